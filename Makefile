@@ -1,0 +1,68 @@
+# Sitecard — `make help` lists the targets.
+SHELL := /bin/bash
+CARGO ?= cargo
+BIN := target/debug/sitecard
+PG_URL ?= postgres://postgres@127.0.0.1:5432
+
+.PHONY: help run build frontend-build test test-rust test-rust-pg test-frontend test-browser lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+run: build frontend-build ## Build everything, migrate ./data/sitecard.db, seed demo data, serve at http://127.0.0.1:8080
+	SITECARD_DEV=1 $(BIN) migrate
+	SITECARD_DEV=1 $(BIN) seed-demo
+	SITECARD_DEV=1 SITECARD_LOG_FORMAT=pretty $(BIN) serve
+
+build: ## Build the server (debug profile; argon2 is optimised even there)
+	$(CARGO) build --workspace
+
+frontend-deps: ## Install the SPA's npm packages (npm ci)
+	cd frontend && npm ci --no-audit --no-fund
+
+frontend-build: frontend-deps ## Build the SPA into frontend/dist
+	cd frontend && npm run build
+
+openapi: ## Regenerate openapi/openapi.json and the SPA's API types from the code
+	$(CARGO) run -q -p sitecard-server --bin sitecard -- openapi > openapi/openapi.json.tmp && mv openapi/openapi.json.tmp openapi/openapi.json
+	cd frontend && (test -d node_modules || npm ci --no-audit --no-fund) && npm run gen:api
+
+fmt: ## Format the Rust code
+	$(CARGO) fmt --all
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+lint: fmt-check ## rustfmt check, clippy -D warnings, eslint, tsc
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd frontend && npm run lint && npm run typecheck
+
+test: lint test-rust test-rust-pg test-frontend test-browser bench-smoke ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests
+	@echo "make test: all green"
+
+test-rust: ## Rust unit tests and scenario tests on SQLite
+	$(CARGO) test --workspace
+
+test-rust-pg: clean-test-dbs ## Scenario tests on PostgreSQL (skipped loudly when none is reachable)
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || psql "$(PG_URL)/postgres" -c 'select 1' >/dev/null 2>&1; then \
+		SITECARD_TEST_DB=postgres SITECARD_TEST_PG_URL=$(PG_URL) $(CARGO) test -p sitecard-server --test api; \
+	else \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		echo "!!! PostgreSQL is not reachable at 127.0.0.1:5432: scenario tests ran on SQLite ONLY"; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	fi
+
+clean-test-dbs:
+	@psql "$(PG_URL)/postgres" -Atc "select datname from pg_database where datname like 'sitecard_t_%'" 2>/dev/null | while read -r db; do psql "$(PG_URL)/postgres" -qc "drop database if exists $$db" >/dev/null 2>&1; done; true
+
+test-frontend: frontend-deps ## SPA: API types current, unit tests, production build
+	cd frontend && npm run check:api && npm run test:unit && npm run build
+
+test-browser: build frontend-build ## Browser tests in Debian's Chromium against the real server
+	scripts/browser-tests.sh
+
+bench: ## Benchmarks (placeholder until the benchmark issue lands)
+	@echo "make bench: not implemented yet (see the benchmark issue)"
+
+bench-smoke:
+	@echo "make bench-smoke: no benchmark scenarios yet"

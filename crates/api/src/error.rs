@@ -1,0 +1,256 @@
+//! The one place where every failure becomes an RFC 9457 `application/problem+json` answer.
+//!
+//! Handlers and use cases return [`ApiError`]; its [`ApiError::problem`] is an exhaustive match to status and
+//! stable `code`. 5xx causes are logged here and never sent.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One field-level validation failure.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct FieldError {
+    /// The JSON field (dotted for nested fields, e.g. `delivery.postal_code`).
+    pub field: String,
+    /// Stable machine code, e.g. `required`, `invalid_format`, `too_long`.
+    pub code: String,
+    /// English explanation for developers; clients translate `code`.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), code: code.into(), message: message.into() }
+    }
+}
+
+/// RFC 9457 problem details with Sitecard's stable `code`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// URI reference naming the problem type (`about:blank` style URN under sitecard).
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Stable machine-readable code; clients switch on this, never on `title` or `detail`.
+    pub code: String,
+    /// Field-level errors for validation problems.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub errors: Vec<FieldError>,
+    /// Seconds to wait before retrying (also sent as the `Retry-After` header).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+/// Every failure an API call can end in.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    #[error("invalid request body: {0}")]
+    InvalidBody(String),
+    #[error("invalid query: {0}")]
+    InvalidQuery(String),
+    #[error("invalid path: {0}")]
+    InvalidPath(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    #[error("unprocessable: {code}")]
+    Unprocessable { code: &'static str, detail: String, errors: Vec<FieldError> },
+    #[error("unauthenticated: {0}")]
+    Unauthorized(&'static str),
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("conflict: {0}")]
+    Conflict(&'static str, String),
+    #[error("precondition failed")]
+    PreconditionFailed,
+    #[error("gone: {0}")]
+    Gone(&'static str, String),
+    #[error("rate limited: {code}")]
+    TooManyRequests { code: &'static str, retry_after: u64 },
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        Self::Internal(e.to_string())
+    }
+
+    /// The exhaustive mapping from error to status, code and public text.
+    pub fn problem(&self) -> Problem {
+        let (status, code, title, detail, errors, retry_after): (StatusCode, &str, &str, Option<String>, Vec<FieldError>, Option<u64>) =
+            match self {
+                Self::MalformedJson(d) => {
+                    (StatusCode::BAD_REQUEST, "malformed_json", "The request body is not valid JSON", Some(d.clone()), vec![], None)
+                }
+                Self::InvalidBody(d) => (
+                    StatusCode::BAD_REQUEST,
+                    "invalid_body",
+                    "The request body does not have the expected shape",
+                    Some(d.clone()),
+                    vec![],
+                    None,
+                ),
+                Self::InvalidQuery(d) => {
+                    (StatusCode::BAD_REQUEST, "invalid_query", "The query string is not valid", Some(d.clone()), vec![], None)
+                }
+                Self::InvalidPath(d) => {
+                    (StatusCode::BAD_REQUEST, "invalid_path", "A path parameter is not valid", Some(d.clone()), vec![], None)
+                }
+                Self::UnsupportedMediaType => (
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "The Content-Type is not supported here",
+                    None,
+                    vec![],
+                    None,
+                ),
+                Self::PayloadTooLarge => {
+                    (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is too large", None, vec![], None)
+                }
+                Self::Validation(errs) => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "Some fields are not valid", None, errs.clone(), None)
+                }
+                Self::Unprocessable { code, detail, errors } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    code,
+                    "The request cannot be carried out",
+                    Some(detail.clone()),
+                    errors.clone(),
+                    None,
+                ),
+                Self::Unauthorized(code) => (StatusCode::UNAUTHORIZED, code, "Authentication failed or is required", None, vec![], None),
+                Self::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "You are not allowed to do this", None, vec![], None),
+                Self::NotFound => (StatusCode::NOT_FOUND, "not_found", "Nothing was found here", None, vec![], None),
+                Self::MethodNotAllowed => {
+                    (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This method is not allowed on this path", None, vec![], None)
+                }
+                Self::Conflict(code, d) => {
+                    (StatusCode::CONFLICT, code, "The request conflicts with the current state", Some(d.clone()), vec![], None)
+                }
+                Self::PreconditionFailed => {
+                    (StatusCode::PRECONDITION_FAILED, "precondition_failed", "The resource has changed", None, vec![], None)
+                }
+                Self::Gone(code, d) => (StatusCode::GONE, code, "This is no longer valid", Some(d.clone()), vec![], None),
+                Self::TooManyRequests { code, retry_after } => {
+                    (StatusCode::TOO_MANY_REQUESTS, code, "Too many attempts; wait before trying again", None, vec![], Some(*retry_after))
+                }
+                Self::Unavailable(cause) => {
+                    tracing::warn!(cause = %cause, "service unavailable");
+                    (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "service_unavailable",
+                        "The service is temporarily unavailable",
+                        None,
+                        vec![],
+                        Some(5),
+                    )
+                }
+                Self::Internal(cause) => {
+                    tracing::error!(cause = %cause, "internal error");
+                    (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side", None, vec![], None)
+                }
+            };
+        Problem {
+            type_: format!("https://sitecard.dev/problems/{code}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail,
+            code: code.to_owned(),
+            errors,
+            retry_after,
+        }
+    }
+}
+
+pub fn problem_response(problem: &Problem) -> HttpResponse {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+    builder.insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(secs) = problem.retry_after {
+        builder.insert_header((header::RETRY_AFTER, secs.to_string()));
+    }
+    if problem.status == 405 {
+        builder.insert_header((header::ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
+    }
+    let body = serde_json::to_vec(problem).unwrap_or_else(|_| b"{}".to_vec());
+    builder.body(body)
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.problem().status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+    fn error_response(&self) -> HttpResponse {
+        problem_response(&self.problem())
+    }
+}
+
+impl From<sitecard_persistence::DbError> for ApiError {
+    fn from(e: sitecard_persistence::DbError) -> Self {
+        match e {
+            sitecard_persistence::DbError::Unavailable(c) => Self::Unavailable(c),
+            sitecard_persistence::DbError::Conflict(c) => Self::Conflict("conflict", c),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Turns actix's extractor failures (bad JSON, wrong content type, oversized body, bad query or path)
+/// into problems, so no client ever sees actix's plain-text errors.
+pub mod extractors {
+    use super::ApiError;
+    use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+    use actix_web::{HttpRequest, web};
+
+    pub const JSON_LIMIT: usize = 64 * 1024;
+
+    pub fn json_config() -> web::JsonConfig {
+        web::JsonConfig::default().limit(JSON_LIMIT).error_handler(|err: JsonPayloadError, _req: &HttpRequest| {
+            match err {
+                JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+                JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => ApiError::PayloadTooLarge,
+                JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::InvalidBody(e.to_string()),
+                JsonPayloadError::Deserialize(e) => ApiError::MalformedJson(e.to_string()),
+                other => ApiError::MalformedJson(other.to_string()),
+            }
+            .into()
+        })
+    }
+
+    pub fn form_config() -> web::FormConfig {
+        web::FormConfig::default().limit(16 * 1024).error_handler(|err: UrlencodedError, _req: &HttpRequest| {
+            match err {
+                UrlencodedError::ContentType => ApiError::UnsupportedMediaType,
+                UrlencodedError::Overflow { .. } => ApiError::PayloadTooLarge,
+                other => ApiError::InvalidBody(other.to_string()),
+            }
+            .into()
+        })
+    }
+
+    pub fn query_config() -> web::QueryConfig {
+        web::QueryConfig::default()
+            .error_handler(|err: QueryPayloadError, _req: &HttpRequest| ApiError::InvalidQuery(err.to_string()).into())
+    }
+
+    pub fn path_config() -> web::PathConfig {
+        web::PathConfig::default().error_handler(|err: PathError, _req: &HttpRequest| ApiError::InvalidPath(err.to_string()).into())
+    }
+}

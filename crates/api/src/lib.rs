@@ -1,0 +1,76 @@
+//! The HTTP face of Sitecard: actix-web handlers, extractors, problem+json errors and the OpenAPI document.
+
+pub mod error;
+pub mod metrics;
+pub mod middleware;
+pub mod openapi;
+pub mod routes;
+pub mod spa;
+pub mod state;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::{App, web};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+pub use error::{ApiError, FieldError, Problem};
+pub use state::{ApiConfig, AppState};
+
+/// The generated OpenAPI document (what `make openapi` writes to `openapi/openapi.json`).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi()).configure(routes::configure).split_for_parts();
+    doc
+}
+
+/// The whole application for one worker thread.
+pub fn app(
+    state: AppState,
+    doc: utoipa::openapi::OpenApi,
+) -> App<
+    impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
+> {
+    let route_table = web::Data::new(spa::RouteTable::from_document(&doc));
+    let metrics = web::Data::new(state.metrics.clone());
+    let cors = cors(&state.config);
+    let config = web::Data::new(state.config.clone());
+    App::new()
+        .into_utoipa_app()
+        .configure(routes::configure)
+        .into_app()
+        .app_data(web::Data::new(state))
+        .app_data(config)
+        .app_data(metrics)
+        .app_data(route_table)
+        .app_data(error::extractors::json_config())
+        .app_data(error::extractors::form_config())
+        .app_data(error::extractors::query_config())
+        .app_data(error::extractors::path_config())
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", doc))
+        .route("/docs", web::get().to(spa::docs_redirect))
+        .default_service(web::to(spa::fallback))
+        .wrap(cors)
+        .wrap(middleware::security_headers())
+        .wrap(actix_web::middleware::from_fn(middleware::observe))
+}
+
+fn cors(config: &ApiConfig) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers(["authorization", "content-type", "idempotency-key", "if-match", "accept-language", "x-request-id"])
+        .expose_headers(["etag", "retry-after", "x-request-id", "location"])
+        .supports_credentials()
+        .max_age(600);
+    let own = config.public_url.trim_end_matches('/').to_owned();
+    for origin in config.cors_origins.iter().chain(std::iter::once(&own)) {
+        if !origin.is_empty() {
+            cors = cors.allowed_origin(origin);
+        }
+    }
+    // Same-origin browsers send `Origin` too; allow this server's own address whatever host name it is reached by.
+    cors.allowed_origin_fn(|origin, head| {
+        let host = head.headers().get("host").and_then(|h| h.to_str().ok()).unwrap_or_default();
+        origin.to_str().ok().and_then(|o| o.split_once("://")).is_some_and(|(_, rest)| !host.is_empty() && rest == host)
+    })
+}

@@ -1,0 +1,108 @@
+//! Cross-cutting HTTP concerns: request ids, one structured log line per request, Prometheus metrics,
+//! panic containment and "every error is problem+json".
+
+use std::panic::AssertUnwindSafe;
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage};
+use futures_util::FutureExt;
+use tracing::Instrument;
+
+use crate::error::{ApiError, problem_response};
+use crate::metrics::Metrics;
+
+/// The request id of the current request, stored in request extensions.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+fn request_id_from(req: &ServiceRequest) -> String {
+    req.headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+}
+
+pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+    let started = Instant::now();
+    let request_id = request_id_from(&req);
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let method = req.method().to_string();
+    // The path without its query string: query strings may carry one-time tokens.
+    let path = req.path().to_owned();
+    let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
+    let span = tracing::info_span!("request", request_id = %request_id, method = %method, path = %path);
+
+    let outcome = AssertUnwindSafe(next.call(req)).catch_unwind().instrument(span.clone()).await;
+    let mut res: ServiceResponse<BoxBody> = match outcome {
+        Ok(Ok(res)) => res.map_into_boxed_body(),
+        Ok(Err(err)) => return Err(err),
+        Err(_) => {
+            // The request went down with the handler; the dispatcher renders this error as problem+json.
+            let _g = span.enter();
+            tracing::error!("handler panicked");
+            if let Some(m) = &metrics {
+                m.observe(&method, "panic", 500, started.elapsed().as_secs_f64());
+            }
+            return Err(ApiError::Internal("handler panicked".into()).into());
+        }
+    };
+
+    let status = res.status();
+    if status.as_u16() >= 400 && !is_problem_or_json(&res) {
+        let (http_req, _) = res.into_parts();
+        res = ServiceResponse::new(http_req, problem_response(&problem_for_status(status).problem()));
+    }
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);
+    }
+    let route =
+        res.request().match_pattern().unwrap_or_else(|| if path.starts_with("/api/") { "unmatched".into() } else { "static".into() });
+    let elapsed = started.elapsed();
+    if let Some(m) = metrics {
+        m.observe(&method, &route, res.status().as_u16(), elapsed.as_secs_f64());
+    }
+    let _g = span.enter();
+    tracing::info!(status = res.status().as_u16(), route = %route, latency_ms = elapsed.as_millis() as u64, "request finished");
+    Ok(res)
+}
+
+fn is_problem_or_json(res: &ServiceResponse<BoxBody>) -> bool {
+    res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("application/problem+json"))
+}
+
+fn problem_for_status(status: StatusCode) -> ApiError {
+    match status.as_u16() {
+        400 => ApiError::InvalidBody("the request could not be understood".into()),
+        401 => ApiError::Unauthorized("unauthenticated"),
+        403 => ApiError::Forbidden,
+        404 => ApiError::NotFound,
+        405 => ApiError::MethodNotAllowed,
+        413 => ApiError::PayloadTooLarge,
+        415 => ApiError::UnsupportedMediaType,
+        503 => ApiError::Unavailable("upstream".into()),
+        s if s >= 500 => ApiError::Internal(format!("status {s} without a problem body")),
+        _ => ApiError::InvalidBody(format!("request failed with status {}", status.as_u16())),
+    }
+}
+
+/// Security headers for every answer, API and SPA alike.
+pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+        ))
+}

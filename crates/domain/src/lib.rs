@@ -1,0 +1,1 @@
+//! Sitecard's rules as plain types and functions: no I/O, no framework types.

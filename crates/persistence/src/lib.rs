@@ -1,0 +1,70 @@
+//! Storage: sea-orm entities and plain repository functions over a connection or transaction.
+//! SQLite (embedded, the default) and PostgreSQL are both first-class.
+
+pub mod error;
+
+pub use error::DbError;
+pub use sea_orm::{DatabaseConnection as Db, DatabaseTransaction as Tx, TransactionTrait};
+
+use std::time::Duration;
+
+use migration::MigratorTrait;
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend, Statement};
+
+/// Opens the pool. For SQLite the database file and its directory are created when missing.
+pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
+    let url = prepare_sqlite(url)?;
+    let is_sqlite = url.starts_with("sqlite:");
+    let mut opts = ConnectOptions::new(url);
+    opts.max_connections(max_connections.max(1))
+        .min_connections(if is_sqlite { 1 } else { 0 })
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    let db = Database::connect(opts).await.map_err(DbError::from)?;
+    if is_sqlite {
+        // WAL lets readers proceed while one writer commits; the busy timeout queues writers instead of failing.
+        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
+            db.execute_raw(Statement::from_string(DbBackend::Sqlite, pragma)).await.map_err(DbError::from)?;
+        }
+    }
+    Ok(db)
+}
+
+fn prepare_sqlite(url: &str) -> Result<String, DbError> {
+    let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+        return Ok(url.to_owned());
+    };
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path != ":memory:"
+        && let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| DbError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let query = if query.is_empty() {
+        "mode=rwc".to_owned()
+    } else if query.contains("mode=") {
+        query.to_owned()
+    } else {
+        format!("{query}&mode=rwc")
+    };
+    Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &Db) -> Result<(), DbError> {
+    migration::Migrator::up(db, None).await.map_err(DbError::from)
+}
+
+/// A round trip to the database, for `/readyz`.
+pub async fn ping(db: &Db) -> Result<(), DbError> {
+    db.ping().await.map_err(|e| DbError::Unavailable(e.to_string()))
+}
+
+pub fn backend_name(db: &Db) -> &'static str {
+    match db.get_database_backend() {
+        DbBackend::Postgres => "postgres",
+        DbBackend::Sqlite => "sqlite",
+        _ => "other",
+    }
+}

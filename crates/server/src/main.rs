@@ -1,0 +1,102 @@
+//! The `sitecard` binary: serve the API and SPA, migrate, seed demo data, administer.
+
+mod config;
+mod startup;
+mod telemetry;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::startup::Application;
+
+#[derive(Parser)]
+#[command(name = "sitecard", version, about = "Sitecard: construction-site ID cards for workers without Swedish BankID")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database, then serve the API, the web app and the docs until SIGINT/SIGTERM.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create the demo company, users, partner and order (safe to run twice).
+    SeedDemo,
+    /// Print the OpenAPI document generated from the code (what `make openapi` writes to openapi/).
+    Openapi,
+    /// Operator commands.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Print the effective configuration with secrets masked.
+    ShowConfig,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    let config = cli.config;
+    match cli.command {
+        Command::Openapi => {
+            println!("{}", sitecard_api::openapi_document().to_pretty_json()?);
+        }
+        Command::Admin { command: AdminCommand::ShowConfig } => print_config(&config),
+        Command::Migrate => {
+            telemetry::init(&config.log_format);
+            let db = startup::open_database(&config).await?;
+            sitecard_persistence::migrate(&db).await?;
+            println!("migrations applied");
+        }
+        Command::SeedDemo => {
+            telemetry::init(&config.log_format);
+            let db = startup::open_database(&config).await?;
+            sitecard_persistence::migrate(&db).await?;
+            println!("demo data: nothing to seed yet");
+        }
+        Command::Serve => {
+            telemetry::init(&config.log_format);
+            for (key, value) in config.describe() {
+                tracing::info!(key, value = %value, "config");
+            }
+            let app = Application::build(config.clone()).await?;
+            // Tests and scripts read this line to learn the port when started with port 0.
+            println!("sitecard listening on http://{}:{}", config.host, app.port());
+            app.run_until_stopped().await?;
+            tracing::info!("stopped");
+        }
+    }
+    Ok(())
+}
+
+fn print_config(config: &Config) {
+    for (key, value) in config.describe() {
+        println!("{key}={value}");
+    }
+}
