@@ -21,7 +21,7 @@ async fn a_panicking_handler_answers_500_problem_without_internals() {
     )
     .await;
     let res = test::try_call_service(&app, test::TestRequest::get().uri("/boom").to_request()).await;
-    let err = res.err().expect("the panic surfaces as an error the dispatcher renders");
+    let Err(err) = res else { panic!("the panic must surface as an error the dispatcher renders") };
     let res = err.error_response();
     assert_eq!(res.status(), 500);
     assert_eq!(res.headers().get("content-type").unwrap(), "application/problem+json");

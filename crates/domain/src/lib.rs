@@ -1,1 +1,15 @@
 //! Sitecard's rules as plain types and functions: no I/O, no framework types.
+
+pub mod challenge;
+pub mod document;
+pub mod email;
+pub mod language;
+pub mod password;
+pub mod phone;
+pub mod role;
+
+pub use document::{DocumentNumber, DocumentType};
+pub use email::Email;
+pub use language::Language;
+pub use phone::PhoneE164;
+pub use role::Role;

@@ -1,0 +1,62 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { renderRoute, stubFetchJson } from '../../test/render-route';
+
+describe('home page', () => {
+  test('shows the service status from GET /healthz in a live region', async () => {
+    const fetchMock = stubFetchJson({ status: 'ok' });
+
+    renderRoute('/');
+
+    const status = await screen.findByText('Service status: ok');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.getAttribute('role')).toBe('status');
+    const request = fetchMock.mock.calls[0]?.[0];
+    expect(new URL(request?.url ?? '').pathname).toBe('/healthz');
+    expect(request?.method).toBe('GET');
+    expect(request?.headers.get('Accept-Language')).toBe('en');
+  });
+
+  test('says the service is unavailable when /healthz fails, without server text', async () => {
+    stubFetchJson({ detail: 'database exploded' }, 503);
+
+    renderRoute('/');
+
+    expect(await screen.findByText('Service status: unavailable')).toBeTruthy();
+    expect(screen.queryByText(/exploded/)).toBeNull();
+  });
+
+  test('has landmarks, one h1 and the app name', async () => {
+    stubFetchJson({ status: 'ok' });
+
+    renderRoute('/');
+
+    expect(screen.getByRole('banner').textContent).toContain('Sitecard');
+    expect(screen.getByRole('main')).toBeTruthy();
+    expect(screen.getByRole('contentinfo')).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    await screen.findByText('Service status: ok');
+  });
+
+  test('switching to Svenska translates the page, sets <html lang> and remembers only the language', async () => {
+    const fetchMock = stubFetchJson({ status: 'ok' });
+    renderRoute('/');
+    await screen.findByText('Service status: ok');
+
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'sv' } });
+
+    expect(await screen.findByText('Tjänstens status: ok')).toBeTruthy();
+    expect(screen.getByLabelText('Språk')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('sv');
+    expect(Object.keys(window.localStorage)).toEqual(['sitecard.language']);
+    expect(window.localStorage.getItem('sitecard.language')).toBe('sv');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  test('names every language in itself', () => {
+    stubFetchJson({ status: 'ok' });
+    renderRoute('/');
+
+    const options = screen.getAllByRole('option').map((option) => option.textContent);
+    expect(options).toEqual(['English', 'Svenska', 'Polski']);
+  });
+});

@@ -1,0 +1,3 @@
+export { api } from './client';
+export { ApiError } from './errors';
+export type { components, paths } from './schema';

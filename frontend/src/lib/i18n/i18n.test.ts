@@ -1,0 +1,79 @@
+import en from './locales/en.json';
+import { detectLanguage, languages, matchLanguage } from './languages';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
+}
+
+function placeholders(tree: Tree): Record<string, string[]> {
+  const flat: Record<string, string[]> = {};
+  const walk = (node: Tree, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string') {
+        flat[`${prefix}${key}`] = [...value.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1] ?? '').sort();
+      } else {
+        walk(value, `${prefix}${key}.`);
+      }
+    }
+  };
+  walk(tree, '');
+  return flat;
+}
+
+const localeFiles = import.meta.glob<{ default: Tree }>('./locales/*.json', { eager: true });
+const locales = Object.fromEntries(
+  Object.entries(localeFiles).map(([path, module]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), module.default]),
+);
+
+describe('locale files', () => {
+  test.each(Object.entries(locales))('%s has exactly the keys of en, none empty', (_code, locale) => {
+    expect(keys(locale).sort()).toEqual(keys(en).sort());
+    for (const key of keys(locale)) {
+      const value = key.split('.').reduce<Tree | string | undefined>(
+        (node, part) => (typeof node === 'object' ? node[part] : undefined),
+        locale,
+      );
+      expect(value, key).toBeTruthy();
+    }
+  });
+
+  test.each(Object.entries(locales))('%s uses the same {{placeholders}} as en', (_code, locale) => {
+    expect(placeholders(locale)).toEqual(placeholders(en));
+  });
+
+  test('English, Swedish and Polish are all there', () => {
+    expect(Object.keys(locales)).toEqual(expect.arrayContaining(['en', 'sv', 'pl']));
+  });
+
+  test('every locale file is offered in the switcher and every offered language has a file', () => {
+    expect(Object.keys(locales).sort()).toEqual(languages.map((language) => language.code).sort());
+  });
+});
+
+describe('language detection', () => {
+  test('a stored choice wins over the browser', () => {
+    expect(detectLanguage('pl', ['sv-SE', 'en'])).toBe('pl');
+  });
+
+  test('the first supported browser language is used, by its primary subtag', () => {
+    expect(detectLanguage(null, ['de-DE', 'sv-SE', 'en'])).toBe('sv');
+  });
+
+  test('an unsupported stored value is ignored', () => {
+    expect(detectLanguage('xx', ['pl-PL'])).toBe('pl');
+  });
+
+  test('falls back to English', () => {
+    expect(detectLanguage(null, ['de-DE', 'fr'])).toBe('en');
+  });
+
+  test('matches case-insensitively', () => {
+    expect(matchLanguage('SV')).toBe('sv');
+    expect(matchLanguage('pl_PL')).toBe('pl');
+    expect(matchLanguage('')).toBeUndefined();
+  });
+});

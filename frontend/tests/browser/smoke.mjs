@@ -1,0 +1,223 @@
+// Browser smoke test: the built SPA as served by a running Sitecard server, in Debian's Chromium.
+//
+//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser
+//
+// Prints one line per check, then "N passed, M failed"; exits non-zero if any check failed.
+// Screenshots go to frontend/test-results/.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+const baseUrl = process.env.SITECARD_URL?.replace(/\/+$/, '');
+if (!baseUrl) {
+  console.error('SITECARD_URL is required, e.g. SITECARD_URL=http://127.0.0.1:8080 npm run test:browser');
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
+
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+mkdirSync(resultsDir, { recursive: true });
+
+const timeout = 15_000;
+const english = { status: 'Service status: ok', notFound: 'Page not found', homeLink: 'Go to the home page' };
+const swedish = { status: 'Tjänstens status: ok' };
+const languageKey = 'sitecard.language';
+
+let passed = 0;
+let failed = 0;
+const pageErrors = [];
+
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL - ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: `${resultsDir}${name}.png`, fullPage: true });
+}
+
+async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${page.url()}: console: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+async function expectNoAxeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert(
+    violations.length === 0,
+    `${violations.length} axe violation(s):\n` +
+      violations
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        .join('\n'),
+  );
+}
+
+async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Visible controls smaller than 44 × 44 CSS px. */
+async function smallTouchTargets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a[href], button, select, input, textarea, summary, [role="button"]')]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && box.bottom > 0) // skip hidden/off-screen
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ element, box }) => `${element.tagName.toLowerCase()} "${element.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
+async function run(browser) {
+  // Home page in English: status, accessibility, keyboard, switching language.
+  {
+    const { context, page } = await newPage(browser);
+
+    await check('home page shows the service status from /healthz', async () => {
+      const response = await page.goto(`${baseUrl}/`);
+      assert(response?.ok(), `GET / answered ${response?.status()}`);
+      await page.getByRole('status').getByText(english.status, { exact: true }).waitFor();
+      assert((await page.locator('html').getAttribute('lang')) === 'en', '<html lang> is not "en"');
+      assert((await page.getByRole('banner').textContent())?.includes('Sitecard'), 'header lacks "Sitecard"');
+      await screenshot(page, 'home-en');
+    });
+
+    await check('home page has no axe violations', () => expectNoAxeViolations(page));
+
+    await check('first Tab focuses the visible skip link', async () => {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement;
+        const box = element?.getBoundingClientRect();
+        return { href: element?.getAttribute('href'), visible: Boolean(box && box.bottom > 0 && box.height > 0) };
+      });
+      assert(focused.href === '#main' && focused.visible, `focused ${JSON.stringify(focused)}`);
+    });
+
+    await check('switching to Svenska translates the page and sets <html lang="sv">', async () => {
+      await page.getByLabel('Language').selectOption({ label: 'Svenska' });
+      await page.getByRole('status').getByText(swedish.status, { exact: true }).waitFor();
+      await page.waitForFunction(() => document.documentElement.lang === 'sv');
+      await screenshot(page, 'home-sv');
+    });
+
+    await check('the language choice survives a reload and is all that is stored', async () => {
+      await page.reload();
+      await page.getByRole('status').getByText(swedish.status, { exact: true }).waitFor();
+      const stored = await page.evaluate(() => ({ ...window.localStorage }));
+      assert(
+        JSON.stringify(stored) === JSON.stringify({ [languageKey]: 'sv' }),
+        `localStorage holds ${JSON.stringify(stored)}`,
+      );
+      const session = await page.evaluate(() => window.sessionStorage.length);
+      assert(session === 0, `sessionStorage holds ${session} item(s)`);
+    });
+
+    await context.close();
+  }
+
+  // A deep client-side route, loaded directly: the server must answer with the SPA.
+  {
+    const { context, page } = await newPage(browser);
+
+    await check('deep route /orders/123 renders the SPA (not a server 404)', async () => {
+      const response = await page.goto(`${baseUrl}/orders/123`);
+      assert(response?.status() === 200, `GET /orders/123 answered ${response?.status()}`);
+      await page.getByRole('heading', { level: 1, name: english.notFound }).waitFor();
+      assert((await page.getByRole('banner').textContent())?.includes('Sitecard'), 'header lacks "Sitecard"');
+      await screenshot(page, 'not-found');
+    });
+
+    await check('not-found page has no axe violations', () => expectNoAxeViolations(page));
+
+    await check('the link home navigates to the home page', async () => {
+      await page.getByRole('main').getByRole('link', { name: english.homeLink }).click();
+      await page.waitForURL(`${baseUrl}/`);
+      await page.getByRole('status').getByText(english.status, { exact: true }).waitFor();
+    });
+
+    await context.close();
+  }
+
+  // A small phone: 360 px wide.
+  {
+    const { context, page } = await newPage(browser, { viewport: { width: 360, height: 740 } });
+
+    await check('at 360 px there is no horizontal scrolling, in every language', async () => {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('status').getByText(english.status, { exact: true }).waitFor();
+      const select = page.locator('header select');
+      const languages = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
+      const overflowing = [];
+      for (const language of languages) {
+        await select.selectOption(language);
+        await page.waitForFunction((code) => document.documentElement.lang === code, language);
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) overflowing.push(`${language}: ${overflow}px too wide`);
+        await screenshot(page, `home-360-${language}`);
+      }
+      await page.goto(`${baseUrl}/orders/123`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const notFoundOverflow = await horizontalOverflow(page);
+      if (notFoundOverflow > 0) overflowing.push(`/orders/123: ${notFoundOverflow}px too wide`);
+      await screenshot(page, 'not-found-360');
+      assert(overflowing.length === 0, overflowing.join('; '));
+    });
+
+    await check('at 360 px every control is at least 44 × 44 px', async () => {
+      const small = [...(await smallTouchTargets(page))];
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      small.push(...(await smallTouchTargets(page)));
+      assert(small.length === 0, small.join('; '));
+    });
+
+    await context.close();
+  }
+
+  await check('no JavaScript errors in the console', async () => {
+    assert(pageErrors.length === 0, pageErrors.join('\n'));
+  });
+}
+
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await run(browser);
+} catch (error) {
+  failed += 1;
+  console.log(`FAIL - smoke test could not run\n    ${error?.message ?? error}`);
+} finally {
+  await browser?.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
