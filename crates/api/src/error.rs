@@ -62,6 +62,8 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    #[error("weak password")]
+    WeakPassword(Vec<FieldError>),
     #[error("unprocessable: {code}")]
     Unprocessable { code: &'static str, detail: String, errors: Vec<FieldError> },
     #[error("unauthenticated: {0}")]
@@ -126,6 +128,14 @@ impl ApiError {
                 Self::Validation(errs) => {
                     (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "Some fields are not valid", None, errs.clone(), None)
                 }
+                Self::WeakPassword(errs) => (
+                    StatusCode::BAD_REQUEST,
+                    "weak_password",
+                    "The password is too weak",
+                    Some("Use at least 8 characters; a few unrelated words make a strong password.".into()),
+                    errs.clone(),
+                    None,
+                ),
                 Self::Unprocessable { code, detail, errors } => (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     code,
@@ -199,6 +209,73 @@ impl ResponseError for ApiError {
     }
     fn error_response(&self) -> HttpResponse {
         problem_response(&self.problem())
+    }
+}
+
+/// Collects field errors while parsing a request into domain types, then fails once with all of them.
+#[derive(Default)]
+pub struct Fields {
+    errors: Vec<FieldError>,
+}
+
+impl Fields {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the error (if any) and passes the value on.
+    pub fn check<T, E: std::fmt::Display>(&mut self, field: &str, code: &str, r: Result<T, E>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(FieldError::new(field, code, e.to_string()));
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, field: &str, code: &str, message: &str) {
+        self.errors.push(FieldError::new(field, code, message));
+    }
+
+    /// Trimmed text of 1..=max characters.
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> Option<String> {
+        let v = value.trim();
+        if v.is_empty() {
+            self.push(field, "required", "this field is required");
+            None
+        } else if v.chars().count() > max || v.chars().any(|c| c.is_control()) {
+            self.push(field, "invalid_format", &format!("at most {max} characters, no control characters"));
+            None
+        } else {
+            Some(v.to_owned())
+        }
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(self.errors)) }
+    }
+}
+
+/// Turns `validator` failures into field errors.
+pub fn from_validator(e: validator::ValidationErrors) -> ApiError {
+    let mut out = Vec::new();
+    for (field, errs) in e.field_errors() {
+        for err in errs {
+            out.push(FieldError::new(
+                field.to_string(),
+                err.code.to_string(),
+                err.message.as_deref().unwrap_or("invalid value").to_owned(),
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.field.cmp(&b.field));
+    ApiError::Validation(out)
+}
+
+impl From<sitecard_persistence::DbErr> for ApiError {
+    fn from(e: sitecard_persistence::DbErr) -> Self {
+        sitecard_persistence::DbError::from(e).into()
     }
 }
 

@@ -1,12 +1,20 @@
 //! The HTTP face of Sitecard: actix-web handlers, extractors, problem+json errors and the OpenAPI document.
 
+pub mod auth;
+pub mod challenge_flow;
+pub mod companies;
+pub mod crypto;
 pub mod error;
+pub mod invite;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod routes;
+pub mod session_flow;
 pub mod spa;
 pub mod state;
+pub mod throttle;
+pub mod totp;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -36,6 +44,8 @@ pub fn app(
     let cors = cors(&state.config);
     let config = web::Data::new(state.config.clone());
     App::new()
+        // Before the `/api/v1` scope, which would otherwise claim `/api/v1/openapi.json`.
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", doc))
         .into_utoipa_app()
         .configure(routes::configure)
         .into_app()
@@ -47,7 +57,6 @@ pub fn app(
         .app_data(error::extractors::form_config())
         .app_data(error::extractors::query_config())
         .app_data(error::extractors::path_config())
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", doc))
         .route("/docs", web::get().to(spa::docs_redirect))
         .default_service(web::to(spa::fallback))
         .wrap(cors)

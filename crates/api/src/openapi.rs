@@ -19,6 +19,11 @@ Rate-limited answers are 429 with `Retry-After`. Timestamps are RFC 3339 UTC, id
     modifiers(&SecuritySchemes),
     tags(
         (name = "operations", description = "Health, readiness and metrics"),
+        (name = "auth", description = "Sign-in with a second factor, tokens, sessions, authenticator apps, password reset"),
+        (name = "accounts", description = "Creating an account from an emailed registration link"),
+        (name = "identity", description = "In-person identity checks (verifiers)"),
+        (name = "me", description = "The signed-in person"),
+        (name = "dev", description = "Development mode only (`SITECARD_DEV=1`); 404 otherwise"),
     )
 )]
 pub struct ApiDoc;

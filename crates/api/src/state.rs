@@ -5,12 +5,14 @@ use std::sync::Arc;
 
 use sitecard_persistence::Db;
 
+use crate::auth::keys::KeyStore;
+use crate::crypto::{DataCipher, PasswordHasher};
 use crate::metrics::Metrics;
 
 /// API-level configuration, built by the server from `SITECARD_*` variables.
 #[derive(Clone, Debug)]
 pub struct ApiConfig {
-    /// `SITECARD_DEV=1`: dev outbox route and test fixtures exist.
+    /// `SITECARD_DEV=1`: dev outbox route and demo secrets exist.
     pub dev_mode: bool,
     /// Public base URL of the SPA, used in emailed links.
     pub public_url: String,
@@ -18,6 +20,10 @@ pub struct ApiConfig {
     pub static_dir: PathBuf,
     /// Origins allowed by CORS (besides same-origin).
     pub cors_origins: Vec<String>,
+    /// Take the client IP from `Forwarded`/`X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    /// Send the refresh cookie with `Secure` (off only for plain-http development on other hosts).
+    pub secure_cookies: bool,
 }
 
 #[derive(Clone)]
@@ -25,4 +31,13 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<ApiConfig>,
     pub metrics: Metrics,
+    pub cipher: DataCipher,
+    pub keys: KeyStore,
+    pub hasher: PasswordHasher,
+}
+
+impl AppState {
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.config.public_url.trim_end_matches('/'), path_and_query)
+    }
 }

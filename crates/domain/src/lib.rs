@@ -1,9 +1,14 @@
 //! Sitecard's rules as plain types and functions: no I/O, no framework types.
 
+pub mod card_number;
+pub mod card_state;
 pub mod challenge;
+pub mod country;
 pub mod document;
 pub mod email;
+pub mod identity_match;
 pub mod language;
+pub mod order_state;
 pub mod password;
 pub mod phone;
 pub mod role;

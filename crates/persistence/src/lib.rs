@@ -1,15 +1,26 @@
 //! Storage: sea-orm entities and plain repository functions over a connection or transaction.
 //! SQLite (embedded, the default) and PostgreSQL are both first-class.
 
+pub mod accounts;
+pub mod audit;
+pub mod challenges;
+pub mod entities;
 pub mod error;
+pub mod outbox;
+pub mod persons;
+pub mod rate_limit;
+pub mod sessions;
+pub mod signing_keys;
+pub mod tokens;
 
 pub use error::DbError;
-pub use sea_orm::{DatabaseConnection as Db, DatabaseTransaction as Tx, TransactionTrait};
+pub use sea_orm::ActiveValue::Set;
+pub use sea_orm::{ConnectionTrait, DatabaseConnection as Db, DatabaseTransaction as Tx, DbErr, TransactionTrait, Value};
 
 use std::time::Duration;
 
 use migration::MigratorTrait;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend, Statement};
+use sea_orm::{ConnectOptions, Database, DbBackend, Statement};
 
 /// Opens the pool. For SQLite the database file and its directory are created when missing.
 pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {

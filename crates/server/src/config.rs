@@ -33,6 +33,37 @@ pub struct Config {
     /// Development mode: messages stay in the dev outbox (readable at /api/v1/dev/outbox).
     #[arg(long, env = "SITECARD_DEV", default_value_t = false, value_parser = clap::builder::BoolishValueParser::new(), global = true)]
     pub dev: bool,
+    /// 32-byte key (64 hex characters) protecting document numbers, TOTP secrets and signing keys at rest.
+    /// Required outside development mode.
+    #[arg(long, env = "SITECARD_DATA_KEY", hide_env_values = true, global = true)]
+    pub data_key: Option<String>,
+    /// Take client IPs from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    #[arg(long, env = "SITECARD_TRUST_PROXY", default_value_t = false, value_parser = clap::builder::BoolishValueParser::new(), global = true)]
+    pub trust_proxy: bool,
+    /// Send the refresh cookie without `Secure` (plain-http development on a non-localhost name only).
+    #[arg(long, env = "SITECARD_INSECURE_COOKIES", default_value_t = false, value_parser = clap::builder::BoolishValueParser::new(), global = true)]
+    pub insecure_cookies: bool,
+    /// SMTP server for email, e.g. `smtp://mail.example:587?tls=required` or `smtps://user:pass@host`.
+    #[arg(long, env = "SITECARD_SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of emails.
+    #[arg(long, env = "SITECARD_EMAIL_FROM", default_value = "Sitecard <no-reply@sitecard.local>", global = true)]
+    pub email_from: String,
+    /// HTTP SMS provider endpoint (JSON `{from, to, message}` with a bearer token).
+    #[arg(long, env = "SITECARD_SMS_URL", global = true)]
+    pub sms_url: Option<String>,
+    /// Bearer token for the SMS provider.
+    #[arg(long, env = "SITECARD_SMS_TOKEN", hide_env_values = true, global = true)]
+    pub sms_token: Option<String>,
+    /// Sender name or number of SMS.
+    #[arg(long, env = "SITECARD_SMS_FROM", default_value = "Sitecard", global = true)]
+    pub sms_from: String,
+    /// How often the outbox dispatcher looks for due messages, in milliseconds.
+    #[arg(long, env = "SITECARD_DISPATCH_INTERVAL_MS", default_value_t = 1000, global = true)]
+    pub dispatch_interval_ms: u64,
+    /// Password hashes computed at once (argon2id, 19 MiB each); default: one per core.
+    #[arg(long, env = "SITECARD_ARGON2_CONCURRENCY", global = true)]
+    pub argon2_concurrency: Option<usize>,
     /// Log format: `json` or `pretty`.
     #[arg(long, env = "SITECARD_LOG_FORMAT", default_value = "json", global = true)]
     pub log_format: String,
@@ -52,7 +83,32 @@ impl Config {
             ("SITECARD_CORS_ORIGINS", self.cors_origins.join(",")),
             ("SITECARD_DEV", self.dev.to_string()),
             ("SITECARD_LOG_FORMAT", self.log_format.clone()),
+            ("SITECARD_DATA_KEY", mask_opt(&self.data_key)),
+            ("SITECARD_TRUST_PROXY", self.trust_proxy.to_string()),
+            ("SITECARD_INSECURE_COOKIES", self.insecure_cookies.to_string()),
+            ("SITECARD_SMTP_URL", self.smtp_url.as_deref().map(mask_url).unwrap_or_else(|| "(unset)".into())),
+            ("SITECARD_EMAIL_FROM", self.email_from.clone()),
+            ("SITECARD_SMS_URL", self.sms_url.clone().unwrap_or_else(|| "(unset)".into())),
+            ("SITECARD_SMS_TOKEN", mask_opt(&self.sms_token)),
+            ("SITECARD_SMS_FROM", self.sms_from.clone()),
+            ("SITECARD_DISPATCH_INTERVAL_MS", self.dispatch_interval_ms.to_string()),
         ]
+    }
+}
+
+fn mask_opt(v: &Option<String>) -> String {
+    if v.as_deref().is_some_and(|s| !s.is_empty()) { "****".into() } else { "(unset)".into() }
+}
+
+/// The data key: from config, or in development mode a fixed, public key (never for real data).
+pub fn data_key(config: &Config) -> Result<[u8; 32], String> {
+    match &config.data_key {
+        Some(hex_key) => {
+            let bytes = hex::decode(hex_key.trim()).map_err(|_| "SITECARD_DATA_KEY must be 64 hex characters".to_owned())?;
+            bytes.try_into().map_err(|_| "SITECARD_DATA_KEY must be 32 bytes (64 hex characters)".to_owned())
+        }
+        None if config.dev => Ok(*b"sitecard-dev-key-not-for-real-da"),
+        None => Err("SITECARD_DATA_KEY is required outside development mode (generate one: openssl rand -hex 32)".into()),
     }
 }
 

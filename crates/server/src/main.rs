@@ -1,6 +1,8 @@
 //! The `sitecard` binary: serve the API and SPA, migrate, seed demo data, administer.
 
+mod admin;
 mod config;
+mod seed;
 mod startup;
 mod telemetry;
 
@@ -33,14 +35,8 @@ enum Command {
     /// Operator commands.
     Admin {
         #[command(subcommand)]
-        command: AdminCommand,
+        command: admin::AdminCommand,
     },
-}
-
-#[derive(Subcommand)]
-enum AdminCommand {
-    /// Print the effective configuration with secrets masked.
-    ShowConfig,
 }
 
 fn main() -> ExitCode {
@@ -67,7 +63,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::Openapi => {
             println!("{}", sitecard_api::openapi_document().to_pretty_json()?);
         }
-        Command::Admin { command: AdminCommand::ShowConfig } => print_config(&config),
+        Command::Admin { command } => admin::run(&config, command).await?,
         Command::Migrate => {
             telemetry::init(&config.log_format);
             let db = startup::open_database(&config).await?;
@@ -76,9 +72,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
         Command::SeedDemo => {
             telemetry::init(&config.log_format);
-            let db = startup::open_database(&config).await?;
-            sitecard_persistence::migrate(&db).await?;
-            println!("demo data: nothing to seed yet");
+            let state = startup::build_state(&config).await?;
+            seed::run(&state).await?;
         }
         Command::Serve => {
             telemetry::init(&config.log_format);
@@ -93,10 +88,4 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
-}
-
-fn print_config(config: &Config) {
-    for (key, value) in config.describe() {
-        println!("{key}={value}");
-    }
 }

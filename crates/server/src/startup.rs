@@ -1,13 +1,19 @@
-//! Builds the running application from configuration: pool, migrations, listener, HTTP server.
+//! Builds the running application from configuration: pool, migrations, keys, listener, HTTP server and
+//! the background workers (outbox dispatcher, signing-key reload).
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::HttpServer;
 use actix_web::dev::Server;
+use sitecard_api::auth::keys::KeyStore;
+use sitecard_api::crypto::{DataCipher, PasswordHasher};
 use sitecard_api::{ApiConfig, AppState};
+use sitecard_notify::adapters::{HttpSmsSender, SmtpSender, WebhookSender};
+use sitecard_notify::{Dispatcher, Transports};
 
-use crate::config::Config;
+use crate::config::{self, Config};
 
 pub struct Application {
     port: u16,
@@ -22,37 +28,86 @@ pub enum StartupError {
     Io(#[from] std::io::Error),
     #[error("metrics: {0}")]
     Metrics(#[from] prometheus::Error),
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error("{0}")]
+    Api(#[from] sitecard_api::ApiError),
+    #[error("delivery adapter: {0}")]
+    Adapter(#[from] sitecard_notify::adapters::DeliveryError),
 }
 
 pub async fn open_database(config: &Config) -> Result<sitecard_persistence::Db, StartupError> {
-    let pool = if config.database_url.starts_with("sqlite:") { config.db_pool_size.min(4) } else { config.db_pool_size };
+    // SQLite has one writer; a single connection serialises transactions instead of failing them with
+    // SQLITE_BUSY. Scale out on PostgreSQL.
+    let pool = if config.database_url.starts_with("sqlite:") { 1 } else { config.db_pool_size };
     Ok(sitecard_persistence::connect(&config.database_url, pool).await?)
+}
+
+/// Everything handlers need, for the server and for CLI commands alike.
+pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
+    let db = open_database(config).await?;
+    sitecard_persistence::migrate(&db).await?;
+    let cipher = DataCipher::new(config::data_key(config).map_err(StartupError::Config)?);
+    let keys = KeyStore::load(&db, &cipher).await?;
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let hasher = PasswordHasher::new(config.argon2_concurrency.unwrap_or(cores))?;
+    Ok(AppState {
+        db,
+        config: Arc::new(ApiConfig {
+            dev_mode: config.dev,
+            public_url: config.public_url.clone(),
+            static_dir: config.static_dir.clone(),
+            cors_origins: config.cors_origins.clone(),
+            trust_proxy: config.trust_proxy,
+            secure_cookies: !config.insecure_cookies,
+        }),
+        metrics: sitecard_api::metrics::Metrics::new()?,
+        cipher,
+        keys,
+        hasher,
+    })
+}
+
+pub fn transports(config: &Config) -> Result<Transports, StartupError> {
+    let email = config.smtp_url.as_deref().map(|url| SmtpSender::new(url, &config.email_from)).transpose()?;
+    let sms = config
+        .sms_url
+        .as_deref()
+        .map(|url| HttpSmsSender::new(url, config.sms_token.as_deref().unwrap_or_default(), &config.sms_from))
+        .transpose()?;
+    if !config.dev && (email.is_none() || sms.is_none()) {
+        tracing::warn!("SITECARD_SMTP_URL or SITECARD_SMS_URL is not set: those messages stay queued in the outbox");
+    }
+    Ok(Transports { email, sms, webhook: Some(WebhookSender::new()?), dev_sink: config.dev })
 }
 
 impl Application {
     /// Connects, migrates and binds; the server starts serving in `run_until_stopped`.
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        let db = open_database(&config).await?;
-        sitecard_persistence::migrate(&db).await?;
+        let state = build_state(&config).await?;
         let listener = TcpListener::bind((config.host.as_str(), config.port))?;
         let port = listener.local_addr()?.port();
-        let state = AppState {
-            db,
-            config: Arc::new(ApiConfig {
-                dev_mode: config.dev,
-                public_url: config.public_url.clone(),
-                static_dir: config.static_dir.clone(),
-                cors_origins: config.cors_origins.clone(),
-            }),
-            metrics: sitecard_api::metrics::Metrics::new()?,
-        };
+
+        let dispatcher = Dispatcher::new(state.db.clone(), transports(&config)?);
+        tokio::spawn(dispatcher.run(Duration::from_millis(config.dispatch_interval_ms.max(50))));
+        let (keys, db, cipher) = (state.keys.clone(), state.db.clone(), state.cipher.clone());
+        tokio::spawn(async move {
+            // Rotations made by another instance or the CLI reach this one within a minute.
+            loop {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+                if let Err(e) = keys.reload(&db, &cipher).await {
+                    tracing::warn!(error = %e, "signing keys reload failed");
+                }
+            }
+        });
+
         let doc = sitecard_api::openapi_document();
         let mut server = HttpServer::new(move || sitecard_api::app(state.clone(), doc.clone()))
             .listen(listener)?
             // Slow clients must not hold connections open for ever.
-            .client_request_timeout(std::time::Duration::from_secs(10))
-            .client_disconnect_timeout(std::time::Duration::from_secs(5))
-            .keep_alive(std::time::Duration::from_secs(30))
+            .client_request_timeout(Duration::from_secs(10))
+            .client_disconnect_timeout(Duration::from_secs(5))
+            .keep_alive(Duration::from_secs(30))
             .shutdown_timeout(15);
         if let Some(workers) = config.workers {
             server = server.workers(workers);

@@ -1,11 +1,25 @@
 //! HTTP handlers, one action per file, grouped by resource.
 
+pub mod accounts;
+pub mod auth;
+pub mod dev;
 pub mod health;
+pub mod identity;
+pub mod me;
 
+use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Every documented route. Registered through utoipa-actix-web so a handler cannot be left out of the
 /// OpenAPI document.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(health::healthz).service(health::readyz).service(health::metrics);
+    cfg.service(health::healthz).service(health::readyz).service(health::metrics).service(auth::jwks::jwks);
+    cfg.service(
+        scope::scope("/api/v1")
+            .configure(auth::configure)
+            .configure(accounts::configure)
+            .configure(identity::configure)
+            .configure(me::configure)
+            .configure(dev::configure),
+    );
 }

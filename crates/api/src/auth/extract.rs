@@ -1,0 +1,93 @@
+//! Extractors: `CurrentUser` (a bearer JWT whose session is still live) and `ClientInfo` (IP, user agent,
+//! language) for throttling and messages.
+
+use std::future::{Ready, ready};
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use chrono::Utc;
+use futures_util::future::LocalBoxFuture;
+use sitecard_domain::{Language, Role};
+use sitecard_persistence::sessions;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// A signed-in person (cardholder, company admin, verifier, operator).
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub account_id: Uuid,
+    pub session_id: Uuid,
+    pub roles: Vec<Role>,
+}
+
+impl CurrentUser {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// 403 unless the caller has the role.
+    pub fn require(&self, role: Role) -> Result<(), ApiError> {
+        if self.has(role) { Ok(()) } else { Err(ApiError::Forbidden) }
+    }
+}
+
+pub fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(actix_web::http::header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("state missing"))?;
+            let token = token.ok_or(ApiError::Unauthorized("unauthenticated"))?;
+            let claims = state.keys.verify(&token).ok_or(ApiError::Unauthorized("invalid_token"))?;
+            if claims.typ != "user" {
+                return Err(ApiError::Unauthorized("invalid_token"));
+            }
+            let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
+            let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
+            // Checked on every request so that sign-out, password reset and reuse detection take effect at once.
+            let session = sessions::find(&state.db, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+            if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
+                return Err(ApiError::Unauthorized("session_ended"));
+            }
+            let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
+            Ok(CurrentUser { account_id, session_id, roles })
+        })
+    }
+}
+
+/// Facts about the caller's connection.
+#[derive(Debug, Clone)]
+pub struct ClientInfo {
+    pub ip: String,
+    pub user_agent: Option<String>,
+    /// From `Accept-Language`, for messages sent before anyone is logged in.
+    pub language: Language,
+}
+
+impl FromRequest for ClientInfo {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let trust_proxy = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.trust_proxy);
+        let conn = req.connection_info();
+        let ip = if trust_proxy { conn.realip_remote_addr().map(str::to_owned) } else { req.peer_addr().map(|a| a.ip().to_string()) };
+        let ip = ip
+            .map(|ip| ip.rsplit_once(':').filter(|_| ip.matches(':').count() == 1).map(|(h, _)| h.to_owned()).unwrap_or(ip))
+            .unwrap_or_else(|| "unknown".into());
+        let user_agent = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
+        let language =
+            req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(Language::from_accept_language).unwrap_or_default();
+        ready(Ok(ClientInfo { ip, user_agent, language }))
+    }
+}

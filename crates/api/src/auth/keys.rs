@@ -1,0 +1,161 @@
+//! Access tokens: short-lived EdDSA (Ed25519) JWTs with a `kid`. Keys live in the database, encrypted with
+//! the data key, so every instance signs and verifies with the same set; `sitecard admin rotate-signing-key`
+//! adds a new key that signs from then on while the old one still verifies until it is retired.
+
+use std::sync::{Arc, RwLock};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::Utc;
+use ed25519_dalek::SigningKey;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sitecard_persistence::{Db, signing_keys};
+
+use crate::crypto::DataCipher;
+use crate::error::ApiError;
+
+pub const ISSUER: &str = "sitecard";
+pub const AUDIENCE: &str = "sitecard-api";
+/// Access tokens live 10 minutes at most (DESIGN.md).
+pub const ACCESS_TTL_SECS: i64 = 600;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    pub iss: String,
+    pub aud: String,
+    /// Account id, or partner client id.
+    pub sub: String,
+    /// `user` or `partner`.
+    pub typ: String,
+    /// Session id (users only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+}
+
+struct LoadedKey {
+    kid: String,
+    public_x: String,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+#[derive(Clone)]
+pub struct KeyStore {
+    keys: Arc<RwLock<Vec<LoadedKey>>>,
+}
+
+/// PKCS#8 v1 DER of an Ed25519 private key is a fixed 16-byte prefix and the 32-byte seed.
+fn pkcs8_der(seed: &[u8; 32]) -> Vec<u8> {
+    let mut der = vec![0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+    der.extend_from_slice(seed);
+    der
+}
+
+fn load(seed_b64: &str, kid: &str) -> Result<LoadedKey, ApiError> {
+    let seed: [u8; 32] = URL_SAFE_NO_PAD
+        .decode(seed_b64)
+        .ok()
+        .and_then(|v| v.try_into().ok())
+        .ok_or_else(|| ApiError::internal("stored signing key is malformed"))?;
+    let public = SigningKey::from_bytes(&seed).verifying_key().to_bytes();
+    let public_x = URL_SAFE_NO_PAD.encode(public);
+    Ok(LoadedKey {
+        kid: kid.to_owned(),
+        encoding: EncodingKey::from_ed_der(&pkcs8_der(&seed)),
+        decoding: DecodingKey::from_ed_components(&public_x).map_err(ApiError::internal)?,
+        public_x,
+    })
+}
+
+/// Creates and stores a new signing key; it signs from the next reload on.
+pub async fn create_key(db: &Db, cipher: &DataCipher) -> Result<String, ApiError> {
+    let mut seed = [0u8; 32];
+    rand::rng().fill_bytes(&mut seed);
+    let seed_b64 = URL_SAFE_NO_PAD.encode(seed);
+    let kid = format!("k{}", Utc::now().format("%Y%m%d%H%M%S%f"));
+    let loaded = load(&seed_b64, &kid)?;
+    signing_keys::insert(db, &kid, &cipher.encrypt(&seed_b64)?, &loaded.public_x).await?;
+    Ok(kid)
+}
+
+impl KeyStore {
+    /// Loads the keys, creating the first one on a new database.
+    pub async fn load(db: &Db, cipher: &DataCipher) -> Result<Self, ApiError> {
+        let store = Self { keys: Arc::new(RwLock::new(Vec::new())) };
+        if signing_keys::active(db).await?.is_empty() {
+            create_key(db, cipher).await?;
+        }
+        store.reload(db, cipher).await?;
+        Ok(store)
+    }
+
+    /// Re-reads the key set (run periodically so rotations reach every instance).
+    pub async fn reload(&self, db: &Db, cipher: &DataCipher) -> Result<(), ApiError> {
+        let rows = signing_keys::active(db).await?;
+        let mut loaded = Vec::with_capacity(rows.len());
+        for row in rows {
+            loaded.push(load(&cipher.decrypt(&row.private_key_enc)?, &row.kid)?);
+        }
+        if loaded.is_empty() {
+            return Err(ApiError::internal("no active signing key"));
+        }
+        if let Ok(mut keys) = self.keys.write() {
+            *keys = loaded;
+        }
+        Ok(())
+    }
+
+    pub fn sign(&self, claims: &Claims) -> Result<String, ApiError> {
+        let keys = self.keys.read().map_err(|_| ApiError::internal("key store poisoned"))?;
+        let key = keys.first().ok_or_else(|| ApiError::internal("no signing key"))?;
+        let mut header = Header::new(Algorithm::EdDSA);
+        header.kid = Some(key.kid.clone());
+        jsonwebtoken::encode(&header, claims, &key.encoding).map_err(ApiError::internal)
+    }
+
+    /// Verifies signature (EdDSA only: `alg: none` and key confusion are refused), `kid`, issuer, audience
+    /// and expiry.
+    pub fn verify(&self, token: &str) -> Option<Claims> {
+        let header = jsonwebtoken::decode_header(token).ok()?;
+        if header.alg != Algorithm::EdDSA {
+            return None;
+        }
+        let kid = header.kid?;
+        let keys = self.keys.read().ok()?;
+        let key = keys.iter().find(|k| k.kid == kid)?;
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        jsonwebtoken::decode::<Claims>(token, &key.decoding, &validation).ok().map(|d| d.claims)
+    }
+
+    /// The JWKS document (RFC 7517) of every key that may have signed a live token.
+    pub fn jwks(&self) -> serde_json::Value {
+        let keys = self.keys.read().map(|k| k.iter().map(|k| serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": k.public_x, "kid": k.kid, "alg": "EdDSA", "use": "sig"})).collect::<Vec<_>>()).unwrap_or_default();
+        serde_json::json!({ "keys": keys })
+    }
+}
+
+pub fn user_claims(account_id: uuid::Uuid, session_id: uuid::Uuid, roles: Vec<String>) -> Claims {
+    let now = Utc::now().timestamp();
+    Claims {
+        iss: ISSUER.into(),
+        aud: AUDIENCE.into(),
+        sub: account_id.to_string(),
+        typ: "user".into(),
+        sid: Some(session_id.to_string()),
+        roles,
+        iat: now,
+        exp: now + ACCESS_TTL_SECS,
+        jti: uuid::Uuid::new_v4().to_string(),
+    }
+}

@@ -1,0 +1,6 @@
+//! Who is calling: access tokens, the extractors that check them, and role checks.
+
+pub mod extract;
+pub mod keys;
+
+pub use extract::{ClientInfo, CurrentUser};

@@ -1,0 +1,165 @@
+//! Starting, resending and checking second-factor challenges, shared by login, registration, phone change
+//! and password reset.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sitecard_domain::Language;
+use sitecard_domain::challenge::{self, ChallengeState};
+use sitecard_domain::phone::mask_phone;
+use sitecard_notify::Message;
+use sitecard_persistence::accounts::Account;
+use sitecard_persistence::challenges::{self, Challenge, NewChallenge};
+use sitecard_persistence::{ConnectionTrait, audit};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::crypto::{constant_time_eq, random_code};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::throttle;
+
+/// A second factor is awaited.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChallengeStarted {
+    pub challenge_id: Uuid,
+    /// `sms` (a code was sent) or `totp` (use the authenticator app).
+    pub method: String,
+    /// Where the SMS went, e.g. `+46•••••••03`.
+    pub masked_phone: Option<String>,
+    pub expires_at: DateTime<Utc>,
+    /// When a new code may be asked for (`/api/v1/auth/login/resend`).
+    pub resend_after: DateTime<Utc>,
+}
+
+fn sms_message(purpose: &str, code: String) -> Message {
+    match purpose {
+        "login" => Message::LoginCode { code },
+        "password_reset" => Message::PasswordResetCode { code },
+        _ => Message::PhoneCode { code },
+    }
+}
+
+/// Creates a challenge for `account` and, for SMS, queues the code to `phone`, inside the caller's transaction.
+pub async fn start<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    purpose: &'static str,
+    account: &Account,
+    phone: Option<&str>,
+    data: Option<serde_json::Value>,
+) -> Result<ChallengeStarted, ApiError> {
+    let use_totp = account.totp_secret_enc.is_some() && matches!(purpose, "login" | "password_reset");
+    let id = Uuid::now_v7();
+    let expires_at = Utc::now() + challenge::CODE_TTL;
+    let (method, code_hash) = if use_totp {
+        ("totp", None)
+    } else {
+        let phone = phone.ok_or_else(|| ApiError::internal("sms challenge without a phone"))?;
+        throttle::consume(conn, &format!("sms:{}", account.id), throttle::SMS_PER_ACCOUNT, "too_many_attempts").await?;
+        let code = random_code();
+        let hash = state.cipher.code_hash(id, &code);
+        let lang = Language::parse(&account.language).unwrap_or_default();
+        sitecard_notify::queue(conn, phone, &sms_message(purpose, code), lang).await?;
+        ("sms", Some(hash))
+    };
+    let c = challenges::insert(
+        conn,
+        NewChallenge {
+            id,
+            purpose,
+            account_id: account.id,
+            method,
+            code_hash,
+            phone: phone.map(str::to_owned),
+            expires_at,
+            data: data.map(|d| d.to_string()),
+        },
+    )
+    .await?;
+    Ok(started(&c))
+}
+
+pub fn started(c: &Challenge) -> ChallengeStarted {
+    ChallengeStarted {
+        challenge_id: c.id,
+        method: c.method.clone(),
+        masked_phone: c.phone.as_deref().map(mask_phone),
+        expires_at: c.expires_at,
+        resend_after: c.last_sent_at + challenge::RESEND_AFTER,
+    }
+}
+
+/// Loads an open challenge for one of `purposes`; anything else is `challenge_expired` (410), so that ids
+/// reveal nothing.
+pub async fn open<C: ConnectionTrait>(conn: &C, id: Uuid, purposes: &[&str]) -> Result<Challenge, ApiError> {
+    let c = challenges::find(conn, id).await?.filter(|c| purposes.contains(&c.purpose.as_str()));
+    let c = c.ok_or_else(|| ApiError::Gone("challenge_expired", "this code request is no longer valid; start again".into()))?;
+    match challenge::challenge_state(c.expires_at, c.wrong_codes, c.consumed_at.is_some(), Utc::now()) {
+        ChallengeState::Open => Ok(c),
+        _ => Err(ApiError::Gone("challenge_expired", "this code request is no longer valid; start again".into())),
+    }
+}
+
+/// Checks a code and consumes the challenge. Wrong codes are counted; the fifth kills the challenge.
+pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], ip: &str) -> Result<(Challenge, Account), ApiError> {
+    throttle::check(&state.db, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP, "too_many_attempts").await?;
+    let c = open(&state.db, id, purposes).await?;
+    let account = sitecard_persistence::accounts::find(&state.db, c.account_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("challenge without account"))?;
+    let code = code.trim();
+    let ok = match c.method.as_str() {
+        "totp" => match &account.totp_secret_enc {
+            Some(enc) => crate::totp::check(&state.cipher.decrypt(enc)?, &account.email, code)?,
+            None => false,
+        },
+        _ => c.code_hash.as_deref().is_some_and(|h| constant_time_eq(h, &state.cipher.code_hash(c.id, code))),
+    };
+    if !ok {
+        throttle::hit(&state.db, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP).await?;
+        let wrong = challenges::count_wrong_code(&state.db, c.id).await?;
+        let kind = if wrong >= challenge::MAX_WRONG_CODES { "challenge_exhausted" } else { "code_failed" };
+        audit::append(
+            &state.db,
+            audit::NewAuditEvent {
+                kind,
+                actor_id: Some(account.id),
+                actor_kind: "account",
+                subject_type: Some("account"),
+                subject_id: Some(account.id),
+                data: serde_json::json!({ "purpose": c.purpose, "wrong_codes": wrong }),
+            },
+        )
+        .await?;
+        return Err(ApiError::Unauthorized("invalid_code"));
+    }
+    if !challenges::consume(&state.db, c.id).await? {
+        return Err(ApiError::Gone("challenge_expired", "this code was already used".into()));
+    }
+    Ok((c, account))
+}
+
+/// Sends a new SMS code for an open challenge, after the cooldown.
+pub async fn resend(state: &AppState, id: Uuid) -> Result<ChallengeStarted, ApiError> {
+    let c = open(&state.db, id, &["login", "register", "phone_change", "password_reset"]).await?;
+    if c.method != "sms" {
+        return Err(ApiError::Conflict("not_applicable", "this challenge uses an authenticator app; no SMS is sent".into()));
+    }
+    let wait = challenge::resend_wait(c.last_sent_at, Utc::now());
+    if wait > 0 {
+        return Err(ApiError::TooManyRequests { code: "resend_too_soon", retry_after: wait as u64 });
+    }
+    let account = sitecard_persistence::accounts::find(&state.db, c.account_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("challenge without account"))?;
+    let phone = c.phone.clone().ok_or_else(|| ApiError::internal("sms challenge without phone"))?;
+    let txn = sitecard_persistence::TransactionTrait::begin(&state.db).await?;
+    throttle::consume(&txn, &format!("sms:{}", account.id), throttle::SMS_PER_ACCOUNT, "too_many_attempts").await?;
+    let code = random_code();
+    let expires_at = Utc::now() + challenge::CODE_TTL;
+    challenges::resend(&txn, c.id, state.cipher.code_hash(c.id, &code), expires_at).await?;
+    sitecard_notify::queue(&txn, &phone, &sms_message(&c.purpose, code), Language::parse(&account.language).unwrap_or_default()).await?;
+    txn.commit().await?;
+    let c = challenges::find(&state.db, c.id).await?.ok_or(ApiError::NotFound)?;
+    Ok(started(&c))
+}

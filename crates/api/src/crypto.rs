@@ -1,0 +1,184 @@
+//! Secrets at rest and in flight: AES-256-GCM for document numbers and TOTP secrets, an HMAC blind index
+//! to look documents up, hashes for tokens and one-time codes, and argon2id on a bounded blocking pool.
+
+use std::sync::Arc;
+
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use argon2::{Argon2, PasswordHash, PasswordHasher as _, PasswordVerifier};
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use tokio::sync::Semaphore;
+
+use crate::error::ApiError;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Keys derived from the one data key in config (`SITECARD_DATA_KEY`).
+#[derive(Clone)]
+pub struct DataCipher {
+    aead: Aes256Gcm,
+    index_key: [u8; 32],
+    code_key: [u8; 32],
+    webhook_key: [u8; 32],
+}
+
+fn derive(key: &[u8; 32], label: &str) -> [u8; 32] {
+    let mut mac = hmac_with(key);
+    mac.update(label.as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
+#[allow(clippy::expect_used)]
+fn hmac_with(key: &[u8]) -> HmacSha256 {
+    // HMAC takes keys of any length: this cannot fail.
+    <HmacSha256 as Mac>::new_from_slice(key).expect("HMAC accepts any key length")
+}
+
+impl DataCipher {
+    pub fn new(key: [u8; 32]) -> Self {
+        let enc = derive(&key, "sitecard/aes-256-gcm/v1");
+        Self {
+            aead: Aes256Gcm::new(&enc.into()),
+            index_key: derive(&key, "sitecard/blind-index/v1"),
+            code_key: derive(&key, "sitecard/one-time-code/v1"),
+            webhook_key: derive(&key, "sitecard/webhook/v1"),
+        }
+    }
+
+    /// `base64(nonce || ciphertext)`.
+    pub fn encrypt(&self, plaintext: &str) -> Result<String, ApiError> {
+        let mut nonce = [0u8; 12];
+        rand::rng().fill_bytes(&mut nonce);
+        let ct = self.aead.encrypt(&Nonce::from(nonce), plaintext.as_bytes()).map_err(|_| ApiError::internal("encryption failed"))?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ct);
+        Ok(STANDARD.encode(out))
+    }
+
+    pub fn decrypt(&self, stored: &str) -> Result<String, ApiError> {
+        let raw = STANDARD.decode(stored).map_err(|_| ApiError::internal("stored ciphertext is not base64"))?;
+        if raw.len() < 13 {
+            return Err(ApiError::internal("stored ciphertext too short"));
+        }
+        let (nonce, ct) = raw.split_at(12);
+        let nonce: [u8; 12] = nonce.try_into().map_err(|_| ApiError::internal("nonce"))?;
+        let pt =
+            self.aead.decrypt(&Nonce::from(nonce), ct).map_err(|_| ApiError::internal("decryption failed (wrong SITECARD_DATA_KEY?)"))?;
+        String::from_utf8(pt).map_err(|_| ApiError::internal("decrypted text is not UTF-8"))
+    }
+
+    /// Deterministic keyed hash for equality look-ups of encrypted values.
+    pub fn blind_index(&self, value: &str) -> String {
+        hmac_hex(&self.index_key, value.as_bytes())
+    }
+
+    /// Codes have little entropy, so they are hashed with a server key and bound to their challenge.
+    pub fn code_hash(&self, challenge_id: uuid::Uuid, code: &str) -> String {
+        hmac_hex(&self.code_key, format!("{challenge_id}:{code}").as_bytes())
+    }
+
+    pub fn webhook_secret(&self, client_id: &str) -> String {
+        hmac_hex(&self.webhook_key, client_id.as_bytes())
+    }
+}
+
+fn hmac_hex(key: &[u8], data: &[u8]) -> String {
+    let mut mac = hmac_with(key);
+    mac.update(data);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Random tokens (refresh tokens, emailed links) have 256 bits, so a plain SHA-256 is enough to store them.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub fn random_token() -> String {
+    let mut b = [0u8; 32];
+    rand::rng().fill_bytes(&mut b);
+    URL_SAFE_NO_PAD.encode(b)
+}
+
+/// A 6-digit code from the OS CSPRNG, uniform over 000000–999999.
+pub fn random_code() -> String {
+    loop {
+        if let Some(code) = sitecard_domain::challenge::code_from_u32(rand::rng().next_u32()) {
+            return code;
+        }
+    }
+}
+
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+/// argon2id with the OWASP parameters (`Argon2::default()`: m = 19 MiB, t = 2, p = 1), run on the blocking
+/// pool and bounded so a login flood cannot starve the event loop or exhaust memory.
+#[derive(Clone)]
+pub struct PasswordHasher {
+    permits: Arc<Semaphore>,
+    dummy_hash: Arc<String>,
+}
+
+impl PasswordHasher {
+    pub fn new(concurrency: usize) -> Result<Self, ApiError> {
+        let dummy = hash_now("sitecard-dummy-password-for-timing")?;
+        Ok(Self { permits: Arc::new(Semaphore::new(concurrency.max(1))), dummy_hash: Arc::new(dummy) })
+    }
+
+    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
+        let _permit = self.permits.acquire().await.map_err(ApiError::internal)?;
+        tokio::task::spawn_blocking(move || hash_now(&password)).await.map_err(ApiError::internal)?
+    }
+
+    /// Verifies against `stored`, or against a dummy hash when there is no account, so that unknown emails
+    /// take as long as wrong passwords.
+    pub async fn verify(&self, password: String, stored: Option<String>) -> Result<bool, ApiError> {
+        let _permit = self.permits.acquire().await.map_err(ApiError::internal)?;
+        let real = stored.is_some();
+        let stored = stored.unwrap_or_else(|| (*self.dummy_hash).clone());
+        let ok = tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&stored)
+                .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+                .unwrap_or(false)
+        })
+        .await
+        .map_err(ApiError::internal)?;
+        Ok(ok && real)
+    }
+}
+
+fn hash_now(password: &str) -> Result<String, ApiError> {
+    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| ApiError::internal(format!("argon2: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encryption_round_trips_and_is_randomised() {
+        let c = DataCipher::new([7u8; 32]);
+        let a = c.encrypt("AB1234567").unwrap();
+        let b = c.encrypt("AB1234567").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(c.decrypt(&a).unwrap(), "AB1234567");
+        assert!(DataCipher::new([8u8; 32]).decrypt(&a).is_err());
+        assert_eq!(c.blind_index("x"), c.blind_index("x"));
+        assert_ne!(c.blind_index("x"), DataCipher::new([8u8; 32]).blind_index("x"));
+    }
+
+    #[test]
+    fn codes_are_six_digits() {
+        for _ in 0..100 {
+            let c = random_code();
+            assert_eq!(c.len(), 6);
+            assert!(c.chars().all(|d| d.is_ascii_digit()));
+        }
+    }
+}

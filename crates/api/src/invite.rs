@@ -1,0 +1,83 @@
+//! Inviting staff (verifiers, operators, company admins): an account without a password and an emailed
+//! one-time link to set it (the same `/register` page and `POST /accounts` as workers use).
+
+use chrono::Utc;
+use sitecard_domain::{Email, Language, Role};
+use sitecard_notify::Message;
+use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, tokens};
+use uuid::Uuid;
+
+use crate::crypto::{random_token, token_hash};
+use crate::error::ApiError;
+use crate::routes::identity::record::REGISTRATION_TOKEN_TTL;
+use crate::state::AppState;
+
+pub struct Invited {
+    pub account_id: Uuid,
+    /// `None` when the account already had a password: the role was simply added.
+    pub link: Option<String>,
+}
+
+/// Gives `email` the role, creating a pending account and emailing an invitation when needed.
+pub async fn invite<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    email: &str,
+    role: Role,
+    language: Language,
+) -> Result<Invited, ApiError> {
+    let email = Email::parse(email)
+        .map_err(|e| ApiError::Validation(vec![crate::error::FieldError::new("email", "invalid_email", e.to_string())]))?;
+    let account = match accounts::find_by_email(conn, email.as_str()).await? {
+        Some(a) => {
+            let mut roles = sitecard_domain::role::parse_roles(&a.roles);
+            roles.push(role);
+            let mut c = accounts::changes(a.id);
+            c.roles = Set(sitecard_domain::role::format_roles(&roles));
+            accounts::update(conn, c).await?
+        }
+        None => {
+            accounts::insert(
+                conn,
+                accounts::NewAccount {
+                    email: email.as_str(),
+                    password_hash: None,
+                    phone: None,
+                    status: "pending",
+                    language: language.as_str(),
+                    roles: role.as_str().into(),
+                    person_id: None,
+                },
+            )
+            .await?
+        }
+    };
+    let mut link = None;
+    if account.status == "pending" {
+        let token = random_token();
+        tokens::spend_all_for(conn, account.id, "invitation").await?;
+        tokens::insert(conn, "invitation", &token_hash(&token), account.id, Utc::now() + REGISTRATION_TOKEN_TTL).await?;
+        let url = state.link(&format!("/register?token={token}"));
+        sitecard_notify::queue(
+            conn,
+            email.as_str(),
+            &Message::Invitation { link: url.clone() },
+            Language::parse(&account.language).unwrap_or(language),
+        )
+        .await?;
+        link = Some(url);
+    }
+    audit::append(
+        conn,
+        audit::NewAuditEvent {
+            kind: "account_invited",
+            actor_id: None,
+            actor_kind: "operator",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "role": role.as_str() }),
+        },
+    )
+    .await?;
+    Ok(Invited { account_id: account.id, link })
+}

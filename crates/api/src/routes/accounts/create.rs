@@ -1,0 +1,79 @@
+//! `POST /accounts`: password + phone from a registration link; the phone is proven by an SMS code.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::PhoneE164;
+use sitecard_persistence::{TransactionTrait, accounts, persons, tokens};
+use utoipa::ToSchema;
+
+use crate::auth::ClientInfo;
+use crate::challenge_flow::{self, ChallengeStarted};
+use crate::crypto::token_hash;
+use crate::error::{ApiError, Fields, Problem};
+use crate::state::AppState;
+use crate::throttle;
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreateAccount {
+    /// The `token` from the emailed `/register?token=…` link.
+    pub registration_token: String,
+    pub password: String,
+    /// Mobile number with country code, e.g. `+48 601 234 567`.
+    pub phone: String,
+}
+
+fn token_invalid() -> ApiError {
+    ApiError::Gone(
+        "registration_token_invalid",
+        "this registration link is no longer valid; ask the identity-verification office for a new one".into(),
+    )
+}
+
+/// Create the account: checks the password policy, then sends an SMS code to the phone; the account is
+/// active after `/accounts/verify-phone`.
+#[utoipa::path(tag = "accounts", request_body = CreateAccount, responses(
+    (status = 201, description = "A code was sent to the phone", body = ChallengeStarted),
+    (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`registration_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` (phone)", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/accounts")]
+pub async fn create_account(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: web::Json<CreateAccount>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    throttle::consume(&state.db, &format!("register-ip:{}", client.ip), throttle::REGISTRATIONS_PER_IP, "too_many_attempts").await?;
+    let token = tokens::find_usable(&state.db, &token_hash(&body.registration_token), &["registration", "invitation"])
+        .await?
+        .ok_or_else(token_invalid)?;
+    let account = accounts::find(&state.db, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(token_invalid)?;
+    let mut inputs = vec![account.email.clone()];
+    if let Some(p) = match account.person_id {
+        Some(id) => persons::find(&state.db, id).await?,
+        None => None,
+    } {
+        inputs.push(p.given_names);
+        inputs.push(p.surname);
+    }
+    crate::routes::accounts::check_password_policy(&body.password, &inputs.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let mut f = Fields::new();
+    let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
+    f.finish()?;
+    let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
+    let hash = state.hasher.hash(body.password).await?;
+    let txn = state.db.begin().await?;
+    let started = challenge_flow::start(
+        &txn,
+        &state,
+        "register",
+        &account,
+        Some(phone.as_str()),
+        Some(serde_json::json!({ "password_hash": hash, "token_id": token.id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(started))
+}

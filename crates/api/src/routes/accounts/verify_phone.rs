@@ -1,0 +1,69 @@
+//! `POST /accounts/verify-phone`: the SMS code that finishes registration.
+
+use actix_web::{post, web};
+use serde::{Deserialize, Serialize};
+use sitecard_persistence::{Set, TransactionTrait, accounts, audit, tokens};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::ClientInfo;
+use crate::challenge_flow;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct VerifyPhone {
+    pub challenge_id: Uuid,
+    pub code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AccountActivated {
+    pub account_id: Uuid,
+    pub email: String,
+    /// `active`: sign in with email, password and an SMS code.
+    pub status: String,
+}
+
+/// Finish registration: the phone is verified, the password set and the account active. The
+/// registration link cannot be used again.
+#[utoipa::path(tag = "accounts", request_body = VerifyPhone, responses(
+    (status = 200, description = "The account is active", body = AccountActivated),
+    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`challenge_expired` or `registration_token_invalid`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/accounts/verify-phone")]
+pub async fn verify_phone(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: web::Json<VerifyPhone>,
+) -> Result<web::Json<AccountActivated>, ApiError> {
+    let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["register"], &client.ip).await?;
+    let data: serde_json::Value = challenge.data.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
+    let hash = data["password_hash"].as_str().ok_or_else(|| ApiError::internal("register challenge without hash"))?.to_owned();
+    let token_id: Uuid =
+        data["token_id"].as_str().and_then(|t| t.parse().ok()).ok_or_else(|| ApiError::internal("register challenge without token"))?;
+    let txn = state.db.begin().await?;
+    if !tokens::spend(&txn, token_id).await? {
+        return Err(ApiError::Gone("registration_token_invalid", "this registration link was already used".into()));
+    }
+    let mut c = accounts::changes(account.id);
+    c.password_hash = Set(Some(hash));
+    c.phone = Set(challenge.phone.clone());
+    c.status = Set("active".into());
+    let account = accounts::update(&txn, c).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "account_registered",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "ip": client.ip }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(web::Json(AccountActivated { account_id: account.id, email: account.email, status: account.status }))
+}

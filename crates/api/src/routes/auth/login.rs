@@ -1,0 +1,76 @@
+//! `POST /auth/login`: email + password → a second-factor challenge.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::Email;
+use sitecard_persistence::{accounts, audit};
+use utoipa::ToSchema;
+
+use crate::auth::ClientInfo;
+use crate::challenge_flow::{self, ChallengeStarted};
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use crate::throttle::{self, email_key};
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// Sign in, step 1. Unknown email and wrong password give the same answer in similar time.
+#[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
+    (status = 200, description = "Password accepted; a code was sent by SMS (or use the authenticator app)", body = ChallengeStarted),
+    (status = 401, description = "`invalid_credentials` (also for unknown emails)", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/login")]
+pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Json<LoginRequest>) -> Result<HttpResponse, ApiError> {
+    let LoginRequest { email, password } = body.into_inner();
+    let email_norm = Email::parse(&email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
+    let ip_key = format!("login-ip:{}", client.ip);
+    let account_key = email_key("login-acct", &email_norm);
+    throttle::check(&state.db, &ip_key, throttle::LOGIN_PER_IP, "too_many_attempts").await?;
+    throttle::check(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
+
+    let account = accounts::find_by_email(&state.db, &email_norm).await?.filter(|a| a.status == "active");
+    let stored = account.as_ref().and_then(|a| a.password_hash.clone());
+    let password_ok = password.len() <= 1024 && state.hasher.verify(password, stored).await?;
+    let account = match account {
+        Some(a) if password_ok => a,
+        other => {
+            throttle::hit(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
+            throttle::hit(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+            audit::append(
+                &state.db,
+                audit::NewAuditEvent {
+                    kind: "login_failed",
+                    actor_id: None,
+                    actor_kind: "anonymous",
+                    subject_type: other.as_ref().map(|_| "account"),
+                    subject_id: other.as_ref().map(|a| a.id),
+                    data: serde_json::json!({ "ip": client.ip }),
+                },
+            )
+            .await?;
+            return Err(ApiError::Unauthorized("invalid_credentials"));
+        }
+    };
+    throttle::clear(&state.db, &account_key).await?;
+    let txn = sitecard_persistence::TransactionTrait::begin(&state.db).await?;
+    let started = challenge_flow::start(&txn, &state, "login", &account, account.phone.as_deref(), None).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "login_password_ok",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "method": started.method, "ip": client.ip }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(started))
+}

@@ -1,0 +1,171 @@
+//! Forgotten password: an emailed one-time link, a new password, then the second factor (SMS or app).
+
+use actix_web::{HttpResponse, post, web};
+use chrono::{Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sitecard_domain::{Email, Language};
+use sitecard_notify::Message;
+use sitecard_persistence::{Set, TransactionTrait, accounts, audit, sessions, tokens};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::ClientInfo;
+use crate::challenge_flow::{self, ChallengeStarted};
+use crate::crypto::{random_token, token_hash};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::state::AppState;
+use crate::throttle::{self, email_key};
+
+pub const RESET_TOKEN_TTL: Duration = Duration::hours(1);
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+/// Ask for a reset link. Always 202, whether or not the address has an account.
+#[utoipa::path(tag = "auth", request_body = PasswordResetRequest, responses(
+    (status = 202, description = "If the address has an account, a link was emailed"),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/password-reset")]
+pub async fn request_reset(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: web::Json<PasswordResetRequest>,
+) -> Result<HttpResponse, ApiError> {
+    throttle::consume(&state.db, &format!("reset-ip:{}", client.ip), throttle::EMAILS_PER_IP, "too_many_attempts").await?;
+    let Ok(email) = Email::parse(&body.email) else { return Ok(HttpResponse::Accepted().finish()) };
+    // Over the per-address limit we stay silent rather than answer differently.
+    if throttle::consume(&state.db, &email_key("reset-addr", email.as_str()), throttle::EMAILS_PER_ADDRESS, "too_many_attempts")
+        .await
+        .is_err()
+    {
+        return Ok(HttpResponse::Accepted().finish());
+    }
+    if let Some(account) = accounts::find_by_email(&state.db, email.as_str()).await?.filter(|a| a.status == "active") {
+        let token = random_token();
+        let txn = state.db.begin().await?;
+        tokens::spend_all_for(&txn, account.id, "password_reset").await?;
+        tokens::insert(&txn, "password_reset", &token_hash(&token), account.id, Utc::now() + RESET_TOKEN_TTL).await?;
+        let link = state.link(&format!("/reset-password?token={token}"));
+        sitecard_notify::queue(
+            &txn,
+            &account.email,
+            &Message::PasswordResetLink { link },
+            Language::parse(&account.language).unwrap_or_default(),
+        )
+        .await?;
+        audit::append(
+            &txn,
+            audit::NewAuditEvent {
+                kind: "password_reset_requested",
+                actor_id: None,
+                actor_kind: "anonymous",
+                subject_type: Some("account"),
+                subject_id: Some(account.id),
+                data: serde_json::json!({ "ip": client.ip }),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+    }
+    Ok(HttpResponse::Accepted().finish())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordResetConfirm {
+    pub token: String,
+    pub new_password: String,
+}
+
+/// Set the new password (checked against the policy); it takes effect after the second factor at
+/// `/auth/password-reset/verify`.
+#[utoipa::path(tag = "auth", request_body = PasswordResetConfirm, responses(
+    (status = 200, description = "A code was sent (or use the authenticator app)", body = ChallengeStarted),
+    (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`reset_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/password-reset/confirm")]
+pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordResetConfirm>) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let token = tokens::find_usable(&state.db, &token_hash(&body.token), &["password_reset"])
+        .await?
+        .ok_or_else(|| ApiError::Gone("reset_token_invalid", "this link is no longer valid; ask for a new one".into()))?;
+    let account = accounts::find(&state.db, token.account_id)
+        .await?
+        .filter(|a| a.status == "active")
+        .ok_or(ApiError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
+    crate::routes::accounts::check_password_policy(&body.new_password, &[&account.email])?;
+    let hash = state.hasher.hash(body.new_password).await?;
+    let txn = state.db.begin().await?;
+    let started = challenge_flow::start(
+        &txn,
+        &state,
+        "password_reset",
+        &account,
+        account.phone.as_deref(),
+        Some(serde_json::json!({ "password_hash": hash, "token_id": token.id })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().json(started))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordResetVerify {
+    pub challenge_id: Uuid,
+    pub code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PasswordChanged {
+    /// Always true; every session was signed out.
+    pub password_changed: bool,
+}
+
+/// Finish the reset with the SMS (or app) code: the new password takes effect and every session ends.
+#[utoipa::path(tag = "auth", request_body = PasswordResetVerify, responses(
+    (status = 200, description = "Password changed; sign in again", body = PasswordChanged),
+    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`challenge_expired` or `reset_token_invalid`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/password-reset/verify")]
+pub async fn verify_reset(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    body: web::Json<PasswordResetVerify>,
+) -> Result<HttpResponse, ApiError> {
+    let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["password_reset"], &client.ip).await?;
+    let data: serde_json::Value = challenge.data.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
+    let hash = data["password_hash"].as_str().ok_or_else(|| ApiError::internal("reset challenge without hash"))?.to_owned();
+    let token_id: Uuid =
+        data["token_id"].as_str().and_then(|t| t.parse().ok()).ok_or_else(|| ApiError::internal("reset challenge without token"))?;
+    let txn = state.db.begin().await?;
+    if !tokens::spend(&txn, token_id).await? {
+        return Err(ApiError::Gone("reset_token_invalid", "this link was already used".into()));
+    }
+    let mut changes = accounts::changes(account.id);
+    changes.password_hash = Set(Some(hash));
+    accounts::update(&txn, changes).await?;
+    sessions::revoke_all_for_account(&txn, account.id, None, "password_reset").await?;
+    sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "password_reset",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "ip": client.ip }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().json(PasswordChanged { password_changed: true }))
+}
+
+pub fn weak_password(problem: sitecard_domain::password::PasswordProblem) -> ApiError {
+    ApiError::WeakPassword(vec![FieldError::new("password", problem.code(), problem.to_string())])
+}

@@ -1,0 +1,88 @@
+//! `POST /auth/refresh`: rotate the refresh token. Reuse of a spent token revokes the whole family.
+
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use chrono::Utc;
+use serde::Deserialize;
+use sitecard_persistence::{accounts, audit, sessions};
+use utoipa::ToSchema;
+
+use crate::crypto::{random_token, token_hash};
+use crate::error::{ApiError, Problem};
+use crate::session_flow::{self, Issued, REFRESH_COOKIE, TokenResponse};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema, Default)]
+pub struct RefreshRequest {
+    /// Native clients send it here; web clients send nothing and rely on the cookie (plus the
+    /// `X-Sitecard-Client: web` header, which cross-site forms cannot set).
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+fn invalid() -> ApiError {
+    ApiError::Unauthorized("invalid_refresh_token")
+}
+
+/// A new access token and a new refresh token; the old refresh token is spent.
+#[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Optional for web clients using the cookie"), responses(
+    (status = 200, description = "A new token pair", body = TokenResponse),
+    (status = 401, description = "`invalid_refresh_token` (a reused token also ends the session)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Option<web::Json<RefreshRequest>>,
+) -> Result<HttpResponse, ApiError> {
+    let from_body = body.and_then(|b| b.into_inner().refresh_token).filter(|t| !t.is_empty());
+    let (token, web) = match from_body {
+        Some(t) => (t, false),
+        None => {
+            let csrf_ok = req.headers().get("x-sitecard-client").and_then(|v| v.to_str().ok()) == Some("web");
+            let cookie = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()).filter(|v| !v.is_empty());
+            match cookie {
+                Some(c) if csrf_ok => (c, true),
+                _ => return Err(invalid()),
+            }
+        }
+    };
+    let stored = sessions::find_refresh_token(&state.db, &token_hash(&token)).await?.ok_or_else(invalid)?;
+    let session = sessions::find(&state.db, stored.session_id).await?.ok_or_else(invalid)?;
+    if session.revoked_at.is_some() || session.expires_at <= Utc::now() {
+        return Err(invalid());
+    }
+    if stored.used_at.is_some() || !sessions::spend_refresh_token(&state.db, stored.id).await? {
+        // A spent token came back: it was stolen or leaked. End the family for everyone holding it.
+        sessions::revoke(&state.db, session.id, "refresh_token_reuse").await?;
+        audit::append(
+            &state.db,
+            audit::NewAuditEvent {
+                kind: "refresh_token_reuse",
+                actor_id: Some(session.account_id),
+                actor_kind: "account",
+                subject_type: Some("session"),
+                subject_id: Some(session.id),
+                data: serde_json::json!({}),
+            },
+        )
+        .await?;
+        return Err(invalid());
+    }
+    let account = accounts::find(&state.db, session.account_id).await?.filter(|a| a.status == "active").ok_or_else(invalid)?;
+    let next = random_token();
+    sessions::add_refresh_token(&state.db, session.id, &token_hash(&next)).await?;
+    sessions::touch(&state.db, session.id).await?;
+    let access = session_flow::access_token(&state, &account, session.id)?;
+    let issued = Issued {
+        body: TokenResponse {
+            access_token: access,
+            token_type: "Bearer".into(),
+            expires_in: crate::auth::keys::ACCESS_TTL_SECS,
+            refresh_token: (!web).then(|| next.clone()),
+            offer_totp: None,
+        },
+        refresh_token: next,
+        web,
+    };
+    Ok(session_flow::respond(&state, issued))
+}

@@ -1,0 +1,117 @@
+//! The caller's sessions: list, revoke one, revoke all others, and logout.
+
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sitecard_persistence::{audit, sessions};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::session_flow;
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionView {
+    pub id: Uuid,
+    /// `web` or `native`.
+    pub client: String,
+    pub user_agent: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: DateTime<Utc>,
+    /// The session this request belongs to.
+    pub current: bool,
+}
+
+/// Sign out: this session's refresh tokens stop working and the cookie is cleared.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+    (status = 204, description = "Signed out"),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/logout")]
+pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    sessions::revoke(&state.db, user.session_id, "logout").await?;
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "logout",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("session"),
+            subject_id: Some(user.session_id),
+            data: serde_json::json!({}),
+        },
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().cookie(session_flow::clear_cookie(&state)).finish())
+}
+
+/// The caller's live sessions, newest first.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+    (status = 200, description = "Sessions", body = Vec<SessionView>),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/auth/sessions")]
+pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<SessionView>>, ApiError> {
+    let list = sessions::active_for_account(&state.db, user.account_id).await?;
+    Ok(web::Json(
+        list.into_iter()
+            .map(|s| SessionView {
+                id: s.id,
+                client: s.client,
+                user_agent: s.user_agent,
+                created_at: s.created_at,
+                last_used_at: s.last_used_at,
+                current: s.id == user.session_id,
+            })
+            .collect(),
+    ))
+}
+
+/// Revoke one of the caller's sessions (sign out that device).
+#[utoipa::path(tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Session id")), responses(
+    (status = 204, description = "Revoked"),
+    (status = 404, description = "No such session of yours", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/auth/sessions/{id}")]
+pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+    let s = sessions::find(&state.db, *id).await?.filter(|s| s.account_id == user.account_id).ok_or(ApiError::NotFound)?;
+    sessions::revoke(&state.db, s.id, "revoked_by_user").await?;
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "session_revoked",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("session"),
+            subject_id: Some(s.id),
+            data: serde_json::json!({}),
+        },
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Sign out everywhere else: every session but this one is revoked.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+    (status = 204, description = "Other sessions revoked"),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/auth/sessions")]
+pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    let n = sessions::revoke_all_for_account(&state.db, user.account_id, Some(user.session_id), "revoked_by_user").await?;
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "other_sessions_revoked",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(user.account_id),
+            data: serde_json::json!({ "count": n }),
+        },
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

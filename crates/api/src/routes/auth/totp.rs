@@ -1,0 +1,112 @@
+//! Authenticator-app enrolment: start (secret + otpauth URI + QR as SVG), confirm with a code, remove with a
+//! fresh code.
+
+use actix_web::{HttpResponse, delete, post, web};
+use serde::{Deserialize, Serialize};
+use sitecard_persistence::{Set, accounts, audit};
+use utoipa::ToSchema;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use crate::totp;
+
+#[derive(Serialize, ToSchema)]
+pub struct TotpEnrolment {
+    /// Base32 secret, for typing into an app by hand.
+    pub secret: String,
+    /// `otpauth://totp/Sitecard:…` for the QR code.
+    pub otpauth_uri: String,
+    /// The QR code as an SVG document.
+    pub qr_svg: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TotpCode {
+    /// The current 6-digit code from the authenticator app.
+    pub code: String,
+}
+
+/// Start enrolling an authenticator app. Until confirmed, login keeps using SMS.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+    (status = 200, description = "Scan the QR code, then confirm with a code", body = TotpEnrolment),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/totp")]
+pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
+    let secret = totp::new_secret();
+    let uri = totp::otpauth_uri(&secret, &account.email)?;
+    let mut changes = accounts::changes(account.id);
+    changes.totp_pending_enc = Set(Some(state.cipher.encrypt(&secret)?));
+    accounts::update(&state.db, changes).await?;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(TotpEnrolment {
+        qr_svg: totp::qr_svg(&uri)?,
+        secret,
+        otpauth_uri: uri,
+    }))
+}
+
+/// Confirm the app with its current code; from now on login asks for the app's code.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = TotpCode, responses(
+    (status = 204, description = "Authenticator app enrolled"),
+    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`: no enrolment was started", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/totp/confirm")]
+pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
+    let pending = account.totp_pending_enc.as_deref().ok_or(ApiError::Conflict("invalid_state", "start enrolment first".into()))?;
+    let secret = state.cipher.decrypt(pending)?;
+    if !totp::check(&secret, &account.email, body.code.trim())? {
+        return Err(ApiError::Unauthorized("invalid_code"));
+    }
+    let mut changes = accounts::changes(account.id);
+    changes.totp_secret_enc = Set(Some(pending.to_owned()));
+    changes.totp_pending_enc = Set(None);
+    accounts::update(&state.db, changes).await?;
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "totp_enrolled",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({}),
+        },
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Remove the authenticator app; needs a fresh code from it. Login goes back to SMS.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = TotpCode, responses(
+    (status = 204, description = "Removed"),
+    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`: no app is enrolled", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/auth/totp")]
+pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
+    let enc = account.totp_secret_enc.as_deref().ok_or(ApiError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
+    if !totp::check(&state.cipher.decrypt(enc)?, &account.email, body.code.trim())? {
+        return Err(ApiError::Unauthorized("invalid_code"));
+    }
+    let mut changes = accounts::changes(account.id);
+    changes.totp_secret_enc = Set(None);
+    accounts::update(&state.db, changes).await?;
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "totp_removed",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({}),
+        },
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,73 @@
+//! `POST /auth/login/verify` and `POST /auth/login/resend`: the second factor.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_persistence::audit;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::ClientInfo;
+use crate::challenge_flow::{self, ChallengeStarted};
+use crate::error::{ApiError, Problem};
+use crate::session_flow::{self, TokenResponse};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct VerifyRequest {
+    pub challenge_id: Uuid,
+    /// The 6-digit code from the SMS or the authenticator app.
+    pub code: String,
+    /// `native` (default: refresh token in the body) or `web` (refresh token only as an HttpOnly cookie).
+    #[serde(default)]
+    pub client: Option<String>,
+}
+
+/// Sign in, step 2: the code. The fifth wrong code ends the challenge.
+#[utoipa::path(tag = "auth", request_body = VerifyRequest, responses(
+    (status = 200, description = "Signed in. The refresh token is also set as an HttpOnly cookie for web clients.", body = TokenResponse),
+    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`challenge_expired`: expired, used, or ended by too many wrong codes", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/login/verify")]
+pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::Json<VerifyRequest>) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["login"], &client.ip).await?;
+    let web = body.client.as_deref() == Some("web");
+    let mut issued = session_flow::open_session(&state, &account, web, &client.ip, client.user_agent.clone(), &challenge.method).await?;
+    if challenge.method == "sms" {
+        issued.body.offer_totp = Some(account.totp_secret_enc.is_none());
+    }
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "login_succeeded",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "method": challenge.method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
+        },
+    )
+    .await?;
+    Ok(session_flow::respond(&state, issued))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResendRequest {
+    pub challenge_id: Uuid,
+}
+
+/// A new SMS code for any open challenge (login, registration, phone change, password reset), at most one
+/// a minute and five an hour.
+#[utoipa::path(tag = "auth", request_body = ResendRequest, responses(
+    (status = 202, description = "A new code was sent", body = ChallengeStarted),
+    (status = 409, description = "`not_applicable`: the challenge uses an authenticator app", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`challenge_expired`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`resend_too_soon` or `too_many_attempts`; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/login/resend")]
+pub async fn resend(state: web::Data<AppState>, body: web::Json<ResendRequest>) -> Result<HttpResponse, ApiError> {
+    let started = challenge_flow::resend(&state, body.challenge_id).await?;
+    Ok(HttpResponse::Accepted().json(started))
+}

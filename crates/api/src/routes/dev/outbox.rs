@@ -1,0 +1,62 @@
+//! `GET /dev/outbox`: outgoing SMS and email, newest first. 404 unless `SITECARD_DEV=1`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sitecard_persistence::outbox;
+use utoipa::{IntoParams, ToSchema};
+
+use actix_web::{get, web};
+
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+#[derive(Deserialize, IntoParams)]
+pub struct OutboxQuery {
+    /// Only messages to this email address or phone number (E.164).
+    pub to: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DevMessage {
+    /// `sms`, `email` (or `webhook`).
+    pub channel: String,
+    pub to: String,
+    pub subject: Option<String>,
+    pub body: String,
+    /// The one-time code in an SMS.
+    pub code: Option<String>,
+    /// The link in an email.
+    pub link: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The dev outbox (development mode only; 404 in any other mode).
+#[utoipa::path(tag = "dev", params(OutboxQuery), responses(
+    (status = 200, description = "Messages, newest first", body = Vec<DevMessage>),
+    (status = 404, description = "Not in development mode", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/dev/outbox")]
+pub async fn dev_outbox(state: web::Data<AppState>, q: web::Query<OutboxQuery>) -> Result<web::Json<Vec<DevMessage>>, ApiError> {
+    if !state.config.dev_mode {
+        return Err(ApiError::NotFound);
+    }
+    // An unencoded `+` in `?to=+46…` arrives as a space.
+    let to = q.to.as_deref().map(|t| if t.starts_with(' ') { format!("+{}", t.trim()) } else { t.trim().to_lowercase() });
+    let rows = outbox::recent(&state.db, to.as_deref(), 200).await?;
+    Ok(web::Json(
+        rows.into_iter()
+            .map(|m| {
+                let payload: serde_json::Value = m.payload.as_deref().and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
+                DevMessage {
+                    channel: m.channel,
+                    to: m.recipient,
+                    subject: m.subject,
+                    body: m.body,
+                    code: payload["code"].as_str().map(str::to_owned),
+                    link: payload["link"].as_str().map(str::to_owned),
+                    created_at: m.created_at,
+                }
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,87 @@
+//! `POST /identity-verifications/{id}/reset-second-factor`: a lost phone, reset in person after the verifier
+//! has checked the document again. There is no SMS-only recovery (SIM-swap risk).
+
+use actix_web::{post, web};
+use serde::{Deserialize, Serialize};
+use sitecard_domain::{DocumentNumber, Language, PhoneE164, Role};
+use sitecard_notify::Message;
+use sitecard_persistence::{Set, TransactionTrait, accounts, audit, persons, sessions};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResetSecondFactor {
+    /// The worker's new mobile number (E.164 or with a `00` prefix).
+    pub new_phone: String,
+    /// The number of the document checked again now; when given it must match the recorded document.
+    #[serde(default)]
+    pub document_number: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SecondFactorReset {
+    pub account_id: Uuid,
+    pub masked_phone: String,
+}
+
+/// Replace the worker's phone and remove any authenticator app; every session ends.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id")), request_body = ResetSecondFactor, responses(
+    (status = 200, description = "Phone replaced", body = SecondFactorReset),
+    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such record or no account for it", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` or `document_mismatch`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/identity-verifications/{id}/reset-second-factor")]
+pub async fn reset_second_factor(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+    body: web::Json<ResetSecondFactor>,
+) -> Result<web::Json<SecondFactorReset>, ApiError> {
+    user.require(Role::Verifier)?;
+    let mut f = Fields::new();
+    let phone = f.check("new_phone", "invalid_phone", PhoneE164::parse(&body.new_phone));
+    f.finish()?;
+    let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
+    let record = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
+    let person = persons::find(&state.db, record.person_id).await?.ok_or(ApiError::NotFound)?;
+    if let Some(typed) = &body.document_number {
+        let matches = DocumentNumber::parse(typed)
+            .is_ok_and(|n| crate::routes::identity::record::document_index(&state, &person.issuing_country, &n) == person.document_index);
+        if !matches {
+            return Err(ApiError::Unprocessable {
+                code: "document_mismatch",
+                detail: "the document checked now is not the one on record".into(),
+                errors: vec![],
+            });
+        }
+    }
+    let account = accounts::find_by_person(&state.db, person.id).await?.ok_or(ApiError::NotFound)?;
+    let txn = state.db.begin().await?;
+    let mut c = accounts::changes(account.id);
+    c.phone = Set(Some(phone.as_str().to_owned()));
+    c.totp_secret_enc = Set(None);
+    c.totp_pending_enc = Set(None);
+    accounts::update(&txn, c).await?;
+    sessions::revoke_all_for_account(&txn, account.id, None, "second_factor_reset").await?;
+    sitecard_notify::queue(&txn, &account.email, &Message::SecondFactorReset, Language::parse(&account.language).unwrap_or_default())
+        .await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "second_factor_reset",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "verification_id": record.id }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(web::Json(SecondFactorReset { account_id: account.id, masked_phone: phone.masked() }))
+}

@@ -1,0 +1,63 @@
+//! `GET /identity-verifications/{id}`: a verification record for verifiers, document number masked.
+
+use actix_web::{get, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sitecard_domain::Role;
+use sitecard_domain::document::mask_document_number;
+use sitecard_persistence::persons;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct VerificationView {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub document_type: String,
+    /// Only the last three characters, e.g. `••••••567`.
+    pub document_number_masked: String,
+    pub issuing_country: String,
+    pub document_expiry: NaiveDate,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    pub nationality: String,
+    pub email: String,
+    pub verified_by: Uuid,
+    pub verified_at: DateTime<Utc>,
+}
+
+/// Read a verification record (verifiers only).
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, description = "The record", body = VerificationView),
+    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/identity-verifications/{id}")]
+pub async fn show_verification(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<VerificationView>, ApiError> {
+    user.require(Role::Verifier)?;
+    let v = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
+    Ok(web::Json(VerificationView {
+        id: v.id,
+        person_id: v.person_id,
+        document_type: v.document_type,
+        document_number_masked: mask_document_number(&format!("000000{}", v.document_last3)),
+        issuing_country: v.issuing_country,
+        document_expiry: v.document_expiry,
+        given_names: v.given_names,
+        surname: v.surname,
+        date_of_birth: v.date_of_birth,
+        nationality: v.nationality,
+        email: v.email,
+        verified_by: v.verifier_id,
+        verified_at: v.created_at,
+    }))
+}

@@ -1,0 +1,77 @@
+//! `PATCH /me/contact`: the worker completes their address.
+
+use actix_web::{patch, web};
+use serde::Deserialize;
+use sitecard_domain::country::CountryCode;
+use sitecard_persistence::{Set, accounts, audit};
+use utoipa::ToSchema;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::routes::me::profile::{Contact, contact_of};
+use crate::state::AppState;
+
+/// Any subset; an empty string clears an optional field (`address_line2`).
+#[derive(Deserialize, ToSchema)]
+pub struct UpdateContact {
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2, e.g. `SE`, `PL`.
+    pub country: Option<String>,
+}
+
+fn postal_code_ok(s: &str) -> bool {
+    (2..=12).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+}
+
+/// Update contact details. The phone changes only through `POST /me/phone` (it needs an SMS code).
+#[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateContact, responses(
+    (status = 200, description = "The new contact details", body = Contact),
+    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/me/contact")]
+pub async fn update_contact(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<UpdateContact>,
+) -> Result<web::Json<Contact>, ApiError> {
+    let b = body.into_inner();
+    let mut f = Fields::new();
+    let mut c = accounts::changes(user.account_id);
+    if let Some(v) = &b.address_line1 {
+        c.address_line1 = Set(f.text("address_line1", v, 200));
+    }
+    if let Some(v) = &b.address_line2 {
+        c.address_line2 = Set(if v.trim().is_empty() { None } else { f.text("address_line2", v, 200) });
+    }
+    if let Some(v) = &b.postal_code {
+        let v = v.trim().to_uppercase();
+        if !postal_code_ok(&v) {
+            f.push("postal_code", "invalid_format", "2 to 12 letters, digits, spaces or hyphens");
+        }
+        c.postal_code = Set(Some(v));
+    }
+    if let Some(v) = &b.city {
+        c.city = Set(f.text("city", v, 100));
+    }
+    if let Some(v) = &b.country {
+        c.country = Set(f.check("country", "invalid_country", CountryCode::parse(v)).map(|cc| cc.as_str().to_owned()));
+    }
+    f.finish()?;
+    let account = accounts::update(&state.db, c).await?;
+    audit::append(
+        &state.db,
+        audit::NewAuditEvent {
+            kind: "contact_updated",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(user.account_id),
+            data: serde_json::json!({}),
+        },
+    )
+    .await?;
+    Ok(web::Json(contact_of(&account)))
+}

@@ -1,0 +1,15 @@
+//! The signed-in person: profile, language, contact details, phone.
+
+pub mod contact;
+pub mod phone;
+pub mod profile;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(profile::get_me)
+        .service(profile::update_me)
+        .service(contact::update_contact)
+        .service(phone::change_phone)
+        .service(phone::verify_phone_change);
+}

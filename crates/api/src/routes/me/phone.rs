@@ -1,0 +1,83 @@
+//! Changing the phone: a code goes to the new number, which takes effect only after it is typed back.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::PhoneE164;
+use sitecard_persistence::{Set, TransactionTrait, accounts, audit};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::{ClientInfo, CurrentUser};
+use crate::challenge_flow::{self, ChallengeStarted};
+use crate::error::{ApiError, Fields, Problem};
+use crate::routes::me::profile::{Contact, contact_of};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct ChangePhone {
+    pub phone: String,
+}
+
+/// Send a code to the new number.
+#[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePhone, responses(
+    (status = 202, description = "A code was sent to the new number", body = ChallengeStarted),
+    (status = 422, description = "`validation_failed` (`invalid_phone`)", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/phone")]
+pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: web::Json<ChangePhone>) -> Result<HttpResponse, ApiError> {
+    let mut f = Fields::new();
+    let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
+    f.finish()?;
+    let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
+    let txn = state.db.begin().await?;
+    let started = challenge_flow::start(&txn, &state, "phone_change", &account, Some(phone.as_str()), None).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().json(started))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct VerifyPhoneChange {
+    pub challenge_id: Uuid,
+    pub code: String,
+}
+
+/// Confirm the new number with its code; it replaces the old one.
+#[utoipa::path(tag = "me", security(("bearer" = [])), request_body = VerifyPhoneChange, responses(
+    (status = 200, description = "The new contact details", body = Contact),
+    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`challenge_expired`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/phone/verify")]
+pub async fn verify_phone_change(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    client: ClientInfo,
+    body: web::Json<VerifyPhoneChange>,
+) -> Result<web::Json<Contact>, ApiError> {
+    // Someone else's challenge is as unknown as a made-up one.
+    let c = challenge_flow::open(&state.db, body.challenge_id, &["phone_change"]).await?;
+    if c.account_id != user.account_id {
+        return Err(ApiError::Gone("challenge_expired", "this code request is no longer valid".into()));
+    }
+    let (challenge, _) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
+    let txn = state.db.begin().await?;
+    let mut ch = accounts::changes(user.account_id);
+    ch.phone = Set(challenge.phone.clone());
+    let account = accounts::update(&txn, ch).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "phone_changed",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(user.account_id),
+            data: serde_json::json!({}),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(web::Json(contact_of(&account)))
+}

@@ -1,0 +1,107 @@
+//! Issuing access and refresh tokens for a session, rotating refresh tokens and the web cookie.
+
+use actix_web::HttpResponse;
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use chrono::{Duration, Utc};
+use serde::Serialize;
+use sitecard_persistence::accounts::Account;
+use sitecard_persistence::sessions::{self, NewSession};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::keys::{ACCESS_TTL_SECS, user_claims};
+use crate::crypto::{random_token, token_hash};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+pub const REFRESH_COOKIE: &str = "sitecard_refresh";
+pub const SESSION_TTL_DAYS: i64 = 30;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires (at most 600).
+    pub expires_in: i64,
+    /// Opaque, single-use; rotated on every refresh. Omitted for `client: "web"`, which gets it only as an
+    /// HttpOnly cookie.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// True after an SMS login when no authenticator app is enrolled: SMS is a "restricted" authenticator
+    /// (NIST SP 800-63B rev 4), so clients should offer `POST /api/v1/auth/totp`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offer_totp: Option<bool>,
+}
+
+pub struct Issued {
+    pub body: TokenResponse,
+    pub refresh_token: String,
+    pub web: bool,
+}
+
+pub fn access_token(state: &AppState, account: &Account, session_id: Uuid) -> Result<String, ApiError> {
+    let roles = sitecard_domain::role::parse_roles(&account.roles).iter().map(|r| r.as_str().to_owned()).collect();
+    state.keys.sign(&user_claims(account.id, session_id, roles))
+}
+
+/// Starts a session (a refresh-token family) after a completed second factor.
+pub async fn open_session(
+    state: &AppState,
+    account: &Account,
+    web: bool,
+    ip: &str,
+    user_agent: Option<String>,
+    auth_method: &str,
+) -> Result<Issued, ApiError> {
+    let txn = sitecard_persistence::TransactionTrait::begin(&state.db).await?;
+    let session = sessions::create(
+        &txn,
+        NewSession {
+            account_id: account.id,
+            client: if web { "web" } else { "native" },
+            user_agent,
+            ip: Some(ip.to_owned()),
+            auth_method,
+            expires_at: Utc::now() + Duration::days(SESSION_TTL_DAYS),
+        },
+    )
+    .await?;
+    let refresh = random_token();
+    sessions::add_refresh_token(&txn, session.id, &token_hash(&refresh)).await?;
+    txn.commit().await?;
+    let access = access_token(state, account, session.id)?;
+    Ok(Issued {
+        body: TokenResponse {
+            access_token: access,
+            token_type: "Bearer".into(),
+            expires_in: ACCESS_TTL_SECS,
+            refresh_token: (!web).then(|| refresh.clone()),
+            offer_totp: None,
+        },
+        refresh_token: refresh,
+        web,
+    })
+}
+
+pub fn refresh_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+    Cookie::build(REFRESH_COOKIE, token.to_owned())
+        .path("/api/v1/auth")
+        .http_only(true)
+        .secure(state.config.secure_cookies)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::days(SESSION_TTL_DAYS))
+        .finish()
+}
+
+pub fn clear_cookie(state: &AppState) -> Cookie<'static> {
+    let mut c = refresh_cookie(state, "");
+    c.make_removal();
+    c
+}
+
+/// 200 with the token body; the refresh token is also set as the HttpOnly cookie.
+pub fn respond(state: &AppState, issued: Issued) -> HttpResponse {
+    let _ = issued.web;
+    HttpResponse::Ok().insert_header(("cache-control", "no-store")).cookie(refresh_cookie(state, &issued.refresh_token)).json(issued.body)
+}

@@ -1,0 +1,68 @@
+//! Accounts: login identity, roles, phone, contact details, second factors.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::accounts::{self, Entity as Accounts};
+
+pub use accounts::{ActiveModel as AccountChanges, Model as Account};
+
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub password_hash: Option<String>,
+    pub phone: Option<&'a str>,
+    /// `pending` (no password yet), `active`, `disabled`.
+    pub status: &'a str,
+    pub language: &'a str,
+    pub roles: String,
+    pub person_id: Option<Uuid>,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewAccount<'_>) -> Result<Account, DbError> {
+    let now = Utc::now();
+    let model = accounts::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(new.email.to_owned()),
+        password_hash: Set(new.password_hash),
+        phone: Set(new.phone.map(str::to_owned)),
+        status: Set(new.status.to_owned()),
+        language: Set(new.language.to_owned()),
+        roles: Set(new.roles),
+        person_id: Set(new.person_id),
+        totp_secret_enc: Set(None),
+        totp_pending_enc: Set(None),
+        address_line1: Set(None),
+        address_line2: Set(None),
+        postal_code: Set(None),
+        city: Set(None),
+        country: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Ok(model.insert(conn).await?)
+}
+
+pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<Option<Account>, DbError> {
+    Ok(Accounts::find().filter(accounts::Column::Email.eq(email)).one(conn).await?)
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Account>, DbError> {
+    Ok(Accounts::find_by_id(id).one(conn).await?)
+}
+
+pub async fn find_by_person<C: ConnectionTrait>(conn: &C, person_id: Uuid) -> Result<Option<Account>, DbError> {
+    Ok(Accounts::find().filter(accounts::Column::PersonId.eq(person_id)).one(conn).await?)
+}
+
+/// Saves the changed fields of an account (and bumps `updated_at`).
+pub async fn update<C: ConnectionTrait>(conn: &C, mut changes: AccountChanges) -> Result<Account, DbError> {
+    changes.updated_at = Set(Utc::now());
+    Ok(changes.update(conn).await?)
+}
+
+/// Starts a change set for the account with this id.
+pub fn changes(id: Uuid) -> AccountChanges {
+    AccountChanges { id: sea_orm::ActiveValue::Unchanged(id), ..Default::default() }
+}

@@ -1,0 +1,84 @@
+//! Second-factor challenges: a code sent by SMS (or expected from an authenticator app) for a purpose.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::login_challenges::{self, Entity as Challenges};
+
+pub use login_challenges::Model as Challenge;
+
+pub struct NewChallenge {
+    pub id: Uuid,
+    /// `login`, `register`, `phone_change`, `password_reset`.
+    pub purpose: &'static str,
+    pub account_id: Uuid,
+    /// `sms` or `totp`.
+    pub method: &'static str,
+    pub code_hash: Option<String>,
+    pub phone: Option<String>,
+    pub expires_at: DateTime<Utc>,
+    /// Purpose-specific state (e.g. the new password's hash), JSON.
+    pub data: Option<String>,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewChallenge) -> Result<Challenge, DbError> {
+    let now = Utc::now();
+    Ok(login_challenges::ActiveModel {
+        id: Set(new.id),
+        purpose: Set(new.purpose.to_owned()),
+        account_id: Set(new.account_id),
+        method: Set(new.method.to_owned()),
+        code_hash: Set(new.code_hash),
+        phone: Set(new.phone),
+        wrong_codes: Set(0),
+        sends: Set(if new.method == "sms" { 1 } else { 0 }),
+        last_sent_at: Set(now),
+        expires_at: Set(new.expires_at),
+        consumed_at: Set(None),
+        data: Set(new.data),
+        created_at: Set(now),
+    }
+    .insert(conn)
+    .await?)
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Challenge>, DbError> {
+    Ok(Challenges::find_by_id(id).one(conn).await?)
+}
+
+/// Counts a wrong code atomically; returns the count after it.
+pub async fn count_wrong_code<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<i32, DbError> {
+    Challenges::update_many()
+        .col_expr(login_challenges::Column::WrongCodes, sea_orm::sea_query::Expr::col(login_challenges::Column::WrongCodes).add(1))
+        .filter(login_challenges::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(find(conn, id).await?.map(|c| c.wrong_codes).unwrap_or(i32::MAX))
+}
+
+/// Marks the challenge used; false when it was already used (a concurrent verify won).
+pub async fn consume<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<bool, DbError> {
+    let res = Challenges::update_many()
+        .col_expr(login_challenges::Column::ConsumedAt, Some(Utc::now()).into())
+        .filter(login_challenges::Column::Id.eq(id))
+        .filter(login_challenges::Column::ConsumedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// A fresh code replaces the old one.
+pub async fn resend<C: ConnectionTrait>(conn: &C, id: Uuid, code_hash: String, expires_at: DateTime<Utc>) -> Result<(), DbError> {
+    Challenges::update_many()
+        .col_expr(login_challenges::Column::CodeHash, Some(code_hash).into())
+        .col_expr(login_challenges::Column::ExpiresAt, expires_at.into())
+        .col_expr(login_challenges::Column::LastSentAt, Utc::now().into())
+        .col_expr(login_challenges::Column::Sends, sea_orm::sea_query::Expr::col(login_challenges::Column::Sends).add(1))
+        .filter(login_challenges::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}

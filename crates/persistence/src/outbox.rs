@@ -1,0 +1,120 @@
+//! The transactional outbox: messages are written in the same transaction as the change they announce and
+//! delivered later by the dispatcher, with retries. Nothing is lost on a crash.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::outbox_messages::{self, Entity as Outbox};
+
+pub use outbox_messages::Model as OutboxMessage;
+
+pub struct NewMessage {
+    /// `email`, `sms` or `webhook`.
+    pub channel: &'static str,
+    pub recipient: String,
+    pub subject: Option<String>,
+    pub body: String,
+    /// Channel-specific extras as JSON (dev outbox: `code`, `link`; webhooks: headers).
+    pub payload: Option<serde_json::Value>,
+}
+
+pub async fn enqueue<C: ConnectionTrait>(conn: &C, msg: NewMessage) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    Outbox::insert(outbox_messages::ActiveModel {
+        id: Set(id),
+        channel: Set(msg.channel.to_owned()),
+        recipient: Set(msg.recipient),
+        subject: Set(msg.subject),
+        body: Set(msg.body),
+        payload: Set(msg.payload.map(|p| p.to_string())),
+        status: Set("pending".into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Newest first, optionally for one recipient (the dev outbox).
+pub async fn recent<C: ConnectionTrait>(conn: &C, recipient: Option<&str>, limit: u64) -> Result<Vec<OutboxMessage>, DbError> {
+    let mut q = Outbox::find().order_by_desc(outbox_messages::Column::CreatedAt).order_by_desc(outbox_messages::Column::Id).limit(limit);
+    if let Some(r) = recipient {
+        q = q.filter(outbox_messages::Column::Recipient.eq(r));
+    }
+    Ok(q.all(conn).await?)
+}
+
+/// Claims up to `batch` due messages for this dispatcher: marks them `sending` with a lease so a crashed
+/// dispatcher's claims come back after `lease`. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets many instances
+/// dispatch side by side.
+pub async fn claim_due(db: &sea_orm::DatabaseConnection, batch: u64, lease: Duration) -> Result<Vec<OutboxMessage>, DbError> {
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let due = outbox_messages::Column::Status.is_in(["pending", "sending"]);
+    let mut q = Outbox::find()
+        .filter(due)
+        .filter(outbox_messages::Column::NextAttemptAt.lte(now))
+        .order_by_asc(outbox_messages::Column::NextAttemptAt)
+        .limit(batch);
+    if txn.get_database_backend() == DbBackend::Postgres {
+        q = q.lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
+    }
+    let rows = q.all(&txn).await?;
+    for r in &rows {
+        Outbox::update_many()
+            .col_expr(outbox_messages::Column::Status, "sending".into())
+            .col_expr(outbox_messages::Column::NextAttemptAt, (now + lease).into())
+            .col_expr(outbox_messages::Column::Attempts, (r.attempts + 1).into())
+            .filter(outbox_messages::Column::Id.eq(r.id))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(rows)
+}
+
+/// Delivered. `scrub` blanks the body and payload so one-time codes and links do not outlive delivery.
+pub async fn mark_sent<C: ConnectionTrait>(conn: &C, id: Uuid, scrub: bool) -> Result<(), DbError> {
+    let mut q = Outbox::update_many()
+        .col_expr(outbox_messages::Column::Status, "sent".into())
+        .col_expr(outbox_messages::Column::SentAt, Some(Utc::now()).into())
+        .col_expr(outbox_messages::Column::LastError, Option::<String>::None.into());
+    if scrub {
+        q = q
+            .col_expr(outbox_messages::Column::Body, "(delivered; content removed)".into())
+            .col_expr(outbox_messages::Column::Payload, Option::<String>::None.into());
+    }
+    q.filter(outbox_messages::Column::Id.eq(id)).exec(conn).await?;
+    Ok(())
+}
+
+/// Failed this time: try again at `next`, or give up (`dead`) after too many attempts.
+pub async fn mark_failed<C: ConnectionTrait>(conn: &C, id: Uuid, error: &str, next: Option<DateTime<Utc>>) -> Result<(), DbError> {
+    let (status, at) = match next {
+        Some(at) => ("pending", at),
+        None => ("dead", Utc::now()),
+    };
+    Outbox::update_many()
+        .col_expr(outbox_messages::Column::Status, status.into())
+        .col_expr(outbox_messages::Column::NextAttemptAt, at.into())
+        .col_expr(outbox_messages::Column::LastError, Some(error.chars().take(500).collect::<String>()).into())
+        .filter(outbox_messages::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Dev mode keeps messages in the outbox: mark them delivered without sending (content kept for the dev page).
+pub async fn count_by_status<C: ConnectionTrait>(conn: &C, status: &str) -> Result<u64, DbError> {
+    use sea_orm::PaginatorTrait;
+    Ok(Outbox::find().filter(outbox_messages::Column::Status.eq(status)).count(conn).await?)
+}

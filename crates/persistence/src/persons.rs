@@ -1,0 +1,96 @@
+//! Persons: the identity verified in person from a passport or national ID, and the verification records.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::identity_verifications::{self, Entity as Verifications};
+use crate::entities::persons::{self, Entity as Persons};
+
+pub use identity_verifications::Model as Verification;
+pub use persons::Model as Person;
+
+/// What a verifier recorded; document numbers arrive already encrypted with their blind index.
+pub struct VerifiedDocument {
+    pub document_type: String,
+    pub document_number_enc: String,
+    pub document_index: String,
+    pub document_last3: String,
+    pub issuing_country: String,
+    pub document_expiry: NaiveDate,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    pub nationality: String,
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Person>, DbError> {
+    Ok(Persons::find_by_id(id).one(conn).await?)
+}
+
+pub async fn find_by_document_index<C: ConnectionTrait>(conn: &C, index: &str) -> Result<Option<Person>, DbError> {
+    Ok(Persons::find().filter(persons::Column::DocumentIndex.eq(index)).one(conn).await?)
+}
+
+/// Creates the person, or updates the one with this id from a newer check of the document.
+pub async fn upsert<C: ConnectionTrait>(conn: &C, existing: Option<Uuid>, doc: &VerifiedDocument) -> Result<Person, DbError> {
+    let now = Utc::now();
+    let mut model = persons::ActiveModel {
+        given_names: Set(doc.given_names.clone()),
+        surname: Set(doc.surname.clone()),
+        date_of_birth: Set(doc.date_of_birth),
+        nationality: Set(doc.nationality.clone()),
+        document_type: Set(doc.document_type.clone()),
+        document_number_enc: Set(doc.document_number_enc.clone()),
+        document_index: Set(doc.document_index.clone()),
+        document_last3: Set(doc.document_last3.clone()),
+        issuing_country: Set(doc.issuing_country.clone()),
+        document_expiry: Set(doc.document_expiry),
+        verified_at: Set(now),
+        ..Default::default()
+    };
+    match existing {
+        Some(id) => {
+            model.id = sea_orm::ActiveValue::Unchanged(id);
+            Ok(model.update(conn).await?)
+        }
+        None => {
+            model.id = Set(Uuid::now_v7());
+            model.created_at = Set(now);
+            Ok(model.insert(conn).await?)
+        }
+    }
+}
+
+pub async fn record_verification<C: ConnectionTrait>(
+    conn: &C,
+    person_id: Uuid,
+    verifier_id: Uuid,
+    purpose: &str,
+    email: &str,
+    doc: &VerifiedDocument,
+) -> Result<Verification, DbError> {
+    let model = identity_verifications::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person_id),
+        verifier_id: Set(verifier_id),
+        purpose: Set(purpose.to_owned()),
+        document_type: Set(doc.document_type.clone()),
+        document_number_enc: Set(doc.document_number_enc.clone()),
+        document_last3: Set(doc.document_last3.clone()),
+        issuing_country: Set(doc.issuing_country.clone()),
+        document_expiry: Set(doc.document_expiry),
+        given_names: Set(doc.given_names.clone()),
+        surname: Set(doc.surname.clone()),
+        date_of_birth: Set(doc.date_of_birth),
+        nationality: Set(doc.nationality.clone()),
+        email: Set(email.to_owned()),
+        created_at: Set(Utc::now()),
+    };
+    Ok(model.insert(conn).await?)
+}
+
+pub async fn find_verification<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Verification>, DbError> {
+    Ok(Verifications::find_by_id(id).one(conn).await?)
+}

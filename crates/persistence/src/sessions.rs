@@ -1,0 +1,121 @@
+//! Sessions (refresh-token families) and their rotating refresh tokens.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::refresh_tokens::{self, Entity as RefreshTokens};
+use crate::entities::sessions::{self, Entity as Sessions};
+
+pub use refresh_tokens::Model as RefreshToken;
+pub use sessions::Model as Session;
+
+pub struct NewSession<'a> {
+    pub account_id: Uuid,
+    pub client: &'a str,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    pub auth_method: &'a str,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn create<C: ConnectionTrait>(conn: &C, new: NewSession<'_>) -> Result<Session, DbError> {
+    let now = Utc::now();
+    Ok(sessions::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        account_id: Set(new.account_id),
+        client: Set(new.client.to_owned()),
+        user_agent: Set(new.user_agent.map(|u| u.chars().take(300).collect())),
+        ip: Set(new.ip),
+        auth_method: Set(new.auth_method.to_owned()),
+        created_at: Set(now),
+        last_used_at: Set(now),
+        expires_at: Set(new.expires_at),
+        revoked_at: Set(None),
+        revoked_reason: Set(None),
+    }
+    .insert(conn)
+    .await?)
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Session>, DbError> {
+    Ok(Sessions::find_by_id(id).one(conn).await?)
+}
+
+/// The account's sessions that are still usable, newest first.
+pub async fn active_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Session>, DbError> {
+    Ok(Sessions::find()
+        .filter(sessions::Column::AccountId.eq(account_id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(sessions::Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
+pub async fn revoke<C: ConnectionTrait>(conn: &C, id: Uuid, reason: &str) -> Result<(), DbError> {
+    Sessions::update_many()
+        .col_expr(sessions::Column::RevokedAt, Some(Utc::now()).into())
+        .col_expr(sessions::Column::RevokedReason, Some(reason.to_owned()).into())
+        .filter(sessions::Column::Id.eq(id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of an account (password reset, phone reset), optionally sparing one.
+pub async fn revoke_all_for_account<C: ConnectionTrait>(
+    conn: &C,
+    account_id: Uuid,
+    except: Option<Uuid>,
+    reason: &str,
+) -> Result<u64, DbError> {
+    let mut q = Sessions::update_many()
+        .col_expr(sessions::Column::RevokedAt, Some(Utc::now()).into())
+        .col_expr(sessions::Column::RevokedReason, Some(reason.to_owned()).into())
+        .filter(sessions::Column::AccountId.eq(account_id))
+        .filter(sessions::Column::RevokedAt.is_null());
+    if let Some(keep) = except {
+        q = q.filter(sessions::Column::Id.ne(keep));
+    }
+    Ok(q.exec(conn).await?.rows_affected)
+}
+
+pub async fn touch<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<(), DbError> {
+    Sessions::update_many()
+        .col_expr(sessions::Column::LastUsedAt, Utc::now().into())
+        .filter(sessions::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn add_refresh_token<C: ConnectionTrait>(conn: &C, session_id: Uuid, token_hash: &str) -> Result<(), DbError> {
+    refresh_tokens::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        session_id: Set(session_id),
+        token_hash: Set(token_hash.to_owned()),
+        created_at: Set(Utc::now()),
+        used_at: Set(None),
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn find_refresh_token<C: ConnectionTrait>(conn: &C, token_hash: &str) -> Result<Option<RefreshToken>, DbError> {
+    Ok(RefreshTokens::find().filter(refresh_tokens::Column::TokenHash.eq(token_hash)).one(conn).await?)
+}
+
+/// Spends a refresh token; false when it was already spent (reuse, or a concurrent refresh won).
+pub async fn spend_refresh_token<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<bool, DbError> {
+    let res = RefreshTokens::update_many()
+        .col_expr(refresh_tokens::Column::UsedAt, Some(Utc::now()).into())
+        .filter(refresh_tokens::Column::Id.eq(id))
+        .filter(refresh_tokens::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}

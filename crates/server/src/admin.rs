@@ -1,0 +1,78 @@
+//! `sitecard admin …`: operator commands.
+
+use clap::Subcommand;
+use sitecard_domain::{Language, Role};
+use sitecard_persistence::{TransactionTrait, audit};
+
+use crate::config::Config;
+use crate::startup;
+
+#[derive(Subcommand)]
+pub enum AdminCommand {
+    /// Print the effective configuration with secrets masked.
+    ShowConfig,
+    /// Invite an identity verifier: they get an email to set a password and register a phone.
+    CreateVerifier {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Invite a platform operator.
+    CreateOperator {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Recompute the audit log's hash chain; exits non-zero if any row was changed or removed.
+    VerifyAuditChain,
+    /// Create a new JWT signing key (it signs from now on) and retire all but the previous one.
+    RotateSigningKey,
+}
+
+pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn std::error::Error>> {
+    match command {
+        AdminCommand::ShowConfig => {
+            for (key, value) in config.describe() {
+                println!("{key}={value}");
+            }
+        }
+        AdminCommand::CreateVerifier { email, language } => invite(config, &email, Role::Verifier, &language).await?,
+        AdminCommand::CreateOperator { email, language } => invite(config, &email, Role::Operator, &language).await?,
+        AdminCommand::VerifyAuditChain => {
+            let db = startup::open_database(config).await?;
+            let report = audit::verify_chain(&db).await?;
+            match report.broken_at {
+                None => println!("audit chain OK: {} events verified", report.events),
+                Some(seq) => {
+                    println!("audit chain BROKEN at event #{seq} ({} events verified before it)", report.events);
+                    return Err("audit chain broken".into());
+                }
+            }
+        }
+        AdminCommand::RotateSigningKey => {
+            let state = startup::build_state(config).await?;
+            let kid = sitecard_api::auth::keys::create_key(&state.db, &state.cipher).await?;
+            let active = sitecard_persistence::signing_keys::active(&state.db).await?;
+            let keep: Vec<String> = active.iter().take(2).map(|k| k.kid.clone()).collect();
+            let retired = sitecard_persistence::signing_keys::retire_all_but(&state.db, &keep).await?;
+            println!("new signing key {kid}; {retired} older key(s) retired; instances pick it up within a minute");
+        }
+    }
+    Ok(())
+}
+
+async fn invite(config: &Config, email: &str, role: Role, language: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let state = startup::build_state(config).await?;
+    let lang = Language::parse(language).ok_or("language must be en, sv or pl")?;
+    let txn = state.db.begin().await?;
+    let invited = sitecard_api::invite::invite(&txn, &state, email, role, lang).await?;
+    txn.commit().await?;
+    match invited.link {
+        Some(link) if config.dev => println!("invited {email} as {}; invitation link (dev mode): {link}", role.as_str()),
+        Some(_) => println!("invited {email} as {}; an invitation email is queued", role.as_str()),
+        None => println!("{email} already has an account; role {} added", role.as_str()),
+    }
+    Ok(())
+}
