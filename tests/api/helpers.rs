@@ -60,6 +60,11 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
     std::fs::write(static_dir.join("assets/app.js"), "console.log('spa')").expect("asset");
     let database_url = fresh_database(dir.path()).await;
 
+    let mut seed = Command::new(env!("CARGO_BIN_EXE_sitecard"));
+    seed.arg("seed-demo").env_clear().env("DATABASE_URL", &database_url).env("SITECARD_DEV", "1").env("SITECARD_LOG", "warn");
+    let out = seed.output().expect("run seed-demo");
+    assert!(out.status.success(), "seed-demo failed: {}", String::from_utf8_lossy(&out.stderr));
+
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitecard"));
     cmd.arg("serve")
         .env_clear()
@@ -72,6 +77,8 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
         .env("SITECARD_STATIC_DIR", &static_dir)
         .env("SITECARD_PUBLIC_URL", "http://sitecard.test")
         .env("SITECARD_DEV", if opts.dev { "1" } else { "0" })
+        .env("SITECARD_DATA_KEY", hex_dev_key())
+        .env("SITECARD_DISPATCH_INTERVAL_MS", "100")
         .env("SITECARD_LOG", "debug,sqlx=warn,sea_orm=warn,actix_server=warn,hyper=warn,h2=warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -149,4 +156,147 @@ pub async fn assert_problem(res: reqwest::Response, status: u16, code: &str) -> 
     assert_eq!(body["status"], status);
     assert!(body["title"].is_string() && body["type"].is_string());
     body
+}
+
+/// The development data key, so tests can read what the server encrypted (signing keys, documents).
+pub const DEV_KEY: [u8; 32] = *b"sitecard-dev-key-not-for-real-da";
+
+pub fn hex_dev_key() -> String {
+    DEV_KEY.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub const DEMO_PASSWORD: &str = "demo-password-1";
+pub const VERIFIER: (&str, &str) = ("verifier@demo.test", "+46700000002");
+pub const ADMIN: (&str, &str) = ("admin@demo.test", "+46700000001");
+pub const WORKER: (&str, &str) = ("worker@demo.test", "+46700000003");
+
+#[derive(Clone, Debug)]
+pub struct Tokens {
+    pub access: String,
+    pub refresh: String,
+}
+
+impl TestApp {
+    /// Messages in the dev outbox to `to`, newest first.
+    pub async fn outbox(&self, to: &str) -> Vec<Value> {
+        let res = self.client.get(self.url("/api/v1/dev/outbox")).query(&[("to", to)]).send().await.expect("outbox");
+        assert_eq!(res.status(), 200);
+        res.json::<Vec<Value>>().await.expect("outbox json")
+    }
+
+    pub async fn last_code(&self, phone: &str) -> String {
+        let msgs = self.outbox(phone).await;
+        msgs.iter().find_map(|m| m["code"].as_str().map(str::to_owned)).unwrap_or_else(|| panic!("no code sent to {phone}: {msgs:?}"))
+    }
+
+    pub async fn last_link(&self, email: &str) -> String {
+        let msgs = self.outbox(email).await;
+        msgs.iter().find_map(|m| m["link"].as_str().map(str::to_owned)).unwrap_or_else(|| panic!("no link sent to {email}: {msgs:?}"))
+    }
+
+    pub async fn db(&self) -> sea_orm::DatabaseConnection {
+        sea_orm::Database::connect(&self.database_url).await.expect("connect to the test database")
+    }
+
+    pub async fn exec_sql(&self, sql: &str) {
+        use sea_orm::ConnectionTrait;
+        let db = self.db().await;
+        db.execute_unprepared(sql).await.expect("sql");
+        let _ = db.close().await;
+    }
+
+    pub async fn start_login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_json("/api/v1/auth/login", &serde_json::json!({ "email": email, "password": password })).await
+    }
+
+    /// Password, then the SMS code from the dev outbox.
+    pub async fn login(&self, email: &str, phone: &str) -> Tokens {
+        self.login_with(email, DEMO_PASSWORD, phone).await
+    }
+
+    pub async fn login_with(&self, email: &str, password: &str, phone: &str) -> Tokens {
+        let res = self.start_login(email, password).await;
+        assert_eq!(res.status(), 200, "login {email}");
+        let ch: Value = res.json().await.unwrap();
+        let code = self.last_code(phone).await;
+        let res =
+            self.post_json("/api/v1/auth/login/verify", &serde_json::json!({ "challenge_id": ch["challenge_id"], "code": code })).await;
+        assert_eq!(res.status(), 200, "verify {email}");
+        let t: Value = res.json().await.unwrap();
+        Tokens { access: t["access_token"].as_str().unwrap().to_owned(), refresh: t["refresh_token"].as_str().unwrap().to_owned() }
+    }
+
+    pub async fn get_auth(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request")
+    }
+
+    pub async fn post_auth(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.client.post(self.url(path)).bearer_auth(token).json(body).send().await.expect("request")
+    }
+
+    pub async fn patch_auth(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.client.patch(self.url(path)).bearer_auth(token).json(body).send().await.expect("request")
+    }
+
+    pub async fn delete_auth(&self, path: &str, token: &str, body: Option<&Value>) -> reqwest::Response {
+        let mut req = self.client.delete(self.url(path)).bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// A verifier records a passport for `email`; returns the verification record.
+    pub async fn verify_identity(
+        &self,
+        verifier: &Tokens,
+        email: &str,
+        given: &str,
+        surname: &str,
+        dob: &str,
+        nationality: &str,
+        doc_number: &str,
+    ) -> Value {
+        let res = self
+            .post_auth(
+                "/api/v1/identity-verifications",
+                &verifier.access,
+                &serde_json::json!({
+                    "document_type": "passport", "document_number": doc_number, "issuing_country": nationality,
+                    "document_expiry": "2031-01-31", "given_names": given, "surname": surname,
+                    "date_of_birth": dob, "nationality": nationality, "email": email
+                }),
+            )
+            .await;
+        assert_eq!(res.status(), 201, "record verification");
+        res.json().await.unwrap()
+    }
+
+    /// The whole worker path: verified in person, registers from the emailed link, proves the phone.
+    pub async fn register_worker(&self, email: &str, phone: &str, password: &str) -> Value {
+        let verifier = self.login(VERIFIER.0, VERIFIER.1).await;
+        let record = self
+            .verify_identity(
+                &verifier,
+                email,
+                "Anna-Maria",
+                "Müller",
+                "1988-02-29",
+                "DEU",
+                &format!("C{}", &uuid::Uuid::new_v4().simple().to_string()[..8].to_uppercase()),
+            )
+            .await;
+        let link = self.last_link(email).await;
+        let token = link.split("token=").nth(1).unwrap().to_owned();
+        let res = self
+            .post_json("/api/v1/accounts", &serde_json::json!({ "registration_token": token, "password": password, "phone": phone }))
+            .await;
+        assert_eq!(res.status(), 201, "create account");
+        let ch: Value = res.json().await.unwrap();
+        let code = self.last_code(&phone.replace(' ', "")).await;
+        let res =
+            self.post_json("/api/v1/accounts/verify-phone", &serde_json::json!({ "challenge_id": ch["challenge_id"], "code": code })).await;
+        assert_eq!(res.status(), 200, "verify phone");
+        record
+    }
 }

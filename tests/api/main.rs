@@ -1,6 +1,7 @@
 //! Black-box scenario tests: the real `sitecard` binary on a random port, driven over HTTP.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_arguments)]
 
 mod helpers;
 
 mod foundation;
+mod identity;
