@@ -8,6 +8,9 @@ use crate::state::AppState;
 
 /// Companies this account administers.
 pub async fn administered(state: &AppState, account_id: Uuid) -> Result<Vec<CompanyRef>, ApiError> {
-    let _ = (state, account_id);
-    Ok(Vec::new())
+    Ok(sitecard_persistence::companies::administered_by(&state.db, account_id)
+        .await?
+        .into_iter()
+        .map(|c| CompanyRef { id: c.id, name: c.name })
+        .collect())
 }

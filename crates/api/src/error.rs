@@ -62,6 +62,8 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("validation failed")]
     Validation(Vec<FieldError>),
+    #[error("bad request: {0}")]
+    BadRequest(&'static str, String),
     #[error("weak password")]
     WeakPassword(Vec<FieldError>),
     #[error("unprocessable: {code}")]
@@ -127,6 +129,9 @@ impl ApiError {
                 }
                 Self::Validation(errs) => {
                     (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "Some fields are not valid", None, errs.clone(), None)
+                }
+                Self::BadRequest(code, d) => {
+                    (StatusCode::BAD_REQUEST, code, "The request cannot be carried out", Some(d.clone()), vec![], None)
                 }
                 Self::WeakPassword(errs) => (
                     StatusCode::BAD_REQUEST,

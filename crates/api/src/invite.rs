@@ -52,6 +52,7 @@ pub async fn invite<C: ConnectionTrait>(
             .await?
         }
     };
+    sitecard_persistence::orders::link_to_account(conn, email.as_str(), account.id).await?;
     let mut link = None;
     if account.status == "pending" {
         let token = random_token();

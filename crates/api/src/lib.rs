@@ -1,6 +1,7 @@
 //! The HTTP face of Sitecard: actix-web handlers, extractors, problem+json errors and the OpenAPI document.
 
 pub mod auth;
+pub mod cards_flow;
 pub mod challenge_flow;
 pub mod companies;
 pub mod crypto;
@@ -9,6 +10,8 @@ pub mod invite;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod orders_flow;
+pub mod provisioning;
 pub mod routes;
 pub mod session_flow;
 pub mod spa;

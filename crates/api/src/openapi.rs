@@ -23,6 +23,10 @@ Rate-limited answers are 429 with `Retry-After`. Timestamps are RFC 3339 UTC, id
         (name = "accounts", description = "Creating an account from an emailed registration link"),
         (name = "identity", description = "In-person identity checks (verifiers)"),
         (name = "me", description = "The signed-in person"),
+        (name = "cardholder", description = "The worker's card orders and cards"),
+        (name = "company", description = "Company administrators: orders and cards of their own company"),
+        (name = "partner", description = "Production partners: OAuth2 client credentials, the production queue, production events. Outgoing webhooks `{event, order_id, status, occurred_at}` are signed `Sitecard-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">` and retried with backoff when an order becomes `confirmed` or `cancelled`."),
+        (name = "public", description = "No login: the card validity check"),
         (name = "dev", description = "Development mode only (`SITECARD_DEV=1`); 404 otherwise"),
     )
 )]

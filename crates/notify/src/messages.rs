@@ -30,6 +30,58 @@ pub enum Message {
     },
     PasswordChanged,
     SecondFactorReset,
+    /// To the worker: a company ordered a card.
+    CardOrdered {
+        company: String,
+        link: String,
+    },
+    /// To the worker: the company corrected the order; check it again.
+    OrderCorrected {
+        company: String,
+        link: String,
+    },
+    /// To the company's admins: the order does not match the worker's passport.
+    OrderNeedsCorrection {
+        worker: String,
+        fields: String,
+        link: String,
+    },
+    /// To the company's admins: the worker rejected the order.
+    OrderRejected {
+        worker: String,
+        reason: String,
+    },
+    /// To the worker: accepted, the card will be produced.
+    OrderConfirmed {
+        company: String,
+    },
+    /// To the worker.
+    CardShipped {
+        tracking: String,
+    },
+    /// To the company's admins.
+    ProductionFailed {
+        worker: String,
+        reason: String,
+    },
+    /// To the worker.
+    CardActivated {
+        card: String,
+    },
+    /// To the worker and the company's admins.
+    CardBlocked {
+        card: String,
+        reason: String,
+    },
+    /// To the worker.
+    CardUnblocked {
+        card: String,
+    },
+    /// To the worker.
+    CardTerminated {
+        card: String,
+        reason: String,
+    },
 }
 
 pub struct Rendered {
@@ -75,6 +127,39 @@ impl Message {
             (Self::PasswordChanged, Pl) => email("Hasło Sitecard zostało zmienione", "Hasło do Twojego konta Sitecard zostało zmienione i wylogowano Cię wszędzie. Jeśli to nie Ty, natychmiast skontaktuj się z firmą lub biurem weryfikacji.".into(), None),
             (Self::SecondFactorReset, En) => email("Your Sitecard phone was changed", "After an in-person identity check, the phone number of your Sitecard account was changed and any authenticator app removed. You were signed out everywhere.".into(), None),
             (Self::SecondFactorReset, Sv) => email("Telefonnumret till ditt Sitecard-konto har ändrats", "Efter en identitetskontroll på plats har telefonnumret till ditt Sitecard-konto ändrats och eventuell autentiseringsapp tagits bort. Du har loggats ut överallt.".into(), None),
+            (Self::CardOrdered { company, link }, En) => email("Your site ID card has been ordered", format!("{company} has ordered a Sitecard ID card for you. Sign in, check your details and accept the order:\n\n{link}\n\nIf you have no account yet, bring your passport or national ID card to an identity-verification office."), Some(link)),
+            (Self::CardOrdered { company, link }, Sv) => email("Ditt ID-kort har beställts", format!("{company} har beställt ett Sitecard ID-kort åt dig. Logga in, kontrollera dina uppgifter och godkänn beställningen:\n\n{link}\n\nOm du inte har något konto ännu, ta med ditt pass eller nationella ID-kort till ett kontrollkontor."), Some(link)),
+            (Self::CardOrdered { company, link }, Pl) => email("Zamówiono Twoją kartę identyfikacyjną", format!("{company} zamówiła dla Ciebie kartę identyfikacyjną Sitecard. Zaloguj się, sprawdź swoje dane i zaakceptuj zamówienie:\n\n{link}\n\nJeśli nie masz jeszcze konta, przyjdź z paszportem lub dowodem osobistym do biura weryfikacji."), Some(link)),
+            (Self::OrderCorrected { company, link }, En) => email("Your card order was corrected", format!("{company} has corrected your card order. Please check it again and accept it:\n\n{link}"), Some(link)),
+            (Self::OrderCorrected { company, link }, Sv) => email("Din kortbeställning har rättats", format!("{company} har rättat din kortbeställning. Kontrollera den igen och godkänn den:\n\n{link}"), Some(link)),
+            (Self::OrderCorrected { company, link }, Pl) => email("Twoje zamówienie karty zostało poprawione", format!("{company} poprawiła zamówienie Twojej karty. Sprawdź je ponownie i zaakceptuj:\n\n{link}"), Some(link)),
+            (Self::OrderNeedsCorrection { worker, fields, link }, En) => email("A card order needs correction", format!("The order for {worker} does not match the verified passport or ID ({fields}). The card will not be produced until you correct the order:\n\n{link}"), Some(link)),
+            (Self::OrderNeedsCorrection { worker, fields, link }, Sv) => email("En kortbeställning behöver rättas", format!("Beställningen för {worker} stämmer inte med det kontrollerade passet eller ID-kortet ({fields}). Kortet tillverkas inte förrän du har rättat beställningen:\n\n{link}"), Some(link)),
+            (Self::OrderNeedsCorrection { worker, fields, link }, Pl) => email("Zamówienie karty wymaga poprawy", format!("Zamówienie dla {worker} nie zgadza się ze sprawdzonym paszportem lub dowodem ({fields}). Karta nie zostanie wyprodukowana, dopóki nie poprawisz zamówienia:\n\n{link}"), Some(link)),
+            (Self::OrderRejected { worker, reason }, En) => email("A card order was rejected by the worker", format!("{worker} rejected the card order. Reason given: {reason}"), None),
+            (Self::OrderRejected { worker, reason }, Sv) => email("En kortbeställning avvisades av arbetstagaren", format!("{worker} avvisade kortbeställningen. Angivet skäl: {reason}"), None),
+            (Self::OrderRejected { worker, reason }, Pl) => email("Pracownik odrzucił zamówienie karty", format!("{worker} odrzucił(a) zamówienie karty. Podany powód: {reason}"), None),
+            (Self::OrderConfirmed { company }, En) => email("Your card will be produced", format!("Thank you. Your details match your passport or ID, and the card ordered by {company} is now being produced. It will be sent to the address your company chose."), None),
+            (Self::OrderConfirmed { company }, Sv) => email("Ditt kort kommer att tillverkas", format!("Tack. Dina uppgifter stämmer med ditt pass eller ID-kort och kortet som {company} beställt tillverkas nu. Det skickas till adressen som ditt företag valt."), None),
+            (Self::OrderConfirmed { company }, Pl) => email("Twoja karta zostanie wyprodukowana", format!("Dziękujemy. Twoje dane zgadzają się z paszportem lub dowodem, a karta zamówiona przez {company} jest teraz produkowana. Zostanie wysłana na adres wybrany przez firmę."), None),
+            (Self::CardShipped { tracking }, En) => email("Your card has been sent", format!("Your Sitecard ID card is on its way (tracking: {tracking}). When you have it, sign in and activate it by typing the card number."), None),
+            (Self::CardShipped { tracking }, Sv) => email("Ditt kort har skickats", format!("Ditt Sitecard ID-kort är på väg (spårning: {tracking}). När du har fått det, logga in och aktivera det genom att skriva in kortnumret."), None),
+            (Self::CardShipped { tracking }, Pl) => email("Twoja karta została wysłana", format!("Twoja karta Sitecard jest w drodze (numer przesyłki: {tracking}). Gdy ją otrzymasz, zaloguj się i aktywuj ją, wpisując numer karty."), None),
+            (Self::ProductionFailed { worker, reason }, En) => email("A card could not be produced", format!("The card for {worker} could not be produced. Reason: {reason}. Please order a new card."), None),
+            (Self::ProductionFailed { worker, reason }, Sv) => email("Ett kort kunde inte tillverkas", format!("Kortet för {worker} kunde inte tillverkas. Skäl: {reason}. Beställ ett nytt kort."), None),
+            (Self::ProductionFailed { worker, reason }, Pl) => email("Nie udało się wyprodukować karty", format!("Nie udało się wyprodukować karty dla {worker}. Powód: {reason}. Zamów nową kartę."), None),
+            (Self::CardActivated { card }, En) => email("Your card is active", format!("Your Sitecard ID card {card} is now active. Keep your PIN secret. If you lose the card, report it lost at once."), None),
+            (Self::CardActivated { card }, Sv) => email("Ditt kort är aktiverat", format!("Ditt Sitecard ID-kort {card} är nu aktivt. Håll din PIN-kod hemlig. Om du tappar kortet, anmäl det förlorat direkt."), None),
+            (Self::CardActivated { card }, Pl) => email("Twoja karta jest aktywna", format!("Twoja karta Sitecard {card} jest teraz aktywna. Nie zdradzaj nikomu PIN-u. Jeśli zgubisz kartę, natychmiast zgłoś jej utratę."), None),
+            (Self::CardBlocked { card, reason }, En) => email("A card was blocked", format!("The Sitecard ID card {card} has been blocked ({reason}). It does not open any site until it is unblocked."), None),
+            (Self::CardBlocked { card, reason }, Sv) => email("Ett kort har spärrats", format!("Sitecard ID-kortet {card} har spärrats ({reason}). Det fungerar inte på någon arbetsplats förrän spärren hävs."), None),
+            (Self::CardBlocked { card, reason }, Pl) => email("Karta została zablokowana", format!("Karta Sitecard {card} została zablokowana ({reason}). Nie działa na żadnej budowie, dopóki nie zostanie odblokowana."), None),
+            (Self::CardUnblocked { card }, En) => email("Your card works again", format!("The block on your Sitecard ID card {card} has been lifted."), None),
+            (Self::CardUnblocked { card }, Sv) => email("Ditt kort fungerar igen", format!("Spärren på ditt Sitecard ID-kort {card} har hävts."), None),
+            (Self::CardUnblocked { card }, Pl) => email("Twoja karta znów działa", format!("Blokada Twojej karty Sitecard {card} została zdjęta."), None),
+            (Self::CardTerminated { card, reason }, En) => email("Your card was terminated", format!("The Sitecard ID card {card} has been terminated ({reason}) and can no longer be used."), None),
+            (Self::CardTerminated { card, reason }, Sv) => email("Ditt kort har avslutats", format!("Sitecard ID-kortet {card} har avslutats ({reason}) och kan inte längre användas."), None),
+            (Self::CardTerminated { card, reason }, Pl) => email("Twoja karta została unieważniona", format!("Karta Sitecard {card} została unieważniona ({reason}) i nie może być już używana."), None),
             (Self::SecondFactorReset, Pl) => email("Zmieniono telefon w koncie Sitecard", "Po osobistej weryfikacji tożsamości zmieniono numer telefonu Twojego konta Sitecard i usunięto aplikację uwierzytelniającą. Wylogowano Cię wszędzie.".into(), None),
         }
     }
@@ -119,6 +204,17 @@ mod tests {
             Message::PasswordResetCode { code: "123456".into() },
             Message::PasswordChanged,
             Message::SecondFactorReset,
+            Message::CardOrdered { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
+            Message::OrderCorrected { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
+            Message::OrderNeedsCorrection { worker: "Jan".into(), fields: "surname".into(), link: "https://x/admin/orders/1".into() },
+            Message::OrderRejected { worker: "Jan".into(), reason: "not me".into() },
+            Message::OrderConfirmed { company: "Demo Bygg AB".into() },
+            Message::CardShipped { tracking: "T1".into() },
+            Message::ProductionFailed { worker: "Jan".into(), reason: "printer".into() },
+            Message::CardActivated { card: "AB******7890".into() },
+            Message::CardBlocked { card: "AB******7890".into(), reason: "lost".into() },
+            Message::CardUnblocked { card: "AB******7890".into() },
+            Message::CardTerminated { card: "AB******7890".into(), reason: "left".into() },
         ];
         for m in &messages {
             let texts: Vec<String> = Language::ALL.iter().map(|l| m.render(*l).body).collect();

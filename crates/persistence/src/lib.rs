@@ -3,10 +3,15 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod cards;
 pub mod challenges;
+pub mod companies;
 pub mod entities;
 pub mod error;
+pub mod idempotency;
+pub mod orders;
 pub mod outbox;
+pub mod partners;
 pub mod persons;
 pub mod rate_limit;
 pub mod sessions;

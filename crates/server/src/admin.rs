@@ -25,6 +25,27 @@ pub enum AdminCommand {
         #[arg(long, default_value = "en")]
         language: String,
     },
+    /// Create a company and invite its first administrator (they set a password from the emailed link).
+    CreateCompany {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        org_number: String,
+        #[arg(long)]
+        admin_email: String,
+        #[arg(long, default_value = "sv")]
+        language: String,
+    },
+    /// Create a production-partner API client; prints the client secret once (only its hash is stored).
+    CreatePartnerClient {
+        #[arg(long)]
+        client_id: String,
+        #[arg(long)]
+        name: String,
+        /// Where order webhooks (`confirmed`, `cancelled`) are posted.
+        #[arg(long)]
+        webhook_url: Option<String>,
+    },
     /// Recompute the audit log's hash chain; exits non-zero if any row was changed or removed.
     VerifyAuditChain,
     /// Create a new JWT signing key (it signs from now on) and retire all but the previous one.
@@ -40,6 +61,29 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         }
         AdminCommand::CreateVerifier { email, language } => invite(config, &email, Role::Verifier, &language).await?,
         AdminCommand::CreateOperator { email, language } => invite(config, &email, Role::Operator, &language).await?,
+        AdminCommand::CreateCompany { name, org_number, admin_email, language } => {
+            let state = startup::build_state(config).await?;
+            let lang = Language::parse(&language).ok_or("language must be en, sv or pl")?;
+            let txn = state.db.begin().await?;
+            let created = sitecard_api::provisioning::create_company(&txn, &state, &name, &org_number, &admin_email, lang).await?;
+            txn.commit().await?;
+            println!("company {name} ({org_number}) id {}; administrator {admin_email}", created.company_id);
+            match created.admin.link {
+                Some(link) if config.dev => println!("invitation link (dev mode): {link}"),
+                Some(_) => println!("an invitation email is queued"),
+                None => println!("{admin_email} already had an account; now an administrator"),
+            }
+        }
+        AdminCommand::CreatePartnerClient { client_id, name, webhook_url } => {
+            let state = startup::build_state(config).await?;
+            let txn = state.db.begin().await?;
+            let p =
+                sitecard_api::provisioning::create_partner_client(&txn, &state, &client_id, &name, webhook_url.as_deref(), None).await?;
+            txn.commit().await?;
+            println!("client_id={}", p.client_id);
+            println!("client_secret={}   (shown once; store it now)", p.client_secret);
+            println!("webhook_secret={}  (HMAC-SHA256 key of Sitecard-Signature)", p.webhook_secret);
+        }
         AdminCommand::VerifyAuditChain => {
             let db = startup::open_database(config).await?;
             let report = audit::verify_chain(&db).await?;

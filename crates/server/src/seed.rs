@@ -4,11 +4,15 @@
 use chrono::{Datelike, NaiveDate, Utc};
 use sitecard_api::AppState;
 use sitecard_domain::{DocumentNumber, Role};
+use sitecard_persistence::orders::{self, NewOrder};
 use sitecard_persistence::persons::{self, VerifiedDocument};
-use sitecard_persistence::{Set, TransactionTrait, accounts};
+use sitecard_persistence::{Set, TransactionTrait, accounts, companies, partners};
 use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "demo-password-1";
+pub const DEMO_ORG: &str = "556000-0001";
+/// Known secret for the demo partner: only ever printed in dev mode.
+pub const DEMO_PARTNER_SECRET: &str = "demo-partner-secret";
 
 pub struct DemoPerson {
     pub given_names: &'static str,
@@ -91,8 +95,27 @@ pub async fn ensure_account(
 
 pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     ensure_account(state, "verifier@demo.test", "+46700000002", &[Role::Verifier], None).await?;
-    ensure_account(state, "admin@demo.test", "+46700000001", &[Role::CompanyAdmin], None).await?;
-    ensure_account(
+    let admin = ensure_account(state, "admin@demo.test", "+46700000001", &[Role::CompanyAdmin], None).await?;
+    let company = match companies::find_by_org_number(&state.db, DEMO_ORG).await? {
+        Some(c) => c,
+        None => companies::insert(&state.db, "Demo Bygg AB", DEMO_ORG).await?,
+    };
+    companies::add_admin(&state.db, company.id, admin).await?;
+    // A partner with a published secret exists only in development mode.
+    if state.config.dev_mode && partners::find_by_client_id(&state.db, "demo-partner").await?.is_none() {
+        let txn = state.db.begin().await?;
+        sitecard_api::provisioning::create_partner_client(
+            &txn,
+            state,
+            "demo-partner",
+            "Demo Card Printing",
+            None,
+            Some(DEMO_PARTNER_SECRET),
+        )
+        .await?;
+        txn.commit().await?;
+    }
+    let worker = ensure_account(
         state,
         "worker@demo.test",
         "+46700000003",
@@ -106,9 +129,40 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
         }),
     )
     .await?;
+    let has_order = !orders::list_for_holder(&state.db, worker, "worker@demo.test").await?.is_empty();
+    if !has_order {
+        let txn = state.db.begin().await?;
+        orders::insert(
+            &txn,
+            NewOrder {
+                company_id: company.id,
+                status: "awaiting_cardholder".into(),
+                given_names: "Jan Piotr".into(),
+                surname: "Kowalski".into(),
+                date_of_birth: NaiveDate::from_ymd_opt(1990, 4, 12).ok_or("date")?,
+                nationality: Some("POL".into()),
+                email: "worker@demo.test".into(),
+                phone: Some("+46700000003".into()),
+                delivery_recipient: "Demo Bygg AB, site office".into(),
+                delivery_address_line1: "Byggvägen 1".into(),
+                delivery_address_line2: None,
+                delivery_postal_code: "111 22".into(),
+                delivery_city: "Stockholm".into(),
+                delivery_country: "SE".into(),
+                account_id: Some(worker),
+                created_by: admin,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+    }
     println!("Demo data (password for every account: {DEMO_PASSWORD}; SMS codes in the dev outbox at /api/v1/dev/outbox):");
     println!("  company admin  admin@demo.test     +46700000001");
     println!("  verifier       verifier@demo.test  +46700000002");
     println!("  worker         worker@demo.test    +46700000003  (verified passport EA1234567, Jan Piotr Kowalski, 1990-04-12, POL)");
+    println!("  company        Demo Bygg AB ({DEMO_ORG}), id {}; one order awaiting the worker's approval", company.id);
+    if state.config.dev_mode {
+        println!("  partner        client_id demo-partner, client_secret {DEMO_PARTNER_SECRET} (POST /api/v1/oauth/token)");
+    }
     Ok(())
 }

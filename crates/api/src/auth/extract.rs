@@ -50,7 +50,8 @@ impl FromRequest for CurrentUser {
             let token = token.ok_or(ApiError::Unauthorized("unauthenticated"))?;
             let claims = state.keys.verify(&token).ok_or(ApiError::Unauthorized("invalid_token"))?;
             if claims.typ != "user" {
-                return Err(ApiError::Unauthorized("invalid_token"));
+                // A partner's token on a person's route: authenticated, but not allowed.
+                return Err(ApiError::Forbidden);
             }
             let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
             let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;

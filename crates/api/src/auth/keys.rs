@@ -159,3 +159,18 @@ pub fn user_claims(account_id: uuid::Uuid, session_id: uuid::Uuid, roles: Vec<St
         jti: uuid::Uuid::new_v4().to_string(),
     }
 }
+
+pub fn partner_claims(client_id: &str) -> Claims {
+    let now = Utc::now().timestamp();
+    Claims {
+        iss: ISSUER.into(),
+        aud: AUDIENCE.into(),
+        sub: client_id.to_owned(),
+        typ: "partner".into(),
+        sid: None,
+        roles: vec!["partner".into()],
+        iat: now,
+        exp: now + ACCESS_TTL_SECS,
+        jti: uuid::Uuid::new_v4().to_string(),
+    }
+}

@@ -2,5 +2,7 @@
 
 pub mod extract;
 pub mod keys;
+pub mod partner;
 
 pub use extract::{ClientInfo, CurrentUser};
+pub use partner::CurrentPartner;

@@ -2,10 +2,14 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod cards;
+pub mod company_orders;
 pub mod dev;
 pub mod health;
 pub mod identity;
 pub mod me;
+pub mod my_orders;
+pub mod partner;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,6 +24,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(accounts::configure)
             .configure(identity::configure)
             .configure(me::configure)
+            .configure(my_orders::configure)
+            .configure(company_orders::configure)
+            .configure(cards::configure)
+            .configure(partner::configure)
             .configure(dev::configure),
     );
 }

@@ -3,10 +3,17 @@
 
 pub mod accounts;
 pub mod audit_events;
+pub mod card_orders;
+pub mod cards;
+pub mod companies;
+pub mod company_admins;
+pub mod idempotency_keys;
 pub mod identity_verifications;
 pub mod login_challenges;
 pub mod one_time_tokens;
+pub mod order_events;
 pub mod outbox_messages;
+pub mod partner_clients;
 pub mod persons;
 pub mod rate_limits;
 pub mod refresh_tokens;

@@ -273,6 +273,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/card-check/{card_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a card number is valid now. Unknown and malformed numbers are simply `not_valid`/`unknown`. */
+        get: operations["check_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/activate-in-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate in person (verifiers): the document and the card are checked, the activation lock cleared. */
+        post: operations["activate_in_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/card-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's orders, newest first. */
+        get: operations["list_orders"];
+        put?: never;
+        /** Order a card for a worker. The worker is emailed; the order waits for them to accept. */
+        post: operations["create_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/card-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its history. `ETag` carries the version for `If-Match`-style clients. */
+        get: operations["show_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct holder or delivery data in `awaiting_cardholder` or `needs_correction`; the order returns to
+         *     `awaiting_cardholder` and the worker is asked to check it again.
+         */
+        patch: operations["correct_order"];
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/card-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel before production starts (up to `confirmed`); partners get a `cancelled` webhook. */
+        post: operations["cancel_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's cards, newest first. */
+        get: operations["list_company_cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/cards/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a card at once (reversible). */
+        post: operations["block_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/cards/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate a card for good (the worker left the company). */
+        post: operations["terminate_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/cards/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a block. */
+        post: operations["unblock_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -362,6 +520,146 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/card-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's orders, newest first. */
+        get: operations["list_my_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/card-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's orders, with the contact fields still missing and the status history. */
+        get: operations["show_my_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/card-orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the order. Contact details must be complete; the order's name, date of birth (and nationality,
+         *     when given) must match the verified document, or the order goes to `needs_correction` and the company
+         *     is told to fix it.
+         */
+        post: operations["accept_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/card-orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the order with a reason; the company's administrators are emailed. */
+        post: operations["reject_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's cards. */
+        get: operations["list_my_cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cards/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a card by typing the number printed on it. Generates the PIN, shown once here. */
+        post: operations["activate_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cards/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the PIN again (type the card number again). */
+        post: operations["show_pin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cards/{id}/report-lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lost or stolen: the card is blocked at once; the company's administrators are emailed. */
+        post: operations["report_lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/contact": {
         parameters: {
             query?: never;
@@ -407,6 +705,64 @@ export interface paths {
         put?: never;
         /** Confirm the new number with its code; it replaces the old one. */
         post: operations["verify_phone_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner access token (10 minutes). Form-encoded as RFC 6749 requires; errors are problem+json with
+         *     `code` `unsupported_grant_type` (400) or `invalid_client` (401).
+         */
+        post: operations["token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/production-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The production queue with holder, company and delivery data. */
+        get: operations["production_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/production-orders/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a production step: `accepted` (confirmed → in_production), `produced` (creates the `inactive`
+         *     card, valid 5 years), `shipped` (in_production → shipped), `delivered` (shipped → delivered), `failed`
+         *     (→ production_failed).
+         */
+        post: operations["production_event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -468,12 +824,58 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptOrder: {
+            /**
+             * Format: int32
+             * @description The `version` of the order you reviewed.
+             */
+            version: number;
+        };
         AccountActivated: {
             /** Format: uuid */
             account_id: string;
             email: string;
             /** @description `active`: sign in with email, password and an SMS code. */
             status: string;
+        };
+        Activated: {
+            card: components["schemas"]["CardView"];
+            /** @description The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`. */
+            pin: string;
+        };
+        CancelOrder: {
+            reason?: string | null;
+        };
+        CardCheckResult: {
+            /** @description The employer on the card. */
+            company_name?: string | null;
+            /** @description Why not: `blocked`, `terminated`, `expired`, `not_activated` or `unknown`. */
+            reason?: string | null;
+            /** @description `valid` or `not_valid`. */
+            status: string;
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        CardPage: {
+            items: components["schemas"]["CardView"][];
+            next_cursor?: string | null;
+        };
+        CardView: {
+            /** Format: date-time */
+            activated_at?: string | null;
+            /** @description Two capital letters and ten digits, as printed. */
+            card_number: string;
+            company: components["schemas"]["CompanyRef"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            /** @description Why it was blocked or terminated. */
+            reason?: string | null;
+            /** @description `inactive`, `active`, `blocked`, `terminated`, `expired` (expired once `valid_until` has passed). */
+            status: string;
+            /** Format: date */
+            valid_until: string;
         };
         /** @description A second factor is awaited. */
         ChallengeStarted: {
@@ -494,6 +896,32 @@ export interface components {
         ChangePhone: {
             phone: string;
         };
+        /** @description An order as the company admin and the production partner see it. */
+        CompanyOrder: {
+            /** @description Whether the worker's account is linked (they have been verified in person). */
+            account_linked: boolean;
+            /** @description The card produced for this order. */
+            card_number?: string | null;
+            company: components["schemas"]["CompanyRef"];
+            /** Format: date-time */
+            created_at: string;
+            delivery: components["schemas"]["Delivery"];
+            email: string;
+            history: components["schemas"]["HistoryEntry"][];
+            holder: components["schemas"]["Holder"];
+            /** Format: uuid */
+            id: string;
+            mismatch_fields: string[];
+            phone?: string | null;
+            photo_url?: string | null;
+            reason?: string | null;
+            status: string;
+            tracking_number?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
         CompanyRef: {
             /** Format: uuid */
             id: string;
@@ -508,12 +936,58 @@ export interface components {
             phone?: string | null;
             postal_code?: string | null;
         };
+        CorrectOrder: {
+            /** Format: date */
+            date_of_birth?: string | null;
+            delivery?: components["schemas"]["DeliveryInput"] | null;
+            given_names?: string | null;
+            /** @description Empty string removes the nationality. */
+            nationality?: string | null;
+            surname?: string | null;
+            /**
+             * Format: int32
+             * @description The version you loaded; 409 `stale_version` if the order changed since.
+             */
+            version: number;
+        };
         CreateAccount: {
             password: string;
             /** @description Mobile number with country code, e.g. `+48 601 234 567`. */
             phone: string;
             /** @description The `token` from the emailed `/register?token=…` link. */
             registration_token: string;
+        };
+        CreateOrder: {
+            /** Format: date */
+            date_of_birth: string;
+            /** @description Where the card is sent (the company chooses). */
+            delivery: components["schemas"]["DeliveryInput"];
+            /** @description The worker's email: the order links to their account by it. */
+            email: string;
+            /** @description As in the passport or national ID. */
+            given_names: string;
+            /** @description ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given. */
+            nationality?: string | null;
+            phone?: string | null;
+            surname: string;
+        };
+        Delivery: {
+            address_line1: string;
+            address_line2?: string | null;
+            city: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            postal_code: string;
+            recipient: string;
+        };
+        DeliveryInput: {
+            address_line1: string;
+            address_line2?: string | null;
+            city: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            postal_code: string;
+            recipient: string;
         };
         DevMessage: {
             body: string;
@@ -541,6 +1015,57 @@ export interface components {
             /** @description Always `ok` when the process answers. */
             status: string;
         };
+        HistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            status: string;
+        };
+        Holder: {
+            /** Format: date */
+            date_of_birth: string;
+            given_names: string;
+            /** @description ISO 3166-1 alpha-3, when the company gave one. */
+            nationality?: string | null;
+            surname: string;
+        };
+        /** @description An order as the worker sees it. */
+        HolderOrder: {
+            company: components["schemas"]["CompanyRef"];
+            /** Format: date-time */
+            created_at: string;
+            delivery: components["schemas"]["Delivery"];
+            history: components["schemas"]["HistoryEntry"][];
+            holder: components["schemas"]["Holder"];
+            /** Format: uuid */
+            id: string;
+            /** @description Fields that did not match the verified document (after a failed accept). */
+            mismatch_fields: string[];
+            /**
+             * @description Contact fields the worker must fill in before accepting (`phone`, `address_line1`, `postal_code`,
+             *     `city`, `country`).
+             */
+            missing_contact_fields: string[];
+            /** @description The portrait, when the order has one. */
+            photo_url?: string | null;
+            /** @description The worker's reason for rejecting, or the partner's for a failure. */
+            reason?: string | null;
+            /**
+             * @description `awaiting_photo`, `awaiting_photo_review`, `photo_rejected`, `awaiting_cardholder`, `needs_correction`,
+             *     `confirmed`, `in_production`, `shipped`, `delivered`, `rejected`, `cancelled`, `production_failed`.
+             */
+            status: string;
+            /**
+             * Format: int32
+             * @description Send it back with accept; a changed order answers 409 `stale_version`.
+             */
+            version: number;
+        };
+        InPersonActivation: {
+            /** @description The number printed on the card the worker shows. */
+            card_number: string;
+            /** @description The number of the passport or ID the verifier has just checked; must match the worker's record. */
+            document_number: string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -557,6 +1082,17 @@ export interface components {
             roles: string[];
             /** @description Whether an authenticator app is enrolled (login then asks for its code instead of SMS). */
             totp_enabled: boolean;
+        };
+        OrderPage: {
+            items: components["schemas"]["CompanyOrder"][];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        PartnerToken: {
+            access_token: string;
+            /** Format: int64 */
+            expires_in: number;
+            token_type: string;
         };
         PasswordChanged: {
             /** @description Always true; every session was signed out. */
@@ -583,6 +1119,9 @@ export interface components {
             nationality: string;
             surname: string;
         };
+        Pin: {
+            pin: string;
+        };
         /** @description RFC 9457 problem details with Sitecard's stable `code`. */
         Problem: {
             /** @description Stable machine-readable code; clients switch on this, never on `title` or `detail`. */
@@ -601,11 +1140,26 @@ export interface components {
             /** @description URI reference naming the problem type (`about:blank` style URN under sitecard). */
             type: string;
         };
+        ProductionEvent: {
+            /** @description Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`. */
+            card_number?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description For `failed`. */
+            reason?: string | null;
+            /** @description For `shipped`. */
+            tracking_number?: string | null;
+            /** @description `accepted`, `produced`, `shipped`, `delivered` or `failed`. */
+            type: string;
+        };
         Readiness: {
             /** @description `sqlite` or `postgres`. */
             database: string;
             /** @description `ok` when the database answers. */
             status: string;
+        };
+        Reason: {
+            reason: string;
         };
         RecordVerification: {
             /** Format: date */
@@ -631,6 +1185,10 @@ export interface components {
              *     `X-Sitecard-Client: web` header, which cross-site forms cannot set).
              */
             refresh_token?: string | null;
+        };
+        RejectOrder: {
+            /** @description Why; the company sees it. */
+            reason: string;
         };
         ResendRequest: {
             /** Format: uuid */
@@ -659,6 +1217,13 @@ export interface components {
             /** Format: date-time */
             last_used_at: string;
             user_agent?: string | null;
+        };
+        TokenRequest: {
+            /** @description Or use HTTP Basic authentication. */
+            client_id?: string | null;
+            client_secret?: string | null;
+            /** @description Must be `client_credentials`. */
+            grant_type: string;
         };
         TokenResponse: {
             access_token: string;
@@ -691,6 +1256,10 @@ export interface components {
             qr_svg: string;
             /** @description Base32 secret, for typing into an app by hand. */
             secret: string;
+        };
+        TypedCardNumber: {
+            /** @description The number printed on the card: proves the worker holds it. */
+            card_number: string;
         };
         /** @description Any subset; an empty string clears an optional field (`address_line2`). */
         UpdateContact: {
@@ -1399,6 +1968,515 @@ export interface operations {
             };
         };
     };
+    check_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description e.g. AB1234567890 */
+                card_number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardCheckResult"];
+                };
+            };
+            /** @description `too_many_attempts` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activate_in_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Card id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InPersonActivation"];
+            };
+        };
+        responses: {
+            /** @description Active; give the worker the PIN */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activated"];
+                };
+            };
+            /** @description Not a verifier */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such card */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `document_mismatch` or `card_number_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_orders: {
+        parameters: {
+            query?: {
+                /** @description Only this status. */
+                status?: string | null;
+                /** @description 1 to 100; default 20. */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Not an administrator of this company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (status, limit or cursor) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrder"];
+            };
+        };
+        responses: {
+            /** @description Ordered; status `awaiting_cardholder` (until the card-photo feature lands) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description Not an administrator of this company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    show_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description Not an administrator of this company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectOrder"];
+            };
+        };
+        responses: {
+            /** @description Corrected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description No such order in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version` or `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional reason */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOrder"];
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description No such order in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state`: production has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_company_cards: {
+        parameters: {
+            query?: {
+                /** @description Only this status. */
+                status?: string | null;
+                /** @description 1 to 100; default 20. */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardPage"];
+                };
+            };
+            /** @description Not an administrator of this company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    block_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description Blocked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardView"];
+                };
+            };
+            /** @description No such card in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    terminate_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description Terminated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardView"];
+                };
+            };
+            /** @description No such card in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unblock_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description Active again (or inactive, if never activated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardView"];
+                };
+            };
+            /** @description No such card in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     dev_outbox: {
         parameters: {
             query?: {
@@ -1638,6 +2716,338 @@ export interface operations {
             };
         };
     };
+    list_my_orders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderOrder"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    show_my_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderOrder"];
+                };
+            };
+            /** @description Not one of your orders */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptOrder"];
+            };
+        };
+        responses: {
+            /** @description Accepted: status `confirmed` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderOrder"];
+                };
+            };
+            /** @description Not one of your orders */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version` or `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `contact_incomplete` (errors list the fields), `identity_mismatch` (errors list the fields; the order is now `needs_correction`) or `identity_not_verified` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectOrder"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderOrder"];
+                };
+            };
+            /** @description Not one of your orders */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_cards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardView"][];
+                };
+            };
+        };
+    };
+    activate_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypedCardNumber"];
+            };
+        };
+        responses: {
+            /** @description Active */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activated"];
+                };
+            };
+            /** @description Not one of your cards */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` or `activation_locked` (5 wrong numbers: visit a verifier) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `card_number_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    show_pin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypedCardNumber"];
+            };
+        };
+        responses: {
+            /** @description The PIN */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pin"];
+                };
+            };
+            /** @description Not one of your cards */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` (never activated) or `activation_locked` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `card_number_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_lost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Blocked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardView"];
+                };
+            };
+            /** @description Not one of your cards */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     update_contact: {
         parameters: {
             query?: never;
@@ -1746,6 +3156,165 @@ export interface operations {
             };
             /** @description `challenge_expired` */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerToken"];
+                };
+            };
+            /** @description `unsupported_grant_type` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_client` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_attempts` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    production_orders: {
+        parameters: {
+            query?: {
+                /** @description `confirmed` (default), `in_production` or `shipped`. */
+                status?: string | null;
+                limit?: number | null;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description No partner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    production_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key return the first answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductionEvent"];
+            };
+        };
+        responses: {
+            /** @description The order after the event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description No such order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state`, `card_number_taken` or `stale_version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` or `idempotency_key_reused` (same key, different request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -151,6 +151,7 @@ pub async fn record_verification(
             .await?
         }
     };
+    sitecard_persistence::orders::link_to_account(&txn, email.as_str(), account.id).await?;
     let record = persons::record_verification(&txn, person.id, user.account_id, "registration", email.as_str(), &doc).await?;
     if account.status == "pending" {
         let token = random_token();

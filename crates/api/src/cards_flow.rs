@@ -1,0 +1,125 @@
+//! Card views and the card state changes shared by workers, admins and verifiers.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rand::RngCore;
+use serde::Serialize;
+use sitecard_domain::card_number::{CardNumber, draw_pin};
+use sitecard_domain::card_state::{self, CardStatus, InvalidCardTransition};
+use sitecard_notify::Message;
+use sitecard_persistence::cards::{self, Card};
+use sitecard_persistence::{ConnectionTrait, Set, audit, companies};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::routes::me::profile::CompanyRef;
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct CardView {
+    pub id: Uuid,
+    /// Two capital letters and ten digits, as printed.
+    pub card_number: String,
+    /// `inactive`, `active`, `blocked`, `terminated`, `expired` (expired once `valid_until` has passed).
+    pub status: String,
+    pub company: CompanyRef,
+    pub valid_until: NaiveDate,
+    pub activated_at: Option<DateTime<Utc>>,
+    pub order_id: Uuid,
+    /// Why it was blocked or terminated.
+    pub reason: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CardPage {
+    pub items: Vec<CardView>,
+    pub next_cursor: Option<String>,
+}
+
+pub fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+pub fn status_of(card: &Card) -> Result<CardStatus, ApiError> {
+    let stored = CardStatus::parse(&card.status).ok_or_else(|| ApiError::internal("bad card status"))?;
+    Ok(card_state::effective_status(stored, card.valid_until, today()))
+}
+
+pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, ApiError> {
+    let company = companies::find(conn, card.company_id).await?.ok_or_else(|| ApiError::internal("card without company"))?;
+    Ok(CardView {
+        id: card.id,
+        status: status_of(&card)?.as_str().to_owned(),
+        card_number: card.card_number,
+        company: CompanyRef { id: company.id, name: company.name },
+        valid_until: card.valid_until,
+        activated_at: card.activated_at,
+        order_id: card.order_id,
+        reason: card.reason,
+    })
+}
+
+pub fn invalid_state(e: InvalidCardTransition) -> ApiError {
+    ApiError::Conflict("invalid_state", e.to_string())
+}
+
+pub fn masked(card: &Card) -> String {
+    CardNumber::parse(&card.card_number).map(|c| c.masked()).unwrap_or_default()
+}
+
+/// Applies a transition computed from the card's effective status, or 409 if it changed meanwhile.
+pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, mut changes: cards::CardChanges) -> Result<(), ApiError> {
+    changes.status = Set(to.as_str().to_owned());
+    if !cards::update_if_status(conn, card.id, &card.status, changes).await? {
+        return Err(ApiError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
+    }
+    Ok(())
+}
+
+/// Activation: the card becomes active with a new PIN; older cards of the same worker at the same company
+/// are terminated. Returns the PIN.
+pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Card, actor: Uuid, how: &str) -> Result<String, ApiError> {
+    let to = card_state::activate(status_of(card)?).map_err(invalid_state)?;
+    let pin = draw_pin(|| (rand::rng().next_u32() & 0xffff) as u16);
+    let mut ch = cards::changes();
+    ch.activated_at = Set(Some(Utc::now()));
+    ch.pin_enc = Set(Some(state.cipher.encrypt(&pin)?));
+    apply(conn, card, to, ch).await?;
+    for old in cards::replaced_by(conn, card).await? {
+        let mut ch = cards::changes();
+        ch.reason = Set(Some("replaced by a new card".into()));
+        apply(conn, &old, CardStatus::Terminated, ch).await?;
+        audit::append(
+            conn,
+            audit::NewAuditEvent {
+                kind: "card_terminated",
+                actor_id: Some(actor),
+                actor_kind: "account",
+                subject_type: Some("card"),
+                subject_id: Some(old.id),
+                data: serde_json::json!({ "reason": "replaced", "by": card.id }),
+            },
+        )
+        .await?;
+    }
+    audit::append(
+        conn,
+        audit::NewAuditEvent {
+            kind: "card_activated",
+            actor_id: Some(actor),
+            actor_kind: "account",
+            subject_type: Some("card"),
+            subject_id: Some(card.id),
+            data: serde_json::json!({ "how": how }),
+        },
+    )
+    .await?;
+    if let Some(account) = match card.account_id {
+        Some(id) => sitecard_persistence::accounts::find(conn, id).await?,
+        None => None,
+    } {
+        let lang = sitecard_domain::Language::parse(&account.language).unwrap_or_default();
+        sitecard_notify::queue(conn, &account.email, &Message::CardActivated { card: masked(card) }, lang).await?;
+    }
+    Ok(pin)
+}

@@ -1,0 +1,249 @@
+//! What card-order routes share: views of an order for each audience, who may see it, the notifications
+//! and partner webhooks that go with transitions.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use sitecard_domain::Language;
+use sitecard_domain::order_state::InvalidTransition;
+use sitecard_notify::Message;
+use sitecard_persistence::accounts::Account;
+use sitecard_persistence::orders::{self, Order};
+use sitecard_persistence::{ConnectionTrait, accounts, companies, outbox, partners};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::ApiError;
+use crate::routes::me::profile::CompanyRef;
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema, Clone)]
+pub struct Holder {
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    /// ISO 3166-1 alpha-3, when the company gave one.
+    pub nationality: Option<String>,
+}
+
+#[derive(Serialize, ToSchema, Clone)]
+pub struct Delivery {
+    pub recipient: String,
+    pub address_line1: String,
+    pub address_line2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
+#[derive(Serialize, ToSchema, Clone)]
+pub struct HistoryEntry {
+    pub status: String,
+    pub at: DateTime<Utc>,
+}
+
+/// An order as the worker sees it.
+#[derive(Serialize, ToSchema)]
+pub struct HolderOrder {
+    pub id: Uuid,
+    /// `awaiting_photo`, `awaiting_photo_review`, `photo_rejected`, `awaiting_cardholder`, `needs_correction`,
+    /// `confirmed`, `in_production`, `shipped`, `delivered`, `rejected`, `cancelled`, `production_failed`.
+    pub status: String,
+    /// Send it back with accept; a changed order answers 409 `stale_version`.
+    pub version: i32,
+    pub company: CompanyRef,
+    pub holder: Holder,
+    pub delivery: Delivery,
+    /// Contact fields the worker must fill in before accepting (`phone`, `address_line1`, `postal_code`,
+    /// `city`, `country`).
+    pub missing_contact_fields: Vec<String>,
+    /// The portrait, when the order has one.
+    pub photo_url: Option<String>,
+    /// Fields that did not match the verified document (after a failed accept).
+    pub mismatch_fields: Vec<String>,
+    /// The worker's reason for rejecting, or the partner's for a failure.
+    pub reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// An order as the company admin and the production partner see it.
+#[derive(Serialize, ToSchema)]
+pub struct CompanyOrder {
+    pub id: Uuid,
+    pub status: String,
+    pub version: i32,
+    pub company: CompanyRef,
+    pub holder: Holder,
+    pub email: String,
+    pub phone: Option<String>,
+    pub delivery: Delivery,
+    /// Whether the worker's account is linked (they have been verified in person).
+    pub account_linked: bool,
+    pub mismatch_fields: Vec<String>,
+    pub reason: Option<String>,
+    pub tracking_number: Option<String>,
+    /// The card produced for this order.
+    pub card_number: Option<String>,
+    pub photo_url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrderPage {
+    pub items: Vec<CompanyOrder>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+pub fn holder(o: &Order) -> Holder {
+    Holder {
+        given_names: o.given_names.clone(),
+        surname: o.surname.clone(),
+        date_of_birth: o.date_of_birth,
+        nationality: o.nationality.clone(),
+    }
+}
+
+pub fn delivery(o: &Order) -> Delivery {
+    Delivery {
+        recipient: o.delivery_recipient.clone(),
+        address_line1: o.delivery_address_line1.clone(),
+        address_line2: o.delivery_address_line2.clone(),
+        postal_code: o.delivery_postal_code.clone(),
+        city: o.delivery_city.clone(),
+        country: o.delivery_country.clone(),
+    }
+}
+
+fn split_fields(s: &Option<String>) -> Vec<String> {
+    s.as_deref().map(|f| f.split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect()).unwrap_or_default()
+}
+
+/// The contact fields a worker must have before accepting.
+pub fn missing_contact_fields(a: &Account) -> Vec<String> {
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    [("phone", &a.phone), ("address_line1", &a.address_line1), ("postal_code", &a.postal_code), ("city", &a.city), ("country", &a.country)]
+        .into_iter()
+        .filter(|(_, v)| blank(v))
+        .map(|(k, _)| k.to_owned())
+        .collect()
+}
+
+async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<HistoryEntry>, ApiError> {
+    Ok(orders::history(conn, id).await?.into_iter().map(|e| HistoryEntry { status: e.status, at: e.at }).collect())
+}
+
+async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<CompanyRef, ApiError> {
+    let c = companies::find(conn, id).await?.ok_or_else(|| ApiError::internal("order without company"))?;
+    Ok(CompanyRef { id: c.id, name: c.name })
+}
+
+pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, account: &Account) -> Result<HolderOrder, ApiError> {
+    Ok(HolderOrder {
+        id: o.id,
+        status: o.status.clone(),
+        version: o.version,
+        company: company_ref(conn, o.company_id).await?,
+        holder: holder(&o),
+        delivery: delivery(&o),
+        missing_contact_fields: missing_contact_fields(account),
+        photo_url: None,
+        mismatch_fields: split_fields(&o.mismatch_fields),
+        reason: o.reason.clone(),
+        created_at: o.created_at,
+        history: history(conn, o.id).await?,
+    })
+}
+
+pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, ApiError> {
+    let card_number = sitecard_persistence::cards::find_by_order(conn, o.id).await?.map(|c| c.card_number);
+    Ok(CompanyOrder {
+        id: o.id,
+        status: o.status.clone(),
+        version: o.version,
+        company: company_ref(conn, o.company_id).await?,
+        holder: holder(&o),
+        email: o.email.clone(),
+        phone: o.phone.clone(),
+        delivery: delivery(&o),
+        account_linked: o.account_id.is_some(),
+        mismatch_fields: split_fields(&o.mismatch_fields),
+        reason: o.reason.clone(),
+        tracking_number: o.tracking_number.clone(),
+        card_number,
+        photo_url: None,
+        created_at: o.created_at,
+        updated_at: o.updated_at,
+        history: if with_history { history(conn, o.id).await? } else { vec![] },
+    })
+}
+
+pub fn invalid_state(e: InvalidTransition) -> ApiError {
+    ApiError::Conflict("invalid_state", e.to_string())
+}
+
+pub fn stale_version() -> ApiError {
+    ApiError::Conflict("stale_version", "the order changed since you loaded it; reload and try again".into())
+}
+
+/// 403 unless the caller administers this company.
+pub async fn require_company_admin(state: &AppState, user: &CurrentUser, company_id: Uuid) -> Result<(), ApiError> {
+    if companies::is_admin(&state.db, company_id, user.account_id).await? { Ok(()) } else { Err(ApiError::Forbidden) }
+}
+
+/// An order of this company, or 404 (another company's ids do not exist for you).
+pub async fn company_order<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Order, ApiError> {
+    orders::find(conn, id).await?.filter(|o| o.company_id == company_id).ok_or(ApiError::NotFound)
+}
+
+/// Emails every administrator of the company, each in their language.
+pub async fn notify_admins<C: ConnectionTrait>(conn: &C, company_id: Uuid, message: &Message) -> Result<(), ApiError> {
+    for id in companies::admin_account_ids(conn, company_id).await? {
+        if let Some(a) = accounts::find(conn, id).await? {
+            sitecard_notify::queue(conn, &a.email, message, Language::parse(&a.language).unwrap_or_default()).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Emails the worker of the order (their account's language, or English before they have one).
+pub async fn notify_holder<C: ConnectionTrait>(conn: &C, order: &Order, message: &Message) -> Result<(), ApiError> {
+    let lang = match order.account_id {
+        Some(id) => accounts::find(conn, id).await?.and_then(|a| Language::parse(&a.language)).unwrap_or_default(),
+        None => Language::En,
+    };
+    sitecard_notify::queue(conn, &order.email, message, lang).await?;
+    Ok(())
+}
+
+/// Queues a signed webhook `{event, order_id, status, occurred_at}` to every partner with a webhook URL.
+pub async fn enqueue_webhooks<C: ConnectionTrait>(conn: &C, state: &AppState, order_id: Uuid, status: &str) -> Result<(), ApiError> {
+    let now = Utc::now();
+    let body =
+        serde_json::json!({ "event": format!("order.{status}"), "order_id": order_id, "status": status, "occurred_at": now }).to_string();
+    for p in partners::with_webhooks(conn).await? {
+        let Some(url) = p.webhook_url else { continue };
+        let secret = state.cipher.webhook_secret(&p.client_id);
+        let signature = sitecard_notify::adapters::webhook_signature(secret.as_bytes(), now.timestamp(), &body);
+        outbox::enqueue(
+            conn,
+            outbox::NewMessage {
+                channel: "webhook",
+                recipient: url,
+                subject: None,
+                body: body.clone(),
+                payload: Some(serde_json::json!({ "signature": signature })),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+pub fn worker_name(o: &Order) -> String {
+    format!("{} {}", o.given_names, o.surname)
+}

@@ -1,0 +1,65 @@
+//! `GET /card-check/{card_number}`: is this card valid? For site managers and gate systems; no login, no
+//! personal data, rate-limited per client.
+
+use actix_web::{HttpResponse, get, web};
+use chrono::NaiveDate;
+use serde::Serialize;
+use sitecard_domain::card_number::CardNumber;
+use sitecard_domain::card_state::{CardCheck, CardStatus, check_card as evaluate};
+use sitecard_persistence::{cards, companies};
+use utoipa::ToSchema;
+
+use crate::auth::ClientInfo;
+use crate::cards_flow::today;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use crate::throttle::{self, Limit};
+
+/// Checks per client IP per minute.
+pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
+
+#[derive(Serialize, ToSchema)]
+pub struct CardCheckResult {
+    /// `valid` or `not_valid`.
+    pub status: String,
+    /// Why not: `blocked`, `terminated`, `expired`, `not_activated` or `unknown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// The employer on the card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+}
+
+/// Whether a card number is valid now. Unknown and malformed numbers are simply `not_valid`/`unknown`.
+#[utoipa::path(tag = "public", params(("card_number" = String, Path, description = "e.g. AB1234567890")), responses(
+    (status = 200, description = "The answer", body = CardCheckResult),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/card-check/{card_number}")]
+pub async fn check_card(state: web::Data<AppState>, client: ClientInfo, number: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    throttle::consume(&state.db, &format!("card-check:{}", client.ip), CHECKS_PER_IP, "too_many_attempts").await?;
+    let card = match CardNumber::parse(&number) {
+        Ok(n) => cards::find_by_number(&state.db, n.as_str()).await?,
+        Err(_) => None,
+    };
+    let status = card.as_ref().and_then(|c| CardStatus::parse(&c.status));
+    let answer = evaluate(status, card.as_ref().map(|c| c.valid_until), today());
+    let company_name = match &card {
+        Some(c) => companies::find(&state.db, c.company_id).await?.map(|co| co.name),
+        None => None,
+    };
+    let body = match answer {
+        CardCheck::Valid => {
+            CardCheckResult { status: "valid".into(), reason: None, valid_until: card.as_ref().map(|c| c.valid_until), company_name }
+        }
+        CardCheck::NotValid(r) => CardCheckResult {
+            status: "not_valid".into(),
+            reason: Some(r.as_str().into()),
+            valid_until: card.as_ref().map(|c| c.valid_until),
+            company_name,
+        },
+    };
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(body))
+}

@@ -1,0 +1,180 @@
+//! A company's cards: list, block (reversible), unblock, terminate (permanent).
+
+use actix_web::{get, post, web};
+use serde::Deserialize;
+use sitecard_domain::Language;
+use sitecard_domain::card_state::{self, CardStatus};
+use sitecard_notify::Message;
+use sitecard_persistence::cards::Card;
+use sitecard_persistence::{ConnectionTrait, Set, TransactionTrait, accounts, audit, cards};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::cards_flow::{self, CardPage, CardView};
+use crate::error::{ApiError, Fields, Problem};
+use crate::orders_flow;
+use crate::routes::company_orders::list::{PageQuery, page_params};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct Reason {
+    pub reason: String,
+}
+
+/// The company's cards, newest first.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), PageQuery), responses(
+    (status = 200, description = "One page", body = CardPage),
+    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/companies/{company_id}/cards")]
+pub async fn list_company_cards(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    company_id: web::Path<Uuid>,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<CardPage>, ApiError> {
+    let company_id = company_id.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let mut f = Fields::new();
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(s) => f.check("status", "invalid_status", CardStatus::parse(s).ok_or("not a card status")).map(|s| s.as_str()),
+        None => None,
+    };
+    let (limit, cursor) = page_params(&q, &mut f);
+    f.finish()?;
+    let rows = cards::page_for_company(&state.db, company_id, status, cursor, limit + 1).await?;
+    let more = rows.len() as u64 > limit;
+    let mut items = vec![];
+    for c in rows.into_iter().take(limit as usize) {
+        items.push(cards_flow::view(&state.db, c).await?);
+    }
+    let next_cursor = if more { items.last().map(|c| c.id.to_string()) } else { None };
+    Ok(web::Json(CardPage { items, next_cursor }))
+}
+
+async fn company_card<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Card, ApiError> {
+    cards::find(conn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)
+}
+
+fn reason_of(body: &Reason) -> Result<String, ApiError> {
+    let mut f = Fields::new();
+    let r = f.text("reason", &body.reason, 500);
+    f.finish()?;
+    r.ok_or_else(|| ApiError::internal("reason"))
+}
+
+async fn notify_worker<C: ConnectionTrait>(conn: &C, card: &Card, message: &Message) -> Result<(), ApiError> {
+    if let Some(a) = match card.account_id {
+        Some(id) => accounts::find(conn, id).await?,
+        None => None,
+    } {
+        sitecard_notify::queue(conn, &a.email, message, Language::parse(&a.language).unwrap_or_default()).await?;
+    }
+    Ok(())
+}
+
+async fn change(
+    state: &AppState,
+    user: &CurrentUser,
+    company_id: Uuid,
+    id: Uuid,
+    action: &str,
+    reason: Option<String>,
+) -> Result<CardView, ApiError> {
+    orders_flow::require_company_admin(state, user, company_id).await?;
+    let txn = state.db.begin().await?;
+    let card = company_card(&txn, company_id, id).await?;
+    let from = cards_flow::status_of(&card)?;
+    let (to, kind, message) = match action {
+        "block" => (
+            card_state::block(from),
+            "card_blocked",
+            Message::CardBlocked { card: cards_flow::masked(&card), reason: reason.clone().unwrap_or_default() },
+        ),
+        "unblock" => (
+            card_state::unblock(from, card.activated_at.is_some()),
+            "card_unblocked",
+            Message::CardUnblocked { card: cards_flow::masked(&card) },
+        ),
+        _ => (
+            card_state::terminate(from),
+            "card_terminated",
+            Message::CardTerminated { card: cards_flow::masked(&card), reason: reason.clone().unwrap_or_default() },
+        ),
+    };
+    let to = to.map_err(cards_flow::invalid_state)?;
+    let mut ch = cards::changes();
+    ch.reason = Set(reason.clone());
+    cards_flow::apply(&txn, &card, to, ch).await?;
+    notify_worker(&txn, &card, &message).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind,
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("card"),
+            subject_id: Some(id),
+            data: serde_json::json!({ "reason": reason }),
+        },
+    )
+    .await?;
+    let card = cards::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
+    let view = cards_flow::view(&txn, card).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Block a card at once (reversible).
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+    (status = 200, description = "Blocked", body = CardView),
+    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies/{company_id}/cards/{id}/block")]
+pub async fn block_card(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<Reason>,
+) -> Result<web::Json<CardView>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    Ok(web::Json(change(&state, &user, company_id, id, "block", Some(reason_of(&body)?)).await?))
+}
+
+/// Lift a block.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+    (status = 200, description = "Active again (or inactive, if never activated)", body = CardView),
+    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies/{company_id}/cards/{id}/unblock")]
+pub async fn unblock_card(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<Reason>,
+) -> Result<web::Json<CardView>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    let _ = reason_of(&body)?;
+    Ok(web::Json(change(&state, &user, company_id, id, "unblock", None).await?))
+}
+
+/// Terminate a card for good (the worker left the company).
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+    (status = 200, description = "Terminated", body = CardView),
+    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies/{company_id}/cards/{id}/terminate")]
+pub async fn terminate_card(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<Reason>,
+) -> Result<web::Json<CardView>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    Ok(web::Json(change(&state, &user, company_id, id, "terminate", Some(reason_of(&body)?)).await?))
+}

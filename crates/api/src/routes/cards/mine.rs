@@ -1,0 +1,171 @@
+//! The worker's cards: list, activate by typing the number, view the PIN again, report lost.
+
+use actix_web::{get, post, web};
+use serde::{Deserialize, Serialize};
+use sitecard_domain::card_number::CardNumber;
+use sitecard_domain::card_state::{self, CardStatus};
+use sitecard_notify::Message;
+use sitecard_persistence::{Set, TransactionTrait, audit, cards};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::cards_flow::{self, CardView};
+use crate::error::{ApiError, Problem};
+use crate::orders_flow;
+use crate::state::AppState;
+
+/// Wrong card numbers before activation locks (then a verifier activates in person).
+pub const MAX_ACTIVATION_FAILURES: i32 = 5;
+
+#[derive(Deserialize, ToSchema)]
+pub struct TypedCardNumber {
+    /// The number printed on the card: proves the worker holds it.
+    pub card_number: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Activated {
+    pub card: CardView,
+    /// The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
+    pub pin: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Pin {
+    pub pin: String,
+}
+
+/// The caller's cards.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses((status = 200, description = "Cards", body = Vec<CardView>)))]
+#[get("/me/cards")]
+pub async fn list_my_cards(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<CardView>>, ApiError> {
+    let mut out = vec![];
+    for c in cards::list_for_account(&state.db, user.account_id).await? {
+        out.push(cards_flow::view(&state.db, c).await?);
+    }
+    Ok(web::Json(out))
+}
+
+async fn my_card(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<cards::Card, ApiError> {
+    cards::find(&state.db, id).await?.filter(|c| c.account_id == Some(user.account_id)).ok_or(ApiError::NotFound)
+}
+
+/// Checks the typed number, counting failures; the fifth failure locks activation.
+async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Result<(), ApiError> {
+    if card.activation_failures >= MAX_ACTIVATION_FAILURES {
+        return Err(ApiError::Conflict(
+            "activation_locked",
+            "too many wrong card numbers; visit an identity-verification office to activate in person".into(),
+        ));
+    }
+    let ok = CardNumber::parse(typed).is_ok_and(|n| n.as_str() == card.card_number);
+    if !ok {
+        let n = cards::count_activation_failure(&state.db, card.id).await?;
+        audit::append(
+            &state.db,
+            audit::NewAuditEvent {
+                kind: "card_number_mismatch",
+                actor_id: card.account_id,
+                actor_kind: "account",
+                subject_type: Some("card"),
+                subject_id: Some(card.id),
+                data: serde_json::json!({ "failures": n }),
+            },
+        )
+        .await?;
+        return Err(ApiError::Unprocessable {
+            code: "card_number_mismatch",
+            detail: format!("the number does not match this card; {} tries left", (MAX_ACTIVATION_FAILURES - n).max(0)),
+            errors: vec![crate::error::FieldError::new("card_number", "mismatch", "does not match the card")],
+        });
+    }
+    Ok(())
+}
+
+/// Activate a card by typing the number printed on it. Generates the PIN, shown once here.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = TypedCardNumber, responses(
+    (status = 200, description = "Active", body = Activated),
+    (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state` or `activation_locked` (5 wrong numbers: visit a verifier)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`card_number_mismatch`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/cards/{id}/activate")]
+pub async fn activate_card(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+    body: web::Json<TypedCardNumber>,
+) -> Result<web::Json<Activated>, ApiError> {
+    let card = my_card(&state, &user, *id).await?;
+    card_state::activate(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
+    check_typed(&state, &card, &body.card_number).await?;
+    let txn = state.db.begin().await?;
+    let pin = cards_flow::activate(&txn, &state, &card, user.account_id, "cardholder").await?;
+    let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
+    let view = cards_flow::view(&txn, card).await?;
+    txn.commit().await?;
+    Ok(web::Json(Activated { card: view, pin }))
+}
+
+/// Show the PIN again (type the card number again).
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = TypedCardNumber, responses(
+    (status = 200, description = "The PIN", body = Pin),
+    (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state` (never activated) or `activation_locked`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`card_number_mismatch`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/cards/{id}/pin")]
+pub async fn show_pin(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+    body: web::Json<TypedCardNumber>,
+) -> Result<web::Json<Pin>, ApiError> {
+    let card = my_card(&state, &user, *id).await?;
+    let enc = card.pin_enc.clone().ok_or(ApiError::Conflict("invalid_state", "the card has not been activated".into()))?;
+    check_typed(&state, &card, &body.card_number).await?;
+    Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))
+}
+
+/// Lost or stolen: the card is blocked at once; the company's administrators are emailed.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, description = "Blocked", body = CardView),
+    (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/cards/{id}/report-lost")]
+pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<CardView>, ApiError> {
+    let card = my_card(&state, &user, *id).await?;
+    let status = cards_flow::status_of(&card)?;
+    let to =
+        if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };
+    let txn = state.db.begin().await?;
+    if status != CardStatus::Blocked {
+        let mut ch = cards::changes();
+        ch.reason = Set(Some("reported lost".into()));
+        cards_flow::apply(&txn, &card, to, ch).await?;
+        orders_flow::notify_admins(
+            &txn,
+            card.company_id,
+            &Message::CardBlocked { card: cards_flow::masked(&card), reason: "reported lost".into() },
+        )
+        .await?;
+        audit::append(
+            &txn,
+            audit::NewAuditEvent {
+                kind: "card_blocked",
+                actor_id: Some(user.account_id),
+                actor_kind: "account",
+                subject_type: Some("card"),
+                subject_id: Some(card.id),
+                data: serde_json::json!({ "reason": "reported_lost" }),
+            },
+        )
+        .await?;
+    }
+    let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
+    let view = cards_flow::view(&txn, card).await?;
+    txn.commit().await?;
+    Ok(web::Json(view))
+}

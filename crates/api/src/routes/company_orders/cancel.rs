@@ -1,0 +1,65 @@
+//! `POST /companies/{company_id}/card-orders/{id}/cancel`.
+
+use actix_web::{post, web};
+use serde::Deserialize;
+use sitecard_domain::order_state;
+use sitecard_persistence::{Set, TransactionTrait, audit, orders};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::orders_flow::{self, CompanyOrder};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema, Default)]
+pub struct CancelOrder {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Cancel before production starts (up to `confirmed`); partners get a `cancelled` webhook.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body(content = CancelOrder, description = "Optional reason"), responses(
+    (status = 200, description = "Cancelled", body = CompanyOrder),
+    (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`: production has started", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies/{company_id}/card-orders/{id}/cancel")]
+pub async fn cancel_order(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Option<web::Json<CancelOrder>>,
+) -> Result<web::Json<CompanyOrder>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let reason = body.and_then(|b| b.into_inner().reason).map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
+    let txn = state.db.begin().await?;
+    let order = orders_flow::company_order(&txn, company_id, id).await?;
+    let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
+    let mut ch = orders::changes();
+    if reason.is_some() {
+        ch.reason = Set(reason.clone());
+    }
+    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+        return Err(orders_flow::stale_version());
+    }
+    orders_flow::enqueue_webhooks(&txn, &state, id, to.as_str()).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "order_cancelled",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("card_order"),
+            subject_id: Some(id),
+            data: serde_json::json!({ "from": from.as_str() }),
+        },
+    )
+    .await?;
+    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
+    let view = orders_flow::company_view(&txn, order, true).await?;
+    txn.commit().await?;
+    Ok(web::Json(view))
+}

@@ -1,0 +1,115 @@
+//! `PATCH /companies/{company_id}/card-orders/{id}`: correct an order the worker has not accepted yet.
+
+use actix_web::{patch, web};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use sitecard_domain::country::Nationality;
+use sitecard_domain::order_state;
+use sitecard_notify::Message;
+use sitecard_persistence::{Set, TransactionTrait, audit, companies, orders};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::orders_flow::{self, CompanyOrder};
+use crate::routes::company_orders::create::{DeliveryInput, parse_birth_date, parse_delivery};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct CorrectOrder {
+    /// The version you loaded; 409 `stale_version` if the order changed since.
+    pub version: i32,
+    pub given_names: Option<String>,
+    pub surname: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    /// Empty string removes the nationality.
+    pub nationality: Option<String>,
+    /// The whole delivery address, when it changes.
+    pub delivery: Option<DeliveryInput>,
+}
+
+/// Correct holder or delivery data in `awaiting_cardholder` or `needs_correction`; the order returns to
+/// `awaiting_cardholder` and the worker is asked to check it again.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = CorrectOrder, responses(
+    (status = 200, description = "Corrected", body = CompanyOrder),
+    (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`stale_version` or `invalid_state`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/companies/{company_id}/card-orders/{id}")]
+pub async fn correct_order(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: web::Json<CorrectOrder>,
+) -> Result<web::Json<CompanyOrder>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let b = body.into_inner();
+    let mut f = Fields::new();
+    let mut ch = orders::changes();
+    if let Some(v) = &b.given_names {
+        ch.given_names = Set(f.text("given_names", v, 200).unwrap_or_default());
+    }
+    if let Some(v) = &b.surname {
+        ch.surname = Set(f.text("surname", v, 200).unwrap_or_default());
+    }
+    if let Some(d) = b.date_of_birth {
+        parse_birth_date(&mut f, d);
+        ch.date_of_birth = Set(d);
+    }
+    if let Some(n) = &b.nationality {
+        ch.nationality = Set(if n.trim().is_empty() {
+            None
+        } else {
+            f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| n.as_str().to_owned())
+        });
+    }
+    if let Some(d) = &b.delivery
+        && let Some(p) = parse_delivery(&mut f, d)
+    {
+        ch.delivery_recipient = Set(p.recipient);
+        ch.delivery_address_line1 = Set(p.line1);
+        ch.delivery_address_line2 = Set(p.line2);
+        ch.delivery_postal_code = Set(p.postal_code);
+        ch.delivery_city = Set(p.city);
+        ch.delivery_country = Set(p.country);
+    }
+    f.finish()?;
+    ch.mismatch_fields = Set(None);
+
+    let txn = state.db.begin().await?;
+    let order = orders_flow::company_order(&txn, company_id, id).await?;
+    if order.version != b.version {
+        return Err(orders_flow::stale_version());
+    }
+    let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let to = order_state::corrected(from).map_err(orders_flow::invalid_state)?;
+    if !orders::transition(&txn, id, b.version, to.as_str(), ch).await? {
+        return Err(orders_flow::stale_version());
+    }
+    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
+    let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
+    orders_flow::notify_holder(
+        &txn,
+        &order,
+        &Message::OrderCorrected { company: company.name, link: state.link(&format!("/orders/{id}")) },
+    )
+    .await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "order_corrected",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("card_order"),
+            subject_id: Some(id),
+            data: serde_json::json!({ "from": from.as_str() }),
+        },
+    )
+    .await?;
+    let view = orders_flow::company_view(&txn, order, true).await?;
+    txn.commit().await?;
+    Ok(web::Json(view))
+}

@@ -1,0 +1,167 @@
+//! `POST /companies/{company_id}/card-orders`.
+
+use actix_web::{HttpResponse, post, web};
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+use sitecard_domain::country::{CountryCode, Nationality};
+use sitecard_domain::order_state::OrderStatus;
+use sitecard_domain::{Email, PhoneE164};
+use sitecard_notify::Message;
+use sitecard_persistence::orders::{self, NewOrder};
+use sitecard_persistence::{TransactionTrait, accounts, audit, companies};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::orders_flow::{self, CompanyOrder};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema, Clone)]
+pub struct DeliveryInput {
+    pub recipient: String,
+    pub address_line1: String,
+    #[serde(default)]
+    pub address_line2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreateOrder {
+    /// As in the passport or national ID.
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    /// ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given.
+    #[serde(default)]
+    pub nationality: Option<String>,
+    /// The worker's email: the order links to their account by it.
+    pub email: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Where the card is sent (the company chooses).
+    pub delivery: DeliveryInput,
+}
+
+pub struct ParsedDelivery {
+    pub recipient: String,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+}
+
+pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDelivery> {
+    let recipient = f.text("delivery.recipient", &d.recipient, 200);
+    let line1 = f.text("delivery.address_line1", &d.address_line1, 200);
+    let line2 = match d.address_line2.as_deref().map(str::trim) {
+        Some(v) if !v.is_empty() => Some(f.text("delivery.address_line2", v, 200)?),
+        _ => None,
+    };
+    let postal = d.postal_code.trim().to_uppercase();
+    if !(2..=12).contains(&postal.chars().count()) || !postal.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
+        f.push("delivery.postal_code", "invalid_format", "2 to 12 letters, digits, spaces or hyphens");
+    }
+    let city = f.text("delivery.city", &d.city, 100);
+    let country = f.check("delivery.country", "invalid_country", CountryCode::parse(&d.country));
+    Some(ParsedDelivery {
+        recipient: recipient?,
+        line1: line1?,
+        line2,
+        postal_code: postal,
+        city: city?,
+        country: country?.as_str().to_owned(),
+    })
+}
+
+pub fn parse_birth_date(f: &mut Fields, d: NaiveDate) {
+    let today = Utc::now().date_naive();
+    if d >= today || d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(today) {
+        f.push("date_of_birth", "invalid_date", "not a plausible date of birth");
+    }
+}
+
+/// Order a card for a worker. The worker is emailed; the order waits for them to accept.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path)), request_body = CreateOrder, responses(
+    (status = 201, description = "Ordered; status `awaiting_cardholder` (until the card-photo feature lands)", body = CompanyOrder),
+    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies/{company_id}/card-orders")]
+pub async fn create_order(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    company_id: web::Path<Uuid>,
+    body: web::Json<CreateOrder>,
+) -> Result<HttpResponse, ApiError> {
+    let company_id = company_id.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let b = body.into_inner();
+    let mut f = Fields::new();
+    let given = f.text("given_names", &b.given_names, 200);
+    let surname = f.text("surname", &b.surname, 200);
+    parse_birth_date(&mut f, b.date_of_birth);
+    let nationality = match b.nationality.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(n) => f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| Some(n.as_str().to_owned())),
+        None => Some(None),
+    };
+    let email = f.check("email", "invalid_email", Email::parse(&b.email));
+    let phone = match b.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(p) => f.check("phone", "invalid_phone", PhoneE164::parse(p)).map(|p| Some(p.as_str().to_owned())),
+        None => Some(None),
+    };
+    let delivery = parse_delivery(&mut f, &b.delivery);
+    f.finish()?;
+    let (Some(given), Some(surname), Some(nationality), Some(email), Some(phone), Some(d)) =
+        (given, surname, nationality, email, phone, delivery)
+    else {
+        return Err(ApiError::internal("validated fields missing"));
+    };
+
+    let txn = state.db.begin().await?;
+    let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
+    let account = accounts::find_by_email(&txn, email.as_str()).await?;
+    let order = orders::insert(
+        &txn,
+        NewOrder {
+            company_id,
+            status: OrderStatus::AwaitingCardholder.as_str().into(),
+            given_names: given,
+            surname,
+            date_of_birth: b.date_of_birth,
+            nationality,
+            email: email.as_str().into(),
+            phone,
+            delivery_recipient: d.recipient,
+            delivery_address_line1: d.line1,
+            delivery_address_line2: d.line2,
+            delivery_postal_code: d.postal_code,
+            delivery_city: d.city,
+            delivery_country: d.country,
+            account_id: account.as_ref().map(|a| a.id),
+            created_by: user.account_id,
+        },
+    )
+    .await?;
+    let link = state.link(&format!("/orders/{}", order.id));
+    orders_flow::notify_holder(&txn, &order, &Message::CardOrdered { company: company.name.clone(), link }).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "order_created",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("card_order"),
+            subject_id: Some(order.id),
+            data: serde_json::json!({ "company_id": company_id }),
+        },
+    )
+    .await?;
+    let view = orders_flow::company_view(&txn, order, true).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/companies/{company_id}/card-orders/{}", view.id))).json(view))
+}

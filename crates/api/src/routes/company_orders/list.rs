@@ -1,0 +1,68 @@
+//! `GET /companies/{company_id}/card-orders`: paged, filterable by status.
+
+use actix_web::{get, web};
+use serde::Deserialize;
+use sitecard_domain::order_state::OrderStatus;
+use sitecard_persistence::orders;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::orders_flow::{self, OrderPage};
+use crate::state::AppState;
+
+#[derive(Deserialize, IntoParams)]
+pub struct PageQuery {
+    /// Only this status.
+    pub status: Option<String>,
+    /// 1 to 100; default 20.
+    pub limit: Option<u64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Parses `limit` and `cursor`, with field errors for nonsense.
+pub fn page_params(q: &PageQuery, f: &mut Fields) -> (u64, Option<Uuid>) {
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        f.push("limit", "out_of_range", "between 1 and 100");
+    }
+    let cursor = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => f.check("cursor", "invalid_cursor", c.parse::<Uuid>()),
+        None => None,
+    };
+    (limit.clamp(1, 100), cursor)
+}
+
+/// The company's orders, newest first.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), PageQuery), responses(
+    (status = 200, description = "One page", body = OrderPage),
+    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` (status, limit or cursor)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/companies/{company_id}/card-orders")]
+pub async fn list_orders(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    company_id: web::Path<Uuid>,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<OrderPage>, ApiError> {
+    let company_id = company_id.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let mut f = Fields::new();
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(s) => f.check("status", "invalid_status", OrderStatus::parse(s).ok_or("not an order status")).map(|s| s.as_str()),
+        None => None,
+    };
+    let (limit, cursor) = page_params(&q, &mut f);
+    f.finish()?;
+    let rows = orders::page_for_company(&state.db, company_id, status, cursor, limit + 1).await?;
+    let more = rows.len() as u64 > limit;
+    let mut items = Vec::with_capacity(rows.len());
+    for o in rows.into_iter().take(limit as usize) {
+        items.push(orders_flow::company_view(&state.db, o, false).await?);
+    }
+    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
+    Ok(web::Json(OrderPage { items, next_cursor }))
+}

@@ -1,0 +1,144 @@
+//! `POST /me/card-orders/{id}/accept`: the worker approves; the card is produced only if the order matches
+//! the identity document verified in person.
+
+use actix_web::{post, web};
+use serde::Deserialize;
+use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
+use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_notify::Message;
+use sitecard_persistence::{Set, TransactionTrait, accounts, audit, companies, orders, persons};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, FieldError, Problem};
+use crate::orders_flow::{self, HolderOrder};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct AcceptOrder {
+    /// The `version` of the order you reviewed.
+    pub version: i32,
+}
+
+/// Accept the order. Contact details must be complete; the order's name, date of birth (and nationality,
+/// when given) must match the verified document, or the order goes to `needs_correction` and the company
+/// is told to fix it.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = AcceptOrder, responses(
+    (status = 200, description = "Accepted: status `confirmed`", body = HolderOrder),
+    (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`stale_version` or `invalid_state`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`contact_incomplete` (errors list the fields), `identity_mismatch` (errors list the fields; the order is now `needs_correction`) or `identity_not_verified`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/card-orders/{id}/accept")]
+pub async fn accept_order(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+    body: web::Json<AcceptOrder>,
+) -> Result<web::Json<HolderOrder>, ApiError> {
+    let id = id.into_inner();
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let txn = state.db.begin().await?;
+    let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    if order.version != body.version {
+        return Err(orders_flow::stale_version());
+    }
+    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let confirmed = order_state::accept(from).map_err(orders_flow::invalid_state)?;
+
+    let missing = orders_flow::missing_contact_fields(&account);
+    if !missing.is_empty() {
+        return Err(ApiError::Unprocessable {
+            code: "contact_incomplete",
+            detail: "complete your contact details first".into(),
+            errors: missing.iter().map(|f| FieldError::new(f.as_str(), "required", "needed before you can accept")).collect(),
+        });
+    }
+    let person_id = account.person_id.ok_or(ApiError::Unprocessable {
+        code: "identity_not_verified",
+        detail: "your identity has not been checked in person yet; visit an identity-verification office".into(),
+        errors: vec![],
+    })?;
+    let person = persons::find(&txn, person_id).await?.ok_or_else(|| ApiError::internal("person missing"))?;
+    let on_order = PersonalData {
+        given_names: &order.given_names,
+        surname: &order.surname,
+        date_of_birth: order.date_of_birth,
+        nationality: order.nationality.as_deref(),
+    };
+    let on_document = PersonalData {
+        given_names: &person.given_names,
+        surname: &person.surname,
+        date_of_birth: person.date_of_birth,
+        nationality: Some(&person.nationality),
+    };
+    let company = companies::find(&txn, order.company_id).await?.ok_or_else(|| ApiError::internal("company missing"))?;
+
+    match match_identity(&on_order, &on_document) {
+        IdentityMatch::Mismatch(fields) => {
+            let to = order_state::identity_mismatch(from).map_err(orders_flow::invalid_state)?;
+            let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
+            let mut ch = orders::changes();
+            ch.mismatch_fields = Set(Some(names.join(",")));
+            ch.account_id = Set(Some(account.id));
+            if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+                return Err(orders_flow::stale_version());
+            }
+            let link = state.link(&format!("/admin/companies/{}/orders/{id}", order.company_id));
+            orders_flow::notify_admins(
+                &txn,
+                order.company_id,
+                &Message::OrderNeedsCorrection { worker: orders_flow::worker_name(&order), fields: names.join(", "), link },
+            )
+            .await?;
+            audit::append(
+                &txn,
+                audit::NewAuditEvent {
+                    kind: "identity_mismatch",
+                    actor_id: Some(account.id),
+                    actor_kind: "account",
+                    subject_type: Some("card_order"),
+                    subject_id: Some(id),
+                    data: serde_json::json!({ "fields": names }),
+                },
+            )
+            .await?;
+            txn.commit().await?;
+            Err(ApiError::Unprocessable {
+                code: "identity_mismatch",
+                detail: format!(
+                    "the order does not match your verified passport or ID; {} must correct it before the card can be made",
+                    company.name
+                ),
+                errors: names.iter().map(|f| FieldError::new(*f, "mismatch", "differs from the verified document")).collect(),
+            })
+        }
+        IdentityMatch::Match => {
+            let mut ch = orders::changes();
+            ch.account_id = Set(Some(account.id));
+            ch.mismatch_fields = Set(None);
+            if !orders::transition(&txn, id, order.version, confirmed.as_str(), ch).await? {
+                return Err(orders_flow::stale_version());
+            }
+            orders_flow::notify_holder(&txn, &order, &Message::OrderConfirmed { company: company.name }).await?;
+            orders_flow::enqueue_webhooks(&txn, &state, id, confirmed.as_str()).await?;
+            audit::append(
+                &txn,
+                audit::NewAuditEvent {
+                    kind: "order_accepted",
+                    actor_id: Some(account.id),
+                    actor_kind: "account",
+                    subject_type: Some("card_order"),
+                    subject_id: Some(id),
+                    data: serde_json::json!({}),
+                },
+            )
+            .await?;
+            let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
+            let view = orders_flow::holder_view(&txn, order, &account).await?;
+            txn.commit().await?;
+            Ok(web::Json(view))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! `GET /me/card-orders` and `GET /me/card-orders/{id}`.
+
+use actix_web::{get, web};
+use sitecard_persistence::{accounts, orders};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::orders_flow::{self, HolderOrder};
+use crate::state::AppState;
+
+/// The caller's orders, newest first.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses(
+    (status = 200, description = "Orders", body = Vec<HolderOrder>),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/me/card-orders")]
+pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let rows = orders::list_for_holder(&state.db, account.id, &account.email).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for o in rows {
+        out.push(orders_flow::holder_view(&state.db, o, &account).await?);
+    }
+    Ok(web::Json(out))
+}
+
+/// One of the caller's orders, with the contact fields still missing and the status history.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, description = "The order", body = HolderOrder),
+    (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/me/card-orders/{id}")]
+pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let order = orders::find_for_holder(&state.db, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    Ok(web::Json(orders_flow::holder_view(&state.db, order, &account).await?))
+}

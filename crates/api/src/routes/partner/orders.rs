@@ -1,0 +1,62 @@
+//! `GET /partner/production-orders`: orders ready to produce (or in production), oldest first.
+
+use actix_web::{get, web};
+use serde::Deserialize;
+use sitecard_domain::order_state::OrderStatus;
+use sitecard_persistence::orders;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use crate::auth::CurrentPartner;
+use crate::error::{ApiError, Fields, Problem};
+use crate::orders_flow::{self, OrderPage};
+use crate::state::AppState;
+
+#[derive(Deserialize, IntoParams)]
+pub struct QueueQuery {
+    /// `confirmed` (default), `in_production` or `shipped`.
+    pub status: Option<String>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// The production queue with holder, company and delivery data.
+#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(QueueQuery), responses(
+    (status = 200, description = "One page, oldest first", body = OrderPage),
+    (status = 401, description = "No partner token", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a partner token", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/partner/production-orders")]
+pub async fn production_orders(
+    state: web::Data<AppState>,
+    _partner: CurrentPartner,
+    q: web::Query<QueueQuery>,
+) -> Result<web::Json<OrderPage>, ApiError> {
+    let mut f = Fields::new();
+    let status = match q.status.as_deref().unwrap_or("confirmed") {
+        s @ ("confirmed" | "in_production" | "shipped") => OrderStatus::parse(s),
+        _ => {
+            f.push("status", "invalid_status", "confirmed, in_production or shipped");
+            None
+        }
+    };
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        f.push("limit", "out_of_range", "between 1 and 100");
+    }
+    let cursor = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => f.check("cursor", "invalid_cursor", c.parse::<Uuid>()),
+        None => None,
+    };
+    f.finish()?;
+    let status = status.ok_or_else(|| ApiError::internal("status"))?;
+    let rows = orders::page_by_status(&state.db, status.as_str(), cursor, limit + 1).await?;
+    let more = rows.len() as u64 > limit;
+    let mut items = vec![];
+    for o in rows.into_iter().take(limit as usize) {
+        items.push(orders_flow::company_view(&state.db, o, false).await?);
+    }
+    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
+    Ok(web::Json(OrderPage { items, next_cursor }))
+}

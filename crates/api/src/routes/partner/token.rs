@@ -1,0 +1,92 @@
+//! `POST /oauth/token`: OAuth2 client credentials (RFC 6749 section 4.4) for production partners.
+
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use sitecard_persistence::{audit, partners};
+use utoipa::ToSchema;
+
+use crate::auth::ClientInfo;
+use crate::auth::keys::{ACCESS_TTL_SECS, partner_claims};
+use crate::crypto::{constant_time_eq, token_hash};
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use crate::throttle::{self, Limit};
+
+pub const TOKENS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
+
+#[derive(Deserialize, ToSchema)]
+pub struct TokenRequest {
+    /// Must be `client_credentials`.
+    pub grant_type: String,
+    /// Or use HTTP Basic authentication.
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartnerToken {
+    pub access_token: String,
+    pub token_type: String,
+    pub expires_in: i64,
+}
+
+fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
+    let v = req.headers().get("authorization")?.to_str().ok()?;
+    let (scheme, rest) = v.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(rest.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+/// A partner access token (10 minutes). Form-encoded as RFC 6749 requires; errors are problem+json with
+/// `code` `unsupported_grant_type` (400) or `invalid_client` (401).
+#[utoipa::path(tag = "partner", request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"), responses(
+    (status = 200, description = "Token", body = PartnerToken),
+    (status = 400, description = "`unsupported_grant_type`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_client`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/oauth/token")]
+pub async fn token(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    client: ClientInfo,
+    form: web::Form<TokenRequest>,
+) -> Result<HttpResponse, ApiError> {
+    throttle::consume(&state.db, &format!("oauth-ip:{}", client.ip), TOKENS_PER_IP, "too_many_attempts").await?;
+    let form = form.into_inner();
+    if form.grant_type != "client_credentials" {
+        return Err(ApiError::BadRequest("unsupported_grant_type", "only client_credentials is supported".into()));
+    }
+    let (id, secret) = match (form.client_id, form.client_secret) {
+        (Some(i), Some(s)) => (i, s),
+        _ => basic_credentials(&req).ok_or(ApiError::Unauthorized("invalid_client"))?,
+    };
+    let partner = partners::find_by_client_id(&state.db, &id).await?;
+    let ok = partner.as_ref().is_some_and(|p| constant_time_eq(&p.secret_hash, &token_hash(&secret)));
+    if !ok {
+        audit::append(
+            &state.db,
+            audit::NewAuditEvent {
+                kind: "partner_auth_failed",
+                actor_id: None,
+                actor_kind: "anonymous",
+                subject_type: None,
+                subject_id: None,
+                data: serde_json::json!({ "client_id": id, "ip": client.ip }),
+            },
+        )
+        .await?;
+        return Err(ApiError::Unauthorized("invalid_client"));
+    }
+    let access_token = state.keys.sign(&partner_claims(&id))?;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(PartnerToken {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: ACCESS_TTL_SECS,
+    }))
+}

@@ -1,0 +1,104 @@
+//! Cards produced for orders.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::cards::{self, Entity as Cards};
+
+pub use cards::{ActiveModel as CardChanges, Model as Card};
+
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    order_id: Uuid,
+    company_id: Uuid,
+    account_id: Option<Uuid>,
+    card_number: &str,
+    valid_until: NaiveDate,
+) -> Result<Card, DbError> {
+    let now = Utc::now();
+    Ok(cards::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        order_id: Set(order_id),
+        company_id: Set(company_id),
+        account_id: Set(account_id),
+        card_number: Set(card_number.to_owned()),
+        status: Set("inactive".into()),
+        valid_until: Set(valid_until),
+        activated_at: Set(None),
+        pin_enc: Set(None),
+        activation_failures: Set(0),
+        reason: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(conn)
+    .await?)
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Card>, DbError> {
+    Ok(Cards::find_by_id(id).one(conn).await?)
+}
+
+pub async fn find_by_number<C: ConnectionTrait>(conn: &C, number: &str) -> Result<Option<Card>, DbError> {
+    Ok(Cards::find().filter(cards::Column::CardNumber.eq(number)).one(conn).await?)
+}
+
+pub async fn find_by_order<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Option<Card>, DbError> {
+    Ok(Cards::find().filter(cards::Column::OrderId.eq(order_id)).one(conn).await?)
+}
+
+pub async fn list_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Card>, DbError> {
+    Ok(Cards::find().filter(cards::Column::AccountId.eq(account_id)).order_by_desc(cards::Column::Id).limit(100).all(conn).await?)
+}
+
+pub async fn page_for_company<C: ConnectionTrait>(
+    conn: &C,
+    company_id: Uuid,
+    status: Option<&str>,
+    after: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<Card>, DbError> {
+    let mut q = Cards::find().filter(cards::Column::CompanyId.eq(company_id));
+    if let Some(s) = status {
+        q = q.filter(cards::Column::Status.eq(s));
+    }
+    if let Some(a) = after {
+        q = q.filter(cards::Column::Id.lt(a));
+    }
+    Ok(q.order_by_desc(cards::Column::Id).limit(limit).all(conn).await?)
+}
+
+/// Other cards of the same worker at the same company that a newly activated card replaces.
+pub async fn replaced_by<C: ConnectionTrait>(conn: &C, card: &Card) -> Result<Vec<Card>, DbError> {
+    let Some(account_id) = card.account_id else { return Ok(vec![]) };
+    Ok(Cards::find()
+        .filter(cards::Column::AccountId.eq(account_id))
+        .filter(cards::Column::CompanyId.eq(card.company_id))
+        .filter(cards::Column::Id.ne(card.id))
+        .filter(cards::Column::Status.is_in(["inactive", "active", "blocked"]))
+        .all(conn)
+        .await?)
+}
+
+/// Saves a status change only if the card is still in `from` (concurrent changes lose cleanly).
+pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: &str, mut changes: CardChanges) -> Result<bool, DbError> {
+    changes.updated_at = Set(Utc::now());
+    let res = Cards::update_many().set(changes).filter(cards::Column::Id.eq(id)).filter(cards::Column::Status.eq(from)).exec(conn).await?;
+    Ok(res.rows_affected == 1)
+}
+
+pub async fn count_activation_failure<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<i32, DbError> {
+    use sea_orm::sea_query::ExprTrait;
+    Cards::update_many()
+        .col_expr(cards::Column::ActivationFailures, sea_orm::sea_query::Expr::col(cards::Column::ActivationFailures).add(1))
+        .filter(cards::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(find(conn, id).await?.map(|c| c.activation_failures).unwrap_or(i32::MAX))
+}
+
+pub fn changes() -> CardChanges {
+    <CardChanges as Default>::default()
+}

@@ -1,0 +1,27 @@
+//! Entity for the `cards` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "cards")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub order_id: Uuid,
+    pub company_id: Uuid,
+    pub account_id: Option<Uuid>,
+    pub card_number: String,
+    pub status: String,
+    pub valid_until: Date,
+    pub activated_at: Option<DateTimeUtc>,
+    pub pin_enc: Option<String>,
+    pub activation_failures: i32,
+    pub reason: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

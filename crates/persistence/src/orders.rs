@@ -1,0 +1,161 @@
+//! Card orders, their status history, and keyset-paginated lists.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::DbError;
+use crate::entities::card_orders::{self, Entity as Orders};
+use crate::entities::order_events::{self, Entity as OrderEvents};
+
+pub use card_orders::{ActiveModel as OrderChanges, Model as Order};
+pub use order_events::Model as OrderEvent;
+
+pub struct NewOrder {
+    pub company_id: Uuid,
+    pub status: String,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    pub nationality: Option<String>,
+    pub email: String,
+    pub phone: Option<String>,
+    pub delivery_recipient: String,
+    pub delivery_address_line1: String,
+    pub delivery_address_line2: Option<String>,
+    pub delivery_postal_code: String,
+    pub delivery_city: String,
+    pub delivery_country: String,
+    pub account_id: Option<Uuid>,
+    pub created_by: Uuid,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, DbError> {
+    let now = Utc::now();
+    let order = card_orders::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        company_id: Set(n.company_id),
+        status: Set(n.status),
+        version: Set(1),
+        given_names: Set(n.given_names),
+        surname: Set(n.surname),
+        date_of_birth: Set(n.date_of_birth),
+        nationality: Set(n.nationality),
+        email: Set(n.email),
+        phone: Set(n.phone),
+        delivery_recipient: Set(n.delivery_recipient),
+        delivery_address_line1: Set(n.delivery_address_line1),
+        delivery_address_line2: Set(n.delivery_address_line2),
+        delivery_postal_code: Set(n.delivery_postal_code),
+        delivery_city: Set(n.delivery_city),
+        delivery_country: Set(n.delivery_country),
+        account_id: Set(n.account_id),
+        mismatch_fields: Set(None),
+        reason: Set(None),
+        tracking_number: Set(None),
+        created_by: Set(n.created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
+    record_event(conn, order.id, &order.status).await?;
+    Ok(order)
+}
+
+pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: Uuid, status: &str) -> Result<(), DbError> {
+    order_events::ActiveModel { id: Set(Uuid::now_v7()), order_id: Set(order_id), status: Set(status.to_owned()), at: Set(Utc::now()) }
+        .insert(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn history<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Vec<OrderEvent>, DbError> {
+    Ok(OrderEvents::find().filter(order_events::Column::OrderId.eq(order_id)).order_by_asc(order_events::Column::Id).all(conn).await?)
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Order>, DbError> {
+    Ok(Orders::find_by_id(id).one(conn).await?)
+}
+
+/// Orders belong to a worker by account, or by email before the account links.
+pub async fn find_for_holder<C: ConnectionTrait>(conn: &C, id: Uuid, account_id: Uuid, email: &str) -> Result<Option<Order>, DbError> {
+    Ok(Orders::find_by_id(id)
+        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
+        .one(conn)
+        .await?)
+}
+
+pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
+    Ok(Orders::find()
+        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
+        .order_by_desc(card_orders::Column::Id)
+        .limit(200)
+        .all(conn)
+        .await?)
+}
+
+/// Links unlinked orders for this email to the account (at order time or when the account appears).
+pub async fn link_to_account<C: ConnectionTrait>(conn: &C, email: &str, account_id: Uuid) -> Result<u64, DbError> {
+    let res = Orders::update_many()
+        .col_expr(card_orders::Column::AccountId, Some(account_id).into())
+        .filter(card_orders::Column::Email.eq(email))
+        .filter(card_orders::Column::AccountId.is_null())
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected)
+}
+
+/// One page, newest first. Ids are UUIDv7, so id order is creation order and the cursor is the last id.
+pub async fn page_for_company<C: ConnectionTrait>(
+    conn: &C,
+    company_id: Uuid,
+    status: Option<&str>,
+    after: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<Order>, DbError> {
+    let mut q = Orders::find().filter(card_orders::Column::CompanyId.eq(company_id));
+    if let Some(s) = status {
+        q = q.filter(card_orders::Column::Status.eq(s));
+    }
+    if let Some(a) = after {
+        q = q.filter(card_orders::Column::Id.lt(a));
+    }
+    Ok(q.order_by_desc(card_orders::Column::Id).limit(limit).all(conn).await?)
+}
+
+/// Orders in one status across companies, oldest first (the partner's queues).
+pub async fn page_by_status<C: ConnectionTrait>(conn: &C, status: &str, after: Option<Uuid>, limit: u64) -> Result<Vec<Order>, DbError> {
+    let mut q = Orders::find().filter(card_orders::Column::Status.eq(status));
+    if let Some(a) = after {
+        q = q.filter(card_orders::Column::Id.gt(a));
+    }
+    Ok(q.order_by_asc(card_orders::Column::Id).limit(limit).all(conn).await?)
+}
+
+/// Optimistic concurrency: applies `changes` and moves to `status` only if the order is still at
+/// `expected_version`; the version goes up by one. False when someone else changed it first.
+pub async fn transition<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    expected_version: i32,
+    status: &str,
+    mut changes: OrderChanges,
+) -> Result<bool, DbError> {
+    changes.status = Set(status.to_owned());
+    changes.updated_at = Set(Utc::now());
+    let mut update = Orders::update_many().set(changes);
+    update = update.col_expr(card_orders::Column::Version, sea_orm::sea_query::Expr::col(card_orders::Column::Version).add(1));
+    let res = update.filter(card_orders::Column::Id.eq(id)).filter(card_orders::Column::Version.eq(expected_version)).exec(conn).await?;
+    if res.rows_affected == 1 {
+        record_event(conn, id, status).await?;
+    }
+    Ok(res.rows_affected == 1)
+}
+
+pub fn changes() -> OrderChanges {
+    <OrderChanges as Default>::default()
+}

@@ -1,0 +1,527 @@
+//! Card orders from order to active card: the company, the worker, the partner, the public check.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{ADMIN, DEMO_PASSWORD, TestApp, Tokens, VERIFIER, WORKER, assert_problem, spawn_app};
+
+pub async fn company_id(app: &TestApp, admin: &Tokens) -> String {
+    let me: Value = app.get_auth("/api/v1/me", &admin.access).await.json().await.unwrap();
+    me["companies"][0]["id"].as_str().expect("the demo admin administers Demo Bygg AB").to_owned()
+}
+
+pub fn order_body(email: &str, given: &str, surname: &str, dob: &str) -> Value {
+    json!({
+        "given_names": given, "surname": surname, "date_of_birth": dob, "email": email, "phone": "+46700000003",
+        "delivery": {"recipient": "Site office", "address_line1": "Byggvägen 1", "postal_code": "111 22", "city": "Stockholm", "country": "SE"}
+    })
+}
+
+pub async fn partner_token(app: &TestApp) -> String {
+    let res = app
+        .client
+        .post(app.url("/api/v1/oauth/token"))
+        .form(&[("grant_type", "client_credentials"), ("client_id", "demo-partner"), ("client_secret", "demo-partner-secret")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+}
+
+pub async fn partner_event(app: &TestApp, token: &str, order: &str, body: Value, key: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/partner/production-orders/{order}/events")))
+        .bearer_auth(token)
+        .header("idempotency-key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+pub async fn complete_contact(app: &TestApp, worker: &Tokens) {
+    let res = app
+        .patch_auth(
+            "/api/v1/me/contact",
+            &worker.access,
+            &json!({"address_line1": "Storgatan 1", "postal_code": "111 22", "city": "Stockholm", "country": "SE"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+}
+
+/// The seeded order through production to a delivered card; returns (card id, card number).
+pub async fn produce_and_deliver(app: &TestApp, order_id: &str, number: &str) -> (String, String) {
+    let p = partner_token(app).await;
+    let queue: Value = app.get_auth("/api/v1/partner/production-orders?status=confirmed", &p).await.json().await.unwrap();
+    assert!(queue["items"].as_array().unwrap().iter().any(|o| o["id"] == order_id), "confirmed order is in the queue");
+    let now = chrono::Utc::now().to_rfc3339();
+    for (i, ev) in [
+        json!({"type": "accepted", "occurred_at": now}),
+        json!({"type": "produced", "card_number": number, "occurred_at": now}),
+        json!({"type": "shipped", "tracking_number": "PN123SE", "occurred_at": now}),
+        json!({"type": "delivered", "occurred_at": now}),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let res = partner_event(app, &p, order_id, ev, &format!("{order_id}-{i}")).await;
+        assert_eq!(res.status(), 200, "event {i}");
+    }
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let cards: Vec<Value> = app.get_auth("/api/v1/me/cards", &worker.access).await.json().await.unwrap();
+    let card = cards.iter().find(|c| c["card_number"] == number).expect("the card is the worker's");
+    assert_eq!(card["status"], "inactive");
+    (card["id"].as_str().unwrap().to_owned(), number.to_owned())
+}
+
+async fn seeded_order(app: &TestApp, worker: &Tokens) -> Value {
+    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
+    assert_eq!(orders.len(), 1);
+    orders[0].clone()
+}
+
+#[tokio::test]
+async fn from_order_to_active_card_and_a_valid_card_check() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let order = seeded_order(&app, &worker).await;
+    assert_eq!(order["status"], "awaiting_cardholder");
+    assert_eq!(order["company"]["name"], "Demo Bygg AB");
+    assert_eq!(order["missing_contact_fields"], json!(["address_line1", "postal_code", "city", "country"]));
+    let id = order["id"].as_str().unwrap();
+
+    let res = app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    let body = assert_problem(res, 422, "contact_incomplete").await;
+    assert_eq!(body["errors"].as_array().unwrap().len(), 4);
+
+    complete_contact(&app, &worker).await;
+    let res = app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    assert_eq!(res.status(), 200);
+    let accepted: Value = res.json().await.unwrap();
+    assert_eq!(accepted["status"], "confirmed");
+    let statuses: Vec<&str> = accepted["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["awaiting_cardholder", "confirmed"]);
+    assert!(app.outbox(WORKER.0).await.iter().any(|m| m["subject"] == "Your card will be produced"));
+
+    let (card_id, number) = produce_and_deliver(&app, id, "AB1234567890").await;
+    let check: Value = app.get("/api/v1/card-check/AB1234567890").await.json().await.unwrap();
+    assert_eq!(
+        check,
+        json!({"status": "not_valid", "reason": "not_activated", "valid_until": check["valid_until"], "company_name": "Demo Bygg AB"})
+    );
+
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let res = app.post_auth(&format!("/api/v1/me/cards/{card_id}/activate"), &worker.access, &json!({"card_number": "AB1234567899"})).await;
+    assert_problem(res, 422, "card_number_mismatch").await;
+    let res =
+        app.post_auth(&format!("/api/v1/me/cards/{card_id}/activate"), &worker.access, &json!({"card_number": "ab 1234 5678 90"})).await;
+    assert_eq!(res.status(), 200);
+    let act: Value = res.json().await.unwrap();
+    assert_eq!(act["card"]["status"], "active");
+    let pin = act["pin"].as_str().unwrap().to_owned();
+    assert_eq!(pin.len(), 4);
+    let again: Value = app
+        .post_auth(&format!("/api/v1/me/cards/{card_id}/pin"), &worker.access, &json!({"card_number": number}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["pin"], pin.as_str());
+    assert_problem(
+        app.post_auth(&format!("/api/v1/me/cards/{card_id}/activate"), &worker.access, &json!({"card_number": number})).await,
+        409,
+        "invalid_state",
+    )
+    .await;
+
+    let check: Value = app.get("/api/v1/card-check/AB1234567890").await.json().await.unwrap();
+    assert_eq!(check["status"], "valid");
+    assert_eq!(check["company_name"], "Demo Bygg AB");
+    assert!(check.get("given_names").is_none() && check.get("surname").is_none(), "no personal data");
+    let unknown: Value = app.get("/api/v1/card-check/ZZ0000000000").await.json().await.unwrap();
+    assert_eq!(unknown, json!({"status": "not_valid", "reason": "unknown"}));
+    let garbage: Value = app.get("/api/v1/card-check/%3Cscript%3E").await.json().await.unwrap();
+    assert_eq!(garbage["reason"], "unknown");
+
+    // Lost: blocked at once, the admin is told; the company unblocks; then terminates for good.
+    let lost: Value =
+        app.post_auth(&format!("/api/v1/me/cards/{card_id}/report-lost"), &worker.access, &json!({})).await.json().await.unwrap();
+    assert_eq!(lost["status"], "blocked");
+    assert_eq!(app.get("/api/v1/card-check/AB1234567890").await.json::<Value>().await.unwrap()["reason"], "blocked");
+    assert!(app.outbox(ADMIN.0).await.iter().any(|m| m["subject"] == "A card was blocked"));
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let res =
+        app.post_auth(&format!("/api/v1/companies/{cid}/cards/{card_id}/unblock"), &admin.access, &json!({"reason": "found it"})).await;
+    assert_eq!(res.json::<Value>().await.unwrap()["status"], "active");
+    let res = app
+        .post_auth(&format!("/api/v1/companies/{cid}/cards/{card_id}/terminate"), &admin.access, &json!({"reason": "left the company"}))
+        .await;
+    assert_eq!(res.json::<Value>().await.unwrap()["status"], "terminated");
+    assert_problem(
+        app.post_auth(&format!("/api/v1/companies/{cid}/cards/{card_id}/unblock"), &admin.access, &json!({"reason": "x"})).await,
+        409,
+        "invalid_state",
+    )
+    .await;
+    assert_eq!(app.get("/api/v1/card-check/AB1234567890").await.json::<Value>().await.unwrap()["reason"], "terminated");
+    let page: Value = app.get_auth(&format!("/api/v1/companies/{cid}/cards?status=terminated"), &admin.access).await.json().await.unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_mismatch_sends_the_order_back_to_the_company_which_corrects_it() {
+    let app = spawn_app().await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    // The verified passport says "Jan Piotr Kowalski", born 1990-04-12, POL.
+    let mut body = order_body(WORKER.0, "Jan Piotr", "Kowalsky", "1990-04-21");
+    body["nationality"] = json!("CZE");
+    let res = app.post_auth(&format!("/api/v1/companies/{cid}/card-orders"), &admin.access, &body).await;
+    assert_eq!(res.status(), 201);
+    let created: Value = res.json().await.unwrap();
+    assert_eq!(created["status"], "awaiting_cardholder");
+    assert_eq!(created["account_linked"], true);
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert!(app.outbox(WORKER.0).await.iter().any(|m| m["subject"] == "Your site ID card has been ordered"));
+
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let res = app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": created["version"]})).await;
+    let problem = assert_problem(res, 422, "identity_mismatch").await;
+    let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["surname", "date_of_birth", "nationality"]);
+    let mine: Value = app.get_auth(&format!("/api/v1/me/card-orders/{id}"), &worker.access).await.json().await.unwrap();
+    assert_eq!(mine["status"], "needs_correction");
+    assert_eq!(mine["mismatch_fields"], json!(["surname", "date_of_birth", "nationality"]));
+    assert!(app.outbox(ADMIN.0).await.iter().any(|m| m["subject"] == "A card order needs correction"));
+
+    // Stale version, then a real correction (ICAO spelling of the same name is fine).
+    let res = app
+        .patch_auth(&format!("/api/v1/companies/{cid}/card-orders/{id}"), &admin.access, &json!({"version": 1, "surname": "KOWALSKI"}))
+        .await;
+    assert_problem(res, 409, "stale_version").await;
+    let res = app
+        .patch_auth(
+            &format!("/api/v1/companies/{cid}/card-orders/{id}"),
+            &admin.access,
+            &json!({"version": mine["version"], "surname": "KOWALSKI", "date_of_birth": "1990-04-12", "nationality": "PL"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let corrected: Value = res.json().await.unwrap();
+    assert_eq!(corrected["status"], "awaiting_cardholder");
+    assert_eq!(corrected["holder"]["nationality"], "POL");
+    let res =
+        app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": corrected["version"]})).await;
+    assert_eq!(res.status(), 200);
+    let detail: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders/{id}"), &admin.access).await.json().await.unwrap();
+    let statuses: Vec<&str> = detail["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["awaiting_cardholder", "needs_correction", "awaiting_cardholder", "confirmed"]);
+}
+
+#[tokio::test]
+async fn orders_are_validated_listed_filtered_paged_and_cancelled() {
+    let app = spawn_app().await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let res = app
+        .post_auth(
+            &format!("/api/v1/companies/{cid}/card-orders"),
+            &admin.access,
+            &json!({"given_names": "", "surname": "X", "date_of_birth": "2999-01-01", "email": "nope", "phone": "123", "nationality": "QQQ",
+                    "delivery": {"recipient": "", "address_line1": "a", "postal_code": "!", "city": "c", "country": "Sverige"}}),
+        )
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    for f in
+        ["given_names", "date_of_birth", "email", "phone", "nationality", "delivery.recipient", "delivery.postal_code", "delivery.country"]
+    {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+    assert_problem(
+        app.post_auth(&format!("/api/v1/companies/{cid}/card-orders"), &admin.access, &json!({"surname": "only"})).await,
+        400,
+        "invalid_body",
+    )
+    .await;
+
+    for i in 0..5 {
+        let res = app
+            .post_auth(
+                &format!("/api/v1/companies/{cid}/card-orders"),
+                &admin.access,
+                &order_body(&format!("w{i}@example.com"), "Ann", "Berg", "1990-01-01"),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+    }
+    let mut seen = vec![];
+    let mut cursor: Option<String> = None;
+    loop {
+        let url = match &cursor {
+            Some(c) => format!("/api/v1/companies/{cid}/card-orders?limit=2&cursor={c}"),
+            None => format!("/api/v1/companies/{cid}/card-orders?limit=2"),
+        };
+        let page: Value = app.get_auth(&url, &admin.access).await.json().await.unwrap();
+        for o in page["items"].as_array().unwrap() {
+            seen.push(o["id"].as_str().unwrap().to_owned());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 6, "5 new orders and the seeded one, each once");
+    let mut dedup = seen.clone();
+    dedup.dedup();
+    assert_eq!(dedup.len(), 6);
+    assert_problem(
+        app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?status=bogus"), &admin.access).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_problem(app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?limit=0"), &admin.access).await, 422, "validation_failed")
+        .await;
+
+    let res = app
+        .post_auth(&format!("/api/v1/companies/{cid}/card-orders/{}/cancel", seen[0]), &admin.access, &json!({"reason": "ordered twice"}))
+        .await;
+    assert_eq!(res.json::<Value>().await.unwrap()["status"], "cancelled");
+    assert_problem(
+        app.post_auth(&format!("/api/v1/companies/{cid}/card-orders/{}/cancel", seen[0]), &admin.access, &json!({})).await,
+        409,
+        "invalid_state",
+    )
+    .await;
+    let cancelled: Value =
+        app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?status=cancelled"), &admin.access).await.json().await.unwrap();
+    assert_eq!(cancelled["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_worker_rejects_an_order_and_the_company_is_told() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let order = seeded_order(&app, &worker).await;
+    let id = order["id"].as_str().unwrap();
+    assert_problem(
+        app.post_auth(&format!("/api/v1/me/card-orders/{id}/reject"), &worker.access, &json!({"reason": "  "})).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    let res = app
+        .post_auth(&format!("/api/v1/me/card-orders/{id}/reject"), &worker.access, &json!({"reason": "I do not work for this company"}))
+        .await;
+    let rejected: Value = res.json().await.unwrap();
+    assert_eq!(rejected["status"], "rejected");
+    assert_eq!(rejected["reason"], "I do not work for this company");
+    assert!(app.outbox(ADMIN.0).await.iter().any(|m| m["body"].as_str().unwrap().contains("I do not work for this company")));
+    assert_problem(
+        app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": rejected["version"]})).await,
+        409,
+        "invalid_state",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_accepts_of_one_order_have_exactly_one_winner() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let url = app.url(&format!("/api/v1/me/card-orders/{}/accept", order["id"].as_str().unwrap()));
+    let mut handles = vec![];
+    for _ in 0..8 {
+        let (c, url, token, v) = (app.client.clone(), url.clone(), worker.access.clone(), order["version"].clone());
+        handles.push(tokio::spawn(async move {
+            c.post(url).bearer_auth(token).json(&json!({"version": v})).send().await.unwrap().status().as_u16()
+        }));
+    }
+    let mut statuses = vec![];
+    for h in handles {
+        statuses.push(h.await.unwrap());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 409), "{statuses:?}");
+    let detail: Value =
+        app.get_auth(&format!("/api/v1/me/card-orders/{}", order["id"].as_str().unwrap()), &worker.access).await.json().await.unwrap();
+    assert_eq!(detail["history"].as_array().unwrap().len(), 2, "one confirmation in the history");
+}
+
+#[tokio::test]
+async fn the_same_partner_event_twice_changes_state_once() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let id = order["id"].as_str().unwrap();
+    assert_eq!(
+        app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": order["version"]})).await.status(),
+        200
+    );
+    let p = partner_token(&app).await;
+    let now = chrono::Utc::now().to_rfc3339();
+    let accepted = json!({"type": "accepted", "occurred_at": now});
+    let first = partner_event(&app, &p, id, accepted.clone(), "k-1").await;
+    assert_eq!(first.status(), 200);
+    let first: Value = first.json().await.unwrap();
+    let second = partner_event(&app, &p, id, accepted.clone(), "k-1").await;
+    assert_eq!(second.status(), 200);
+    assert_eq!(second.headers()["idempotent-replayed"], "true");
+    assert_eq!(second.json::<Value>().await.unwrap(), first);
+    // Without the key the same event is a state error, not a second transition.
+    assert_problem(partner_event(&app, &p, id, accepted, "k-2").await, 409, "invalid_state").await;
+    // A reused key with a different body is refused.
+    let other = json!({"type": "failed", "reason": "x", "occurred_at": now});
+    assert_problem(partner_event(&app, &p, id, other, "k-1").await, 422, "idempotency_key_reused").await;
+    let produced = json!({"type": "produced", "card_number": "ab123", "occurred_at": now});
+    assert_problem(partner_event(&app, &p, id, produced, "k-3").await, 422, "validation_failed").await;
+    let detail: Value = app.get_auth(&format!("/api/v1/me/card-orders/{id}"), &worker.access).await.json().await.unwrap();
+    assert_eq!(detail["status"], "in_production");
+    assert_eq!(detail["history"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn five_wrong_card_numbers_lock_activation_until_a_verifier_activates_in_person() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let id = order["id"].as_str().unwrap();
+    app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    let (card_id, number) = produce_and_deliver(&app, id, "CD0000000001").await;
+    for _ in 0..5 {
+        assert_problem(
+            app.post_auth(&format!("/api/v1/me/cards/{card_id}/activate"), &worker.access, &json!({"card_number": "CD0000000002"})).await,
+            422,
+            "card_number_mismatch",
+        )
+        .await;
+    }
+    assert_problem(
+        app.post_auth(&format!("/api/v1/me/cards/{card_id}/activate"), &worker.access, &json!({"card_number": number})).await,
+        409,
+        "activation_locked",
+    )
+    .await;
+    let verifier = app.login(VERIFIER.0, VERIFIER.1).await;
+    let url = format!("/api/v1/cards/{card_id}/activate-in-person");
+    assert_problem(
+        app.post_auth(&url, &worker.access, &json!({"document_number": "EA1234567", "card_number": number})).await,
+        403,
+        "forbidden",
+    )
+    .await;
+    assert_problem(
+        app.post_auth(&url, &verifier.access, &json!({"document_number": "XX0000000", "card_number": number})).await,
+        422,
+        "document_mismatch",
+    )
+    .await;
+    let res = app.post_auth(&url, &verifier.access, &json!({"document_number": "EA1234567", "card_number": number})).await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["card"]["status"], "active");
+    let pin: Value = app
+        .post_auth(&format!("/api/v1/me/cards/{card_id}/pin"), &worker.access, &json!({"card_number": number}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(pin["pin"], body["pin"]);
+}
+
+#[tokio::test]
+async fn activating_a_new_card_terminates_the_old_one() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let first_id = order["id"].as_str().unwrap().to_owned();
+    app.post_auth(&format!("/api/v1/me/card-orders/{first_id}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    let (old_card, old_number) = produce_and_deliver(&app, &first_id, "EF0000000001").await;
+    assert_eq!(
+        app.post_auth(&format!("/api/v1/me/cards/{old_card}/activate"), &worker.access, &json!({"card_number": old_number})).await.status(),
+        200
+    );
+
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let created: Value = app
+        .post_auth(
+            &format!("/api/v1/companies/{cid}/card-orders"),
+            &admin.access,
+            &order_body(WORKER.0, "Jan Piotr", "Kowalski", "1990-04-12"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second_id = created["id"].as_str().unwrap();
+    app.post_auth(&format!("/api/v1/me/card-orders/{second_id}/accept"), &worker.access, &json!({"version": created["version"]})).await;
+    let (new_card, new_number) = produce_and_deliver(&app, second_id, "EF0000000002").await;
+    assert_eq!(
+        app.post_auth(&format!("/api/v1/me/cards/{new_card}/activate"), &worker.access, &json!({"card_number": new_number})).await.status(),
+        200
+    );
+    assert_eq!(app.get("/api/v1/card-check/EF0000000001").await.json::<Value>().await.unwrap()["reason"], "terminated");
+    assert_eq!(app.get("/api/v1/card-check/EF0000000002").await.json::<Value>().await.unwrap()["status"], "valid");
+}
+
+#[tokio::test]
+async fn an_order_placed_before_the_worker_exists_links_when_their_identity_is_verified() {
+    let app = spawn_app().await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let created: Value = app
+        .post_auth(
+            &format!("/api/v1/companies/{cid}/card-orders"),
+            &admin.access,
+            &order_body("later@example.com", "Anna-Maria", "Mueller", "1988-02-29"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(created["account_linked"], false);
+    app.register_worker("later@example.com", "+46701010101", "bricks and mortar 42").await;
+    let w = app.login_with("later@example.com", "bricks and mortar 42", "+46701010101").await;
+    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &w.access).await.json().await.unwrap();
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0]["missing_contact_fields"], json!(["address_line1", "postal_code", "city", "country"]));
+    complete_contact(&app, &w).await;
+    // "Mueller" on the order, "Müller" in the passport: the ICAO match accepts it.
+    let res = app
+        .post_auth(
+            &format!("/api/v1/me/card-orders/{}/accept", orders[0]["id"].as_str().unwrap()),
+            &w.access,
+            &json!({"version": orders[0]["version"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let detail: Value = app
+        .get_auth(&format!("/api/v1/companies/{cid}/card-orders/{}", created["id"].as_str().unwrap()), &admin.access)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(detail["account_linked"], true);
+    let _ = DEMO_PASSWORD;
+}
+
+#[tokio::test]
+async fn the_card_check_is_rate_limited() {
+    let app = spawn_app().await;
+    for _ in 0..60 {
+        assert_eq!(app.get("/api/v1/card-check/AB0000000000").await.status(), 200);
+    }
+    let res = app.get("/api/v1/card-check/AB0000000000").await;
+    assert!(res.headers().get("retry-after").is_some());
+    assert_problem(res, 429, "too_many_attempts").await;
+}
