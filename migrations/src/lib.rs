@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_foundation;
 mod m20261126_000002_identity;
 mod m20261126_000003_card_orders;
+mod m20261126_000004_card_photo;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261126_000002_identity::Migration),
             Box::new(m20261126_000003_card_orders::Migration),
+            Box::new(m20261126_000004_card_photo::Migration),
         ]
     }
 }

@@ -61,7 +61,13 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
     let database_url = fresh_database(dir.path()).await;
 
     let mut seed = Command::new(env!("CARGO_BIN_EXE_sitecard"));
-    seed.arg("seed-demo").env_clear().env("DATABASE_URL", &database_url).env("SITECARD_DEV", "1").env("SITECARD_LOG", "warn");
+    let objects = dir.path().join("objects");
+    seed.arg("seed-demo")
+        .env_clear()
+        .env("DATABASE_URL", &database_url)
+        .env("SITECARD_DEV", "1")
+        .env("SITECARD_LOG", "warn")
+        .env("SITECARD_OBJECT_STORE", &objects);
     let out = seed.output().expect("run seed-demo");
     assert!(out.status.success(), "seed-demo failed: {}", String::from_utf8_lossy(&out.stderr));
 
@@ -78,6 +84,7 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
         .env("SITECARD_PUBLIC_URL", "http://sitecard.test")
         .env("SITECARD_DEV", if opts.dev { "1" } else { "0" })
         .env("SITECARD_DATA_KEY", hex_dev_key())
+        .env("SITECARD_OBJECT_STORE", &objects)
         .env("SITECARD_DISPATCH_INTERVAL_MS", "100")
         .env("SITECARD_LOG", "debug,sqlx=warn,sea_orm=warn,actix_server=warn,hyper=warn,h2=warn")
         .stdout(Stdio::piped())
@@ -131,6 +138,23 @@ impl Drop for TestApp {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Files the server stored in its object store (card photos).
+    pub fn stored_objects(&self) -> Vec<std::path::PathBuf> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() { walk(&p, out) } else { out.push(p) }
+            }
+        }
+        let mut out = vec![];
+        walk(&self._dir.path().join("objects"), &mut out);
+        out
     }
 
     pub fn logs(&self) -> String {

@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod authorization;
 mod foundation;
 mod identity;
 mod orders;
+mod photos;

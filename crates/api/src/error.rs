@@ -60,6 +60,10 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("payload too large")]
     PayloadTooLarge,
+    #[error("unsupported image")]
+    UnsupportedImage,
+    #[error("photo too large")]
+    PhotoTooLarge,
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("bad request: {0}")]
@@ -127,6 +131,22 @@ impl ApiError {
                 Self::PayloadTooLarge => {
                     (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is too large", None, vec![], None)
                 }
+                Self::UnsupportedImage => (
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_image",
+                    "Only JPEG and PNG portraits are accepted",
+                    None,
+                    vec![],
+                    None,
+                ),
+                Self::PhotoTooLarge => (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "photo_too_large",
+                    "The photo is larger than 5 MB or 8000 pixels a side",
+                    None,
+                    vec![],
+                    None,
+                ),
                 Self::Validation(errs) => {
                     (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "Some fields are not valid", None, errs.clone(), None)
                 }

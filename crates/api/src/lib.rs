@@ -11,6 +11,8 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod orders_flow;
+pub mod photo;
+pub mod photo_store;
 pub mod provisioning;
 pub mod routes;
 pub mod session_flow;

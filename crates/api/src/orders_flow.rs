@@ -151,7 +151,7 @@ pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, account: &Accou
         holder: holder(&o),
         delivery: delivery(&o),
         missing_contact_fields: missing_contact_fields(account),
-        photo_url: None,
+        photo_url: photo_url(&o),
         mismatch_fields: split_fields(&o.mismatch_fields),
         reason: o.reason.clone(),
         created_at: o.created_at,
@@ -175,7 +175,7 @@ pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: 
         reason: o.reason.clone(),
         tracking_number: o.tracking_number.clone(),
         card_number,
-        photo_url: None,
+        photo_url: photo_url(&o),
         created_at: o.created_at,
         updated_at: o.updated_at,
         history: if with_history { history(conn, o.id).await? } else { vec![] },
@@ -242,6 +242,11 @@ pub async fn enqueue_webhooks<C: ConnectionTrait>(conn: &C, state: &AppState, or
         .await?;
     }
     Ok(())
+}
+
+/// Where the portrait is served (to the people allowed to see it), when the order has one.
+pub fn photo_url(o: &Order) -> Option<String> {
+    o.photo_key.as_ref().map(|_| format!("/api/v1/card-orders/{}/photo", o.id))
 }
 
 pub fn worker_name(o: &Order) -> String {

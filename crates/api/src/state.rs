@@ -8,6 +8,7 @@ use sitecard_persistence::Db;
 use crate::auth::keys::KeyStore;
 use crate::crypto::{DataCipher, PasswordHasher};
 use crate::metrics::Metrics;
+use crate::photo_store::PhotoStore;
 
 /// API-level configuration, built by the server from `SITECARD_*` variables.
 #[derive(Clone, Debug)]
@@ -34,6 +35,7 @@ pub struct AppState {
     pub cipher: DataCipher,
     pub keys: KeyStore,
     pub hasher: PasswordHasher,
+    pub photos: PhotoStore,
 }
 
 impl AppState {

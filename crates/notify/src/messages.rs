@@ -35,6 +35,17 @@ pub enum Message {
         company: String,
         link: String,
     },
+    /// To the worker: the photo was approved; the order is ready to check and accept.
+    OrderReady {
+        company: String,
+        link: String,
+    },
+    /// To the company's admins: the partner cannot use the photo.
+    PhotoRejected {
+        worker: String,
+        reason: String,
+        link: String,
+    },
     /// To the worker: the company corrected the order; check it again.
     OrderCorrected {
         company: String,
@@ -130,6 +141,12 @@ impl Message {
             (Self::CardOrdered { company, link }, En) => email("Your site ID card has been ordered", format!("{company} has ordered a Sitecard ID card for you. Sign in, check your details and accept the order:\n\n{link}\n\nIf you have no account yet, bring your passport or national ID card to an identity-verification office."), Some(link)),
             (Self::CardOrdered { company, link }, Sv) => email("Ditt ID-kort har beställts", format!("{company} har beställt ett Sitecard ID-kort åt dig. Logga in, kontrollera dina uppgifter och godkänn beställningen:\n\n{link}\n\nOm du inte har något konto ännu, ta med ditt pass eller nationella ID-kort till ett kontrollkontor."), Some(link)),
             (Self::CardOrdered { company, link }, Pl) => email("Zamówiono Twoją kartę identyfikacyjną", format!("{company} zamówiła dla Ciebie kartę identyfikacyjną Sitecard. Zaloguj się, sprawdź swoje dane i zaakceptuj zamówienie:\n\n{link}\n\nJeśli nie masz jeszcze konta, przyjdź z paszportem lub dowodem osobistym do biura weryfikacji."), Some(link)),
+            (Self::OrderReady { company, link }, En) => email("Check and accept your card order", format!("Your card order from {company} is ready. Sign in, check your details and accept it:\n\n{link}"), Some(link)),
+            (Self::OrderReady { company, link }, Sv) => email("Kontrollera och godkänn din kortbeställning", format!("Din kortbeställning från {company} är klar. Logga in, kontrollera dina uppgifter och godkänn den:\n\n{link}"), Some(link)),
+            (Self::OrderReady { company, link }, Pl) => email("Sprawdź i zaakceptuj zamówienie karty", format!("Twoje zamówienie karty od {company} jest gotowe. Zaloguj się, sprawdź swoje dane i zaakceptuj je:\n\n{link}"), Some(link)),
+            (Self::PhotoRejected { worker, reason, link }, En) => email("A card photo was rejected", format!("The photo for {worker} cannot be used ({reason}). Please upload a new portrait:\n\n{link}"), Some(link)),
+            (Self::PhotoRejected { worker, reason, link }, Sv) => email("Ett kortfoto har underkänts", format!("Fotot för {worker} kan inte användas ({reason}). Ladda upp ett nytt porträtt:\n\n{link}"), Some(link)),
+            (Self::PhotoRejected { worker, reason, link }, Pl) => email("Zdjęcie do karty zostało odrzucone", format!("Zdjęcia dla {worker} nie można użyć ({reason}). Prześlij nowe zdjęcie:\n\n{link}"), Some(link)),
             (Self::OrderCorrected { company, link }, En) => email("Your card order was corrected", format!("{company} has corrected your card order. Please check it again and accept it:\n\n{link}"), Some(link)),
             (Self::OrderCorrected { company, link }, Sv) => email("Din kortbeställning har rättats", format!("{company} har rättat din kortbeställning. Kontrollera den igen och godkänn den:\n\n{link}"), Some(link)),
             (Self::OrderCorrected { company, link }, Pl) => email("Twoje zamówienie karty zostało poprawione", format!("{company} poprawiła zamówienie Twojej karty. Sprawdź je ponownie i zaakceptuj:\n\n{link}"), Some(link)),
@@ -206,6 +223,8 @@ mod tests {
             Message::SecondFactorReset,
             Message::CardOrdered { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
             Message::OrderCorrected { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
+            Message::OrderReady { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
+            Message::PhotoRejected { worker: "Jan".into(), reason: "blurred".into(), link: "https://x/admin/orders/1".into() },
             Message::OrderNeedsCorrection { worker: "Jan".into(), fields: "surname".into(), link: "https://x/admin/orders/1".into() },
             Message::OrderRejected { worker: "Jan".into(), reason: "not me".into() },
             Message::OrderConfirmed { company: "Demo Bygg AB".into() },

@@ -59,6 +59,8 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, 
         created_by: Set(n.created_by),
         created_at: Set(now),
         updated_at: Set(now),
+        photo_key: Set(None),
+        photo_sha256: Set(None),
     }
     .insert(conn)
     .await?;

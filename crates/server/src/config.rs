@@ -64,6 +64,9 @@ pub struct Config {
     /// Password hashes computed at once (argon2id, 19 MiB each); default: one per core.
     #[arg(long, env = "SITECARD_ARGON2_CONCURRENCY", global = true)]
     pub argon2_concurrency: Option<usize>,
+    /// Where card photos are stored: a directory (`file://…` or a path).
+    #[arg(long, env = "SITECARD_OBJECT_STORE", default_value = "./data/objects", global = true)]
+    pub object_store: String,
     /// Log format: `json` or `pretty`.
     #[arg(long, env = "SITECARD_LOG_FORMAT", default_value = "json", global = true)]
     pub log_format: String,
@@ -84,6 +87,7 @@ impl Config {
             ("SITECARD_DEV", self.dev.to_string()),
             ("SITECARD_LOG_FORMAT", self.log_format.clone()),
             ("SITECARD_DATA_KEY", mask_opt(&self.data_key)),
+            ("SITECARD_OBJECT_STORE", self.object_store.clone()),
             ("SITECARD_TRUST_PROXY", self.trust_proxy.to_string()),
             ("SITECARD_INSECURE_COOKIES", self.insecure_cookies.to_string()),
             ("SITECARD_SMTP_URL", self.smtp_url.as_deref().map(mask_url).unwrap_or_else(|| "(unset)".into())),

@@ -131,12 +131,16 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     .await?;
     let has_order = !orders::list_for_holder(&state.db, worker, "worker@demo.test").await?.is_empty();
     if !has_order {
+        // A generated portrait, reviewed and approved, so the order is ready for the worker's approval.
+        let portrait = sitecard_api::photo::process(&sitecard_api::photo::generated_portrait(600, 800, image::ImageFormat::Png))?;
+        let key = sitecard_api::photo_store::PhotoStore::key_for(&portrait.sha256);
+        state.photos.put(&key, portrait.jpeg).await?;
         let txn = state.db.begin().await?;
-        orders::insert(
+        let order = orders::insert(
             &txn,
             NewOrder {
                 company_id: company.id,
-                status: "awaiting_cardholder".into(),
+                status: "awaiting_photo".into(),
                 given_names: "Jan Piotr".into(),
                 surname: "Kowalski".into(),
                 date_of_birth: NaiveDate::from_ymd_opt(1990, 4, 12).ok_or("date")?,
@@ -154,6 +158,11 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
             },
         )
         .await?;
+        let mut ch = orders::changes();
+        ch.photo_key = Set(Some(key));
+        ch.photo_sha256 = Set(Some(portrait.sha256));
+        orders::transition(&txn, order.id, 1, "awaiting_photo_review", ch).await?;
+        orders::transition(&txn, order.id, 2, "awaiting_cardholder", orders::changes()).await?;
         txn.commit().await?;
     }
     println!("Demo data (password for every account: {DEMO_PASSWORD}; SMS codes in the dev outbox at /api/v1/dev/outbox):");

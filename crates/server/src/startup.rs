@@ -65,6 +65,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
         cipher,
         keys,
         hasher,
+        photos: sitecard_api::photo_store::PhotoStore::from_url(&config.object_store).map_err(StartupError::Config)?,
     })
 }
 

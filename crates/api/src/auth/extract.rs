@@ -49,21 +49,26 @@ impl FromRequest for CurrentUser {
             let state = state.ok_or_else(|| ApiError::internal("state missing"))?;
             let token = token.ok_or(ApiError::Unauthorized("unauthenticated"))?;
             let claims = state.keys.verify(&token).ok_or(ApiError::Unauthorized("invalid_token"))?;
-            if claims.typ != "user" {
-                // A partner's token on a person's route: authenticated, but not allowed.
-                return Err(ApiError::Forbidden);
-            }
-            let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
-            let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
-            // Checked on every request so that sign-out, password reset and reuse detection take effect at once.
-            let session = sessions::find(&state.db, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-            if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
-                return Err(ApiError::Unauthorized("session_ended"));
-            }
-            let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
-            Ok(CurrentUser { account_id, session_id, roles })
+            user_from_claims(&state, &claims).await
         })
     }
+}
+
+/// A person's verified token → the caller, if their session is still live.
+pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Claims) -> Result<CurrentUser, ApiError> {
+    if claims.typ != "user" {
+        // A partner's token on a person's route: authenticated, but not allowed.
+        return Err(ApiError::Forbidden);
+    }
+    let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
+    let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
+    // Checked on every request so that sign-out, password reset and reuse detection take effect at once.
+    let session = sessions::find(&state.db, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
+        return Err(ApiError::Unauthorized("session_ended"));
+    }
+    let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
+    Ok(CurrentUser { account_id, session_id, roles })
 }
 
 /// Facts about the caller's connection.

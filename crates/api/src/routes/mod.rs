@@ -10,6 +10,7 @@ pub mod identity;
 pub mod me;
 pub mod my_orders;
 pub mod partner;
+pub mod photos;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(company_orders::configure)
             .configure(cards::configure)
             .configure(partner::configure)
+            .configure(photos::configure)
             .configure(dev::configure),
     );
 }

@@ -290,6 +290,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/card-orders/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portrait as JPEG. */
+        get: operations["download_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cards/{id}/activate-in-person": {
         parameters: {
             query?: never;
@@ -317,7 +334,10 @@ export interface paths {
         /** The company's orders, newest first. */
         get: operations["list_orders"];
         put?: never;
-        /** Order a card for a worker. The worker is emailed; the order waits for them to accept. */
+        /**
+         * Order a card for a worker. The worker is emailed. Next: upload the portrait (`PUT …/photo`); after the
+         *     partner approves it the worker checks and accepts.
+         */
         post: operations["create_order"];
         delete?: never;
         options?: never;
@@ -357,6 +377,26 @@ export interface paths {
         put?: never;
         /** Cancel before production starts (up to `confirmed`); partners get a `cancelled` webhook. */
         post: operations["cancel_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/card-orders/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload or replace the portrait (`Content-Type: image/jpeg` or `image/png`, at most 5 MB, at least
+         *     600×800, portrait). It is re-encoded and stored; the order waits for the partner's photo review.
+         */
+        put: operations["upload_photo"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -725,6 +765,43 @@ export interface paths {
          *     `code` `unsupported_grant_type` (400) or `invalid_client` (401).
          */
         post: operations["token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/photo-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders waiting for photo review, oldest first, with holder data and `photo_url`. */
+        get: operations["photo_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/photo-reviews/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (→ `awaiting_cardholder`, the worker is emailed) or reject (→ `photo_rejected`, the company's
+         *     administrators are emailed to upload a new one).
+         */
+        post: operations["review_photo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1118,6 +1195,12 @@ export interface components {
             given_names: string;
             nationality: string;
             surname: string;
+        };
+        PhotoDecision: {
+            /** @description `approved` or `rejected`. */
+            decision: string;
+            /** @description Required when rejecting; the company sees it. */
+            reason?: string | null;
         };
         Pin: {
             pin: string;
@@ -2000,6 +2083,47 @@ export interface operations {
             };
         };
     };
+    download_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portrait */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order, no photo, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     activate_in_person: {
         parameters: {
             query?: never;
@@ -2125,7 +2249,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Ordered; status `awaiting_cardholder` (until the card-photo feature lands) */
+            /** @description Ordered; status `awaiting_photo` until a portrait is uploaded with `PUT …/photo` */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2286,6 +2410,79 @@ export interface operations {
             };
             /** @description `invalid_state`: production has started */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The portrait (image/jpeg or image/png) */
+        requestBody: {
+            content: {
+                "image/jpeg": number[];
+            };
+        };
+        responses: {
+            /** @description Stored; status `awaiting_photo_review` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description No such order in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state`: the order is confirmed or in production */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `photo_too_large`: over 5 MB or 8000 pixels a side */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_image`: not a JPEG or PNG (by content) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `photo_too_small`, `photo_not_portrait` or `photo_unreadable` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3207,6 +3404,104 @@ export interface operations {
             };
             /** @description `too_many_attempts` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    photo_reviews: {
+        parameters: {
+            query?: {
+                /** @description Only this status. */
+                status?: string | null;
+                /** @description 1 to 100; default 20. */
+                limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description No partner token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhotoDecision"];
+            };
+        };
+        responses: {
+            /** @description The order after the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            /** @description No such order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state`: not waiting for photo review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -85,9 +85,10 @@ pub fn parse_birth_date(f: &mut Fields, d: NaiveDate) {
     }
 }
 
-/// Order a card for a worker. The worker is emailed; the order waits for them to accept.
+/// Order a card for a worker. The worker is emailed. Next: upload the portrait (`PUT …/photo`); after the
+/// partner approves it the worker checks and accepts.
 #[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path)), request_body = CreateOrder, responses(
-    (status = 201, description = "Ordered; status `awaiting_cardholder` (until the card-photo feature lands)", body = CompanyOrder),
+    (status = 201, description = "Ordered; status `awaiting_photo` until a portrait is uploaded with `PUT …/photo`", body = CompanyOrder),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
 ))]
@@ -129,7 +130,7 @@ pub async fn create_order(
         &txn,
         NewOrder {
             company_id,
-            status: OrderStatus::AwaitingCardholder.as_str().into(),
+            status: OrderStatus::AwaitingPhoto.as_str().into(),
             given_names: given,
             surname,
             date_of_birth: b.date_of_birth,

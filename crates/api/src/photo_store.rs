@@ -1,0 +1,42 @@
+//! Where portraits live: an `object_store` backend, a local directory by default. Photos are never served
+//! from here directly; the API checks who asks.
+
+use std::sync::Arc;
+
+use object_store::path::Path;
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+
+use crate::error::ApiError;
+
+#[derive(Clone)]
+pub struct PhotoStore {
+    store: Arc<dyn ObjectStore>,
+}
+
+impl PhotoStore {
+    /// `file:///abs/dir` or a plain directory path.
+    pub fn from_url(url: &str) -> Result<Self, String> {
+        let dir = url.strip_prefix("file://").unwrap_or(url);
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
+        let fs = object_store::local::LocalFileSystem::new_with_prefix(dir).map_err(|e| e.to_string())?;
+        Ok(Self { store: Arc::new(fs) })
+    }
+
+    /// Content-addressed: the same portrait is stored once.
+    pub fn key_for(sha256: &str) -> String {
+        format!("photos/{sha256}.jpg")
+    }
+
+    pub async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), ApiError> {
+        self.store.put(&Path::from(key), PutPayload::from(bytes)).await.map_err(|e| ApiError::Unavailable(format!("photo store: {e}")))?;
+        Ok(())
+    }
+
+    pub async fn get(&self, key: &str) -> Result<bytes::Bytes, ApiError> {
+        let res = self.store.get(&Path::from(key)).await.map_err(|e| match e {
+            object_store::Error::NotFound { .. } => ApiError::NotFound,
+            other => ApiError::Unavailable(format!("photo store: {other}")),
+        })?;
+        res.bytes().await.map_err(|e| ApiError::Unavailable(format!("photo store: {e}")))
+    }
+}

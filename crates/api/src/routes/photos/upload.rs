@@ -1,0 +1,117 @@
+//! `PUT /companies/{company_id}/card-orders/{id}/photo`: the portrait, raw JPEG or PNG.
+
+use actix_web::{HttpRequest, put, web};
+use futures_util::StreamExt;
+use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_persistence::{Set, TransactionTrait, audit, orders};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::orders_flow::{self, CompanyOrder};
+use crate::photo::{self, PhotoError};
+use crate::photo_store::PhotoStore;
+use crate::state::AppState;
+
+pub fn photo_problem(e: PhotoError) -> ApiError {
+    match e {
+        PhotoError::Unsupported => ApiError::UnsupportedImage,
+        PhotoError::TooLarge => ApiError::PhotoTooLarge,
+        PhotoError::TooSmall(..) => ApiError::Unprocessable { code: "photo_too_small", detail: e.to_string(), errors: vec![] },
+        PhotoError::NotPortrait => ApiError::Unprocessable { code: "photo_not_portrait", detail: e.to_string(), errors: vec![] },
+        PhotoError::Unreadable => ApiError::Unprocessable { code: "photo_unreadable", detail: e.to_string(), errors: vec![] },
+    }
+}
+
+/// Reads the body up to the limit; a larger body stops being read at once.
+async fn read_limited(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| ApiError::InvalidBody("the upload was interrupted".into()))?;
+        if buf.len() + chunk.len() > photo::MAX_BYTES {
+            return Err(ApiError::PhotoTooLarge);
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(buf)
+}
+
+/// Upload or replace the portrait (`Content-Type: image/jpeg` or `image/png`, at most 5 MB, at least
+/// 600×800, portrait). It is re-encoded and stored; the order waits for the partner's photo review.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)),
+    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The portrait (image/jpeg or image/png)"),
+    responses(
+        (status = 200, description = "Stored; status `awaiting_photo_review`", body = CompanyOrder),
+        (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_state`: the order is confirmed or in production", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`photo_too_large`: over 5 MB or 8000 pixels a side", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_image`: not a JPEG or PNG (by content)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`photo_too_small`, `photo_not_portrait` or `photo_unreadable`", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[put("/companies/{company_id}/card-orders/{id}/photo")]
+pub async fn upload_photo(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<(Uuid, Uuid)>,
+    payload: web::Payload,
+) -> Result<web::Json<CompanyOrder>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let declared = req
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if declared != "image/jpeg" && declared != "image/png" {
+        return Err(ApiError::UnsupportedImage);
+    }
+    if req
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_some_and(|n| n > photo::MAX_BYTES)
+    {
+        return Err(ApiError::PhotoTooLarge);
+    }
+    let order = orders_flow::company_order(&state.db, company_id, id).await?;
+    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
+    let bytes = read_limited(payload).await?;
+    let portrait = tokio::task::spawn_blocking(move || photo::process(&bytes)).await.map_err(ApiError::internal)?.map_err(photo_problem)?;
+    let key = PhotoStore::key_for(&portrait.sha256);
+    state.photos.put(&key, portrait.jpeg).await?;
+
+    let txn = state.db.begin().await?;
+    let order = orders_flow::company_order(&txn, company_id, id).await?;
+    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
+    let mut ch = orders::changes();
+    ch.photo_key = Set(Some(key));
+    ch.photo_sha256 = Set(Some(portrait.sha256.clone()));
+    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+        return Err(orders_flow::stale_version());
+    }
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "photo_uploaded",
+            actor_id: Some(user.account_id),
+            actor_kind: "account",
+            subject_type: Some("card_order"),
+            subject_id: Some(id),
+            data: serde_json::json!({ "sha256": portrait.sha256, "width": portrait.width, "height": portrait.height }),
+        },
+    )
+    .await?;
+    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
+    let view = orders_flow::company_view(&txn, order, true).await?;
+    txn.commit().await?;
+    Ok(web::Json(view))
+}

@@ -1,0 +1,1305 @@
+#!/usr/bin/env python3
+"""`make bench` / `make bench-smoke`: Sitecard measured against baselines run side by side on this machine.
+
+    scripts/bench/run.py --mode full  --bin-dir target/release --out BENCHMARKS.md
+    scripts/bench/run.py --mode smoke --bin-dir target/debug
+
+Everything runs on 127.0.0.1 with bounded durations: the release server (`sitecard serve`) on SQLite and on
+PostgreSQL (a fresh `sitecard_bench_*` database, dropped at the end), the bare actix-web `hello` binary and
+the `argon2_rate` probe from crates/bench, and `wrk` (installed from Debian's packages when missing) with
+the Lua scripts in scripts/bench/lua. Each scenario prints one line of its own; the full mode writes
+BENCHMARKS.md. `smoke` runs every scenario for about a second: it checks that the harness still works, not
+the numbers, and exits non-zero when a scenario produced no successful operations or mostly errors.
+
+Python 3.11 standard library only. See scripts/bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LUA_DIR = Path(__file__).resolve().parent / "lua"
+PASSWORD = "demo-password-1"
+WORKER = ("worker@demo.test", "+46700000003")
+ADMIN = ("admin@demo.test", "+46700000001")
+NPROC = os.cpu_count() or 1
+
+# Durations (seconds) and sizes per mode. The full mode must stay well under 20 minutes including the
+# release build; the smoke mode under 2 minutes with debug binaries.
+MODES = {
+    "full": dict(
+        warmup=2, throughput=8, login=10, argon2=6, flood=12, growth=6, spa_runs=5,
+        accounts=4000, accept_pool=30000, growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=4000,
+        refresh_sessions=16,
+    ),
+    "smoke": dict(
+        warmup=0, throughput=1, login=2, argon2=1, flood=2, growth=1, spa_runs=1,
+        accounts=200, accept_pool=2000, growth_sizes=[1_000, 2_000, 4_000], growth_pool=400,
+        refresh_sessions=4,
+    ),
+}
+
+# wrk settings: one load-generator thread leaves the most CPU to the server on a small machine; the
+# connection counts are enough to keep 2 workers (and 2 argon2 permits) busy.
+WRK_THREADS = 1
+WRK_CONNS = 16
+LOGIN_CONNS = 8
+PACED_CONNS = 4
+PACED_DELAY_MS = 20
+
+
+def log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def fail(msg: str) -> None:
+    raise SystemExit(f"bench: {msg}")
+
+
+# --------------------------------------------------------------------------------------------- processes
+
+_children: list[subprocess.Popen] = []
+
+
+def _cleanup_children(*_args) -> None:
+    for p in _children:
+        if p.poll() is None:
+            try:
+                p.terminate()
+                p.wait(timeout=10)
+            except Exception:
+                p.kill()
+    _children.clear()
+
+
+def _on_signal(signum, _frame):
+    _cleanup_children()
+    raise SystemExit(128 + signum)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_line(path: Path, pattern: str, proc: subprocess.Popen, timeout: float = 90) -> re.Match:
+    deadline = time.time() + timeout
+    rx = re.compile(pattern)
+    while time.time() < deadline:
+        text = path.read_text(errors="replace") if path.exists() else ""
+        m = rx.search(text)
+        if m:
+            return m
+        if proc.poll() is not None:
+            fail(f"{proc.args[0]} exited ({proc.returncode}) before it listened:\n{text[-3000:]}")
+        time.sleep(0.1)
+    fail(f"{proc.args[0]} did not start within {timeout}s:\n{(path.read_text(errors='replace') if path.exists() else '')[-3000:]}")
+
+
+def rss_kib(pid: int) -> dict[str, int]:
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        k, _, v = line.partition(":")
+        if k in ("VmRSS", "VmHWM"):
+            out[k] = int(v.split()[0])
+    return out
+
+
+class Server:
+    """`sitecard serve` on a free port, with stdout (JSON logs) in a file."""
+
+    def __init__(self, bin_dir: Path, database_url: str, workdir: Path, name: str, extra_env: dict | None = None):
+        self.log_path = workdir / f"{name}.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SITECARD_") and k != "DATABASE_URL"}
+        env.update(
+            DATABASE_URL=database_url,
+            SITECARD_DEV="1",
+            SITECARD_HOST="127.0.0.1",
+            SITECARD_PORT="0",
+            SITECARD_WORKERS=str(NPROC),
+            SITECARD_TRUST_PROXY="1",
+            SITECARD_STATIC_DIR=str(ROOT / "frontend" / "dist"),
+        )
+        env.update(extra_env or {})
+        self.env = env
+        with open(self.log_path, "wb") as out:
+            self.proc = subprocess.Popen([str(bin_dir / "sitecard"), "serve"], env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        _children.append(self.proc)
+        m = wait_for_line(self.log_path, r"sitecard listening on (http://[0-9.:]+)", self.proc)
+        self.url = m.group(1)
+        self.pid = self.proc.pid
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc in _children:
+            _children.remove(self.proc)
+
+    def log_problems(self) -> list[str]:
+        """ERROR-level log lines (deduplicated by message), for the report to the developers."""
+        seen: dict[str, int] = {}
+        with open(self.log_path, errors="replace") as f:
+            for line in f:
+                if '"level":"ERROR"' in line or '"level":"WARN"' in line:
+                    try:
+                        rec = json.loads(line)
+                        key = f'{rec.get("level")} {rec.get("message")} {rec.get("error", "")} {rec.get("route", "")}'.strip()
+                    except json.JSONDecodeError:
+                        key = line.strip()[:300]
+                    seen[key] = seen.get(key, 0) + 1
+        return [f"{n}× {k}" for k, n in sorted(seen.items(), key=lambda kv: -kv[1])]
+
+
+class Hello:
+    """The bare actix-web baseline: `hello PORT WORKERS`."""
+
+    def __init__(self, bin_dir: Path, workdir: Path):
+        port = free_port()
+        self.log_path = workdir / "hello.log"
+        with open(self.log_path, "wb") as out:
+            self.proc = subprocess.Popen([str(bin_dir / "hello"), str(port), str(NPROC)], stdout=out, stderr=subprocess.STDOUT)
+        _children.append(self.proc)
+        wait_for_line(self.log_path, r"hello listening on", self.proc, timeout=30)
+        self.url = f"http://127.0.0.1:{port}"
+        # It prints before binding completes on some systems: wait until it answers.
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=2).read()
+                break
+            except Exception:
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        _children.remove(self.proc)
+
+
+# ------------------------------------------------------------------------------------------------- HTTP
+
+
+class Api:
+    def __init__(self, base: str):
+        self.base = base
+
+    def call(self, method: str, path: str, body=None, token: str | None = None, ip: str = "10.250.0.1"):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.base + path, data=data, method=method)
+        req.add_header("content-type", "application/json")
+        req.add_header("x-forwarded-for", ip)
+        if token:
+            req.add_header("authorization", f"Bearer {token}")
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                raw = r.read()
+                return r.status, (json.loads(raw) if raw else None)
+        except urllib.error.HTTPError as e:
+            raw = e.read()
+            try:
+                return e.code, json.loads(raw)
+            except Exception:
+                return e.code, raw.decode(errors="replace")
+
+    def expect(self, status: int, method: str, path: str, body=None, token=None):
+        got, data = self.call(method, path, body, token)
+        if got != status:
+            fail(f"{method} {path}: expected {status}, got {got}: {data}")
+        return data
+
+    def login(self, email: str, phone: str) -> dict:
+        ch = self.expect(200, "POST", "/api/v1/auth/login", {"email": email, "password": PASSWORD})
+        msgs = self.expect(200, "GET", "/api/v1/dev/outbox?to=" + urllib.parse.quote(phone))
+        code = next((m["code"] for m in msgs if m.get("code")), None)
+        if not code:
+            fail(f"no SMS code in the dev outbox for {phone}")
+        return self.expect(200, "POST", "/api/v1/auth/login/verify", {"challenge_id": ch["challenge_id"], "code": code})
+
+
+class Session:
+    """An account's tokens, renewed by refresh (no SMS) when the access token is about to expire."""
+
+    def __init__(self, api: Api, email: str, phone: str):
+        self.api = api
+        t = api.login(email, phone)
+        self.access, self.refresh, self.at = t["access_token"], t["refresh_token"], time.time()
+
+    def token(self) -> str:
+        if time.time() - self.at > 240:
+            t = self.api.expect(200, "POST", "/api/v1/auth/refresh", {"refresh_token": self.refresh})
+            self.access, self.refresh, self.at = t["access_token"], t["refresh_token"], time.time()
+        return self.access
+
+
+# ---------------------------------------------------------------------------------------------- databases
+
+
+def run_sitecard(bin_dir: Path, database_url: str, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITECARD_")}
+    env.update(DATABASE_URL=database_url, SITECARD_DEV="1", SITECARD_LOG="warn")
+    r = subprocess.run([str(bin_dir / "sitecard"), *args], env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    if r.returncode != 0:
+        fail(f"sitecard {' '.join(args)} failed:\n{r.stdout}\n{r.stderr}")
+    return r.stdout
+
+
+def uuid_from_blob(b: bytes) -> str:
+    return str(uuid.UUID(bytes=bytes(b)))
+
+
+class Db:
+    kind: str
+    url: str
+
+    def scalar(self, sql: str, *params):
+        raise NotImplementedError
+
+
+class SqliteDb(Db):
+    kind = "sqlite"
+
+    def __init__(self, workdir: Path):
+        self.path = workdir / "bench.db"
+        self.url = f"sqlite://{self.path}"
+
+    def conn(self) -> sqlite3.Connection:
+        c = sqlite3.connect(self.path, timeout=60)
+        return c
+
+    def columns(self, c: sqlite3.Connection, table: str) -> list[str]:
+        return [r[1] for r in c.execute(f"PRAGMA table_info({table})")]
+
+    def copy_rows(self, c: sqlite3.Connection, table: str, src_where: str, n: int, overrides: dict[str, str]) -> None:
+        """n copies of one row (found by `src_where`), with per-column SQL expressions over `g.n` (1..n)."""
+        cols = self.columns(c, table)
+        exprs = [overrides.get(col, f"src.{col}") for col in cols]
+        c.execute(
+            f"WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {int(n)}) "
+            f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM g, {table} AS src WHERE {src_where}"
+        )
+
+    def drop(self) -> None:
+        pass
+
+
+class PgDb(Db):
+    kind = "postgres"
+
+    def __init__(self, server_url: str, name: str):
+        self.server_url = server_url.rstrip("/")
+        self.name = name
+        self.url = f"{self.server_url}/{name}"
+        self.admin(f"DROP DATABASE IF EXISTS {name}")
+        self.admin(f"CREATE DATABASE {name}")
+
+    def admin(self, sql: str) -> str:
+        return psql(f"{self.server_url}/postgres", sql)
+
+    def sql(self, sql: str, timeout: int = 900) -> str:
+        return psql(self.url, sql, timeout=timeout)
+
+    def columns(self, table: str) -> list[str]:
+        out = self.sql(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position")
+        return out.split()
+
+    def drop(self) -> None:
+        try:
+            self.admin(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+        except SystemExit as e:
+            log(f"bench: could not drop {self.name}: {e}")
+
+
+def psql(url: str, sql: str, timeout: int = 300) -> str:
+    r = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", url], input=sql, capture_output=True, text=True, timeout=timeout)
+    if r.returncode != 0:
+        fail(f"psql failed: {r.stderr.strip()}\n--- SQL ---\n{sql[:2000]}")
+    return r.stdout.strip()
+
+
+def pg_reachable(server_url: str) -> bool:
+    if not shutil.which("psql"):
+        return False
+    r = subprocess.run(["psql", "-X", "-At", f"{server_url.rstrip('/')}/postgres", "-c", "select 1"], capture_output=True, text=True, timeout=20)
+    return r.returncode == 0
+
+
+def drop_leftover_pg(server_url: str) -> None:
+    out = psql(f"{server_url.rstrip('/')}/postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'sitecard_bench_%'")
+    for name in out.split():
+        psql(f"{server_url.rstrip('/')}/postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# The bench dataset on top of `sitecard seed-demo`. Rows are copies of the seeded ones (same formats:
+# on SQLite sqlx stores UUIDs as 16-byte BLOBs and timestamps as RFC 3339 TEXT), with new ids and the
+# columns that must differ overridden, so new nullable columns added later are copied along.
+
+def seed_sqlite(db: SqliteDb, accounts: int, pool: int) -> dict:
+    c = db.conn()
+    with c:
+        worker_id = c.execute("SELECT id FROM accounts WHERE email = ?", (WORKER[0],)).fetchone()[0]
+        db.copy_rows(c, "accounts", f"src.email = '{WORKER[0]}'", accounts, {
+            "id": "randomblob(16)",
+            "email": "'bench-' || g.n || '@bench.test'",
+            "phone": "'+4673' || substr('0000000' || g.n, -7, 7)",
+            "person_id": "NULL",
+            "roles": "'cardholder'",
+        })
+        demo_order = c.execute("SELECT id FROM card_orders WHERE account_id = ?", (worker_id,)).fetchone()[0]
+        c.execute("CREATE TEMP TABLE bench_pool (id BLOB PRIMARY KEY)")
+        cols = db.columns(c, "card_orders")
+        exprs = {"id": "randomblob(16)", "status": "'awaiting_cardholder'", "version": "1"}
+        c.execute(
+            f"WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {int(pool)}) "
+            f"INSERT INTO card_orders ({', '.join(cols)}) SELECT {', '.join(exprs.get(x, 'src.' + x) for x in cols)} "
+            "FROM g, card_orders AS src WHERE src.id = ?", (demo_order,))
+        c.execute("INSERT INTO bench_pool SELECT id FROM card_orders WHERE account_id = ? AND id != ?", (worker_id, demo_order))
+        c.execute("INSERT INTO order_events (id, order_id, status, at) "
+                  "SELECT randomblob(16), o.id, o.status, o.created_at FROM card_orders o JOIN bench_pool p ON p.id = o.id")
+        ids = [uuid_from_blob(r[0]) for r in c.execute("SELECT id FROM bench_pool")]
+        n_accounts = c.execute("SELECT count(*) FROM accounts WHERE email LIKE 'bench-%'").fetchone()[0]
+    c.close()
+    return {"demo_order": uuid_from_blob(demo_order), "pool_ids": ids, "accounts": n_accounts}
+
+
+def pg_copy_sql(db: PgDb, table: str, src_where: str, series: str, overrides: dict[str, str], returning: str = "") -> str:
+    cols = db.columns(table)
+    exprs = [overrides.get(col, f"src.{col}") for col in cols]
+    ret = f" RETURNING {returning}" if returning else ""
+    return (f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} "
+            f"FROM {series} AS g, {table} AS src WHERE {src_where}{ret}")
+
+
+# A UUIDv7-shaped id from a millisecond timestamp, like the server's `Uuid::now_v7()`, so that id order
+# is creation order (the company list pages by id).
+def pg_v7(ms_expr: str) -> str:
+    return (f"(lpad(to_hex({ms_expr}), 12, '0') || '7' || substr(md5(random()::text), 1, 3) || "
+            f"'8' || substr(md5(random()::text), 1, 15))::uuid")
+
+
+def pg_insert_orders_with_events(db: PgDb, series: str, overrides: dict[str, str], src_where: str) -> str:
+    ins = pg_copy_sql(db, "card_orders", src_where, series, overrides, returning="id, status, created_at")
+    return (f"WITH ins AS ({ins}) INSERT INTO order_events (id, order_id, status, at) "
+            f"SELECT {pg_v7('(extract(epoch from created_at) * 1000)::bigint')}, id, status, created_at FROM ins;")
+
+
+def seed_pg(db: PgDb, accounts: int, pool: int) -> dict:
+    db.sql(pg_copy_sql(db, "accounts", f"src.email = '{WORKER[0]}'", f"generate_series(1, {int(accounts)})", {
+        "id": "gen_random_uuid()",
+        "email": "'bench-' || g || '@bench.test'",
+        "phone": "'+4673' || lpad(g::text, 7, '0')",
+        "person_id": "NULL",
+        "roles": "'cardholder'",
+    }) + ";")
+    worker_id = db.sql(f"SELECT id FROM accounts WHERE email = '{WORKER[0]}'")
+    demo_order = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' ORDER BY id LIMIT 1")
+    db.sql(pg_insert_orders_with_events(db, f"generate_series(1, {int(pool)})", {
+        "id": pg_v7("(extract(epoch from clock_timestamp()) * 1000)::bigint + g"),
+        "status": "'awaiting_cardholder'", "version": "1",
+    }, f"src.id = '{demo_order}'"))
+    ids = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' AND id <> '{demo_order}'").split()
+    n_accounts = int(db.sql("SELECT count(*) FROM accounts WHERE email LIKE 'bench-%'"))
+    db.sql("ANALYZE;")
+    return {"demo_order": demo_order, "pool_ids": ids, "accounts": n_accounts}
+
+
+# ------------------------------------------------------------------------------------------ measuring
+
+
+class CpuMeter:
+    """Where the CPU went during a measurement: the server, the database, wrk, everything else."""
+
+    TICK = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, server_pid: int | None, db_name: str | None, extra_pids: tuple[int, ...] = ()):
+        self.server_pid = server_pid
+        self.db_name = db_name
+        self.extra_pids = extra_pids  # other load generators running beside the measured wrk
+
+    @staticmethod
+    def _proc_cpu(pid: int) -> float:
+        try:
+            parts = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(parts[11]) + int(parts[12])) / CpuMeter.TICK
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def _db_cpu(self) -> float:
+        if not self.db_name:
+            return 0.0
+        total = 0.0
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                cmd = Path(f"/proc/{d}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if cmd.startswith(b"postgres:") and self.db_name.encode() in cmd:
+                total += self._proc_cpu(int(d))
+        return total
+
+    @staticmethod
+    def _machine() -> tuple[float, float]:
+        f = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+        v = [int(x) for x in f]
+        idle = v[3] + v[4]
+        return sum(v[:8]) / CpuMeter.TICK, idle / CpuMeter.TICK
+
+    def start(self):
+        self.t0 = time.time()
+        self.m0 = self._machine()
+        self.s0 = self._proc_cpu(self.server_pid) if self.server_pid else 0.0
+        self.d0 = self._db_cpu()
+        self.c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.e0 = sum(self._proc_cpu(p) for p in self.extra_pids)
+
+    def stop(self) -> dict:
+        # Backends that exited during the run are lost from the database figure (the pool keeps them open).
+        m1 = self._machine()
+        s1 = self._proc_cpu(self.server_pid) if self.server_pid else 0.0
+        d1 = self._db_cpu()
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = max(1e-6, time.time() - self.t0)
+        cap = wall * NPROC
+        busy = (m1[0] - self.m0[0]) - (m1[1] - self.m0[1])
+        server = s1 - self.s0
+        db = max(0.0, d1 - self.d0)
+        wrk = (c1.ru_utime - self.c0.ru_utime) + (c1.ru_stime - self.c0.ru_stime)
+        wrk += max(0.0, sum(self._proc_cpu(p) for p in self.extra_pids) - self.e0)
+        other = max(0.0, busy - server - db - wrk)
+        pct = lambda x: round(100 * x / cap)  # noqa: E731
+        return {"busy": pct(busy), "server": pct(server), "db": pct(db), "wrk": pct(wrk), "other": pct(other)}
+
+
+def cpu_text(c: dict | None) -> str:
+    if not c:
+        return ""
+    return f"cpu {c['busy']}% (server {c['server']}, db {c['db']}, wrk {c['wrk']}, other {c['other']})"
+
+
+def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = None, threads: int = WRK_THREADS,
+        meter: CpuMeter | None = None) -> dict:
+    threads = min(threads, conns)
+    e = dict(os.environ)
+    e.update({"BENCH_LUA_DIR": str(LUA_DIR), "BENCH_THREADS": str(threads)})
+    e.update(env or {})
+    cmd = ["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{max(1, round(duration))}s", "--timeout", "10s",
+           "-s", str(LUA_DIR / script), url]
+    if meter:
+        meter.start()
+    r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 60)
+    cpu = meter.stop() if meter else None
+    line = next((l for l in r.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+    if r.returncode != 0 or not line:
+        fail(f"wrk failed ({r.returncode}): {' '.join(cmd)}\n{r.stdout}\n{r.stderr}")
+    res = json.loads(line[len("BENCH_JSON "):])
+    res["seconds"] = res["duration_us"] / 1e6
+    res["cpu"] = cpu
+    res["socket_errors"] = sum(res["errors"][k] for k in ("connect", "read", "write", "timeout"))
+    return res
+
+
+@dataclass
+class Row:
+    scenario: str
+    db: str
+    throughput: float | None = None
+    unit: str = "req/s"
+    p50_ms: float | None = None
+    p99_ms: float | None = None
+    baseline: str = ""
+    ratio: float | None = None
+    target: str = ""
+    ok: bool | None = None
+    broken: str = ""       # set when the harness could not measure (no successes, mostly errors)
+    notes: list[str] = field(default_factory=list)
+    cpu: dict | None = None
+
+    def line(self) -> str:
+        parts = [f"[bench] {self.scenario} ({self.db}):"]
+        if self.throughput is not None:
+            parts.append(f"{self.throughput:,.1f} {self.unit}")
+        if self.p50_ms is not None:
+            parts.append(f"p50 {self.p50_ms:.2f} ms p99 {self.p99_ms:.2f} ms")
+        if self.baseline:
+            parts.append(f"| vs {self.baseline}")
+        if self.ratio is not None:
+            parts.append(f"| ratio {self.ratio:.2f}")
+        if self.target:
+            parts.append(f"| target {self.target} {'PASS' if self.ok else 'MISS' if self.ok is False else ''}".rstrip())
+        if self.broken:
+            parts.append(f"| BROKEN: {self.broken}")
+        if self.cpu:
+            parts.append(f"| {cpu_text(self.cpu)}")
+        for n in self.notes:
+            parts.append(f"| {n}")
+        return " ".join(parts)
+
+
+def ms(us: float) -> float:
+    return us / 1000.0
+
+
+def check_broken(row: Row, ok_count: int, total: int, res: dict | None = None) -> None:
+    bad = total - ok_count
+    if ok_count <= 0:
+        row.broken = f"no successful operations ({total} attempted)"
+    elif total and bad / total > 0.01:
+        row.broken = f"{bad} of {total} failed"
+    if res:
+        if res.get("socket_errors"):
+            row.notes.append(f"socket errors {res['errors']}")
+        if res.get("statuses"):
+            non_ok = {k: v for k, v in res["statuses"].items() if not re.search(r"(^|:)2\d\d$", k)}
+            if non_ok:
+                row.notes.append(f"non-2xx {non_ok}")
+        if res.get("notes"):
+            row.notes.append(f"script notes {res['notes']}")
+
+
+# ---------------------------------------------------------------------------------------- the scenarios
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.mode = args.mode
+        self.cfg = MODES[args.mode]
+        self.bin_dir = (ROOT / args.bin_dir).resolve()
+        self.rows: list[Row] = []
+        self.explains: dict[str, str] = {}
+        self.growth_plans: dict[int, dict[str, list[str]]] = {}
+        self.problems: list[str] = []
+        self.memory: dict[str, dict] = {}
+        self.spa: dict = {}
+        self.argon2: dict[str, float] = {}
+        self.keycloak: dict[str, dict] = {}
+        self.flood: dict[str, dict] = {}
+        self.work = Path(tempfile.mkdtemp(prefix="sitecard-bench-"))
+        self.started = time.time()
+
+    def add(self, row: Row) -> Row:
+        self.rows.append(row)
+        log(row.line())
+        return row
+
+    # -- baselines
+
+    def argon2_rate(self, label: str) -> float:
+        secs = self.cfg["argon2"]
+        meter = CpuMeter(None, None)
+        meter.start()
+        r = subprocess.run([str(self.bin_dir / "argon2_rate"), str(secs)], capture_output=True, text=True, timeout=secs + 60)
+        meter.stop()
+        m = re.search(r"argon2id_verifies_per_second=([0-9.]+) threads=(\d+)", r.stdout)
+        if r.returncode != 0 or not m:
+            fail(f"argon2_rate failed: {r.stdout}{r.stderr}")
+        rate = float(m.group(1))
+        self.argon2[label] = rate
+        return rate
+
+    def hello_rate(self) -> dict:
+        h = Hello(self.bin_dir, self.work)
+        try:
+            if self.cfg["warmup"]:
+                wrk(h.url + "/healthz", "plain.lua", self.cfg["warmup"], WRK_CONNS)
+            res = wrk(h.url + "/healthz", "plain.lua", self.cfg["throughput"], WRK_CONNS, meter=CpuMeter(h.proc.pid, None))
+        finally:
+            h.stop()
+        ok = res["requests"] - res["errors"]["status"]
+        res["rps"] = ok / res["seconds"]
+        return res
+
+    # -- one database: every scenario against one server
+
+    def run_db(self, db: Db) -> None:
+        cfg = self.cfg
+        log(f"[bench] --- {db.kind}: migrate, seed-demo, bench dataset ---")
+        run_sitecard(self.bin_dir, db.url, "migrate")
+        run_sitecard(self.bin_dir, db.url, "seed-demo")
+        t0 = time.time()
+        seeded = seed_sqlite(db, cfg["accounts"], cfg["accept_pool"]) if isinstance(db, SqliteDb) else seed_pg(db, cfg["accounts"], cfg["accept_pool"])
+        log(f"[bench] seeded {seeded['accounts']} login accounts and {len(seeded['pool_ids'])} orders to accept in {time.time() - t0:.1f}s")
+        db_name = db.name if isinstance(db, PgDb) else None
+
+        server = Server(self.bin_dir, db.url, self.work, f"server-{db.kind}")
+        try:
+            api = Api(server.url)
+            time.sleep(1.0)
+            idle = rss_kib(server.pid)
+            accounts = Accounts(seeded["accounts"])
+
+            # Set-up through the API, and proof that the SQL-seeded rows are readable.
+            worker = Session(api, *WORKER)
+            api.expect(200, "PATCH", "/api/v1/me/contact",
+                       {"address_line1": "Storgatan 1", "postal_code": "111 22", "city": "Stockholm", "country": "SE"}, worker.token())
+            first = api.expect(200, "GET", f"/api/v1/me/card-orders/{seeded['pool_ids'][0]}", token=worker.token())
+            if first["status"] != "awaiting_cardholder" or first["version"] != 1:
+                fail(f"seeded order not as expected: {first}")
+            n, _ = accounts.take(1)
+            Session(api, f"bench-{n}@bench.test", f"+4673{n:07d}")
+            meter = lambda: CpuMeter(server.pid, db_name)  # noqa: E731
+
+            # 1. bare framework
+            hello = self.hello_rate()
+            if cfg["warmup"]:
+                wrk(server.url + "/healthz", "plain.lua", cfg["warmup"], WRK_CONNS)
+            res = wrk(server.url + "/healthz", "plain.lua", cfg["throughput"], WRK_CONNS, meter=meter())
+            ok = res["requests"] - res["errors"]["status"]
+            rps = ok / res["seconds"]
+            row = Row("bare framework GET /healthz", db.kind, rps, "req/s", ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]),
+                      f"hello {hello['rps']:,.0f} req/s (p99 {ms(hello['latency_us']['p99']):.2f} ms)", rps / hello["rps"], "≥ 0.9×",
+                      cpu=res["cpu"])
+            row.ok = row.ratio >= 0.9
+            check_broken(row, ok, res["requests"], res)
+            self.add(row)
+
+            # 2. authenticated read
+            read_path = f"/api/v1/me/card-orders/{seeded['demo_order']}"
+            env = {"BENCH_PATH": read_path, "BENCH_TOKEN": worker.token()}
+            if cfg["warmup"]:
+                wrk(server.url + read_path, "plain.lua", cfg["warmup"], WRK_CONNS, env)
+            res = wrk(server.url + read_path, "plain.lua", cfg["throughput"], WRK_CONNS, env, meter=meter())
+            ok = res["requests"] - res["errors"]["status"]
+            read_rps = ok / res["seconds"]
+            target = 0.4 if db.kind == "sqlite" else 0.25
+            row = Row("authenticated read GET /me/card-orders/{id}", db.kind, read_rps, "req/s", ms(res["latency_us"]["p50"]),
+                      ms(res["latency_us"]["p99"]), f"hello {hello['rps']:,.0f} req/s", read_rps / hello["rps"], f"≥ {target}×", cpu=res["cpu"])
+            row.ok = row.ratio >= target
+            check_broken(row, ok, res["requests"], res)
+            self.add(row)
+
+            # 3. full login
+            argon = self.argon2_rate(db.kind)
+            count = int(argon * cfg["login"] * 1.5) + 50
+            start, count = accounts.take(count)
+            env = {"BENCH_ACCOUNT_START": str(start), "BENCH_ACCOUNT_COUNT": str(count)}
+            res = wrk(server.url, "login.lua", cfg["login"], LOGIN_CONNS, env, meter=meter())
+            logins = res["ops"] / res["seconds"]
+            lat = res["op_latency_us"]
+            row = Row("full login (password + SMS code)", db.kind, logins, "logins/s", ms(lat["p50"]), ms(lat["p99"]),
+                      f"argon2id {argon:,.1f} verifies/s on {NPROC} cores", logins / argon, "≥ 0.85×", cpu=res["cpu"])
+            row.ok = row.ratio >= 0.85
+            started = sum(v for k, v in res["statuses"].items() if k.startswith("login:"))
+            check_broken(row, res["ops"], max(res["ops"], started - LOGIN_CONNS), res)
+            self.add(row)
+            self.keycloak.setdefault(db.kind, {})["login"] = logins / NPROC
+
+            # 4. token refresh with rotation
+            tokens = []
+            start, count = accounts.take(cfg["refresh_sessions"])
+            for i in range(count):
+                n = start + i
+                tokens.append(api.login(f"bench-{n}@bench.test", f"+4673{n:07d}")["refresh_token"])
+            tok_file = self.work / f"refresh-{db.kind}.txt"
+            tok_file.write_text("\n".join(tokens) + "\n")
+            res = wrk(server.url, "refresh.lua", cfg["throughput"], min(WRK_CONNS, len(tokens)), {"BENCH_TOKENS": str(tok_file)}, meter=meter())
+            refresh_rps = res["ops"] / res["seconds"]
+            row = Row("token refresh with rotation", db.kind, refresh_rps, "req/s", ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]),
+                      f"hello {hello['rps']:,.0f} req/s", refresh_rps / hello["rps"], "≥ 0.2×", cpu=res["cpu"])
+            row.ok = row.ratio >= 0.2
+            check_broken(row, res["ops"], res["requests"], res)
+            self.add(row)
+            self.keycloak[db.kind]["refresh"] = refresh_rps / NPROC
+
+            # 5. accept (write path)
+            ids_file = self.work / f"accept-{db.kind}.txt"
+            ids_file.write_text("\n".join(seeded["pool_ids"]) + "\n")
+            res = wrk(server.url, "accept.lua", cfg["throughput"], WRK_CONNS, {"BENCH_IDS": str(ids_file), "BENCH_TOKEN": worker.token()},
+                      meter=meter())
+            acc_rps = res["ops"] / res["seconds"]
+            row = Row("accept (write path)", db.kind, acc_rps, "req/s", ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]),
+                      f"authenticated read {read_rps:,.0f} req/s", acc_rps / read_rps if read_rps else None, "≥ 0.3×", cpu=res["cpu"])
+            row.ok = row.ratio is not None and row.ratio >= 0.3
+            check_broken(row, res["ops"], res["requests"], res)
+            self.add(row)
+
+            # 6. read latency while a login flood saturates the CPU
+            self.flood_scenario(db, server, accounts, read_path, worker, argon, meter)
+
+            # 7. memory
+            mem = rss_kib(server.pid)
+            self.memory[db.kind] = {"idle": idle["VmRSS"], "peak": mem["VmHWM"], "after": mem["VmRSS"]}
+            row = Row("memory (RSS)", db.kind, target="idle ≤ 50 MiB, peak ≤ 300 MiB")
+            row.notes.append(f"idle {idle['VmRSS'] / 1024:.1f} MiB, peak (VmHWM after all scenarios above) {mem['VmHWM'] / 1024:.1f} MiB, "
+                             f"now {mem['VmRSS'] / 1024:.1f} MiB")
+            row.ok = idle["VmRSS"] <= 50 * 1024 and mem["VmHWM"] <= 300 * 1024
+            self.add(row)
+
+            self.collect_problems(api, server, db.kind)
+        finally:
+            server.stop()
+
+    def flood_scenario(self, db: Db, server: Server, accounts: "Accounts", read_path: str, worker: Session, argon: float, meter) -> None:
+        cfg = self.cfg
+        env = {"BENCH_PATH": read_path, "BENCH_TOKEN": worker.token(), "BENCH_DELAY_MS": str(PACED_DELAY_MS)}
+        quiet = wrk(server.url + read_path, "plain.lua", cfg["flood"], PACED_CONNS, env, meter=meter())
+        # The flood: as many sign-ins as 2× the argon2 permits can take, for longer than the paced reads.
+        flood_secs = cfg["flood"] + 4
+        start, count = accounts.take(int(argon * flood_secs * 1.5) + 50)
+        fenv = dict(os.environ, BENCH_LUA_DIR=str(LUA_DIR), BENCH_THREADS="1", BENCH_ACCOUNT_START=str(start), BENCH_ACCOUNT_COUNT=str(count))
+        flood = subprocess.Popen(["wrk", "-t", "1", "-c", str(LOGIN_CONNS * 2), "-d", f"{flood_secs}s", "--timeout", "20s",
+                                  "-s", str(LUA_DIR / "login.lua"), server.url], env=fenv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _children.append(flood)
+        try:
+            time.sleep(2)
+            loaded = wrk(server.url + read_path, "plain.lua", cfg["flood"], PACED_CONNS, env,
+                         meter=CpuMeter(server.pid, db.name if isinstance(db, PgDb) else None, (flood.pid,)))
+            out, err = flood.communicate(timeout=flood_secs + 60)
+        finally:
+            if flood.poll() is None:
+                flood.kill()
+            _children.remove(flood)
+        fline = next((l for l in out.splitlines() if l.startswith("BENCH_JSON ")), None)
+        fres = json.loads(fline[len("BENCH_JSON "):]) if fline else {"ops": 0, "duration_us": 1, "statuses": {}}
+        flood_rate = fres["ops"] / (fres["duration_us"] / 1e6)
+        q99, l99 = ms(quiet["latency_us"]["p99"]), ms(loaded["latency_us"]["p99"])
+        ok = loaded["requests"] - loaded["errors"]["status"]
+        row = Row("read latency under a login flood", db.kind, ok / loaded["seconds"], "req/s (paced)", ms(loaded["latency_us"]["p50"]), l99,
+                  f"unloaded p50 {ms(quiet['latency_us']['p50']):.2f} ms p99 {q99:.2f} ms", l99 / q99 if q99 else None, "p99 ≤ 3× unloaded",
+                  cpu=loaded["cpu"])
+        row.ok = row.ratio is not None and row.ratio <= 3
+        row.notes.append(f"flood {flood_rate:,.1f} logins/s on {LOGIN_CONNS * 2} connections")
+        check_broken(row, ok, loaded["requests"], loaded)
+        if fres["ops"] == 0:
+            row.broken = (row.broken + "; " if row.broken else "") + f"the login flood completed no sign-ins: {fline or err[-500:]}"
+        self.flood[db.kind] = {"quiet": quiet, "loaded": loaded, "flood_rate": flood_rate, "flood": fres}
+        self.add(row)
+
+    def collect_problems(self, api: Api, server: Server, label: str) -> None:
+        # 5xx answers by route, from the server's own metrics, and ERROR/WARN log lines.
+        try:
+            with urllib.request.urlopen(server.url + "/metrics", timeout=10) as r:
+                text = r.read().decode()
+            for line in text.splitlines():
+                m = re.match(r'http_requests_total\{(.*)\} (\d+)', line)
+                if m and re.search(r'status="5\d\d"', m.group(1)):
+                    self.problems.append(f"{label}: 5xx answers: {m.group(1)} × {m.group(2)}")
+        except Exception as e:  # noqa: BLE001
+            self.problems.append(f"{label}: /metrics unreadable: {e}")
+        for p in server.log_problems()[:15]:
+            self.problems.append(f"{label}: log: {p[:400]}")
+
+    # -- growth on PostgreSQL
+
+    def run_growth(self, pg_server_url: str) -> None:
+        cfg = self.cfg
+        db = PgDb(pg_server_url, f"sitecard_bench_growth_{os.getpid()}")
+        try:
+            log("[bench] --- growth (postgres): company order list and accept with 10k → 1M orders ---")
+            run_sitecard(self.bin_dir, db.url, "migrate")
+            run_sitecard(self.bin_dir, db.url, "seed-demo")
+            worker_id = db.sql(f"SELECT id FROM accounts WHERE email = '{WORKER[0]}'")
+            company = db.sql("SELECT id FROM companies ORDER BY created_at LIMIT 1")
+            demo_order = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' ORDER BY id LIMIT 1")
+            # 99 more companies: half of the orders belong to the demo company, the rest spread over these.
+            db.sql(pg_copy_sql(db, "companies", f"src.id = '{company}'", "generate_series(1, 99)", {
+                "id": "gen_random_uuid()", "name": "'Bench Bygg ' || g", "org_number": "'BENCH-' || g"}) + ";")
+            statuses = ["confirmed", "in_production", "shipped", "delivered", "cancelled", "rejected", "needs_correction", "awaiting_cardholder"]
+            status_expr = "(ARRAY[" + ",".join(f"'{s}'" for s in statuses) + f"])[1 + g % {len(statuses)}]"
+            others = f"(ARRAY(SELECT id FROM companies WHERE id <> '{company}' ORDER BY id))"
+            base_ms = "(extract(epoch from now() - interval '400 days') * 1000)::bigint"
+            total = int(db.sql("SELECT count(*) FROM card_orders"))
+            offset = 0
+            server = None
+            for size in cfg["growth_sizes"]:
+                t0 = time.time()
+                filler = size - total - cfg["growth_pool"]
+                if filler > 0:
+                    # Older orders of all kinds, one status event each; ids time-ordered like the server's.
+                    db.sql(pg_insert_orders_with_events(db, f"generate_series({offset + 1}, {offset + filler})", {
+                        "id": pg_v7(f"{base_ms} + g * 20"),
+                        "company_id": f"CASE WHEN g % 2 = 0 THEN '{company}'::uuid ELSE {others}[1 + g % 99] END",
+                        "status": status_expr, "version": "1 + g % 3", "account_id": "NULL",
+                        "email": "'w' || g || '@bench.test'", "given_names": "'Anna ' || g",
+                        "created_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
+                        "updated_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
+                    }, f"src.id = '{demo_order}'"), timeout=1800)
+                    offset += filler
+                # Fresh orders awaiting this worker, for the accepts of this stage.
+                db.sql(pg_insert_orders_with_events(db, f"generate_series(1, {cfg['growth_pool']})", {
+                    "id": pg_v7("(extract(epoch from clock_timestamp()) * 1000)::bigint + g"),
+                    "status": "'awaiting_cardholder'", "version": "1",
+                }, f"src.id = '{demo_order}'"))
+                db.sql("VACUUM ANALYZE card_orders; VACUUM ANALYZE order_events;", timeout=1800)
+                total = int(db.sql("SELECT count(*) FROM card_orders"))
+                log(f"[bench] growth: {total:,} orders ({time.time() - t0:.1f}s to seed)")
+                pool = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' AND status = 'awaiting_cardholder' "
+                              f"AND id <> '{demo_order}'").split()
+                cursors = db.sql(f"SELECT id FROM card_orders WHERE company_id = '{company}' ORDER BY random() LIMIT 500").split()
+
+                if server is None:
+                    server = Server(self.bin_dir, db.url, self.work, "server-growth")
+                    api = Api(server.url)
+                    admin = Session(api, *ADMIN)
+                    worker = Session(api, *WORKER)
+                    api.expect(200, "PATCH", "/api/v1/me/contact",
+                               {"address_line1": "Storgatan 1", "postal_code": "111 22", "city": "Stockholm", "country": "SE"}, worker.token())
+                    me = api.expect(200, "GET", "/api/v1/me", token=admin.token())
+                    if me["companies"][0]["id"] != company:
+                        fail(f"growth: admin's company {me['companies'][0]['id']} is not {company}")
+                page = api.expect(200, "GET", f"/api/v1/companies/{company}/card-orders?limit=20", token=admin.token())
+                if len(page["items"]) != 20 or not page["next_cursor"]:
+                    fail(f"growth: unexpected first page: {len(page['items'])} items")
+                api.expect(200, "GET", f"/api/v1/companies/{company}/card-orders?limit=20&cursor={cursors[0]}", token=admin.token())
+                label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M"
+                meter = lambda: CpuMeter(server.pid, db.name)  # noqa: E731
+
+                list_path = f"/api/v1/companies/{company}/card-orders?limit=20"
+                for name, extra in (("first page", {}), ("keyset page (random cursor)", {"BENCH_CURSORS": str(self._write(f"cursors-{size}", cursors))})):
+                    env = {"BENCH_PATH": list_path, "BENCH_TOKEN": admin.token(), **extra}
+                    if cfg["warmup"]:
+                        wrk(server.url + list_path, "plain.lua", 1, WRK_CONNS, env)
+                    res = wrk(server.url + list_path, "plain.lua", cfg["growth"], WRK_CONNS, env, meter=meter())
+                    ok = res["requests"] - res["errors"]["status"]
+                    row = Row(f"growth: company order list, {name}, {label} orders", "postgres", ok / res["seconds"], "req/s",
+                              ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]), cpu=res["cpu"])
+                    check_broken(row, ok, res["requests"], res)
+                    self.add(row)
+                ids_file = self._write(f"growth-accept-{size}", pool)
+                res = wrk(server.url, "accept.lua", cfg["growth"], WRK_CONNS, {"BENCH_IDS": str(ids_file), "BENCH_TOKEN": worker.token()}, meter=meter())
+                row = Row(f"growth: accept, {label} orders", "postgres", res["ops"] / res["seconds"], "req/s",
+                          ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]), cpu=res["cpu"])
+                check_broken(row, res["ops"], res["requests"], res)
+                self.add(row)
+                self.growth_plans[size] = self.explain_growth(db, size, company, worker_id, cursors[len(cursors) // 2], pool[-1])
+
+            # p99 from the smallest to the largest size, per operation.
+            first, last = cfg["growth_sizes"][0], cfg["growth_sizes"][-1]
+            lab = lambda s: f"{s // 1000}k" if s < 1_000_000 else f"{s // 1_000_000}M"  # noqa: E731
+            for op in ("company order list, first page", "company order list, keyset page (random cursor)", "accept"):
+                a = next(r for r in self.rows if r.scenario == f"growth: {op}, {lab(first)} orders")
+                b = next(r for r in self.rows if r.scenario == f"growth: {op}, {lab(last)} orders")
+                row = Row(f"growth: {op}, p99 {lab(first)} → {lab(last)}", "postgres", b.throughput, "req/s", b.p50_ms, b.p99_ms,
+                          f"{lab(first)}: p99 {a.p99_ms:.2f} ms, {a.throughput:,.0f} req/s", b.p99_ms / a.p99_ms if a.p99_ms else None,
+                          "p99 ≤ 1.5×")
+                row.ok = row.ratio is not None and row.ratio <= 1.5
+                idx = self.growth_plans.get(last, {})
+                key = "list" if "list" in op else "accept"
+                used = sorted(set(i for q, names in idx.items() if q.startswith(key) for i in names))
+                row.notes.append(f"indexes used at {lab(last)}: {', '.join(used) or 'NONE'}")
+                if any("Seq Scan" in self.explains.get(f"{last}:{q}", "") for q in idx if q.startswith(key)):
+                    row.notes.append("a sequential scan appears in the plan")
+                self.add(row)
+            if server:
+                self.collect_problems(api, server, "growth")
+                server.stop()
+        finally:
+            db.drop()
+
+    def _write(self, name: str, lines: list[str]) -> Path:
+        p = self.work / f"{name}.txt"
+        p.write_text("\n".join(lines) + "\n")
+        return p
+
+    def explain_growth(self, db: PgDb, stage: int, company: str, worker_id: str, cursor: str, order_id: str) -> dict[str, list[str]]:
+        """EXPLAIN ANALYZE of the statements the server runs (as logged by PostgreSQL), with real values."""
+        cols = ", ".join(f'"card_orders"."{c}"' for c in db.columns("card_orders"))
+        queries = {
+            "list: first page": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."company_id" = \'{company}\' '
+                                f'ORDER BY "card_orders"."id" DESC LIMIT 21',
+            "list: keyset page": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."company_id" = \'{company}\' '
+                                 f'AND "card_orders"."id" < \'{cursor}\' ORDER BY "card_orders"."id" DESC LIMIT 21',
+            "accept: order lookup": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."id" = \'{order_id}\' AND '
+                                    f'("card_orders"."account_id" = \'{worker_id}\' OR "card_orders"."email" = \'{WORKER[0]}\') LIMIT 1',
+            "accept: versioned update": f'UPDATE "card_orders" SET "status" = \'confirmed\', "version" = "version" + 1 '
+                                        f'WHERE "card_orders"."id" = \'{order_id}\' AND "card_orders"."version" = 1',
+            "accept: status history": f'SELECT "order_events"."id", "order_events"."order_id", "order_events"."status", "order_events"."at" '
+                                      f'FROM "order_events" WHERE "order_events"."order_id" = \'{order_id}\' ORDER BY "order_events"."id" ASC',
+        }
+        used: dict[str, list[str]] = {}
+        for name, q in queries.items():
+            # The update is rolled back: EXPLAIN ANALYZE executes it.
+            plan = db.sql(f"BEGIN; EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {q}; ROLLBACK;")
+            self.explains[f"{stage}:{name}"] = plan
+            used[name] = sorted(set(re.findall(r"(?:Index|Index Only) Scan(?: Backward)? using (\w+)", plan)))
+        return used
+
+    # -- the SPA
+
+    def run_spa(self) -> None:
+        dist = ROOT / "frontend" / "dist"
+        index = dist / "index.html"
+        if not index.exists():
+            self.add(Row("SPA", "—", broken="frontend/dist/index.html is missing (make frontend-build)"))
+            return
+        html = index.read_text()
+        files = re.findall(r'<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="/([^"]+\.js)"', html)
+        sizes = {f: len(gzip.compress((dist / f).read_bytes(), compresslevel=6)) for f in files}
+        total = sum(sizes.values())
+        self.spa["js"] = sizes
+        row = Row("SPA initial JS (gzipped)", "—", target="≤ 200 kB")
+        row.notes.append(f"{total / 1024:.1f} kB in {len(files)} file(s): " + ", ".join(f"{f} {s / 1024:.1f} kB" for f, s in sizes.items()))
+        row.ok = total <= 200 * 1024
+        if not files:
+            row.broken = "no scripts found in index.html"
+        self.spa["js_total"] = total
+        self.add(row)
+
+        # Login page interactive: headless Chromium against the real server (SQLite, idle).
+        spa_dir = self.work / "spa"
+        spa_dir.mkdir(exist_ok=True)
+        url = f"sqlite://{spa_dir / 'spa.db'}"
+        run_sitecard(self.bin_dir, url, "seed-demo")
+        server = Server(self.bin_dir, url, spa_dir, "server-spa")
+        try:
+            node = shutil.which("node")
+            chromium = shutil.which("chromium") or "/usr/bin/chromium"
+            if not node or not Path(chromium).exists():
+                self.add(Row("SPA login page interactive", "—", broken=f"node ({node}) or chromium ({chromium}) missing"))
+                return
+            r = subprocess.run([node, str(Path(__file__).resolve().parent / "spa.mjs"), server.url + "/sign-in", str(self.cfg["spa_runs"]), chromium],
+                               capture_output=True, text=True, timeout=180, cwd=ROOT)
+            line = next((l for l in r.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+            row = Row("SPA login page interactive (headless Chromium)", "—", target="≤ 1 s")
+            if r.returncode != 0 or not line:
+                row.broken = f"spa.mjs failed: {(r.stdout + r.stderr)[-800:]}"
+                self.add(row)
+                return
+            res = json.loads(line[len("BENCH_JSON "):])
+            self.spa["interactive"] = res
+            med = statistics.median(res["runs_ms"])
+            row.p50_ms, row.p99_ms = med, max(res["runs_ms"])
+            row.notes.append(f"median {med:.0f} ms, worst {max(res['runs_ms']):.0f} ms over {len(res['runs_ms'])} cold-cache loads of /sign-in "
+                             f"(DOMContentLoaded median {statistics.median(res['dcl_ms']):.0f} ms)")
+            row.ok = med <= 1000
+            self.add(row)
+        finally:
+            server.stop()
+
+    # -- the report
+
+    def machine(self) -> dict:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        model = next((l.split(":", 1)[1].strip() for l in cpuinfo.splitlines() if l.startswith("model name")), platform.processor() or "?")
+        mhz = next((l.split(":", 1)[1].strip() for l in cpuinfo.splitlines() if l.startswith("cpu MHz")), "?")
+        mem_kib = next(int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        wrk_v = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0:1]
+        pg_v = ""
+        if self.pg_url:
+            try:
+                pg_v = psql(f"{self.pg_url}/postgres", "SHOW server_version")
+            except SystemExit:
+                pg_v = "?"
+        return {"nproc": NPROC, "cpu": model, "mhz": mhz, "ram_gib": mem_kib / 1024 / 1024, "kernel": platform.release(),
+                "wrk": wrk_v[0] if wrk_v else "?", "postgres": pg_v, "sqlite": sqlite3.sqlite_version,
+                "loadavg": Path("/proc/loadavg").read_text().split()[:3]}
+
+    def write_report(self, path: Path, machine: dict) -> None:
+        now = dt.datetime.now(dt.timezone.utc)
+        L: list[str] = []
+        a = L.append
+        a("# Sitecard benchmarks")
+        a("")
+        a(f"Written by `make bench` on {now:%Y-%m-%d %H:%M} UTC in {(time.time() - self.started) / 60:.1f} minutes "
+          "(`scripts/bench/run.py`; rerun to refresh). Ratios are measured against baselines run side by side in the same "
+          "run on the same machine, so they travel between machines better than the absolute numbers.")
+        a("")
+        a("## Machine")
+        a("")
+        a(f"- {machine['nproc']} × {machine['cpu']} ({machine['mhz']} MHz), {machine['ram_gib']:.1f} GiB RAM, Linux {machine['kernel']}")
+        a(f"- PostgreSQL {machine['postgres'] or '(not reachable)'} on 127.0.0.1, SQLite {machine['sqlite']} (file in a temp dir); {machine['wrk']}")
+        a(f"- load average before the run: {' '.join(machine['loadavg'])}")
+        a(f"- server: release build, `SITECARD_WORKERS={NPROC}`, default pool sizes and log level (info, JSON to a file), "
+          "`SITECARD_TRUST_PROXY=1` (the scripts send a random `X-Forwarded-For` per request so per-IP throttles see many clients)")
+        a(f"- load: wrk with {WRK_THREADS} thread and {WRK_CONNS} connections ({LOGIN_CONNS} for sign-ins), "
+          f"{self.cfg['throughput']} s per throughput scenario after {self.cfg['warmup']} s of warm-up; the load generator, the server and "
+          f"PostgreSQL share the {NPROC} cores. The `cpu` column splits the machine's CPU time during each measurement "
+          "(% of all cores: server, database backends, wrk, anything else).")
+        a("")
+        a("## Results")
+        a("")
+        a("| scenario | database | throughput | p50 | p99 | measured against | ratio | target | result |")
+        a("|---|---|---|---|---|---|---|---|---|")
+        for r in self.rows:
+            if r.scenario.startswith("growth:") and "→" not in r.scenario:
+                continue
+            thr = f"{r.throughput:,.1f} {r.unit}" if r.throughput is not None else ""
+            p50 = f"{r.p50_ms:.2f} ms" if r.p50_ms is not None else ""
+            p99 = f"{r.p99_ms:.2f} ms" if r.p99_ms is not None else ""
+            ratio = f"{r.ratio:.2f}×" if r.ratio is not None else ""
+            res = "BROKEN" if r.broken else ("pass" if r.ok else "**MISS**" if r.ok is False else "")
+            base = r.baseline
+            if r.notes and not r.baseline:
+                base = r.notes[0]
+            a(f"| {r.scenario} | {r.db} | {thr} | {p50} | {p99} | {base} | {ratio} | {r.target} | {res} |")
+        a("")
+        a("CPU split per measurement (% of the machine):")
+        a("")
+        a("| scenario | database | busy | server | database | wrk | other |")
+        a("|---|---|---|---|---|---|---|")
+        for r in self.rows:
+            if r.cpu:
+                c = r.cpu
+                a(f"| {r.scenario} | {r.db} | {c['busy']}% | {c['server']}% | {c['db']}% | {c['wrk']}% | {c['other']}% |")
+        a("")
+        notes = [(r, n) for r in self.rows for n in r.notes[(0 if r.baseline else 1):]]
+        if notes:
+            a("Notes on individual lines:")
+            a("")
+            for r, n in notes:
+                a(f"- {r.scenario} ({r.db}): {n}")
+            a("")
+
+        a("## Beside Keycloak's sizing anchors")
+        a("")
+        a("Keycloak's sizing guide plans one vCPU per 15 password logins/s and per 120 token refreshes/s. Sitecard per core "
+          f"(measured rate ÷ {NPROC} cores, with the load generator and PostgreSQL on the same cores; a Sitecard login is "
+          "password + SMS code, i.e. one argon2id verify plus two more requests):")
+        a("")
+        a("| per core | Keycloak anchor | Sitecard on SQLite | Sitecard on PostgreSQL |")
+        a("|---|---|---|---|")
+        for key, name, anchor in (("login", "password logins/s", 15), ("refresh", "token refreshes/s", 120)):
+            vals = [self.keycloak.get(d, {}).get(key) for d in ("sqlite", "postgres")]
+            cells = [f"{v:,.1f} ({v / anchor:.1f}× anchor)" if v is not None else "—" for v in vals]
+            a(f"| {name} | {anchor} | {cells[0]} | {cells[1]} |")
+        a("")
+        if self.argon2:
+            a("Raw argon2id (m = 19 MiB, t = 2, p = 1) verifies per second on all cores, measured next to each login scenario: "
+              + ", ".join(f"{k} block {v:,.1f}/s" for k, v in self.argon2.items()) + ".")
+            a("")
+
+        if self.flood:
+            a("## Read latency while a login flood saturates the CPU")
+            a("")
+            a(f"Authenticated reads paced at about {PACED_CONNS} × (1 / {PACED_DELAY_MS} ms) (wrk, {PACED_CONNS} connections with a "
+              f"{PACED_DELAY_MS} ms pause before each request; closed loop, so a stall delays the next request rather than piling up: "
+              "wrk2-style coordinated-omission correction is not available), first alone, then while another wrk floods the full "
+              f"sign-in on {LOGIN_CONNS * 2} connections.")
+            a("")
+            a("| database | unloaded p50 / p99 | loaded p50 / p99 | p99 ratio | flood | CPU busy while loaded |")
+            a("|---|---|---|---|---|---|")
+            for d, f in self.flood.items():
+                q, l_ = f["quiet"], f["loaded"]
+                a(f"| {d} | {ms(q['latency_us']['p50']):.2f} / {ms(q['latency_us']['p99']):.2f} ms | "
+                  f"{ms(l_['latency_us']['p50']):.2f} / {ms(l_['latency_us']['p99']):.2f} ms | "
+                  f"{ms(l_['latency_us']['p99']) / max(1e-9, ms(q['latency_us']['p99'])):.2f}× | {f['flood_rate']:,.1f} logins/s | "
+                  f"{(l_['cpu'] or {}).get('busy', '?')}% |")
+            a("")
+
+        if self.growth_plans:
+            a("## Growth (PostgreSQL)")
+            a("")
+            a("Orders seeded with SQL (`INSERT … SELECT … generate_series`) copying the demo order: half in the demo company, half "
+              "spread over 99 other companies, all statuses, UUIDv7-shaped time-ordered ids, one status event each, "
+              f"{self.cfg['growth_pool']} fresh orders awaiting the worker per stage (accepted by the accept scenario); `VACUUM ANALYZE` "
+              "after each stage. The list is `GET /api/v1/companies/{id}/card-orders?limit=20`, first page and pages after a random "
+              "cursor (keyset `id < cursor`).")
+            a("")
+            a("| scenario | throughput | p50 | p99 |")
+            a("|---|---|---|---|")
+            for r in self.rows:
+                if r.scenario.startswith("growth:") and "→" not in r.scenario:
+                    a(f"| {r.scenario[len('growth: '):]} | {r.throughput:,.1f} req/s | {r.p50_ms:.2f} ms | {r.p99_ms:.2f} ms |")
+            a("")
+            a("Indexes in the plans per stage:")
+            a("")
+            for size, used in sorted(self.growth_plans.items()):
+                a(f"- {size:,} orders: " + "; ".join(f"{q}: {', '.join(v) or 'no index'}" for q, v in used.items()))
+            a("")
+            largest = max(self.growth_plans)
+            a(f"`EXPLAIN (ANALYZE, BUFFERS)` at {largest:,} orders, of the statements the server sends (taken from PostgreSQL's "
+              "statement log, with real values; the update is rolled back):")
+            a("")
+            for k, plan in self.explains.items():
+                size, _, name = k.partition(":")
+                if int(size) != largest:
+                    continue
+                a(f"**{name}**")
+                a("")
+                a("```")
+                a(plan)
+                a("```")
+                a("")
+
+        if self.memory:
+            a("## Memory")
+            a("")
+            a("`/proc/<pid>/status` of the server: VmRSS one second after start (idle), VmHWM (peak) after all the scenarios of that "
+              "database, including the login flood.")
+            a("")
+            a("| database | idle RSS | peak RSS | RSS at the end | target |")
+            a("|---|---|---|---|---|")
+            for d, m in self.memory.items():
+                a(f"| {d} | {m['idle'] / 1024:.1f} MiB | {m['peak'] / 1024:.1f} MiB | {m['after'] / 1024:.1f} MiB | idle ≤ 50 MiB, peak ≤ 300 MiB |")
+            a("")
+
+        if self.spa:
+            a("## SPA")
+            a("")
+            js = self.spa.get("js", {})
+            a(f"Initial JavaScript (the scripts and module preloads in `frontend/dist/index.html`, gzip level 6): "
+              f"**{self.spa.get('js_total', 0) / 1024:.1f} kB** (budget 200 kB): " + ", ".join(f"`{f}` {s / 1024:.1f} kB" for f, s in js.items()) + ".")
+            a("")
+            it = self.spa.get("interactive")
+            if it:
+                a(f"Login page interactive: Chromium {it.get('browser', '')} headless, a fresh browser context (cold cache) per load of "
+                  "`/sign-in` served by the release server; the time from starting the navigation until the password field is "
+                  f"visible and enabled: runs {', '.join(f'{x:.0f}' for x in it['runs_ms'])} ms "
+                  f"(median {statistics.median(it['runs_ms']):.0f} ms; DOMContentLoaded median {statistics.median(it['dcl_ms']):.0f} ms).")
+                a("")
+
+        misses = [r for r in self.rows if r.ok is False or r.broken]
+        a("## Targets missed, and what bounds them")
+        a("")
+        if not misses:
+            a("None in this run.")
+        for r in misses:
+            a(f"- **{r.scenario} ({r.db})**: {('broken: ' + r.broken) if r.broken else f'ratio {r.ratio:.2f}× vs target {r.target}' if r.ratio is not None else 'target ' + r.target}. "
+              + BOUNDS.get(bound_key(r), ""))
+        a("")
+        if self.problems:
+            a("## Server behaviour seen during the run")
+            a("")
+            for p in self.problems:
+                a(f"- {p}")
+            a("")
+        path.write_text("\n".join(L))
+        log(f"[bench] wrote {path}")
+
+
+def bound_key(r: Row) -> str:
+    s = r.scenario
+    for k in ("bare framework", "authenticated read", "full login", "token refresh", "accept", "read latency", "growth", "memory", "SPA initial", "SPA login"):
+        if s.startswith(k) or (k == "growth" and s.startswith("growth")):
+            return k
+    return s
+
+
+# What bounds each scenario, written from the CPU split and the code paths; shown when a target is missed.
+BOUNDS = {
+    "bare framework": "Sitecard's `/healthz` runs the full middleware stack that `hello` does not: request id (UUIDv4), a tracing "
+                      "span and one JSON log line per request, Prometheus counters/histograms, security headers, CORS.",
+    "authenticated read": "Each read is an Ed25519 JWT check plus four database round trips (session, account, order, company) and "
+                          "the history query; the CPU split shows the server and the database sharing the cores with wrk.",
+    "full login": "Besides the argon2id verify, a sign-in is three HTTP requests (password, outbox, code) and about fifteen "
+                  "statements including two audit-chain appends, which take CPU from the argon2 threads on a 2-core machine.",
+    "token refresh": "A refresh is six statements (find token, find session, spend, find account, insert new token, touch session), "
+                     "four of them writes; on SQLite writers serialise; the bare baseline answers from memory.",
+    "accept": "The accept transaction reads account, order, person and company, updates the order, inserts a status event, queues "
+              "an email and webhooks, appends to the audit chain (serialised by an advisory lock on PostgreSQL) and reloads the "
+              "order with its history.",
+    "read latency": "argon2id runs on the blocking pool with one permit per core, so during a flood every core is busy hashing and "
+                    "the actix workers compete with those threads for CPU time slices.",
+    "growth": "See the plans above.",
+    "memory": "",
+    "SPA initial": "",
+    "SPA login": "",
+}
+
+
+class Accounts:
+    """Hands out disjoint ranges of bench accounts (each gets at most 5 SMS codes an hour)."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.next = 1
+
+    def take(self, n: int) -> tuple[int, int]:
+        n = max(1, min(n, self.total))
+        if self.next + n - 1 > self.total:
+            self.next = 1  # wrap: each account still gets far fewer than 5 codes an hour per run
+        start = self.next
+        self.next += n
+        return start, n
+
+
+def ensure_wrk() -> None:
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        fail("wrk is missing: install Debian's wrk package (apt-get install wrk)")
+    log("[bench] installing wrk from Debian's packages")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env, timeout=600)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mode", choices=sorted(MODES), default="full")
+    ap.add_argument("--bin-dir", default="target/release")
+    ap.add_argument("--out", default=None, help="write the report here (full mode: BENCHMARKS.md)")
+    ap.add_argument("--pg-url", default=os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432"))
+    ap.add_argument("--only", default="", help="comma-separated subset: sqlite,postgres,growth,spa (for development)")
+    args = ap.parse_args()
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    b = Bench(args)
+    for exe in ("sitecard", "hello", "argon2_rate"):
+        if not (b.bin_dir / exe).exists():
+            fail(f"{b.bin_dir / exe} is missing (build it: cargo build{' --release' if 'release' in args.bin_dir else ''} -p sitecard-server -p sitecard-bench)")
+    ensure_wrk()
+    only = set(filter(None, args.only.split(",")))
+    want = lambda s: not only or s in only  # noqa: E731
+    b.pg_url = args.pg_url.rstrip("/") if pg_reachable(args.pg_url) else None
+    machine = b.machine()
+    log(f"[bench] {args.mode}: {machine['nproc']} × {machine['cpu']}, {machine['ram_gib']:.1f} GiB, binaries in {b.bin_dir}, "
+        f"load average {' '.join(machine['loadavg'])}")
+    try:
+        if want("sqlite"):
+            b.run_db(SqliteDb(b.work))
+        if b.pg_url:
+            drop_leftover_pg(b.pg_url)
+            if want("postgres"):
+                pg = PgDb(b.pg_url, f"sitecard_bench_main_{os.getpid()}")
+                try:
+                    b.run_db(pg)
+                finally:
+                    pg.drop()
+            if want("growth"):
+                b.run_growth(b.pg_url)
+        else:
+            log("!!! PostgreSQL is not reachable at " + args.pg_url + ": the PostgreSQL and growth scenarios are SKIPPED")
+            b.problems.append("PostgreSQL was not reachable: PostgreSQL and growth scenarios skipped")
+        if want("spa"):
+            b.run_spa()
+    finally:
+        _cleanup_children()
+        if os.environ.get("BENCH_KEEP_WORKDIR"):
+            log(f"[bench] work dir kept: {b.work}")
+        else:
+            shutil.rmtree(b.work, ignore_errors=True)
+
+    if args.out:
+        b.write_report(ROOT / args.out, machine)
+    broken = [r for r in b.rows if r.broken]
+    misses = [r for r in b.rows if r.ok is False]
+    log(f"[bench] {len(b.rows)} scenario lines, {len(misses)} target(s) missed, {len(broken)} broken, "
+        f"{(time.time() - b.started):.0f}s")
+    for p in b.problems:
+        log(f"[bench] server: {p}")
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
