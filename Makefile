@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/debug/sitecard
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 
-.PHONY: help run build frontend-build test test-rust test-rust-pg test-frontend test-browser lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
+.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,7 +37,7 @@ lint: fmt-check ## rustfmt check, clippy -D warnings, eslint, tsc
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd frontend && npm run lint && npm run typecheck
 
-test: lint test-rust test-rust-pg test-frontend test-browser bench-smoke ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests
+test: lint test-rust test-rust-pg test-s3 test-frontend test-browser bench-smoke ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests
 	@echo "make test: all green"
 
 test-rust: ## Rust unit tests and scenario tests on SQLite
@@ -55,14 +55,21 @@ test-rust-pg: clean-test-dbs ## Scenario tests on PostgreSQL (skipped loudly whe
 clean-test-dbs:
 	@psql "$(PG_URL)/postgres" -Atc "select datname from pg_database where datname like 'sitecard_t_%'" 2>/dev/null | while read -r db; do psql "$(PG_URL)/postgres" -qc "drop database if exists $$db" >/dev/null 2>&1; done; true
 
+test-s3: ## Card photos in an S3-compatible bucket (moto's local S3 server)
+	scripts/s3-photo-test.sh
+
 test-frontend: frontend-deps ## SPA: API types current, unit tests, production build
 	cd frontend && npm run check:api && npm run test:unit && npm run build
 
 test-browser: build frontend-build ## Browser tests in Debian's Chromium against the real server
 	scripts/browser-tests.sh
 
-bench: ## Benchmarks (placeholder until the benchmark issue lands)
-	@echo "make bench: not implemented yet (see the benchmark issue)"
+bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines; writes BENCHMARKS.md
+	@if [ -z "$(BENCH_SKIP_BUILD)" ]; then \
+		$(CARGO) build --release -p sitecard-server -p sitecard-bench && $(MAKE) --no-print-directory frontend-build; \
+	else echo "BENCH_SKIP_BUILD set: using the existing target/release binaries and frontend/dist"; fi
+	python3 scripts/bench/run.py --mode full --bin-dir target/release --pg-url $(PG_URL) --out BENCHMARKS.md
 
-bench-smoke:
-	@echo "make bench-smoke: no benchmark scenarios yet"
+# Part of `make test`: every scenario for about a second with the debug build (checks the harness, not the numbers).
+bench-smoke: $(if $(BENCH_SKIP_BUILD),,build frontend-build)
+	python3 scripts/bench/run.py --mode smoke --bin-dir target/debug --pg-url $(PG_URL)

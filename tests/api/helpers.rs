@@ -68,6 +68,9 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
         .env("SITECARD_DEV", "1")
         .env("SITECARD_LOG", "warn")
         .env("SITECARD_OBJECT_STORE", &objects);
+    for (k, v) in &opts.env {
+        seed.env(k, v);
+    }
     let out = seed.output().expect("run seed-demo");
     assert!(out.status.success(), "seed-demo failed: {}", String::from_utf8_lossy(&out.stderr));
 

@@ -214,3 +214,41 @@ async fn only_the_people_involved_may_see_a_photo() {
         }
     }
 }
+
+/// Runs when `SITECARD_TEST_S3_ENDPOINT` points at an S3-compatible server with a bucket
+/// `sitecard-photos` (`make test` starts moto for it: scripts/s3-photo-test.sh).
+#[tokio::test]
+async fn photos_can_live_in_an_s3_compatible_bucket() {
+    let Ok(endpoint) = std::env::var("SITECARD_TEST_S3_ENDPOINT") else {
+        eprintln!("SITECARD_TEST_S3_ENDPOINT not set: the S3 variant runs from `make test` (scripts/s3-photo-test.sh)");
+        return;
+    };
+    let prefix = format!("run-{}", uuid::Uuid::new_v4().simple());
+    let env = vec![
+        ("SITECARD_OBJECT_STORE".to_owned(), format!("s3://sitecard-photos/{prefix}")),
+        ("AWS_ENDPOINT".into(), endpoint.clone()),
+        ("AWS_ALLOW_HTTP".into(), "true".into()),
+        ("AWS_ACCESS_KEY_ID".into(), "test".into()),
+        ("AWS_SECRET_ACCESS_KEY".into(), "test".into()),
+        ("AWS_REGION".into(), "us-east-1".into()),
+    ];
+    let app = crate::helpers::spawn_app_with(crate::helpers::SpawnOptions { dev: true, env }).await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let created: Value = app
+        .post_auth(&format!("/api/v1/companies/{cid}/card-orders"), &admin.access, &order_body("s3@example.com", "A", "B", "1990-01-01"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let oid = created["id"].as_str().unwrap();
+    assert_eq!(upload_photo(&app, &admin, &cid, oid, portrait_png(), "image/png").await.status(), 200);
+    let res = app.get_auth(&format!("/api/v1/card-orders/{oid}/photo"), &admin.access).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(image::guess_format(&res.bytes().await.unwrap()).unwrap(), image::ImageFormat::Jpeg);
+    assert!(app.stored_objects().is_empty(), "nothing on local disk");
+    let listing = reqwest::get(format!("{endpoint}/sitecard-photos?list-type=2&prefix={prefix}/")).await.unwrap().text().await.unwrap();
+    // Content-addressed: the seeded portrait and this upload are the same image, stored once.
+    assert_eq!(listing.matches("<Key>").count(), 1, "{listing}");
+    assert!(listing.contains(&format!("<Key>{prefix}/photos/")), "{listing}");
+}
