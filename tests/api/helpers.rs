@@ -17,6 +17,7 @@ pub struct TestApp {
     pub database_url: String,
     logs: Arc<Mutex<Vec<String>>>,
     child: Child,
+    opts: SpawnOptions,
     _dir: tempfile::TempDir,
 }
 
@@ -74,6 +75,20 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
     let out = seed.output().expect("run seed-demo");
     assert!(out.status.success(), "seed-demo failed: {}", String::from_utf8_lossy(&out.stderr));
 
+    let logs = Arc::new(Mutex::new(Vec::new()));
+    let (child, address) = start_server(&database_url, &static_dir, &objects, &opts, &logs);
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().expect("client");
+    TestApp { address, client, database_url, logs, child, opts, _dir: dir }
+}
+
+/// Starts `sitecard serve` on port 0 and waits for its "listening" line; output goes to `logs`.
+fn start_server(
+    database_url: &str,
+    static_dir: &std::path::Path,
+    objects: &std::path::Path,
+    opts: &SpawnOptions,
+    logs: &Arc<Mutex<Vec<String>>>,
+) -> (Child, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitecard"));
     cmd.arg("serve")
         .env_clear()
@@ -96,8 +111,8 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("spawn sitecard");
-    let logs = Arc::new(Mutex::new(Vec::new()));
     let (tx, rx) = mpsc::channel::<String>();
+    let logs = logs.clone();
     for stream in [
         child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
         child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
@@ -123,12 +138,10 @@ pub async fn spawn_app_with(opts: SpawnOptions) -> TestApp {
         Ok(l) => l,
         Err(_) => {
             let _ = child.kill();
-            panic!("sitecard did not start; output:\n{}", logs.lock().expect("logs").join("\n"));
+            panic!("sitecard did not start; output:\n{}", logs.lock().expect("logs").join("\n"))
         }
     };
-    let address = line.trim_start_matches("sitecard listening on ").trim().to_owned();
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().expect("client");
-    TestApp { address, client, database_url, logs, child, _dir: dir }
+    (child, line.trim_start_matches("sitecard listening on ").trim().to_owned())
 }
 
 impl Drop for TestApp {
@@ -141,6 +154,16 @@ impl Drop for TestApp {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
+    }
+
+    /// Stops the server (SIGKILL) and starts a new one on the same database and object store.
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let (child, address) =
+            start_server(&self.database_url, &self._dir.path().join("static"), &self._dir.path().join("objects"), &self.opts, &self.logs);
+        self.child = child;
+        self.address = address;
     }
 
     pub fn pid(&self) -> u32 {

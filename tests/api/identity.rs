@@ -579,3 +579,45 @@ async fn the_audit_chain_verifies_and_detects_tampering() {
     assert!(!broken.status.success());
     assert!(String::from_utf8_lossy(&broken.stdout).contains("BROKEN"));
 }
+
+#[tokio::test]
+async fn signing_keys_rotate_without_cutting_off_live_tokens() {
+    use base64::Engine;
+    let kid_of = |t: &str| -> String {
+        let h: Value =
+            serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(t.split('.').next().unwrap()).unwrap())
+                .unwrap();
+        h["kid"].as_str().unwrap().to_owned()
+    };
+    let mut app = spawn_app().await;
+    let old = app.login(WORKER.0, WORKER.1).await;
+    let out = crate::authorization::cli(&app, &["admin", "rotate-signing-key"]);
+    assert!(out.contains("new signing key"), "{out}");
+    // Instances reload keys every minute; a restarted one has them at once.
+    app.restart();
+    let jwks: Value = app.get("/.well-known/jwks.json").await.json().await.unwrap();
+    assert_eq!(jwks["keys"].as_array().unwrap().len(), 2, "old and new key are both published");
+    assert_eq!(app.get_auth("/api/v1/me", &old.access).await.status(), 200, "tokens signed by the previous key still verify");
+    let new = app.login(WORKER.0, WORKER.1).await;
+    assert_ne!(kid_of(&new.access), kid_of(&old.access), "new tokens are signed with the new key");
+    // Two more rotations retire the first key: its tokens stop working.
+    crate::authorization::cli(&app, &["admin", "rotate-signing-key"]);
+    crate::authorization::cli(&app, &["admin", "rotate-signing-key"]);
+    app.restart();
+    assert_eq!(app.get_auth("/api/v1/me", &old.access).await.status(), 401);
+}
+
+#[tokio::test]
+async fn an_invited_verifier_sets_a_password_and_records_identities() {
+    let app = spawn_app().await;
+    let out = crate::authorization::cli(&app, &["admin", "create-verifier", "--email", "clerk@office.example", "--language", "sv"]);
+    assert!(out.contains("invitation link (dev mode): http://sitecard.test/register?token="), "{out}");
+    let mail = &app.outbox("clerk@office.example").await[0];
+    assert_eq!(mail["subject"], "Du är inbjuden till Sitecard");
+    let clerk = crate::authorization::accept_invitation(&app, "clerk@office.example", "+46704440000").await;
+    let me: Value = app.get_auth("/api/v1/me", &clerk.access).await.json().await.unwrap();
+    assert_eq!(me["roles"], json!(["verifier"]));
+    app.verify_identity(&clerk, "someone@example.com", "Eva", "Lind", "1985-01-01", "SWE", "SE1112223").await;
+    let out = crate::authorization::cli(&app, &["admin", "create-operator", "--email", "ops@sitecard.example"]);
+    assert!(out.contains("invited ops@sitecard.example as operator"), "{out}");
+}
