@@ -545,3 +545,37 @@ async fn the_card_check_is_rate_limited() {
     assert!(res.headers().get("retry-after").is_some());
     assert_problem(res, 429, "too_many_attempts").await;
 }
+
+#[tokio::test]
+async fn a_retried_accept_with_the_same_idempotency_key_returns_the_first_answer() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let url = app.url(&format!("/api/v1/me/card-orders/{}/accept", order["id"].as_str().unwrap()));
+    let send = |key: &'static str, version: Value| {
+        let (c, url, token) = (app.client.clone(), url.clone(), worker.access.clone());
+        async move { c.post(url).bearer_auth(token).header("idempotency-key", key).json(&json!({"version": version})).send().await.unwrap() }
+    };
+    let first = send("accept-1", order["version"].clone()).await;
+    assert_eq!(first.status(), 200);
+    let first: Value = first.json().await.unwrap();
+    let retry = send("accept-1", order["version"].clone()).await;
+    assert_eq!(retry.status(), 200, "the retry gets the first answer, not 409");
+    assert_eq!(retry.headers()["idempotent-replayed"], "true");
+    assert_eq!(retry.json::<Value>().await.unwrap(), first);
+    assert_problem(send("accept-1", json!(99)).await, 422, "idempotency_key_reused").await;
+    assert_problem(send("accept-2", order["version"].clone()).await, 409, "stale_version").await;
+    // Another caller's identical key is a different request.
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let res = app
+        .client
+        .post(url.clone())
+        .bearer_auth(&admin.access)
+        .header("idempotency-key", "accept-1")
+        .json(&json!({"version": order["version"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}

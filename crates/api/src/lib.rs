@@ -6,6 +6,7 @@ pub mod challenge_flow;
 pub mod companies;
 pub mod crypto;
 pub mod error;
+pub mod idempotency;
 pub mod invite;
 pub mod metrics;
 pub mod middleware;
@@ -64,6 +65,7 @@ pub fn app(
         .app_data(error::extractors::path_config())
         .route("/docs", web::get().to(spa::docs_redirect))
         .default_service(web::to(spa::fallback))
+        .wrap(actix_web::middleware::from_fn(idempotency::idempotency))
         .wrap(cors)
         .wrap(middleware::security_headers())
         .wrap(actix_web::middleware::from_fn(middleware::observe))

@@ -1,18 +1,112 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import { CardCheckPage } from '../features/card-check/components/CardCheckPage';
+import { OfferAuthenticatorPage } from '../features/sign-in/components/OfferAuthenticatorPage';
+import { SignInCodePage } from '../features/sign-in/components/SignInCodePage';
+import { SignInPage } from '../features/sign-in/components/SignInPage';
+import { Skeleton } from '../components/ui/Skeleton';
+import { RequireSignedOut, RequireSignIn } from './guards';
 import { Layout } from './Layout';
 import { RouteErrorBoundary } from './routes/error';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 
+type Module = Record<string, unknown>;
+
+/** A route whose component comes from a chunk loaded on first visit. */
+function lazyPage<M extends Module>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
+const account = () => import('./routes/lazy-account');
+const onboarding = () => import('./routes/lazy-onboarding');
+const staff = () => import('./routes/lazy-staff');
+
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // Shown while a lazily loaded page arrives on the first load of a deep link.
+    hydrateFallbackElement: (
+      <Layout>
+        <Skeleton lines={4} />
+      </Layout>
+    ),
     children: [
       {
         // Errors render inside the layout, so the header and language switcher stay.
         errorElement: <RouteErrorBoundary />,
         children: [
           { index: true, element: <HomeRoute /> },
+          { path: 'check', element: <CardCheckPage /> },
+
+          // Signing in, registering, resetting a password: no session needed.
+          { path: 'sign-in', element: <RequireSignedOut />, children: [{ index: true, element: <SignInPage /> }] },
+          { path: 'sign-in/code', element: <SignInCodePage /> },
+          {
+            path: 'register',
+            lazy: lazyPage(onboarding, 'RegistrationFlow'),
+            children: [
+              { index: true, lazy: lazyPage(onboarding, 'PasswordStep') },
+              { path: 'phone', lazy: lazyPage(onboarding, 'PhoneStep') },
+              { path: 'code', lazy: lazyPage(onboarding, 'CodeStep') },
+              { path: 'done', lazy: lazyPage(onboarding, 'DonePage') },
+              { path: 'invalid', lazy: lazyPage(onboarding, 'InvalidLinkPage') },
+            ],
+          },
+          { path: 'forgot-password', lazy: lazyPage(onboarding, 'ForgotPasswordPage') },
+          { path: 'forgot-password/sent', lazy: lazyPage(onboarding, 'ForgotPasswordSentPage') },
+          {
+            path: 'reset-password',
+            lazy: lazyPage(onboarding, 'ResetPasswordFlow'),
+            children: [
+              { index: true, lazy: lazyPage(onboarding, 'NewPasswordStep') },
+              { path: 'code', lazy: lazyPage(onboarding, 'ResetCodeStep') },
+              { path: 'done', lazy: lazyPage(onboarding, 'ResetDonePage') },
+              { path: 'invalid', lazy: lazyPage(onboarding, 'ResetInvalidPage') },
+            ],
+          },
+          { path: 'dev/outbox', lazy: lazyPage(staff, 'OutboxPage') },
+
+          // Anyone signed in.
+          {
+            element: <RequireSignIn />,
+            children: [
+              { path: 'sign-in/authenticator', element: <OfferAuthenticatorPage /> },
+              { path: 'account', lazy: lazyPage(account, 'AccountPage') },
+              { path: 'account/address', lazy: lazyPage(account, 'AddressPage') },
+              { path: 'account/phone', lazy: lazyPage(account, 'PhonePage') },
+              { path: 'account/phone/code', lazy: lazyPage(account, 'PhoneCodePage') },
+              { path: 'account/language', lazy: lazyPage(account, 'LanguagePage') },
+              { path: 'account/security', lazy: lazyPage(account, 'SecurityPage') },
+              { path: 'account/security/authenticator', lazy: lazyPage(account, 'AuthenticatorSetupPage') },
+              {
+                path: 'account/security/authenticator/remove',
+                lazy: lazyPage(account, 'AuthenticatorRemovePage'),
+              },
+            ],
+          },
+          // Cardholders: card orders and cards (the screens arrive with their APIs).
+          {
+            element: <RequireSignIn role="cardholder" />,
+            children: [
+              { path: 'orders', lazy: lazyPage(account, 'OrdersRoute') },
+              { path: 'cards', lazy: lazyPage(account, 'CardsRoute') },
+            ],
+          },
+          // Company administrators.
+          {
+            element: <RequireSignIn role="company_admin" />,
+            children: [{ path: 'company', lazy: lazyPage(account, 'CompanyRoute') }],
+          },
+          // Verifiers at identity-verification offices.
+          {
+            element: <RequireSignIn role="verifier" />,
+            children: [
+              { path: 'verifier', lazy: lazyPage(staff, 'RecordCheckPage') },
+              { path: 'verifier/recorded', lazy: lazyPage(staff, 'RecordedPage') },
+              { path: 'verifier/reset-phone', lazy: lazyPage(staff, 'ResetPhonePage') },
+            ],
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

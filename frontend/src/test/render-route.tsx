@@ -15,13 +15,3 @@ export function renderRoute(path = '/') {
   );
   return { ...view, router };
 }
-
-/** Stubs `fetch` with one JSON answer and returns the mock to inspect the requests. */
-export function stubFetchJson(body: unknown, status = 200) {
-  const fetchMock = vi.fn((request: Request) => {
-    void request;
-    return Promise.resolve(Response.json(body, { status }));
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}

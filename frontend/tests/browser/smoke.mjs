@@ -1,90 +1,21 @@
 // Browser smoke test: the built SPA as served by a running Sitecard server, in Debian's Chromium.
-//
-//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser
-//
-// Prints one line per check, then "N passed, M failed"; exits non-zero if any check failed.
-// Screenshots go to frontend/test-results/.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
+// Run by index.mjs (`npm run test:browser`).
+import {
+  assert,
+  baseUrl,
+  check,
+  expectNoAxeViolations,
+  horizontalOverflow,
+  newPage,
+  screenshot,
+  smallTouchTargets,
+} from './lib.mjs';
 
-const baseUrl = process.env.SITECARD_URL?.replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('SITECARD_URL is required, e.g. SITECARD_URL=http://127.0.0.1:8080 npm run test:browser');
-  console.log('0 passed, 1 failed');
-  process.exit(2);
-}
-
-const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-mkdirSync(resultsDir, { recursive: true });
-
-const timeout = 15_000;
 const english = { status: 'Service status: ok', notFound: 'Page not found', homeLink: 'Go to the home page' };
 const swedish = { status: 'Tjänstens status: ok' };
 const languageKey = 'sitecard.language';
 
-let passed = 0;
-let failed = 0;
-const pageErrors = [];
-
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL - ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function screenshot(page, name) {
-  await page.screenshot({ path: `${resultsDir}${name}.png`, fullPage: true });
-}
-
-async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(timeout);
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${page.url()}: console: ${message.text()}`);
-  });
-  return { context, page };
-}
-
-async function expectNoAxeViolations(page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  assert(
-    violations.length === 0,
-    `${violations.length} axe violation(s):\n` +
-      violations
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-        .join('\n'),
-  );
-}
-
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-/** Visible controls smaller than 44 × 44 CSS px. */
-async function smallTouchTargets(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('a[href], button, select, input, textarea, summary, [role="button"]')]
-      .map((element) => ({ element, box: element.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && box.height > 0 && box.bottom > 0) // skip hidden/off-screen
-      .filter(({ box }) => box.width < 44 || box.height < 44)
-      .map(({ element, box }) => `${element.tagName.toLowerCase()} "${element.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`),
-  );
-}
-
-async function run(browser) {
+export async function runSmoke(browser) {
   // Home page in English: status, accessibility, keyboard, switching language.
   {
     const { context, page } = await newPage(browser);
@@ -190,34 +121,4 @@ async function run(browser) {
 
     await context.close();
   }
-
-  await check('no JavaScript errors in the console', async () => {
-    assert(pageErrors.length === 0, pageErrors.join('\n'));
-  });
 }
-
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  await run(browser);
-} catch (error) {
-  failed += 1;
-  console.log(`FAIL - smoke test could not run\n    ${error?.message ?? error}`);
-} finally {
-  await browser?.close();
-}
-
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;

@@ -1,23 +1,22 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { renderRoute, stubFetchJson } from '../../test/render-route';
+import { problem, stubApi } from '../../test/api-stub';
+import { renderRoute } from '../../test/render-route';
 
 describe('home page', () => {
   test('shows the service status from GET /healthz in a live region', async () => {
-    const fetchMock = stubFetchJson({ status: 'ok' });
+    const api = stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
 
     renderRoute('/');
 
     const status = await screen.findByText('Service status: ok');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.getAttribute('role')).toBe('status');
-    const request = fetchMock.mock.calls[0]?.[0];
-    expect(new URL(request?.url ?? '').pathname).toBe('/healthz');
-    expect(request?.method).toBe('GET');
+    const [request] = api.to('GET /healthz');
     expect(request?.headers.get('Accept-Language')).toBe('en');
   });
 
   test('says the service is unavailable when /healthz fails, without server text', async () => {
-    stubFetchJson({ detail: 'database exploded' }, 503);
+    stubApi({ 'GET /healthz': problem(503, 'service_unavailable', { detail: 'database exploded' }) });
 
     renderRoute('/');
 
@@ -26,7 +25,7 @@ describe('home page', () => {
   });
 
   test('has landmarks, one h1 and the app name', async () => {
-    stubFetchJson({ status: 'ok' });
+    stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
 
     renderRoute('/');
 
@@ -38,7 +37,7 @@ describe('home page', () => {
   });
 
   test('switching to Svenska translates the page, sets <html lang> and remembers only the language', async () => {
-    const fetchMock = stubFetchJson({ status: 'ok' });
+    const api = stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
     renderRoute('/');
     await screen.findByText('Service status: ok');
 
@@ -49,11 +48,11 @@ describe('home page', () => {
     expect(document.documentElement.lang).toBe('sv');
     expect(Object.keys(window.localStorage)).toEqual(['sitecard.language']);
     expect(window.localStorage.getItem('sitecard.language')).toBe('sv');
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(api.to('GET /healthz')).toHaveLength(1);
   });
 
   test('names every language in itself', () => {
-    stubFetchJson({ status: 'ok' });
+    stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
     renderRoute('/');
 
     const options = screen.getAllByRole('option').map((option) => option.textContent);

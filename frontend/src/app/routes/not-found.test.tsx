@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { renderRoute, stubFetchJson } from '../../test/render-route';
+import { stubApi } from '../../test/api-stub';
+import { renderRoute } from '../../test/render-route';
 
 describe('unknown client-side path', () => {
   test('renders "Page not found" inside the layout with a link home', () => {
@@ -12,7 +13,7 @@ describe('unknown client-side path', () => {
   });
 
   test('the link home navigates and moves focus to the new heading', async () => {
-    stubFetchJson({ status: 'ok' });
+    stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
     const { router } = renderRoute('/orders/123');
 
     fireEvent.click(screen.getByRole('link', { name: 'Go to the home page' }));

@@ -1,14 +1,17 @@
 /**
- * Sign-in state (placeholder until the login flow exists). The short-lived access token lives
- * in memory only, never in web storage; the refresh token is an HttpOnly cookie that the
- * browser sends by itself, so scripts never see it.
+ * Sign-in state. The short-lived access token lives in memory only, never in web storage; the
+ * refresh token is an HttpOnly cookie (`sitecard_refresh`, path `/api/v1/auth`) that the browser
+ * sends by itself, so scripts never see it. On start the app asks for a new access token with that
+ * cookie ("silent refresh"); a 401 from the API triggers one refresh and one retry (see the client).
  */
-let accessToken: string | null = null;
-
-export function getAccessToken(): string | null {
-  return accessToken;
-}
-
-export function setAccessToken(token: string | null): void {
-  accessToken = token;
-}
+export {
+  getAccessToken,
+  getAuthStatus,
+  setAccessToken,
+  subscribeAuth,
+  type AuthStatus,
+} from './token';
+export { refreshAccessToken } from './refresh';
+export { ensureSessionChecked, signedIn, signOut, useAuthStatus } from './session';
+export { hasRole, meQueryKey, meQueryOptions, useMe, type Role } from './me';
+export { resendCode } from './challenge';

@@ -24,6 +24,14 @@ function placeholders(tree: Tree): Record<string, string[]> {
   return flat;
 }
 
+function lookup(tree: Tree, key: string): string | undefined {
+  const value = key.split('.').reduce<Tree | string | undefined>(
+    (node, part) => (typeof node === 'object' ? node[part] : undefined),
+    tree,
+  );
+  return typeof value === 'string' ? value : undefined;
+}
+
 const localeFiles = import.meta.glob<{ default: Tree }>('./locales/*.json', { eager: true });
 const locales = Object.fromEntries(
   Object.entries(localeFiles).map(([path, module]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), module.default]),
@@ -44,6 +52,18 @@ describe('locale files', () => {
   test.each(Object.entries(locales))('%s uses the same {{placeholders}} as en', (_code, locale) => {
     expect(placeholders(locale)).toEqual(placeholders(en));
   });
+
+  // Names and codes read the same in every language; anything else equal to English is an untranslated copy.
+  const sameInEveryLanguage = new Set(['app.name', 'health.states.ok', 'country.icao.RKS']);
+
+  test.each(Object.entries(locales).filter(([code]) => code !== 'en'))(
+    '%s is translated, not a copy of the English text',
+    (_code, locale) => {
+      const english = Object.fromEntries(keys(en).map((key) => [key, lookup(en, key)]));
+      const copied = keys(locale).filter((key) => !sameInEveryLanguage.has(key) && lookup(locale, key) === english[key]);
+      expect(copied).toEqual([]);
+    },
+  );
 
   test('English, Swedish and Polish are all there', () => {
     expect(Object.keys(locales)).toEqual(expect.arrayContaining(['en', 'sv', 'pl']));

@@ -2,7 +2,7 @@
  * The i18next instance: all locale files bundled (they are small), the language detected
  * from the stored choice or the browser, and `<html lang dir>` kept in step with it.
  */
-import i18next, { type Resource, type ResourceKey } from 'i18next';
+import i18next, { type ParseKeys, type Resource, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLanguage, fallbackLanguage, type LanguageCode } from './languages';
 import { readStoredLanguage, storeLanguage } from './storage';
@@ -46,3 +46,6 @@ export async function changeLanguage(code: LanguageCode): Promise<void> {
 export function currentLanguage(): string {
   return i18n.resolvedLanguage ?? fallbackLanguage;
 }
+
+/** A translation key of the English file (all locales have the same keys). */
+export type MessageKey = ParseKeys;

@@ -1,0 +1,140 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { meFixture, problem, signedInRefresh, stubApi } from '../../test/api-stub';
+import { renderRoute } from '../../test/render-route';
+
+const verifier = meFixture({ email: 'verifier@demo.test', roles: ['verifier'], person: null });
+
+const signedInVerifier = (routes: Parameters<typeof stubApi>[0] = {}) =>
+  stubApi({ 'POST /api/v1/auth/refresh': signedInRefresh, 'GET /api/v1/me': { body: verifier }, ...routes });
+
+function fillRecord() {
+  fireEvent.click(screen.getByLabelText('Passport'));
+  fireEvent.change(screen.getByLabelText('Document number'), { target: { value: 'ea 123 4567' } });
+  fireEvent.change(screen.getByLabelText('Issuing country'), { target: { value: 'POL' } });
+  const expiry = screen.getByRole('group', { name: 'Expiry date' });
+  fireEvent.change(within(expiry).getByLabelText('Day'), { target: { value: '1' } });
+  fireEvent.change(within(expiry).getByLabelText('Month'), { target: { value: '6' } });
+  fireEvent.change(within(expiry).getByLabelText('Year'), { target: { value: String(new Date().getFullYear() + 3) } });
+  fireEvent.change(screen.getByLabelText('Given names'), { target: { value: 'Jan Piotr' } });
+  fireEvent.change(screen.getByLabelText('Surname'), { target: { value: 'Kowalski' } });
+  const dob = screen.getByRole('group', { name: 'Date of birth' });
+  fireEvent.change(within(dob).getByLabelText('Day'), { target: { value: '12' } });
+  fireEvent.change(within(dob).getByLabelText('Month'), { target: { value: '4' } });
+  fireEvent.change(within(dob).getByLabelText('Year'), { target: { value: '1990' } });
+  fireEvent.change(screen.getByLabelText('Nationality'), { target: { value: 'POL' } });
+  fireEvent.change(screen.getByLabelText("Worker's email address"), { target: { value: 'jan@example.com' } });
+  fireEvent.click(screen.getByLabelText('Polski'));
+  fireEvent.click(screen.getByRole('button', { name: 'Record the check' }));
+}
+
+describe('recording an in-person document check', () => {
+  test('an empty form lists every problem in the summary', async () => {
+    const server = signedInVerifier();
+    renderRoute('/verifier');
+    fireEvent.click(await screen.findByRole('button', { name: 'Record the check' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getAllByRole('link')).toHaveLength(9);
+    expect(within(summary).getByRole('link', { name: 'Enter the date of birth' }).getAttribute('href')).toBe(
+      '#date_of_birth-day',
+    );
+    expect(server.to('POST /api/v1/identity-verifications')).toHaveLength(0);
+  });
+
+  test('a complete check is sent with ISO dates and alpha-3 codes; the record number is shown', async () => {
+    const server = signedInVerifier({
+      'POST /api/v1/identity-verifications': {
+        status: 201,
+        body: {
+          id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+          person_id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d6',
+          verified_at: '2026-11-26T05:00:00Z',
+        },
+      },
+    });
+    renderRoute('/verifier');
+    await screen.findByRole('button', { name: 'Record the check' });
+    fillRecord();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Document check recorded' })).toBeTruthy();
+    expect(screen.getByText('01a2164a-4453-73ec-ba2d-bd7dd92b44d5')).toBeTruthy();
+    expect(server.to('POST /api/v1/identity-verifications')[0]?.body).toEqual({
+      document_type: 'passport',
+      document_number: 'EA1234567',
+      issuing_country: 'POL',
+      document_expiry: `${new Date().getFullYear() + 3}-06-01`,
+      given_names: 'Jan Piotr',
+      surname: 'Kowalski',
+      date_of_birth: '1990-04-12',
+      nationality: 'POL',
+      email: 'jan@example.com',
+      language: 'pl',
+    });
+    expect(screen.getByRole('link', { name: 'Set a new phone number for a worker' }).getAttribute('href')).toBe(
+      '/verifier/reset-phone?record=01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+    );
+  });
+
+  test('a document recorded for another account is explained at the document number', async () => {
+    signedInVerifier({ 'POST /api/v1/identity-verifications': problem(409, 'document_in_use') });
+    renderRoute('/verifier');
+    await screen.findByRole('button', { name: 'Record the check' });
+    fillRecord();
+
+    const link = await screen.findByRole('link', { name: /already recorded for another account/ });
+    expect(link.getAttribute('href')).toBe('#document_number');
+  });
+
+  test('server field errors are placed on the form', async () => {
+    signedInVerifier({
+      'POST /api/v1/identity-verifications': problem(422, 'validation_failed', {
+        errors: [{ field: 'document_expiry', code: 'document_expired', message: '…' }],
+      }),
+    });
+    renderRoute('/verifier');
+    await screen.findByRole('button', { name: 'Record the check' });
+    fillRecord();
+
+    expect((await screen.findByRole('link', { name: /The document has expired/ })).getAttribute('href')).toBe(
+      '#document_expiry-day',
+    );
+  });
+});
+
+describe("resetting a worker's phone", () => {
+  test('sends the record, the document checked again and the new phone in E.164', async () => {
+    const server = signedInVerifier({
+      'POST /api/v1/identity-verifications/01a2164a-4453-73ec-ba2d-bd7dd92b44d5/reset-second-factor': {
+        body: { account_id: 'a', masked_phone: '+48•••••••67' },
+      },
+    });
+    renderRoute('/verifier/reset-phone?record=01a2164a-4453-73ec-ba2d-bd7dd92b44d5');
+    fireEvent.change(await screen.findByLabelText('Document number, checked now'), { target: { value: 'EA1234567' } });
+    fireEvent.change(screen.getByLabelText('Country code'), { target: { value: 'PL' } });
+    fireEvent.change(screen.getByLabelText('Mobile number'), { target: { value: '601 234 567' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set the new number' }));
+
+    expect(await screen.findByText('The worker can now sign in with codes sent to +48•••••••67.')).toBeTruthy();
+    expect(server.requests.find((r) => r.path.endsWith('/reset-second-factor'))?.body).toEqual({
+      new_phone: '+48601234567',
+      document_number: 'EA1234567',
+    });
+  });
+
+  test('the wrong document is refused at the document number', async () => {
+    signedInVerifier({
+      'POST /api/v1/identity-verifications/01a2164a-4453-73ec-ba2d-bd7dd92b44d5/reset-second-factor': problem(
+        422,
+        'document_mismatch',
+      ),
+    });
+    renderRoute('/verifier/reset-phone?record=01a2164a-4453-73ec-ba2d-bd7dd92b44d5');
+    fireEvent.change(await screen.findByLabelText('Document number, checked now'), { target: { value: 'ZZ9999999' } });
+    fireEvent.change(screen.getByLabelText('Mobile number'), { target: { value: '070 123 45 67' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set the new number' }));
+
+    expect((await screen.findByRole('link', { name: /not the document that was recorded/ })).getAttribute('href')).toBe(
+      '#document_number',
+    );
+  });
+});

@@ -1,0 +1,137 @@
+// Shared helpers for the browser tests: checks that count, screenshots, axe, layout measurements.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+
+export const baseUrl = process.env.SITECARD_URL?.replace(/\/+$/, '');
+
+export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+mkdirSync(resultsDir, { recursive: true });
+
+export const timeout = 15_000;
+
+export const results = { passed: 0, failed: 0 };
+export const pageErrors = [];
+
+/** Runs one named check; a failure is counted and printed, and the run goes on. */
+export async function check(name, body) {
+  try {
+    await body();
+    results.passed += 1;
+    console.log(`ok - ${name}`);
+    return true;
+  } catch (error) {
+    results.failed += 1;
+    console.log(`FAIL - ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
+    return false;
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: `${resultsDir}${name}.png`, fullPage: true });
+}
+
+/**
+ * Chromium logs every 4xx answer as "Failed to load resource"; the app expects some from the API
+ * (the silent refresh without a cookie answers 401, a wrong code 401). Script errors still count.
+ */
+function expectedApiAnswer(message) {
+  return (
+    /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) &&
+    message.location()?.url?.includes('/api/v1/')
+  );
+}
+
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expectedApiAnswer(message)) {
+      pageErrors.push(`${page.url()}: console: ${message.text()}`);
+    }
+  });
+  return { context, page };
+}
+
+export async function expectNoAxeViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert(
+    violations.length === 0,
+    `${violations.length} axe violation(s):\n` +
+      violations
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+        .join('\n'),
+  );
+}
+
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Visible controls smaller than 44 × 44 CSS px. */
+export async function smallTouchTargets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a[href], button, select, input, textarea, summary, [role="button"]')]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && box.bottom > 0) // skip hidden/off-screen
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ element, box }) => `${element.tagName.toLowerCase()} "${element.textContent?.trim()}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
+/** Every translation key of the English file, e.g. `signIn.title`. */
+export function translationKeys() {
+  const en = JSON.parse(readFileSync(new URL('../../src/lib/i18n/locales/en.json', import.meta.url), 'utf8'));
+  const keys = [];
+  const walk = (node, prefix) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string') keys.push(`${prefix}${key}`);
+      else walk(value, `${prefix}${key}.`);
+    }
+  };
+  walk(en, '');
+  return keys;
+}
+
+/** Translation keys that show in the page as text or in accessible names: i18next's sign of a missing key. */
+export async function rawKeysOnPage(page, keys) {
+  const text = await page.evaluate(() =>
+    [
+      document.body.innerText,
+      document.title,
+      ...[...document.querySelectorAll('[aria-label],[alt],[title],[placeholder]')].map((element) =>
+        ['aria-label', 'alt', 'title', 'placeholder'].map((name) => element.getAttribute(name) ?? '').join(' '),
+      ),
+    ].join('\n'),
+  );
+  return keys.filter((key) => text.includes(key)).concat(text.match(/\{\{\s*\w+\s*\}\}/g) ?? []);
+}
+
+/**
+ * Messages in the server's development outbox for `to`, newest first; waits (up to 5 s) for one sent
+ * at or after `since` that matches `filter`.
+ */
+export async function waitForMessage(to, { since = 0, filter = () => true } = {}) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`);
+    assert(response.ok, `GET /api/v1/dev/outbox answered ${response.status}`);
+    const messages = await response.json();
+    const found = messages.find((m) => Date.parse(m.created_at) >= since - 1000 && filter(m));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no message to ${to} in the dev outbox`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A path on this site from an emailed link (`http://127.0.0.1:8080/register?token=…`). */
+export function pathOf(link) {
+  const url = new URL(link);
+  return `${url.pathname}${url.search}`;
+}
