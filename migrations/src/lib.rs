@@ -6,6 +6,7 @@ mod m20261126_000001_foundation;
 mod m20261126_000002_identity;
 mod m20261126_000003_card_orders;
 mod m20261126_000004_card_photo;
+mod m20261126_000005_totp_replay;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_identity::Migration),
             Box::new(m20261126_000003_card_orders::Migration),
             Box::new(m20261126_000004_card_photo::Migration),
+            Box::new(m20261126_000005_totp_replay::Migration),
         ]
     }
 }

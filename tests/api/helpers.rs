@@ -319,7 +319,9 @@ impl TestApp {
             )
             .await;
         assert_eq!(res.status(), 201, "record verification");
-        res.json().await.unwrap()
+        let v: Value = res.json().await.unwrap();
+        assert!(v["registration_link_sent"].is_boolean());
+        v
     }
 
     /// The whole worker path: verified in person, registers from the emailed link, proves the phone.

@@ -11,6 +11,7 @@ async fn a_verified_worker_registers_from_the_emailed_link_and_signs_in_with_an_
     let app = spawn_app().await;
     let record = app.register_worker("new.worker@example.com", "+48 601 234 567", NEW_PASSWORD).await;
     assert!(record["id"].is_string() && record["person_id"].is_string() && record["verified_at"].is_string());
+    assert_eq!(record["registration_link_sent"], true);
 
     let tokens = app.login_with("new.worker@example.com", NEW_PASSWORD, "+48601234567").await;
     let me: Value = app.get_auth("/api/v1/me", &tokens.access).await.json().await.unwrap();
@@ -298,6 +299,17 @@ async fn identity_records_are_validated() {
     {
         assert!(fields.contains(&f), "{f} missing in {fields:?}");
     }
+    // An impossible date is a field error, not a parse failure of the whole body.
+    let res = app
+        .post_auth(
+            "/api/v1/identity-verifications",
+            &verifier.access,
+            &json!({"document_type":"passport","document_number":"AB5551234","issuing_country":"SWE","document_expiry":"2031-02-31","given_names":"A","surname":"B","date_of_birth":"1990-01-01","nationality":"SWE","email":"date@example.com"}),
+        )
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "document_expiry");
+    assert_eq!(body["errors"][0]["code"], "invalid_date");
     // The same document cannot be recorded for a second person.
     app.verify_identity(&verifier, "first@example.com", "Eva", "Lind", "1985-01-01", "SWE", "SE7654321").await;
     let res = app
@@ -361,8 +373,14 @@ async fn an_authenticator_app_replaces_sms_after_enrolment_and_can_be_removed() 
     assert_eq!(app.outbox(WORKER.1).await.len(), sms_before, "no SMS is sent when an app is enrolled");
     assert_problem(app.post_json("/api/v1/auth/login/resend", &json!({"challenge_id": ch["challenge_id"]})).await, 409, "not_applicable")
         .await;
+    // The code that confirmed the app cannot be replayed (RFC 6238 section 5.2)...
+    let replay = app.post_json("/api/v1/auth/login/verify", &json!({"challenge_id": ch["challenge_id"], "code": totp_now(secret)})).await;
+    assert_problem(replay, 401, "invalid_code").await;
+    // ...but the code of the next 30-second window works (simulated: the used step is forgotten).
+    app.exec_sql("UPDATE accounts SET totp_last_step = NULL").await;
     let res = app.post_json("/api/v1/auth/login/verify", &json!({"challenge_id": ch["challenge_id"], "code": totp_now(secret)})).await;
     assert_eq!(res.status(), 200);
+    app.exec_sql("UPDATE accounts SET totp_last_step = NULL").await;
     let t2: Value = res.json().await.unwrap();
     let access = t2["access_token"].as_str().unwrap();
     let me: Value = app.get_auth("/api/v1/me", access).await.json().await.unwrap();
@@ -385,12 +403,13 @@ async fn a_forgotten_password_is_reset_by_emailed_link_and_sms_code() {
     assert!(link.starts_with("http://sitecard.test/reset-password?token="), "{link}");
     let token = link.split("token=").nth(1).unwrap();
 
-    assert_problem(
+    let weak = assert_problem(
         app.post_json("/api/v1/auth/password-reset/confirm", &json!({"token": token, "new_password": "12345678"})).await,
         400,
         "weak_password",
     )
     .await;
+    assert_eq!(weak["errors"][0]["field"], "new_password");
     assert_problem(
         app.post_json("/api/v1/auth/password-reset/confirm", &json!({"token": "bogus", "new_password": NEW_PASSWORD})).await,
         410,

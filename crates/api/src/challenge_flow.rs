@@ -110,7 +110,7 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
     let code = code.trim();
     let ok = match c.method.as_str() {
         "totp" => match &account.totp_secret_enc {
-            Some(enc) => crate::totp::check(&state.cipher.decrypt(enc)?, &account.email, code)?,
+            Some(enc) => crate::totp::verify_once(state, account.id, &state.cipher.decrypt(enc)?, &account.email, code).await?,
             None => false,
         },
         _ => c.code_hash.as_deref().is_some_and(|h| constant_time_eq(h, &state.cipher.code_hash(c.id, code))),

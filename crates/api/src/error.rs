@@ -277,6 +277,12 @@ impl Fields {
         }
     }
 
+    /// An ISO 8601 calendar date (`YYYY-MM-DD`); impossible dates (`2031-02-31`) are field errors.
+    pub fn date(&mut self, field: &str, value: &str) -> Option<chrono::NaiveDate> {
+        let r = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| "a real date as YYYY-MM-DD");
+        self.check(field, "invalid_date", r)
+    }
+
     pub fn finish(self) -> Result<(), ApiError> {
         if self.errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(self.errors)) }
     }

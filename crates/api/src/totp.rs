@@ -24,12 +24,33 @@ pub fn otpauth_uri(secret_b32: &str, account: &str) -> Result<String, ApiError> 
     build(secret_b32, account)?.to_url().map_err(|e| ApiError::internal(format!("totp url: {e:?}")))
 }
 
-/// A code is accepted in the current 30-second step and one step either side (clock drift).
-pub fn check(secret_b32: &str, account: &str, code: &str) -> Result<bool, ApiError> {
+/// The 30-second step whose code this is: the current step or one either side (clock drift).
+pub fn matching_step(secret_b32: &str, account: &str, code: &str) -> Result<Option<i64>, ApiError> {
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Ok(false);
+        return Ok(None);
     }
-    Ok(build(secret_b32, account)?.check_current(code).is_some())
+    let totp = build(secret_b32, account)?;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default();
+    for t in [now.saturating_sub(30), now, now + 30] {
+        if crate::crypto::constant_time_eq(&totp.generate(t).to_string(), code) {
+            return Ok(Some((t / 30) as i64));
+        }
+    }
+    Ok(None)
+}
+
+/// Checks a code and uses it up: each step's code is accepted once per account (RFC 6238 section 5.2).
+pub async fn verify_once(
+    state: &crate::state::AppState,
+    account_id: uuid::Uuid,
+    secret_b32: &str,
+    account: &str,
+    code: &str,
+) -> Result<bool, ApiError> {
+    match matching_step(secret_b32, account, code)? {
+        Some(step) => Ok(sitecard_persistence::accounts::claim_totp_step(&state.db, account_id, step).await?),
+        None => Ok(false),
+    }
 }
 
 /// The current code, for tests and the demo.

@@ -40,6 +40,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewAccount<'_>) -> Result
         country: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        totp_last_step: Set(None),
     };
     Ok(model.insert(conn).await?)
 }
@@ -65,4 +66,17 @@ pub async fn update<C: ConnectionTrait>(conn: &C, mut changes: AccountChanges) -
 /// Starts a change set for the account with this id.
 pub fn changes(id: Uuid) -> AccountChanges {
     AccountChanges { id: sea_orm::ActiveValue::Unchanged(id), ..Default::default() }
+}
+
+/// Records an accepted authenticator time step; false when this step (or a later one) was already used,
+/// so a code cannot be replayed within its 30-second window.
+pub async fn claim_totp_step<C: ConnectionTrait>(conn: &C, id: Uuid, step: i64) -> Result<bool, DbError> {
+    use sea_orm::Condition;
+    let res = Accounts::update_many()
+        .col_expr(accounts::Column::TotpLastStep, Some(step).into())
+        .filter(accounts::Column::Id.eq(id))
+        .filter(Condition::any().add(accounts::Column::TotpLastStep.is_null()).add(accounts::Column::TotpLastStep.lt(step)))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
 }

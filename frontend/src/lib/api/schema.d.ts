@@ -1014,7 +1014,10 @@ export interface components {
             postal_code?: string | null;
         };
         CorrectOrder: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description `YYYY-MM-DD`.
+             */
             date_of_birth?: string | null;
             delivery?: components["schemas"]["DeliveryInput"] | null;
             given_names?: string | null;
@@ -1035,7 +1038,10 @@ export interface components {
             registration_token: string;
         };
         CreateOrder: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description `YYYY-MM-DD`.
+             */
             date_of_birth: string;
             /** @description Where the card is sent (the company chooses). */
             delivery: components["schemas"]["DeliveryInput"];
@@ -1245,9 +1251,15 @@ export interface components {
             reason: string;
         };
         RecordVerification: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description `YYYY-MM-DD`.
+             */
             date_of_birth: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description `YYYY-MM-DD`.
+             */
             document_expiry: string;
             document_number: string;
             /** @description `passport` or `national_id`. */
@@ -1362,6 +1374,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             person_id: string;
+            /** @description True when the worker had no password yet and a registration link was emailed. */
+            registration_link_sent: boolean;
             /** Format: date-time */
             verified_at: string;
         };

@@ -12,6 +12,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// NIST SP 800-63B policy; `inputs` are things an attacker knows about the user.
-pub fn check_password_policy(password: &str, inputs: &[&str]) -> Result<(), ApiError> {
-    sitecard_domain::password::check_password(password, inputs).map_err(crate::routes::auth::password_reset::weak_password)
+pub fn check_password_policy(field: &str, password: &str, inputs: &[&str]) -> Result<(), ApiError> {
+    sitecard_domain::password::check_password(password, inputs).map_err(|p| crate::routes::auth::password_reset::weak_password(field, p))
 }

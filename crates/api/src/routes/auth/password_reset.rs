@@ -96,7 +96,7 @@ pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordR
         .await?
         .filter(|a| a.status == "active")
         .ok_or(ApiError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
-    crate::routes::accounts::check_password_policy(&body.new_password, &[&account.email])?;
+    crate::routes::accounts::check_password_policy("new_password", &body.new_password, &[&account.email])?;
     let hash = state.hasher.hash(body.new_password).await?;
     let txn = state.db.begin().await?;
     let started = challenge_flow::start(
@@ -166,6 +166,6 @@ pub async fn verify_reset(
     Ok(HttpResponse::Ok().json(PasswordChanged { password_changed: true }))
 }
 
-pub fn weak_password(problem: sitecard_domain::password::PasswordProblem) -> ApiError {
-    ApiError::WeakPassword(vec![FieldError::new("password", problem.code(), problem.to_string())])
+pub fn weak_password(field: &str, problem: sitecard_domain::password::PasswordProblem) -> ApiError {
+    ApiError::WeakPassword(vec![FieldError::new(field, problem.code(), problem.to_string())])
 }

@@ -58,7 +58,7 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
     let pending = account.totp_pending_enc.as_deref().ok_or(ApiError::Conflict("invalid_state", "start enrolment first".into()))?;
     let secret = state.cipher.decrypt(pending)?;
-    if !totp::check(&secret, &account.email, body.code.trim())? {
+    if !totp::verify_once(&state, account.id, &secret, &account.email, body.code.trim()).await? {
         return Err(ApiError::Unauthorized("invalid_code"));
     }
     let mut changes = accounts::changes(account.id);
@@ -90,7 +90,7 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
 pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
     let enc = account.totp_secret_enc.as_deref().ok_or(ApiError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
-    if !totp::check(&state.cipher.decrypt(enc)?, &account.email, body.code.trim())? {
+    if !totp::verify_once(&state, account.id, &state.cipher.decrypt(enc)?, &account.email, body.code.trim()).await? {
         return Err(ApiError::Unauthorized("invalid_code"));
     }
     let mut changes = accounts::changes(account.id);

@@ -1,7 +1,6 @@
 //! `PATCH /companies/{company_id}/card-orders/{id}`: correct an order the worker has not accepted yet.
 
 use actix_web::{patch, web};
-use chrono::NaiveDate;
 use serde::Deserialize;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::order_state;
@@ -22,7 +21,9 @@ pub struct CorrectOrder {
     pub version: i32,
     pub given_names: Option<String>,
     pub surname: Option<String>,
-    pub date_of_birth: Option<NaiveDate>,
+    /// `YYYY-MM-DD`.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub date_of_birth: Option<String>,
     /// Empty string removes the nationality.
     pub nationality: Option<String>,
     /// The whole delivery address, when it changes.
@@ -55,8 +56,9 @@ pub async fn correct_order(
     if let Some(v) = &b.surname {
         ch.surname = Set(f.text("surname", v, 200).unwrap_or_default());
     }
-    if let Some(d) = b.date_of_birth {
-        parse_birth_date(&mut f, d);
+    if let Some(raw) = &b.date_of_birth
+        && let Some(d) = parse_birth_date(&mut f, raw)
+    {
         ch.date_of_birth = Set(d);
     }
     if let Some(n) = &b.nationality {

@@ -34,7 +34,9 @@ pub struct CreateOrder {
     /// As in the passport or national ID.
     pub given_names: String,
     pub surname: String,
-    pub date_of_birth: NaiveDate,
+    /// `YYYY-MM-DD`.
+    #[schema(value_type = String, format = Date)]
+    pub date_of_birth: String,
     /// ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given.
     #[serde(default)]
     pub nationality: Option<String>,
@@ -78,11 +80,14 @@ pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDeliver
     })
 }
 
-pub fn parse_birth_date(f: &mut Fields, d: NaiveDate) {
+pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
     let today = Utc::now().date_naive();
+    let d = f.date("date_of_birth", raw)?;
     if d >= today || d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(today) {
         f.push("date_of_birth", "invalid_date", "not a plausible date of birth");
+        return None;
     }
+    Some(d)
 }
 
 /// Order a card for a worker. The worker is emailed. Next: upload the portrait (`PUT …/photo`); after the
@@ -105,7 +110,7 @@ pub async fn create_order(
     let mut f = Fields::new();
     let given = f.text("given_names", &b.given_names, 200);
     let surname = f.text("surname", &b.surname, 200);
-    parse_birth_date(&mut f, b.date_of_birth);
+    let birth = parse_birth_date(&mut f, &b.date_of_birth);
     let nationality = match b.nationality.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(n) => f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| Some(n.as_str().to_owned())),
         None => Some(None),
@@ -117,8 +122,8 @@ pub async fn create_order(
     };
     let delivery = parse_delivery(&mut f, &b.delivery);
     f.finish()?;
-    let (Some(given), Some(surname), Some(nationality), Some(email), Some(phone), Some(d)) =
-        (given, surname, nationality, email, phone, delivery)
+    let (Some(given), Some(surname), Some(nationality), Some(email), Some(phone), Some(d), Some(birth)) =
+        (given, surname, nationality, email, phone, delivery, birth)
     else {
         return Err(ApiError::internal("validated fields missing"));
     };
@@ -133,7 +138,7 @@ pub async fn create_order(
             status: OrderStatus::AwaitingPhoto.as_str().into(),
             given_names: given,
             surname,
-            date_of_birth: b.date_of_birth,
+            date_of_birth: birth,
             nationality,
             email: email.as_str().into(),
             phone,

@@ -25,10 +25,14 @@ pub struct RecordVerification {
     pub document_number: String,
     /// ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted).
     pub issuing_country: String,
-    pub document_expiry: NaiveDate,
+    /// `YYYY-MM-DD`.
+    #[schema(value_type = String, format = Date)]
+    pub document_expiry: String,
     pub given_names: String,
     pub surname: String,
-    pub date_of_birth: NaiveDate,
+    /// `YYYY-MM-DD`.
+    #[schema(value_type = String, format = Date)]
+    pub date_of_birth: String,
     /// ISO 3166-1 alpha-3 (alpha-2 accepted).
     pub nationality: String,
     pub email: String,
@@ -42,6 +46,8 @@ pub struct VerificationRecorded {
     pub id: Uuid,
     pub person_id: Uuid,
     pub verified_at: DateTime<Utc>,
+    /// True when the worker had no password yet and a registration link was emailed.
+    pub registration_link_sent: bool,
 }
 
 pub fn document_index(state: &AppState, issuing_country: &str, number: &DocumentNumber) -> String {
@@ -59,14 +65,16 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
     let given = f.text("given_names", &body.given_names, 200);
     let surname = f.text("surname", &body.surname, 200);
     let email = f.check("email", "invalid_email", Email::parse(&body.email));
-    if body.document_expiry < today {
+    let expiry = f.date("document_expiry", &body.document_expiry);
+    if expiry.is_some_and(|d| d < today) {
         f.push("document_expiry", "document_expired", "an expired document cannot prove identity");
     }
-    if body.date_of_birth >= today || body.date_of_birth < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(today) {
+    let birth = f.date("date_of_birth", &body.date_of_birth);
+    if birth.is_some_and(|d| d >= today || d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(today)) {
         f.push("date_of_birth", "invalid_date", "not a plausible date of birth");
     }
-    let (doc_type, number, issuing, nationality, given, surname, email) =
-        (doc_type?, number?, issuing?, nationality?, given?, surname?, email?);
+    let (doc_type, number, issuing, nationality, given, surname, email, expiry, birth) =
+        (doc_type?, number?, issuing?, nationality?, given?, surname?, email?, expiry?, birth?);
     let enc = state.cipher.encrypt(number.as_str()).ok()?;
     let last3: String = number.as_str().chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
     Some((
@@ -76,10 +84,10 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
             document_index: document_index(state, issuing.as_str(), &number),
             document_last3: last3,
             issuing_country: issuing.as_str().into(),
-            document_expiry: body.document_expiry,
+            document_expiry: expiry,
             given_names: given,
             surname,
-            date_of_birth: body.date_of_birth,
+            date_of_birth: birth,
             nationality: nationality.as_str().into(),
         },
         email,
@@ -153,7 +161,8 @@ pub async fn record_verification(
     };
     sitecard_persistence::orders::link_to_account(&txn, email.as_str(), account.id).await?;
     let record = persons::record_verification(&txn, person.id, user.account_id, "registration", email.as_str(), &doc).await?;
-    if account.status == "pending" {
+    let link_sent = account.status == "pending";
+    if link_sent {
         let token = random_token();
         tokens::spend_all_for(&txn, account.id, "registration").await?;
         tokens::insert(&txn, "registration", &token_hash(&token), account.id, Utc::now() + REGISTRATION_TOKEN_TTL).await?;
@@ -179,7 +188,7 @@ pub async fn record_verification(
     )
     .await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("location", format!("/api/v1/identity-verifications/{}", record.id)))
-        .json(VerificationRecorded { id: record.id, person_id: person.id, verified_at: record.created_at }))
+    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", record.id))).json(
+        VerificationRecorded { id: record.id, person_id: person.id, verified_at: record.created_at, registration_link_sent: link_sent },
+    ))
 }
