@@ -20,7 +20,8 @@ pub struct CardView {
     pub id: Uuid,
     /// Two capital letters and ten digits, as printed.
     pub card_number: String,
-    /// `inactive`, `active`, `blocked`, `terminated`, `expired` (expired once `valid_until` has passed).
+    /// `expired` once `valid_until` has passed.
+    #[schema(value_type = crate::schema_enums::CardStatusValue)]
     pub status: String,
     pub company: CompanyRef,
     pub valid_until: NaiveDate,

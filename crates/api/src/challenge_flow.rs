@@ -23,6 +23,7 @@ use crate::throttle;
 pub struct ChallengeStarted {
     pub challenge_id: Uuid,
     /// `sms` (a code was sent) or `totp` (use the authenticator app).
+    #[schema(value_type = crate::schema_enums::SecondFactorMethod)]
     pub method: String,
     /// Where the SMS went, e.g. `+46•••••••03`.
     pub masked_phone: Option<String>,

@@ -16,6 +16,7 @@ pub mod photo;
 pub mod photo_store;
 pub mod provisioning;
 pub mod routes;
+pub mod schema_enums;
 pub mod session_flow;
 pub mod spa;
 pub mod state;

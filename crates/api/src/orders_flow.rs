@@ -39,6 +39,7 @@ pub struct Delivery {
 
 #[derive(Serialize, ToSchema, Clone)]
 pub struct HistoryEntry {
+    #[schema(value_type = crate::schema_enums::OrderStatusValue)]
     pub status: String,
     pub at: DateTime<Utc>,
 }
@@ -47,8 +48,7 @@ pub struct HistoryEntry {
 #[derive(Serialize, ToSchema)]
 pub struct HolderOrder {
     pub id: Uuid,
-    /// `awaiting_photo`, `awaiting_photo_review`, `photo_rejected`, `awaiting_cardholder`, `needs_correction`,
-    /// `confirmed`, `in_production`, `shipped`, `delivered`, `rejected`, `cancelled`, `production_failed`.
+    #[schema(value_type = crate::schema_enums::OrderStatusValue)]
     pub status: String,
     /// Send it back with accept; a changed order answers 409 `stale_version`.
     pub version: i32,
@@ -72,6 +72,7 @@ pub struct HolderOrder {
 #[derive(Serialize, ToSchema)]
 pub struct CompanyOrder {
     pub id: Uuid,
+    #[schema(value_type = crate::schema_enums::OrderStatusValue)]
     pub status: String,
     pub version: i32,
     pub company: CompanyRef,

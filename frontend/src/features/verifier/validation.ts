@@ -110,11 +110,13 @@ export function validateRecord(
     errors.push({ field: 'nationality', key: 'verifier.errors.nationality' });
   }
   errors.push(...validateEmail(values.email));
+  const documentType = values.document_type === 'national_id' ? 'national_id' : 'passport';
+  const language = values.language === 'en' || values.language === 'sv' || values.language === 'pl' ? values.language : null;
   if (errors.length > 0 || !expiry.ok || !dob.ok) return { errors, body: null };
   return {
     errors,
     body: {
-      document_type: values.document_type,
+      document_type: documentType,
       document_number: normaliseDocumentNumber(values.document_number),
       issuing_country: values.issuing_country,
       document_expiry: expiry.value,
@@ -123,7 +125,7 @@ export function validateRecord(
       date_of_birth: dob.value,
       nationality: values.nationality,
       email: values.email.trim(),
-      language: values.language || null,
+      language,
     },
   };
 }

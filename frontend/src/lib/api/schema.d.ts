@@ -923,20 +923,24 @@ export interface components {
         CancelOrder: {
             reason?: string | null;
         };
+        /** @enum {string} */
+        CardCheckReason: "blocked" | "terminated" | "expired" | "not_activated" | "unknown";
         CardCheckResult: {
             /** @description The employer on the card. */
             company_name?: string | null;
-            /** @description Why not: `blocked`, `terminated`, `expired`, `not_activated` or `unknown`. */
-            reason?: string | null;
-            /** @description `valid` or `not_valid`. */
-            status: string;
+            reason?: components["schemas"]["CardCheckReason"] | null;
+            status: components["schemas"]["CardCheckStatus"];
             /** Format: date */
             valid_until?: string | null;
         };
+        /** @enum {string} */
+        CardCheckStatus: "valid" | "not_valid";
         CardPage: {
             items: components["schemas"]["CardView"][];
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        CardStatusValue: "inactive" | "active" | "blocked" | "terminated" | "expired";
         CardView: {
             /** Format: date-time */
             activated_at?: string | null;
@@ -949,8 +953,8 @@ export interface components {
             order_id: string;
             /** @description Why it was blocked or terminated. */
             reason?: string | null;
-            /** @description `inactive`, `active`, `blocked`, `terminated`, `expired` (expired once `valid_until` has passed). */
-            status: string;
+            /** @description `expired` once `valid_until` has passed. */
+            status: components["schemas"]["CardStatusValue"];
             /** Format: date */
             valid_until: string;
         };
@@ -963,7 +967,7 @@ export interface components {
             /** @description Where the SMS went, e.g. `+46•••••••03`. */
             masked_phone?: string | null;
             /** @description `sms` (a code was sent) or `totp` (use the authenticator app). */
-            method: string;
+            method: components["schemas"]["SecondFactorMethod"];
             /**
              * Format: date-time
              * @description When a new code may be asked for (`/api/v1/auth/login/resend`).
@@ -973,6 +977,8 @@ export interface components {
         ChangePhone: {
             phone: string;
         };
+        /** @enum {string} */
+        ClientKind: "web" | "native";
         /** @description An order as the company admin and the production partner see it. */
         CompanyOrder: {
             /** @description Whether the worker's account is linked (they have been verified in person). */
@@ -992,7 +998,7 @@ export interface components {
             phone?: string | null;
             photo_url?: string | null;
             reason?: string | null;
-            status: string;
+            status: components["schemas"]["OrderStatusValue"];
             tracking_number?: string | null;
             /** Format: date-time */
             updated_at: string;
@@ -1074,8 +1080,7 @@ export interface components {
         };
         DevMessage: {
             body: string;
-            /** @description `sms`, `email` (or `webhook`). */
-            channel: string;
+            channel: components["schemas"]["MessageChannel"];
             /** @description The one-time code in an SMS. */
             code?: string | null;
             /** Format: date-time */
@@ -1085,6 +1090,8 @@ export interface components {
             subject?: string | null;
             to: string;
         };
+        /** @enum {string} */
+        DocumentTypeValue: "passport" | "national_id";
         /** @description One field-level validation failure. */
         FieldError: {
             /** @description Stable machine code, e.g. `required`, `invalid_format`, `too_long`. */
@@ -1101,7 +1108,7 @@ export interface components {
         HistoryEntry: {
             /** Format: date-time */
             at: string;
-            status: string;
+            status: components["schemas"]["OrderStatusValue"];
         };
         Holder: {
             /** Format: date */
@@ -1132,11 +1139,7 @@ export interface components {
             photo_url?: string | null;
             /** @description The worker's reason for rejecting, or the partner's for a failure. */
             reason?: string | null;
-            /**
-             * @description `awaiting_photo`, `awaiting_photo_review`, `photo_rejected`, `awaiting_cardholder`, `needs_correction`,
-             *     `confirmed`, `in_production`, `shipped`, `delivered`, `rejected`, `cancelled`, `production_failed`.
-             */
-            status: string;
+            status: components["schemas"]["OrderStatusValue"];
             /**
              * Format: int32
              * @description Send it back with accept; a changed order answers 409 `stale_version`.
@@ -1149,6 +1152,8 @@ export interface components {
             /** @description The number of the passport or ID the verifier has just checked; must match the worker's record. */
             document_number: string;
         };
+        /** @enum {string} */
+        LanguageValue: "en" | "sv" | "pl";
         LoginRequest: {
             email: string;
             password: string;
@@ -1160,17 +1165,21 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
-            language: string;
+            language: components["schemas"]["LanguageValue"];
             person?: components["schemas"]["PersonView"] | null;
-            roles: string[];
+            roles: components["schemas"]["RoleValue"][];
             /** @description Whether an authenticator app is enrolled (login then asks for its code instead of SMS). */
             totp_enabled: boolean;
         };
+        /** @enum {string} */
+        MessageChannel: "sms" | "email" | "webhook";
         OrderPage: {
             items: components["schemas"]["CompanyOrder"][];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /** @enum {string} */
+        OrderStatusValue: "awaiting_photo" | "awaiting_photo_review" | "photo_rejected" | "awaiting_cardholder" | "needs_correction" | "confirmed" | "in_production" | "shipped" | "delivered" | "rejected" | "cancelled" | "production_failed";
         PartnerToken: {
             access_token: string;
             /** Format: int64 */
@@ -1197,17 +1206,18 @@ export interface components {
             /** Format: date */
             date_of_birth: string;
             document_number_masked: string;
-            document_type: string;
+            document_type: components["schemas"]["DocumentTypeValue"];
             given_names: string;
             nationality: string;
             surname: string;
         };
         PhotoDecision: {
-            /** @description `approved` or `rejected`. */
-            decision: string;
+            decision: components["schemas"]["PhotoDecisionValue"];
             /** @description Required when rejecting; the company sees it. */
             reason?: string | null;
         };
+        /** @enum {string} */
+        PhotoDecisionValue: "approved" | "rejected";
         Pin: {
             pin: string;
         };
@@ -1239,8 +1249,10 @@ export interface components {
             /** @description For `shipped`. */
             tracking_number?: string | null;
             /** @description `accepted`, `produced`, `shipped`, `delivered` or `failed`. */
-            type: string;
+            type: components["schemas"]["ProductionEventType"];
         };
+        /** @enum {string} */
+        ProductionEventType: "accepted" | "produced" | "shipped" | "delivered" | "failed";
         Readiness: {
             /** @description `sqlite` or `postgres`. */
             database: string;
@@ -1262,14 +1274,12 @@ export interface components {
              */
             document_expiry: string;
             document_number: string;
-            /** @description `passport` or `national_id`. */
-            document_type: string;
+            document_type: components["schemas"]["DocumentTypeValue"];
             email: string;
             given_names: string;
             /** @description ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted). */
             issuing_country: string;
-            /** @description Language for the worker's emails and SMS (`en`, `sv`, `pl`); default: the request's `Accept-Language`. */
-            language?: string | null;
+            language?: components["schemas"]["LanguageValue"] | null;
             /** @description ISO 3166-1 alpha-3 (alpha-2 accepted). */
             nationality: string;
             surname: string;
@@ -1295,14 +1305,17 @@ export interface components {
             /** @description The worker's new mobile number (E.164 or with a `00` prefix). */
             new_phone: string;
         };
+        /** @enum {string} */
+        RoleValue: "cardholder" | "company_admin" | "verifier" | "operator";
+        /** @enum {string} */
+        SecondFactorMethod: "sms" | "totp";
         SecondFactorReset: {
             /** Format: uuid */
             account_id: string;
             masked_phone: string;
         };
         SessionView: {
-            /** @description `web` or `native`. */
-            client: string;
+            client: components["schemas"]["ClientKind"];
             /** Format: date-time */
             created_at: string;
             /** @description The session this request belongs to. */
@@ -1366,8 +1379,8 @@ export interface components {
             postal_code?: string | null;
         };
         UpdateMe: {
-            /** @description `en`, `sv` or `pl`: emails and SMS to the account use it. */
-            language: string;
+            /** @description Emails and SMS to the account use it. */
+            language: components["schemas"]["LanguageValue"];
         };
         VerificationRecorded: {
             /** Format: uuid */
@@ -1386,7 +1399,7 @@ export interface components {
             document_expiry: string;
             /** @description Only the last three characters, e.g. `••••••567`. */
             document_number_masked: string;
-            document_type: string;
+            document_type: components["schemas"]["DocumentTypeValue"];
             email: string;
             given_names: string;
             /** Format: uuid */
@@ -1414,8 +1427,7 @@ export interface components {
         VerifyRequest: {
             /** Format: uuid */
             challenge_id: string;
-            /** @description `native` (default: refresh token in the body) or `web` (refresh token only as an HttpOnly cookie). */
-            client?: string | null;
+            client?: components["schemas"]["ClientKind"] | null;
             /** @description The 6-digit code from the SMS or the authenticator app. */
             code: string;
         };

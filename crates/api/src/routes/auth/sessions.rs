@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
     pub id: Uuid,
-    /// `web` or `native`.
+    #[schema(value_type = crate::schema_enums::ClientKind)]
     pub client: String,
     pub user_agent: Option<String>,
     pub created_at: DateTime<Utc>,

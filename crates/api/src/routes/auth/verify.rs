@@ -19,6 +19,7 @@ pub struct VerifyRequest {
     pub code: String,
     /// `native` (default: refresh token in the body) or `web` (refresh token only as an HttpOnly cookie).
     #[serde(default)]
+    #[schema(value_type = Option<crate::schema_enums::ClientKind>)]
     pub client: Option<String>,
 }
 

@@ -20,10 +20,11 @@ pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
 
 #[derive(Serialize, ToSchema)]
 pub struct CardCheckResult {
-    /// `valid` or `not_valid`.
+    #[schema(value_type = crate::schema_enums::CardCheckStatus)]
     pub status: String,
     /// Why not: `blocked`, `terminated`, `expired`, `not_activated` or `unknown`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::schema_enums::CardCheckReason>)]
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,

@@ -18,7 +18,7 @@ pub struct OutboxQuery {
 
 #[derive(Serialize, ToSchema)]
 pub struct DevMessage {
-    /// `sms`, `email` (or `webhook`).
+    #[schema(value_type = crate::schema_enums::MessageChannel)]
     pub channel: String,
     pub to: String,
     pub subject: Option<String>,

@@ -20,7 +20,7 @@ pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
 
 #[derive(Deserialize, ToSchema)]
 pub struct RecordVerification {
-    /// `passport` or `national_id`.
+    #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     pub document_number: String,
     /// ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted).
@@ -38,6 +38,7 @@ pub struct RecordVerification {
     pub email: String,
     /// Language for the worker's emails and SMS (`en`, `sv`, `pl`); default: the request's `Accept-Language`.
     #[serde(default)]
+    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
     pub language: Option<String>,
 }
 

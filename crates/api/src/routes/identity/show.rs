@@ -17,6 +17,7 @@ use crate::state::AppState;
 pub struct VerificationView {
     pub id: Uuid,
     pub person_id: Uuid,
+    #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     /// Only the last three characters, e.g. `••••••567`.
     pub document_number_masked: String,

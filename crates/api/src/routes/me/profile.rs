@@ -26,6 +26,7 @@ pub struct PersonView {
     pub surname: String,
     pub date_of_birth: NaiveDate,
     pub nationality: String,
+    #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     pub document_number_masked: String,
 }
@@ -45,7 +46,9 @@ pub struct Contact {
 pub struct Me {
     pub id: Uuid,
     pub email: String,
+    #[schema(value_type = crate::schema_enums::LanguageValue)]
     pub language: String,
+    #[schema(value_type = Vec<crate::schema_enums::RoleValue>)]
     pub roles: Vec<String>,
     /// Companies the caller administers.
     pub companies: Vec<CompanyRef>,
@@ -105,7 +108,8 @@ pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> Result<web
 
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateMe {
-    /// `en`, `sv` or `pl`: emails and SMS to the account use it.
+    /// Emails and SMS to the account use it.
+    #[schema(value_type = crate::schema_enums::LanguageValue)]
     pub language: String,
 }
 

@@ -24,6 +24,7 @@ pub const CARD_VALIDITY_YEARS: i32 = 5;
 pub struct ProductionEvent {
     /// `accepted`, `produced`, `shipped`, `delivered` or `failed`.
     #[serde(rename = "type")]
+    #[schema(value_type = crate::schema_enums::ProductionEventType)]
     pub kind: String,
     /// Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`.
     pub card_number: Option<String>,

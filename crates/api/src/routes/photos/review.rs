@@ -41,7 +41,7 @@ pub async fn photo_reviews(
 
 #[derive(Deserialize, ToSchema)]
 pub struct PhotoDecision {
-    /// `approved` or `rejected`.
+    #[schema(value_type = crate::schema_enums::PhotoDecisionValue)]
     pub decision: String,
     /// Required when rejecting; the company sees it.
     pub reason: Option<String>,
