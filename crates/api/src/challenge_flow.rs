@@ -164,3 +164,12 @@ pub async fn resend(state: &AppState, id: Uuid) -> Result<ChallengeStarted, ApiE
     let c = challenges::find(&state.db, c.id).await?.ok_or(ApiError::NotFound)?;
     Ok(started(&c))
 }
+
+/// What a registration or password-reset challenge carries until its code is typed: the new password's
+/// hash and the emailed token to spend.
+pub fn pending_password(c: &Challenge) -> Result<(String, Uuid), ApiError> {
+    let data: serde_json::Value = c.data.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
+    let hash = data["password_hash"].as_str().ok_or_else(|| ApiError::internal("challenge without password hash"))?.to_owned();
+    let token_id = data["token_id"].as_str().and_then(|t| t.parse().ok()).ok_or_else(|| ApiError::internal("challenge without token"))?;
+    Ok((hash, token_id))
+}

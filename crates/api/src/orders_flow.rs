@@ -162,11 +162,17 @@ pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, account: &Accou
 
 pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, ApiError> {
     let card_number = sitecard_persistence::cards::find_by_order(conn, o.id).await?.map(|c| c.card_number);
-    Ok(CompanyOrder {
+    let company = company_ref(conn, o.company_id).await?;
+    let history = if with_history { history(conn, o.id).await? } else { vec![] };
+    Ok(to_company_order(o, company, card_number, history))
+}
+
+fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, history: Vec<HistoryEntry>) -> CompanyOrder {
+    CompanyOrder {
         id: o.id,
         status: o.status.clone(),
         version: o.version,
-        company: company_ref(conn, o.company_id).await?,
+        company,
         holder: holder(&o),
         email: o.email.clone(),
         phone: o.phone.clone(),
@@ -179,8 +185,34 @@ pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: 
         photo_url: photo_url(&o),
         created_at: o.created_at,
         updated_at: o.updated_at,
-        history: if with_history { history(conn, o.id).await? } else { vec![] },
-    })
+        history,
+    }
+}
+
+/// One page of a list fetched with `limit + 1` rows: companies and cards are loaded in one query each,
+/// not one per order.
+pub async fn order_page<C: ConnectionTrait>(conn: &C, rows: Vec<Order>, limit: u64) -> Result<OrderPage, ApiError> {
+    let more = rows.len() as u64 > limit;
+    let rows: Vec<Order> = rows.into_iter().take(limit as usize).collect();
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let cards: std::collections::HashMap<Uuid, String> =
+        sitecard_persistence::cards::for_orders(conn, &ids).await?.into_iter().map(|c| (c.order_id, c.card_number)).collect();
+    let mut company_names: std::collections::HashMap<Uuid, CompanyRef> = std::collections::HashMap::new();
+    let mut items = Vec::with_capacity(rows.len());
+    for o in rows {
+        let company = match company_names.get(&o.company_id) {
+            Some(c) => CompanyRef { id: c.id, name: c.name.clone() },
+            None => {
+                let c = company_ref(conn, o.company_id).await?;
+                company_names.insert(o.company_id, CompanyRef { id: c.id, name: c.name.clone() });
+                c
+            }
+        };
+        let card = cards.get(&o.id).cloned();
+        items.push(to_company_order(o, company, card, vec![]));
+    }
+    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
+    Ok(OrderPage { items, next_cursor })
 }
 
 pub fn invalid_state(e: InvalidTransition) -> ApiError {

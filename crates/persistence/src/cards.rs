@@ -102,3 +102,11 @@ pub async fn count_activation_failure<C: ConnectionTrait>(conn: &C, id: Uuid) ->
 pub fn changes() -> CardChanges {
     <CardChanges as Default>::default()
 }
+
+/// The cards of several orders at once (list pages).
+pub async fn for_orders<C: ConnectionTrait>(conn: &C, order_ids: &[Uuid]) -> Result<Vec<Card>, DbError> {
+    if order_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(Cards::find().filter(cards::Column::OrderId.is_in(order_ids.iter().copied())).all(conn).await?)
+}

@@ -39,10 +39,7 @@ pub async fn verify_phone(
     body: web::Json<VerifyPhone>,
 ) -> Result<web::Json<AccountActivated>, ApiError> {
     let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["register"], &client.ip).await?;
-    let data: serde_json::Value = challenge.data.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
-    let hash = data["password_hash"].as_str().ok_or_else(|| ApiError::internal("register challenge without hash"))?.to_owned();
-    let token_id: Uuid =
-        data["token_id"].as_str().and_then(|t| t.parse().ok()).ok_or_else(|| ApiError::internal("register challenge without token"))?;
+    let (hash, token_id) = challenge_flow::pending_password(&challenge)?;
     let txn = state.db.begin().await?;
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("registration_token_invalid", "this registration link was already used".into()));

@@ -137,10 +137,7 @@ pub async fn verify_reset(
     body: web::Json<PasswordResetVerify>,
 ) -> Result<HttpResponse, ApiError> {
     let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["password_reset"], &client.ip).await?;
-    let data: serde_json::Value = challenge.data.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
-    let hash = data["password_hash"].as_str().ok_or_else(|| ApiError::internal("reset challenge without hash"))?.to_owned();
-    let token_id: Uuid =
-        data["token_id"].as_str().and_then(|t| t.parse().ok()).ok_or_else(|| ApiError::internal("reset challenge without token"))?;
+    let (hash, token_id) = challenge_flow::pending_password(&challenge)?;
     let txn = state.db.begin().await?;
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("reset_token_invalid", "this link was already used".into()));

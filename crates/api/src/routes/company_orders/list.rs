@@ -58,11 +58,5 @@ pub async fn list_orders(
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
     let rows = orders::page_for_company(&state.db, company_id, status, cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let mut items = Vec::with_capacity(rows.len());
-    for o in rows.into_iter().take(limit as usize) {
-        items.push(orders_flow::company_view(&state.db, o, false).await?);
-    }
-    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
-    Ok(web::Json(OrderPage { items, next_cursor }))
+    Ok(web::Json(orders_flow::order_page(&state.db, rows, limit).await?))
 }

@@ -52,11 +52,5 @@ pub async fn production_orders(
     f.finish()?;
     let status = status.ok_or_else(|| ApiError::internal("status"))?;
     let rows = orders::page_by_status(&state.db, status.as_str(), cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let mut items = vec![];
-    for o in rows.into_iter().take(limit as usize) {
-        items.push(orders_flow::company_view(&state.db, o, false).await?);
-    }
-    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
-    Ok(web::Json(OrderPage { items, next_cursor }))
+    Ok(web::Json(orders_flow::order_page(&state.db, rows, limit).await?))
 }

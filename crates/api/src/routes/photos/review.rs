@@ -30,13 +30,7 @@ pub async fn photo_reviews(
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
     let rows = orders::page_by_status(&state.db, OrderStatus::AwaitingPhotoReview.as_str(), cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let mut items = vec![];
-    for o in rows.into_iter().take(limit as usize) {
-        items.push(orders_flow::company_view(&state.db, o, false).await?);
-    }
-    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
-    Ok(web::Json(OrderPage { items, next_cursor }))
+    Ok(web::Json(orders_flow::order_page(&state.db, rows, limit).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
