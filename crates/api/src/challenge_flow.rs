@@ -120,7 +120,7 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
         throttle::hit(&state.db, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP).await?;
         let wrong = challenges::count_wrong_code(&state.db, c.id).await?;
         let kind = if wrong >= challenge::MAX_WRONG_CODES { "challenge_exhausted" } else { "code_failed" };
-        audit::append(
+        audit::record(
             &state.db,
             audit::NewAuditEvent {
                 kind,
@@ -154,7 +154,7 @@ pub async fn resend(state: &AppState, id: Uuid) -> Result<ChallengeStarted, ApiE
         .await?
         .ok_or_else(|| ApiError::internal("challenge without account"))?;
     let phone = c.phone.clone().ok_or_else(|| ApiError::internal("sms challenge without phone"))?;
-    let txn = sitecard_persistence::TransactionTrait::begin(&state.db).await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     throttle::consume(&txn, &format!("sms:{}", account.id), throttle::SMS_PER_ACCOUNT, "too_many_attempts").await?;
     let code = random_code();
     let expires_at = Utc::now() + challenge::CODE_TTL;

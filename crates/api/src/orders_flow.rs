@@ -225,7 +225,7 @@ pub fn stale_version() -> ApiError {
 
 /// 403 unless the caller administers this company.
 pub async fn require_company_admin(state: &AppState, user: &CurrentUser, company_id: Uuid) -> Result<(), ApiError> {
-    if companies::is_admin(&state.db, company_id, user.account_id).await? { Ok(()) } else { Err(ApiError::Forbidden) }
+    if companies::is_admin(&state.read, company_id, user.account_id).await? { Ok(()) } else { Err(ApiError::Forbidden) }
 }
 
 /// An order of this company, or 404 (another company's ids do not exist for you).

@@ -54,7 +54,7 @@ pub async fn open_session(
     user_agent: Option<String>,
     auth_method: &str,
 ) -> Result<Issued, ApiError> {
-    let txn = sitecard_persistence::TransactionTrait::begin(&state.db).await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let session = sessions::create(
         &txn,
         NewSession {

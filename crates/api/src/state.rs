@@ -29,7 +29,11 @@ pub struct ApiConfig {
 
 #[derive(Clone)]
 pub struct AppState {
+    /// Every write and every transaction.
     pub db: Db,
+    /// Plain reads. On PostgreSQL the same pool; on SQLite a separate pool of readers, which WAL lets run
+    /// beside the single writer connection.
+    pub read: Db,
     pub config: Arc<ApiConfig>,
     pub metrics: Metrics,
     pub cipher: DataCipher,

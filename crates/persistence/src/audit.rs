@@ -54,7 +54,15 @@ fn chain_hash(
     hex::encode(h.finalize())
 }
 
-/// Appends one event inside the caller's transaction.
+/// Appends one event in a transaction of its own (for events that go with no other change).
+pub async fn record(db: &crate::Db, event: NewAuditEvent<'_>) -> Result<(), DbError> {
+    let txn = crate::begin(db).await?;
+    append(&txn, event).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Appends one event inside the caller's transaction (the chain needs the lock only a transaction holds).
 pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> Result<(), DbError> {
     if conn.get_database_backend() == DbBackend::Postgres {
         // Serialises appenders so two transactions never chain onto the same predecessor.

@@ -67,6 +67,18 @@ fn prepare_sqlite(url: &str) -> Result<String, DbError> {
     Ok(format!("sqlite://{path}?{query}"))
 }
 
+/// Starts a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is taken up front (waiting
+/// on the busy timeout) instead of failing with SQLITE_BUSY_SNAPSHOT when another connection or process
+/// committed between the transaction's first read and its first write.
+pub async fn begin(db: &Db) -> Result<Tx, DbError> {
+    let options = sea_orm::TransactionOptions {
+        isolation_level: None,
+        access_mode: None,
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+    };
+    Ok(db.begin_with_options(options).await?)
+}
+
 /// Applies every pending migration.
 pub async fn migrate(db: &Db) -> Result<(), DbError> {
     migration::Migrator::up(db, None).await.map_err(DbError::from)

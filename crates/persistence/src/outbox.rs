@@ -2,9 +2,7 @@
 //! delivered later by the dispatcher, with retries. Nothing is lost on a crash.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -58,7 +56,7 @@ pub async fn recent<C: ConnectionTrait>(conn: &C, recipient: Option<&str>, limit
 /// dispatch side by side.
 pub async fn claim_due(db: &sea_orm::DatabaseConnection, batch: u64, lease: Duration) -> Result<Vec<OutboxMessage>, DbError> {
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::begin(db).await?;
     let due = outbox_messages::Column::Status.is_in(["pending", "sending"]);
     let mut q = Outbox::find()
         .filter(due)

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use sitecard_domain::{Language, Role};
-use sitecard_persistence::{TransactionTrait, audit};
+use sitecard_persistence::audit;
 
 use crate::config::Config;
 use crate::startup;
@@ -64,7 +64,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         AdminCommand::CreateCompany { name, org_number, admin_email, language } => {
             let state = startup::build_state(config).await?;
             let lang = Language::parse(&language).ok_or("language must be en, sv or pl")?;
-            let txn = state.db.begin().await?;
+            let txn = sitecard_persistence::begin(&state.db).await?;
             let created = sitecard_api::provisioning::create_company(&txn, &state, &name, &org_number, &admin_email, lang).await?;
             txn.commit().await?;
             println!("company {name} ({org_number}) id {}; administrator {admin_email}", created.company_id);
@@ -76,7 +76,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         }
         AdminCommand::CreatePartnerClient { client_id, name, webhook_url } => {
             let state = startup::build_state(config).await?;
-            let txn = state.db.begin().await?;
+            let txn = sitecard_persistence::begin(&state.db).await?;
             let p =
                 sitecard_api::provisioning::create_partner_client(&txn, &state, &client_id, &name, webhook_url.as_deref(), None).await?;
             txn.commit().await?;
@@ -110,7 +110,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
 async fn invite(config: &Config, email: &str, role: Role, language: &str) -> Result<(), Box<dyn std::error::Error>> {
     let state = startup::build_state(config).await?;
     let lang = Language::parse(language).ok_or("language must be en, sv or pl")?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let invited = sitecard_api::invite::invite(&txn, &state, email, role, lang).await?;
     txn.commit().await?;
     match invited.link {

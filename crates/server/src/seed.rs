@@ -6,7 +6,7 @@ use sitecard_api::AppState;
 use sitecard_domain::{DocumentNumber, Role};
 use sitecard_persistence::orders::{self, NewOrder};
 use sitecard_persistence::persons::{self, VerifiedDocument};
-use sitecard_persistence::{Set, TransactionTrait, accounts, companies, partners};
+use sitecard_persistence::{Set, accounts, companies, partners};
 use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "demo-password-1";
@@ -34,7 +34,7 @@ pub async fn ensure_account(
         return Ok(a.id);
     }
     let hash = state.hasher.hash(DEMO_PASSWORD.to_owned()).await?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let person_id = match person {
         Some(p) => {
             let number = DocumentNumber::parse(p.document_number)?;
@@ -103,7 +103,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     companies::add_admin(&state.db, company.id, admin).await?;
     // A partner with a published secret exists only in development mode.
     if state.config.dev_mode && partners::find_by_client_id(&state.db, "demo-partner").await?.is_none() {
-        let txn = state.db.begin().await?;
+        let txn = sitecard_persistence::begin(&state.db).await?;
         sitecard_api::provisioning::create_partner_client(
             &txn,
             state,
@@ -135,7 +135,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
         let portrait = sitecard_api::photo::process(&sitecard_api::photo::generated_portrait(600, 800, image::ImageFormat::Png))?;
         let key = sitecard_api::photo_store::PhotoStore::key_for(&portrait.sha256);
         state.photos.put(&key, portrait.jpeg).await?;
-        let txn = state.db.begin().await?;
+        let txn = sitecard_persistence::begin(&state.db).await?;
         let order = orders::insert(
             &txn,
             NewOrder {

@@ -47,12 +47,18 @@ pub async fn open_database(config: &Config) -> Result<sitecard_persistence::Db, 
 pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
     let db = open_database(config).await?;
     sitecard_persistence::migrate(&db).await?;
+    let read = if config.database_url.starts_with("sqlite:") {
+        sitecard_persistence::connect(&config.database_url, config.db_pool_size.clamp(1, 8)).await?
+    } else {
+        db.clone()
+    };
     let cipher = DataCipher::new(config::data_key(config).map_err(StartupError::Config)?);
     let keys = KeyStore::load(&db, &cipher).await?;
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let hasher = PasswordHasher::new(config.argon2_concurrency.unwrap_or(cores))?;
     Ok(AppState {
         db,
+        read,
         config: Arc::new(ApiConfig {
             dev_mode: config.dev,
             public_url: config.public_url.clone(),

@@ -63,7 +63,7 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
     let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
     // Checked on every request so that sign-out, password reset and reuse detection take effect at once.
-    let session = sessions::find(&state.db, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let session = sessions::find(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
     if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
         return Err(ApiError::Unauthorized("session_ended"));
     }

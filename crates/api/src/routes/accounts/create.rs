@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use sitecard_domain::PhoneE164;
-use sitecard_persistence::{TransactionTrait, accounts, persons, tokens};
+use sitecard_persistence::{accounts, persons, tokens};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
@@ -64,7 +64,7 @@ pub async fn create_account(
     f.finish()?;
     let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
     let hash = state.hasher.hash(body.password).await?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(
         &txn,
         &state,

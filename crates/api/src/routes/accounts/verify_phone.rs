@@ -2,7 +2,7 @@
 
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit, tokens};
+use sitecard_persistence::{Set, accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -40,7 +40,7 @@ pub async fn verify_phone(
 ) -> Result<web::Json<AccountActivated>, ApiError> {
     let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["register"], &client.ip).await?;
     let (hash, token_id) = challenge_flow::pending_password(&challenge)?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("registration_token_invalid", "this registration link was already used".into()));
     }

@@ -41,7 +41,7 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
         other => {
             throttle::hit(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
             throttle::hit(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
-            audit::append(
+            audit::record(
                 &state.db,
                 audit::NewAuditEvent {
                     kind: "login_failed",
@@ -57,7 +57,7 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
         }
     };
     throttle::clear(&state.db, &account_key).await?;
-    let txn = sitecard_persistence::TransactionTrait::begin(&state.db).await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(&txn, &state, "login", &account, account.phone.as_deref(), None).await?;
     audit::append(
         &txn,

@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use serde::{Deserialize, Serialize};
 use sitecard_domain::{Email, Language};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit, sessions, tokens};
+use sitecard_persistence::{Set, accounts, audit, sessions, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -45,7 +45,7 @@ pub async fn request_reset(
     }
     if let Some(account) = accounts::find_by_email(&state.db, email.as_str()).await?.filter(|a| a.status == "active") {
         let token = random_token();
-        let txn = state.db.begin().await?;
+        let txn = sitecard_persistence::begin(&state.db).await?;
         tokens::spend_all_for(&txn, account.id, "password_reset").await?;
         tokens::insert(&txn, "password_reset", &token_hash(&token), account.id, Utc::now() + RESET_TOKEN_TTL).await?;
         let link = state.link(&format!("/reset-password?token={token}"));
@@ -98,7 +98,7 @@ pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordR
         .ok_or(ApiError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
     crate::routes::accounts::check_password_policy("new_password", &body.new_password, &[&account.email])?;
     let hash = state.hasher.hash(body.new_password).await?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(
         &txn,
         &state,
@@ -138,7 +138,7 @@ pub async fn verify_reset(
 ) -> Result<HttpResponse, ApiError> {
     let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["password_reset"], &client.ip).await?;
     let (hash, token_id) = challenge_flow::pending_password(&challenge)?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("reset_token_invalid", "this link was already used".into()));
     }

@@ -54,7 +54,7 @@ pub async fn refresh(
     if stored.used_at.is_some() || !sessions::spend_refresh_token(&state.db, stored.id).await? {
         // A spent token came back: it was stolen or leaked. End the family for everyone holding it.
         sessions::revoke(&state.db, session.id, "refresh_token_reuse").await?;
-        audit::append(
+        audit::record(
             &state.db,
             audit::NewAuditEvent {
                 kind: "refresh_token_reuse",

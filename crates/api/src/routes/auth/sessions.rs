@@ -32,7 +32,7 @@ pub struct SessionView {
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     sessions::revoke(&state.db, user.session_id, "logout").await?;
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "logout",
@@ -78,7 +78,7 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
     let s = sessions::find(&state.db, *id).await?.filter(|s| s.account_id == user.account_id).ok_or(ApiError::NotFound)?;
     sessions::revoke(&state.db, s.id, "revoked_by_user").await?;
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "session_revoked",
@@ -101,7 +101,7 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
 #[delete("/auth/sessions")]
 pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     let n = sessions::revoke_all_for_account(&state.db, user.account_id, Some(user.session_id), "revoked_by_user").await?;
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "other_sessions_revoked",

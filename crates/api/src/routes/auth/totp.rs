@@ -65,7 +65,7 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     changes.totp_secret_enc = Set(Some(pending.to_owned()));
     changes.totp_pending_enc = Set(None);
     accounts::update(&state.db, changes).await?;
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "totp_enrolled",
@@ -96,7 +96,7 @@ pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: we
     let mut changes = accounts::changes(account.id);
     changes.totp_secret_enc = Set(None);
     accounts::update(&state.db, changes).await?;
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "totp_removed",

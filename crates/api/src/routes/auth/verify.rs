@@ -39,7 +39,7 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
     if challenge.method == "sms" {
         issued.body.offer_totp = Some(account.totp_secret_enc.is_none());
     }
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "login_succeeded",

@@ -6,7 +6,7 @@ use sitecard_domain::Language;
 use sitecard_domain::card_state::{self, CardStatus};
 use sitecard_notify::Message;
 use sitecard_persistence::cards::Card;
-use sitecard_persistence::{ConnectionTrait, Set, TransactionTrait, accounts, audit, cards};
+use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, cards};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -84,7 +84,7 @@ async fn change(
     reason: Option<String>,
 ) -> Result<CardView, ApiError> {
     orders_flow::require_company_admin(state, user, company_id).await?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let card = company_card(&txn, company_id, id).await?;
     let from = cards_flow::status_of(&card)?;
     let (to, kind, message) = match action {

@@ -4,7 +4,7 @@
 use actix_web::{post, web};
 use serde::Deserialize;
 use sitecard_domain::{DocumentNumber, Role};
-use sitecard_persistence::{Set, TransactionTrait, accounts, cards, persons};
+use sitecard_persistence::{Set, accounts, cards, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -66,7 +66,7 @@ pub async fn activate_in_person(
             errors: vec![],
         });
     }
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let pin = cards_flow::activate(&txn, &state, &card, user.account_id, "in_person").await?;
     let mut ch = cards::changes();
     ch.activation_failures = Set(0);

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::card_state::{self, CardStatus};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, audit, cards};
+use sitecard_persistence::{Set, audit, cards};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -62,7 +62,7 @@ async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Resul
     let ok = CardNumber::parse(typed).is_ok_and(|n| n.as_str() == card.card_number);
     if !ok {
         let n = cards::count_activation_failure(&state.db, card.id).await?;
-        audit::append(
+        audit::record(
             &state.db,
             audit::NewAuditEvent {
                 kind: "card_number_mismatch",
@@ -100,7 +100,7 @@ pub async fn activate_card(
     let card = my_card(&state, &user, *id).await?;
     card_state::activate(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     check_typed(&state, &card, &body.card_number).await?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let pin = cards_flow::activate(&txn, &state, &card, user.account_id, "cardholder").await?;
     let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
     let view = cards_flow::view(&txn, card).await?;
@@ -140,7 +140,7 @@ pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web:
     let status = cards_flow::status_of(&card)?;
     let to =
         if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     if status != CardStatus::Blocked {
         let mut ch = cards::changes();
         ch.reason = Set(Some("reported lost".into()));

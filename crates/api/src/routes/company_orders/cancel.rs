@@ -3,7 +3,7 @@
 use actix_web::{post, web};
 use serde::Deserialize;
 use sitecard_domain::order_state;
-use sitecard_persistence::{Set, TransactionTrait, audit, orders};
+use sitecard_persistence::{Set, audit, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -34,7 +34,7 @@ pub async fn cancel_order(
     let (company_id, id) = path.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
     let reason = body.and_then(|b| b.into_inner().reason).map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders_flow::company_order(&txn, company_id, id).await?;
     let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
     let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;

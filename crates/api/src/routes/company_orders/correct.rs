@@ -5,7 +5,7 @@ use serde::Deserialize;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, audit, companies, orders};
+use sitecard_persistence::{Set, audit, companies, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -81,7 +81,7 @@ pub async fn correct_order(
     f.finish()?;
     ch.mismatch_fields = Set(None);
 
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders_flow::company_order(&txn, company_id, id).await?;
     if order.version != b.version {
         return Err(orders_flow::stale_version());

@@ -8,7 +8,7 @@ use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{Email, PhoneE164};
 use sitecard_notify::Message;
 use sitecard_persistence::orders::{self, NewOrder};
-use sitecard_persistence::{TransactionTrait, accounts, audit, companies};
+use sitecard_persistence::{accounts, audit, companies};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -128,7 +128,7 @@ pub async fn create_order(
         return Err(ApiError::internal("validated fields missing"));
     };
 
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
     let account = accounts::find_by_email(&txn, email.as_str()).await?;
     let order = orders::insert(

@@ -57,6 +57,6 @@ pub async fn list_orders(
     };
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
-    let rows = orders::page_for_company(&state.db, company_id, status, cursor, limit + 1).await?;
-    Ok(web::Json(orders_flow::order_page(&state.db, rows, limit).await?))
+    let rows = orders::page_for_company(&state.read, company_id, status, cursor, limit + 1).await?;
+    Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
 }

@@ -7,7 +7,7 @@ use sitecard_domain::country::Nationality;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::persons::{self, VerifiedDocument};
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit, tokens};
+use sitecard_persistence::{Set, accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -120,7 +120,7 @@ pub async fn record_verification(
     f.finish()?;
     let ((doc, email), language) = parsed.zip(language).ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
 
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let by_document = persons::find_by_document_index(&txn, &doc.document_index).await?;
     let account = accounts::find_by_email(&txn, email.as_str()).await?;
     if let (Some(p), Some(a)) = (&by_document, &account)

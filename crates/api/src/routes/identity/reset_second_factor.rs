@@ -5,7 +5,7 @@ use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
 use sitecard_domain::{DocumentNumber, Language, PhoneE164, Role};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit, persons, sessions};
+use sitecard_persistence::{Set, accounts, audit, persons, sessions};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -61,7 +61,7 @@ pub async fn reset_second_factor(
         }
     }
     let account = accounts::find_by_person(&state.db, person.id).await?.ok_or(ApiError::NotFound)?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let mut c = accounts::changes(account.id);
     c.phone = Set(Some(phone.as_str().to_owned()));
     c.totp_secret_enc = Set(None);

@@ -61,7 +61,7 @@ pub async fn update_contact(
     }
     f.finish()?;
     let account = accounts::update(&state.db, c).await?;
-    audit::append(
+    audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind: "contact_updated",

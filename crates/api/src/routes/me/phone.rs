@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use sitecard_domain::PhoneE164;
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit};
+use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -31,7 +31,7 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
     f.finish()?;
     let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(&txn, &state, "phone_change", &account, Some(phone.as_str()), None).await?;
     txn.commit().await?;
     Ok(HttpResponse::Accepted().json(started))
@@ -62,7 +62,7 @@ pub async fn verify_phone_change(
         return Err(ApiError::Gone("challenge_expired", "this code request is no longer valid".into()));
     }
     let (challenge, _) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let mut ch = accounts::changes(user.account_id);
     ch.phone = Set(challenge.phone.clone());
     let account = accounts::update(&txn, ch).await?;

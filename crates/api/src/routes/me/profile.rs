@@ -72,7 +72,7 @@ pub fn contact_of(a: &Account) -> Contact {
 
 pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError> {
     let person = match account.person_id {
-        Some(id) => persons::find(&state.db, id).await?.map(|p| PersonView {
+        Some(id) => persons::find(&state.read, id).await?.map(|p| PersonView {
             given_names: p.given_names,
             surname: p.surname,
             date_of_birth: p.date_of_birth,
@@ -102,7 +102,7 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
 ))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Me>, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let account = accounts::find(&state.read, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
     Ok(web::Json(load_me(&state, account).await?))
 }
 

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit, companies, orders, persons};
+use sitecard_persistence::{Set, accounts, audit, companies, orders, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -39,7 +39,7 @@ pub async fn accept_order(
 ) -> Result<web::Json<HolderOrder>, ApiError> {
     let id = id.into_inner();
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
     if order.version != body.version {
         return Err(orders_flow::stale_version());

@@ -16,11 +16,11 @@ use crate::state::AppState;
 ))]
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-    let rows = orders::list_for_holder(&state.db, account.id, &account.email).await?;
+    let account = accounts::find(&state.read, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let rows = orders::list_for_holder(&state.read, account.id, &account.email).await?;
     let mut out = Vec::with_capacity(rows.len());
     for o in rows {
-        out.push(orders_flow::holder_view(&state.db, o, &account).await?);
+        out.push(orders_flow::holder_view(&state.read, o, &account).await?);
     }
     Ok(web::Json(out))
 }
@@ -32,7 +32,7 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 ))]
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-    let order = orders::find_for_holder(&state.db, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(orders_flow::holder_view(&state.db, order, &account).await?))
+    let account = accounts::find(&state.read, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let order = orders::find_for_holder(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    Ok(web::Json(orders_flow::holder_view(&state.read, order, &account).await?))
 }

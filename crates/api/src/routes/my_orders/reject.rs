@@ -4,7 +4,7 @@ use actix_web::{post, web};
 use serde::Deserialize;
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, accounts, audit, orders};
+use sitecard_persistence::{Set, accounts, audit, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -39,7 +39,7 @@ pub async fn reject_order(
     f.finish()?;
     let reason = reason.unwrap_or_default();
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
     let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
     let to = order_state::reject_by_cardholder(from).map_err(orders_flow::invalid_state)?;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
-use sitecard_persistence::{DbError, Set, TransactionTrait, audit, cards, idempotency, orders};
+use sitecard_persistence::{DbError, Set, audit, cards, idempotency, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -74,7 +74,7 @@ pub async fn production_event(
     {
         return replay(stored, &request_hash);
     }
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     if let Some(key) = &key {
         match idempotency::claim(&txn, key, &request_hash).await {
             Ok(()) => {}

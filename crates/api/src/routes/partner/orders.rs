@@ -51,6 +51,6 @@ pub async fn production_orders(
     };
     f.finish()?;
     let status = status.ok_or_else(|| ApiError::internal("status"))?;
-    let rows = orders::page_by_status(&state.db, status.as_str(), cursor, limit + 1).await?;
-    Ok(web::Json(orders_flow::order_page(&state.db, rows, limit).await?))
+    let rows = orders::page_by_status(&state.read, status.as_str(), cursor, limit + 1).await?;
+    Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
 }

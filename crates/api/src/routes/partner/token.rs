@@ -69,7 +69,7 @@ pub async fn token(
     let partner = partners::find_by_client_id(&state.db, &id).await?;
     let ok = partner.as_ref().is_some_and(|p| constant_time_eq(&p.secret_hash, &token_hash(&secret)));
     if !ok {
-        audit::append(
+        audit::record(
             &state.db,
             audit::NewAuditEvent {
                 kind: "partner_auth_failed",

@@ -4,7 +4,7 @@ use actix_web::{get, post, web};
 use serde::Deserialize;
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, TransactionTrait, audit, companies, orders};
+use sitecard_persistence::{Set, audit, companies, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -29,8 +29,8 @@ pub async fn photo_reviews(
     let mut f = Fields::new();
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
-    let rows = orders::page_by_status(&state.db, OrderStatus::AwaitingPhotoReview.as_str(), cursor, limit + 1).await?;
-    Ok(web::Json(orders_flow::order_page(&state.db, rows, limit).await?))
+    let rows = orders::page_by_status(&state.read, OrderStatus::AwaitingPhotoReview.as_str(), cursor, limit + 1).await?;
+    Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -71,7 +71,7 @@ pub async fn review_photo(
         f.push("reason", "required", "say why the photo cannot be used");
     }
     f.finish()?;
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
     let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
     let to =

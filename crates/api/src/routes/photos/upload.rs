@@ -3,7 +3,7 @@
 use actix_web::{HttpRequest, put, web};
 use futures_util::StreamExt;
 use sitecard_domain::order_state::{self, OrderStatus};
-use sitecard_persistence::{Set, TransactionTrait, audit, orders};
+use sitecard_persistence::{Set, audit, orders};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
@@ -88,7 +88,7 @@ pub async fn upload_photo(
     let key = PhotoStore::key_for(&portrait.sha256);
     state.photos.put(&key, portrait.jpeg).await?;
 
-    let txn = state.db.begin().await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders_flow::company_order(&txn, company_id, id).await?;
     let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
     let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
