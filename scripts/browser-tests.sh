@@ -19,9 +19,9 @@ log="$work/server.log"
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait "${pid:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-DATABASE_URL="sqlite://$work/sitecard.db" SITECARD_DEV=1 SITECARD_PORT=0 SITECARD_STATIC_DIR=frontend/dist \
+DATABASE_URL="sqlite://$work/sitecard.db" SITECARD_DEV=1 SITECARD_PORT=0 SITECARD_STATIC_DIR=frontend/dist SITECARD_OBJECT_STORE="$work/objects" \
   target/debug/sitecard seed-demo >/dev/null
-DATABASE_URL="sqlite://$work/sitecard.db" SITECARD_DEV=1 SITECARD_PORT=0 SITECARD_STATIC_DIR=frontend/dist \
+DATABASE_URL="sqlite://$work/sitecard.db" SITECARD_DEV=1 SITECARD_PORT=0 SITECARD_STATIC_DIR=frontend/dist SITECARD_OBJECT_STORE="$work/objects" \
   target/debug/sitecard serve >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do

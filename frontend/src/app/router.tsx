@@ -21,6 +21,8 @@ function lazyPage<M extends Module>(load: () => Promise<M>, name: keyof M & stri
 const account = () => import('./routes/lazy-account');
 const onboarding = () => import('./routes/lazy-onboarding');
 const staff = () => import('./routes/lazy-staff');
+const cardholder = () => import('./routes/lazy-cardholder');
+const company = () => import('./routes/lazy-company');
 
 export const routes: RouteObject[] = [
   {
@@ -85,18 +87,44 @@ export const routes: RouteObject[] = [
               },
             ],
           },
-          // Cardholders: card orders and cards (the screens arrive with their APIs).
+          // Cardholders: the worker's path through an order (order → details → check → done), and cards.
           {
             element: <RequireSignIn role="cardholder" />,
             children: [
-              { path: 'orders', lazy: lazyPage(account, 'OrdersRoute') },
-              { path: 'cards', lazy: lazyPage(account, 'CardsRoute') },
+              { path: 'orders', lazy: lazyPage(cardholder, 'MyOrdersPage') },
+              { path: 'orders/:id', lazy: lazyPage(cardholder, 'OrderPage') },
+              { path: 'orders/:id/details', lazy: lazyPage(cardholder, 'OrderDetailsRoute') },
+              { path: 'orders/:id/check', lazy: lazyPage(cardholder, 'CheckOrderPage') },
+              { path: 'orders/:id/reject', lazy: lazyPage(cardholder, 'RejectOrderPage') },
+              { path: 'orders/:id/done', lazy: lazyPage(cardholder, 'OrderDonePage') },
+              { path: 'cards', lazy: lazyPage(cardholder, 'MyCardsPage') },
+              { path: 'cards/:id/activate', lazy: lazyPage(cardholder, 'ActivateCardPage') },
+              { path: 'cards/:id/pin', lazy: lazyPage(cardholder, 'PinPage') },
+              { path: 'cards/:id/lost', lazy: lazyPage(cardholder, 'ReportLostPage') },
             ],
           },
-          // Company administrators.
+          // Company administrators; the company is in the URL so lists, filters and pages survive a reload.
           {
             element: <RequireSignIn role="company_admin" />,
-            children: [{ path: 'company', lazy: lazyPage(account, 'CompanyRoute') }],
+            children: [
+              { path: 'company', lazy: lazyPage(company, 'CompanyIndex') },
+              { path: 'admin/companies/:companyId/orders/:orderId', lazy: lazyPage(company, 'AdminOrderLink') },
+              {
+                path: 'company/:companyId',
+                lazy: lazyPage(company, 'CompanyScope'),
+                children: [
+                  { index: true, lazy: lazyPage(company, 'OrdersListPage') },
+                  { path: 'orders', lazy: lazyPage(company, 'OrdersListPage') },
+                  { path: 'orders/new', lazy: lazyPage(company, 'NewOrderPage') },
+                  { path: 'orders/:orderId', lazy: lazyPage(company, 'OrderDetailPage') },
+                  { path: 'orders/:orderId/photo', lazy: lazyPage(company, 'PhotoPage') },
+                  { path: 'orders/:orderId/correct', lazy: lazyPage(company, 'CorrectOrderPage') },
+                  { path: 'orders/:orderId/cancel', lazy: lazyPage(company, 'CancelOrderPage') },
+                  { path: 'cards', lazy: lazyPage(company, 'CardsListPage') },
+                  { path: 'cards/:cardId/:action', lazy: lazyPage(company, 'CardActionPage') },
+                ],
+              },
+            ],
           },
           // Verifiers at identity-verification offices.
           {

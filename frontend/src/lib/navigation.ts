@@ -17,10 +17,15 @@ export function appPathFromLink(link: string, publicOrigins: readonly string[] =
   try {
     const url = new URL(link, window.location.origin);
     const ours = url.origin === window.location.origin || publicOrigins.includes(url.origin);
-    const knownPath = /^\/(register|reset-password|orders|cards|sign-in|account)\b/.test(url.pathname);
+    const knownPath = /^\/(register|reset-password|orders|cards|sign-in|account|company|admin)\b/.test(url.pathname);
     if (!ours && !knownPath) return null;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return null;
   }
+}
+
+/** Whether `path` is on the worker's way to an order (`/orders`, `/orders/…`): sign-in then shows their progress. */
+export function isOrderPath(path: string): boolean {
+  return path === '/orders' || path.startsWith('/orders/');
 }

@@ -57,3 +57,11 @@ export const weakPasswordCodes = {
   too_long: 'newPassword.errors.too_long',
   too_common: 'newPassword.errors.too_common',
 } as const;
+
+/** A reason someone else will read (rejecting an order, blocking a card): 1 to 500 characters. */
+export function validateReason(reason: string, field = 'reason'): FieldError[] {
+  const trimmed = reason.trim();
+  if (!trimmed) return [{ field, key: 'reason.errors.required' }];
+  if ([...trimmed].length > 500) return [{ field, key: 'reason.errors.tooLong' }];
+  return [];
+}

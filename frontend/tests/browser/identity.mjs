@@ -8,80 +8,20 @@ import {
   assert,
   baseUrl,
   check,
-  expectNoAxeViolations,
-  horizontalOverflow,
+  demoPassword,
+  digits,
+  enterCode,
+  errorSummaryShows,
+  flow,
+  heading,
   newPage,
+  pageIsSound,
+  passwordStep,
   pathOf,
-  rawKeysOnPage,
+  phoneScreen,
   results,
-  screenshot,
-  translationKeys,
   waitForMessage,
 } from './lib.mjs';
-
-const phoneScreen = { viewport: { width: 360, height: 740 } };
-const demoPassword = 'demo-password-1';
-const keys = translationKeys();
-
-const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
-
-/**
- * A flow of dependent steps on `page`: after the first failure the rest are skipped (and said so),
- * and the failing screen is photographed.
- */
-function flow(page) {
-  let broken = false;
-  return async (name, body) => {
-    if (broken) {
-      console.log(`skip - ${name}`);
-      return;
-    }
-    if (!(await check(name, body))) {
-      broken = true;
-      await screenshot(page, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-    }
-  };
-}
-
-/** For every page visited: a screenshot, no horizontal scrolling, no raw translation keys, no axe violations. */
-async function pageIsSound(page, name) {
-  await screenshot(page, name);
-  const overflow = await horizontalOverflow(page);
-  assert(overflow <= 0, `${overflow}px wider than the ${page.viewportSize()?.width}px viewport`);
-  const raw = await rawKeysOnPage(page, keys);
-  assert(raw.length === 0, `untranslated: ${raw.join(', ')}`);
-  await expectNoAxeViolations(page);
-}
-
-async function heading(page, name) {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-/** The error summary is shown, has focus, and says `text`. */
-async function errorSummaryShows(page, text) {
-  const summary = page.locator('.error-summary');
-  await summary.getByText(text).first().waitFor();
-  const focused = await page.evaluate(() => document.activeElement?.classList.contains('error-summary'));
-  assert(focused, 'the error summary does not have focus');
-}
-
-/** Email and password, then the code page; returns the SMS code sent to `phone`. */
-async function passwordStep(page, email, password, phone) {
-  if (!new URL(page.url()).pathname.startsWith('/sign-in')) await page.goto(`${baseUrl}/sign-in`);
-  await heading(page, 'Sign in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  const since = Date.now();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await heading(page, 'Check your phone');
-  const sms = await waitForMessage(phone, { since, filter: (m) => m.channel === 'sms' && m.code });
-  return sms.code;
-}
-
-async function enterCode(page, code, button) {
-  await page.getByLabel('Code', { exact: true }).fill(code);
-  await page.getByRole('button', { name: button }).click();
-}
 
 async function signOutFromNavigation(page) {
   await page.getByRole('navigation').getByRole('button', { name: 'Sign out' }).click();

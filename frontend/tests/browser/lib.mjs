@@ -135,3 +135,75 @@ export function pathOf(link) {
   const url = new URL(link);
   return `${url.pathname}${url.search}`;
 }
+
+/** A phone-sized screen, as the suites use throughout. */
+export const phoneScreen = { viewport: { width: 360, height: 740 } };
+
+export const demoPassword = 'demo-password-1';
+
+export const digits = (count) => Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+
+/**
+ * A flow of dependent steps on `page`: after the first failure the rest are skipped (and said so),
+ * and the failing screen is photographed.
+ */
+export function flow(page) {
+  let broken = false;
+  const step = async (name, body) => {
+    if (broken) {
+      console.log(`skip - ${name}`);
+      return false;
+    }
+    if (!(await check(name, body))) {
+      broken = true;
+      await screenshot(page, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+      return false;
+    }
+    return true;
+  };
+  step.ok = () => !broken;
+  return step;
+}
+
+let englishKeys;
+
+/** For every page visited: a screenshot, no horizontal scrolling, no raw translation keys, no axe violations. */
+export async function pageIsSound(page, name) {
+  englishKeys ??= translationKeys();
+  await screenshot(page, name);
+  const overflow = await horizontalOverflow(page);
+  assert(overflow <= 0, `${overflow}px wider than the ${page.viewportSize()?.width}px viewport`);
+  const raw = await rawKeysOnPage(page, englishKeys);
+  assert(raw.length === 0, `untranslated: ${raw.join(', ')}`);
+  await expectNoAxeViolations(page);
+}
+
+export async function heading(page, name) {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+/** The error summary is shown, has focus, and says `text`. */
+export async function errorSummaryShows(page, text) {
+  const summary = page.locator('.error-summary');
+  await summary.getByText(text).first().waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.classList.contains('error-summary'));
+  assert(focused, 'the error summary does not have focus');
+}
+
+/** Email and password, then the code page; returns the SMS code sent to `phone`. */
+export async function passwordStep(page, email, password, phone) {
+  if (!new URL(page.url()).pathname.startsWith('/sign-in')) await page.goto(`${baseUrl}/sign-in`);
+  await heading(page, 'Sign in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  const since = Date.now();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await heading(page, 'Check your phone');
+  const sms = await waitForMessage(phone, { since, filter: (m) => m.channel === 'sms' && m.code });
+  return sms.code;
+}
+
+export async function enterCode(page, code, button) {
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: button }).click();
+}

@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { problem, stubApi } from '../../test/api-stub';
+import { stubApi } from '../../test/api-stub';
 import { renderRoute } from '../../test/render-route';
 
 function check(number: string) {
@@ -30,8 +30,8 @@ describe('public card check', () => {
     expect(screen.getByText(/The card is blocked/)).toBeTruthy();
   });
 
-  test('an unknown number (404 not_found) is "not valid: no such card"', async () => {
-    stubApi({ 'GET /api/v1/card-check/ZZ0000000000': problem(404, 'not_found') });
+  test('an unknown number is "not valid: no such card"', async () => {
+    stubApi({ 'GET /api/v1/card-check/ZZ0000000000': { body: { status: 'not_valid', reason: 'unknown' } } });
     renderRoute('/check');
     check('ZZ0000000000');
     expect(await screen.findByText('There is no card with this number.')).toBeTruthy();

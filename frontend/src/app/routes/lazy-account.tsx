@@ -8,4 +8,3 @@ export {
   AuthenticatorSetupPage,
 } from '../../features/security/components/AuthenticatorPages';
 export { SecurityPage } from '../../features/security/components/SecurityPage';
-export { CardsRoute, CompanyRoute, OrdersRoute } from './placeholders';

@@ -14,7 +14,7 @@ describe('unknown client-side path', () => {
 
   test('the link home navigates and moves focus to the new heading', async () => {
     stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
-    const { router } = renderRoute('/orders/123');
+    const { router } = renderRoute('/no/such/page');
 
     fireEvent.click(screen.getByRole('link', { name: 'Go to the home page' }));
 

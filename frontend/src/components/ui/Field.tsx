@@ -140,3 +140,42 @@ export function Radios({ id, legend, hint, error, value, options, onValue }: Rad
     </div>
   );
 }
+
+type TextAreaProps = {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: Message;
+  value: string;
+  onValue: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+};
+
+/** A multi-line answer (a reason), with its hint and error like the other fields. */
+export function TextArea({ id, label, hint, error, value, onValue, rows = 4, maxLength }: TextAreaProps) {
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        className={`textarea${error ? ' input--error' : ''}`}
+        rows={rows}
+        maxLength={maxLength}
+        value={value}
+        onChange={(event) => onValue(event.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}

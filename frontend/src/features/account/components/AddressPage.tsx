@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CountrySelect } from '../../../components/ui/CountrySelect';
@@ -28,14 +28,42 @@ export function AddressPage() {
   const me = useMe();
   return (
     <Page title={t('address.title')}>
-      {me.data ? <AddressForm contact={me.data.contact} /> : <Skeleton lines={5} />}
+      {me.data ? <AddressPageForm contact={me.data.contact} /> : <Skeleton lines={5} />}
     </Page>
   );
 }
 
-function AddressForm({ contact }: { contact: Contact }) {
+function AddressPageForm({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  return (
+    <>
+      <p>{t('address.intro')}</p>
+      <AddressForm
+        contact={contact}
+        onSaved={() => void navigate('/account', { state: { saved: 'address' } })}
+        cancel={
+          <Link className="action-link" to="/account">
+            {t('common.cancel')}
+          </Link>
+        }
+      />
+    </>
+  );
+}
+
+type AddressFormProps = {
+  contact: Contact;
+  /** After the address has been saved. */
+  onSaved: () => void;
+  submitLabel?: string;
+  /** Beside the submit button, e.g. a "Cancel" link. */
+  cancel?: ReactNode;
+};
+
+/** The address form on its own, for pages that ask for the address as one of their steps. */
+export function AddressForm({ contact, onSaved, submitLabel, cancel }: AddressFormProps) {
+  const { t } = useTranslation();
   const [values, setValues] = useState(() => initialValues(contact));
   const [errors, setErrors] = useState<Message[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -52,7 +80,7 @@ function AddressForm({ contact }: { contact: Contact }) {
       Object.entries(values).map(([key, value]) => [key, value.trim()]),
     ) as ContactInput;
     update.mutate(trimmed, {
-      onSuccess: () => void navigate('/account', { state: { saved: 'address' } }),
+      onSuccess: () => onSaved(),
       onError: (error) =>
         setErrors(
           isApiError(error) && error.code === 'validation_failed'
@@ -65,7 +93,6 @@ function AddressForm({ contact }: { contact: Contact }) {
   return (
     <>
       <ErrorSummary errors={errors} attempt={attempt} />
-      <p>{t('address.intro')}</p>
       <form noValidate onSubmit={submit}>
         <TextField
           id="address_line1"
@@ -112,11 +139,9 @@ function AddressForm({ contact }: { contact: Contact }) {
         />
         <div className="button-group">
           <button type="submit" className="button" disabled={update.isPending}>
-            {t('address.submit')}
+            {submitLabel ?? t('address.submit')}
           </button>
-          <Link className="action-link" to="/account">
-            {t('common.cancel')}
-          </Link>
+          {cancel}
         </div>
       </form>
     </>

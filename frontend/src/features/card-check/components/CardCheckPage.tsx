@@ -6,7 +6,8 @@ import { TextField } from '../../../components/ui/Field';
 import { Page } from '../../../components/ui/Page';
 import { formatIsoDate } from '../../../lib/date';
 import { describeError, errorFor, useMessageText, type Message } from '../../../lib/messages';
-import { isCardNumber, normaliseCardNumber, useCardCheck, type CardCheck } from '../api/check-card';
+import { formatCardNumber, isCardNumber, normaliseCardNumber } from '../../../lib/card-number';
+import { useCardCheck, type CardCheck } from '../api/check-card';
 
 /** Anyone can check whether a card number is valid; no personal data is shown. */
 export function CardCheckPage() {
@@ -70,7 +71,7 @@ export function CardCheckPage() {
 function CardCheckResult({ number, result }: { number: string; result: CardCheck }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
-  const reasons = {
+  const reasons: Record<string, string> = {
     blocked: t('cardCheck.reasons.blocked'),
     terminated: t('cardCheck.reasons.terminated'),
     expired: t('cardCheck.reasons.expired'),
@@ -86,8 +87,8 @@ function CardCheckResult({ number, result }: { number: string; result: CardCheck
         </span>{' '}
         {valid ? t('cardCheck.valid') : t('cardCheck.notValid')}
       </h2>
-      <p>{t('cardCheck.number', { number })}</p>
-      {!valid && result.reason ? <p>{reasons[result.reason]}</p> : null}
+      <p>{t('cardCheck.number', { number: formatCardNumber(number) })}</p>
+      {!valid ? <p>{reasons[result.reason ?? 'unknown'] ?? reasons.unknown}</p> : null}
       {result.company_name ? <p>{t('cardCheck.company', { company: result.company_name })}</p> : null}
       {valid && result.valid_until ? (
         <p>{t('cardCheck.validUntil', { date: formatIsoDate(result.valid_until.slice(0, 10), language) })}</p>

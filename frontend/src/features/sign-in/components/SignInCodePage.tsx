@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { CodeForm } from '../../../components/ui/CodeForm';
 import { Page } from '../../../components/ui/Page';
+import { WorkerProgress } from '../../../components/ui/WorkerProgress';
 import type { Challenge } from '../../../lib/api';
 import { meQueryOptions, resendCode, signedIn } from '../../../lib/auth';
 import { changeLanguage } from '../../../lib/i18n';
 import { isLanguageCode } from '../../../lib/i18n/languages';
 import { readStoredLanguage } from '../../../lib/i18n/storage';
-import { safeNextPath } from '../../../lib/navigation';
+import { isOrderPath, safeNextPath } from '../../../lib/navigation';
 import { verifyLogin } from '../api/verify-login';
 
 export type SignInCodeState = { challenge: Challenge; next?: string } | null;
@@ -42,7 +43,11 @@ export function SignInCodePage() {
   }
 
   return (
-    <Page title={totp ? t('signInCode.titleApp') : t('signInCode.titleSms')} caption={t('signIn.caption')}>
+    <Page
+      title={totp ? t('signInCode.titleApp') : t('signInCode.titleSms')}
+      caption={t('signIn.caption')}
+      progress={isOrderPath(next) ? <WorkerProgress step="code" /> : undefined}
+    >
       {totp ? (
         <p>{t('signInCode.appIntro')}</p>
       ) : (

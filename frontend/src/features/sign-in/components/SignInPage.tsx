@@ -6,8 +6,9 @@ import { TextField } from '../../../components/ui/Field';
 import { Notice } from '../../../components/ui/Notice';
 import { Page } from '../../../components/ui/Page';
 import { PasswordField } from '../../../components/ui/PasswordField';
+import { WorkerProgress } from '../../../components/ui/WorkerProgress';
 import { describeError, errorFor, type Message } from '../../../lib/messages';
-import { safeNextPath } from '../../../lib/navigation';
+import { isOrderPath, safeNextPath } from '../../../lib/navigation';
 import { useLogin } from '../api/login';
 import { validateSignIn } from '../validation';
 
@@ -60,7 +61,7 @@ export function SignInPage() {
   };
 
   return (
-    <Page title={t('signIn.title')}>
+    <Page title={t('signIn.title')} progress={isOrderPath(next) ? <WorkerProgress step="signIn" /> : undefined}>
       {state?.notice && errors.length === 0 ? <Notice title={notices[state.notice]} tone="info" /> : null}
       <ErrorSummary errors={errors} attempt={attempt} />
       <p>{t('signIn.intro')}</p>

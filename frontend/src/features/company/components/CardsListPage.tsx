@@ -1,0 +1,130 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { Notice } from '../../../components/ui/Notice';
+import { Page } from '../../../components/ui/Page';
+import { Pagination } from '../../../components/ui/Pagination';
+import { Skeleton } from '../../../components/ui/Skeleton';
+import { StatusTag } from '../../../components/ui/StatusTag';
+import { formatCardNumber } from '../../../lib/card-number';
+import { formatIsoDate } from '../../../lib/date';
+import { describeError, useMessageText } from '../../../lib/messages';
+import { readPageSize, readPaging } from '../../../lib/paging';
+import { cardStatuses, isCardStatus, statusKey } from '../../../lib/status';
+import type { CardAction } from '../api/change-card';
+import { useCompanyCards, type CompanyCard } from '../api/list-cards';
+import { CompanyTabs, useCompany } from './CompanyScope';
+import { ListFilter } from './ListFilter';
+
+export type CardsListState = { done?: CardAction; number?: string } | null;
+
+/** The actions a card in this status allows. */
+function actionsFor(status: string): CardAction[] {
+  if (status === 'active' || status === 'inactive') return ['block', 'terminate'];
+  if (status === 'blocked') return ['unblock', 'terminate'];
+  return [];
+}
+
+/** The company's cards: status, validity, and block / unblock / terminate. */
+export function CardsListPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const text = useMessageText();
+  const company = useCompany();
+  const [params] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const validStatus = isCardStatus(status) ? status : '';
+  const { cursor } = readPaging(params);
+  const limit = readPageSize(params);
+  const cards = useCompanyCards(company.id, { status: validStatus, limit, cursor });
+  const done = useLocation().state as CardsListState;
+  const doneTitles: Record<CardAction, string> = {
+    block: t('company.cards.done.block', { number: done?.number ?? '' }),
+    unblock: t('company.cards.done.unblock', { number: done?.number ?? '' }),
+    terminate: t('company.cards.done.terminate', { number: done?.number ?? '' }),
+  };
+  const actionLabels: Record<CardAction, string> = {
+    block: t('company.cards.block'),
+    unblock: t('company.cards.unblock'),
+    terminate: t('company.cards.terminate'),
+  };
+
+  const row = (card: CompanyCard) => {
+    const number = formatCardNumber(card.card_number);
+    return (
+      <tr key={card.id}>
+        <td data-label={t('company.cards.number')}>
+          <span className="card-number">{number}</span>
+          <Link className="table__secondary" to={`/company/${company.id}/orders/${card.order_id}`}>
+            {t('company.cards.order')}
+            {' '}
+            <span className="visually-hidden">{number}</span>
+          </Link>
+        </td>
+        <td data-label={t('company.cards.status')}>
+          <StatusTag kind="card" status={card.status} />
+          {card.reason ? <span className="table__secondary">{card.reason}</span> : null}
+        </td>
+        <td data-label={t('company.cards.validUntil')}>{formatIsoDate(card.valid_until, language)}</td>
+        <td data-label={t('company.cards.actions')}>
+          <ul className="table__actions">
+            {actionsFor(card.status).map((action) => (
+              <li key={action}>
+                <Link
+                  to={`/company/${company.id}/cards/${card.id}/${action}`}
+                  state={{ card }}
+                  className={action === 'terminate' ? 'action-link--warning' : undefined}
+                >
+                  {actionLabels[action]}
+                  {' '}
+                  <span className="visually-hidden">{number}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </td>
+      </tr>
+    );
+  };
+
+  return (
+    <Page title={t('company.cards.title')} caption={company.name}>
+      <CompanyTabs current="cards" />
+      {done?.done ? <Notice title={doneTitles[done.done]} focus /> : null}
+      <ListFilter key={params.toString()} kind="card" statuses={cardStatuses} />
+      <div aria-live="polite" className="result-count">
+        {cards.data && !cards.isPlaceholderData ? t('company.cards.count', { count: cards.data.items.length }) : ''}
+      </div>
+      {cards.isPending ? <Skeleton lines={6} /> : null}
+      {cards.isError ? <p role="alert">{text(describeError(cards.error))}</p> : null}
+      {cards.data && cards.data.items.length === 0 ? (
+        <div className="empty-state">
+          {validStatus ? (
+            <>
+              <p>{t('company.cards.emptyFiltered', { status: t(statusKey('card', validStatus)) })}</p>
+              <p>
+                <Link to={`/company/${company.id}/cards`}>{t('company.cards.showAll')}</Link>
+              </p>
+            </>
+          ) : (
+            <p>{t('company.cards.empty')}</p>
+          )}
+        </div>
+      ) : null}
+      {cards.data && cards.data.items.length > 0 ? (
+        <table className="table" aria-busy={cards.isPlaceholderData || undefined}>
+          <caption className="visually-hidden">{t('company.cards.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('company.cards.number')}</th>
+              <th scope="col">{t('company.cards.status')}</th>
+              <th scope="col">{t('company.cards.validUntil')}</th>
+              <th scope="col">{t('company.cards.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>{cards.data.items.map(row)}</tbody>
+        </table>
+      ) : null}
+      {cards.data ? <Pagination nextCursor={cards.data.next_cursor} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,16 @@
+/** Card numbers as printed: two capital letters and ten digits, e.g. `AB1234567890`. */
+
+/** What was typed, without spaces and hyphens, in capitals ("ab 1234-5678 90" → "AB1234567890"). */
+export function normaliseCardNumber(value: string): string {
+  return value.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export function isCardNumber(value: string): boolean {
+  return /^[A-Z]{2}[0-9]{10}$/.test(value);
+}
+
+/** Grouped for reading aloud and comparing with the card: `AB 1234 5678 90`. */
+export function formatCardNumber(value: string): string {
+  if (!isCardNumber(value)) return value;
+  return `${value.slice(0, 2)} ${value.slice(2, 6)} ${value.slice(6, 10)} ${value.slice(10)}`;
+}
