@@ -579,3 +579,49 @@ async fn a_retried_accept_with_the_same_idempotency_key_returns_the_first_answer
         .unwrap();
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn companies_can_correct_an_order_during_the_photo_step_and_read_one_card() {
+    let app = spawn_app().await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let created: Value = app
+        .post_auth(
+            &format!("/api/v1/companies/{cid}/card-orders"),
+            &admin.access,
+            &order_body("typo@example.com", "Anna", "Lindqvst", "1990-01-01"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let oid = created["id"].as_str().unwrap();
+    let res = app
+        .patch_auth(
+            &format!("/api/v1/companies/{cid}/card-orders/{oid}"),
+            &admin.access,
+            &json!({"version": created["version"], "surname": "Lindqvist"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let fixed: Value = res.json().await.unwrap();
+    assert_eq!(fixed["status"], "awaiting_photo", "the photo step is still open");
+    assert_eq!(fixed["holder"]["surname"], "Lindqvist");
+
+    // A card seen by the company carries the holder's name.
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let id = order["id"].as_str().unwrap();
+    app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    let (card, number) = produce_and_deliver(&app, id, "LM0000000001").await;
+    let view: Value = app.get_auth(&format!("/api/v1/companies/{cid}/cards/{card}"), &admin.access).await.json().await.unwrap();
+    assert_eq!(view["holder_name"], "Jan Piotr Kowalski");
+    assert_eq!(view["card_number"], number.as_str());
+    for _ in 0..2 {
+        let res =
+            app.post_auth(&format!("/api/v1/me/cards/{card}/activate"), &worker.access, &json!({"card_number": "LM0000000009"})).await;
+        let p = assert_problem(res, 422, "card_number_mismatch").await;
+        assert!(p["remaining_attempts"].as_i64().unwrap() >= 3);
+    }
+}

@@ -27,6 +27,8 @@ pub struct CardView {
     pub valid_until: NaiveDate,
     pub activated_at: Option<DateTime<Utc>>,
     pub order_id: Uuid,
+    /// The holder's name as on the order (for company lists).
+    pub holder_name: Option<String>,
     /// Why it was blocked or terminated.
     pub reason: Option<String>,
 }
@@ -48,7 +50,9 @@ pub fn status_of(card: &Card) -> Result<CardStatus, ApiError> {
 
 pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, ApiError> {
     let company = companies::find(conn, card.company_id).await?.ok_or_else(|| ApiError::internal("card without company"))?;
+    let holder_name = sitecard_persistence::orders::find(conn, card.order_id).await?.map(|o| format!("{} {}", o.given_names, o.surname));
     Ok(CardView {
+        holder_name,
         id: card.id,
         status: status_of(&card)?.as_str().to_owned(),
         card_number: card.card_number,

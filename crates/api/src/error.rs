@@ -40,6 +40,9 @@ pub struct Problem {
     /// Field-level errors for validation problems.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub errors: Vec<FieldError>,
+    /// Tries left before a lock (`card_number_mismatch`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining_attempts: Option<i32>,
     /// Seconds to wait before retrying (also sent as the `Retry-After` header).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
@@ -70,6 +73,8 @@ pub enum ApiError {
     BadRequest(&'static str, String),
     #[error("weak password")]
     WeakPassword(Vec<FieldError>),
+    #[error("card number mismatch")]
+    CardNumberMismatch { remaining_attempts: i32 },
     #[error("unprocessable: {code}")]
     Unprocessable { code: &'static str, detail: String, errors: Vec<FieldError> },
     #[error("unauthenticated: {0}")]
@@ -161,6 +166,14 @@ impl ApiError {
                     errs.clone(),
                     None,
                 ),
+                Self::CardNumberMismatch { remaining_attempts } => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "card_number_mismatch",
+                    "The number does not match this card",
+                    Some(format!("{remaining_attempts} tries left")),
+                    vec![FieldError::new("card_number", "mismatch", "does not match the card")],
+                    None,
+                ),
                 Self::Unprocessable { code, detail, errors } => (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     code,
@@ -201,7 +214,12 @@ impl ApiError {
                     (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side", None, vec![], None)
                 }
             };
+        let remaining_attempts = match self {
+            Self::CardNumberMismatch { remaining_attempts } => Some(*remaining_attempts),
+            _ => None,
+        };
         Problem {
+            remaining_attempts,
             type_: format!("https://sitecard.dev/problems/{code}"),
             title: title.to_owned(),
             status: status.as_u16(),

@@ -281,3 +281,29 @@ mod tests {
         assert_eq!(accept(S::Rejected), Err(InvalidTransition { from: S::Rejected, action: "accept" }));
     }
 }
+
+/// Where a company's correction of holder or delivery data leaves the order: back to the worker once they
+/// have been asked (`awaiting_cardholder`, `needs_correction`), unchanged while the photo step is still open.
+pub fn correction_target(from: OrderStatus) -> Result<OrderStatus, InvalidTransition> {
+    match from {
+        OrderStatus::AwaitingPhoto | OrderStatus::AwaitingPhotoReview | OrderStatus::PhotoRejected => Ok(from),
+        _ => corrected(from),
+    }
+}
+
+#[cfg(test)]
+mod correction_tests {
+    use super::*;
+
+    #[test]
+    fn corrections_table() {
+        for s in OrderStatus::ALL {
+            let want = match s {
+                OrderStatus::AwaitingPhoto | OrderStatus::AwaitingPhotoReview | OrderStatus::PhotoRejected => Some(s),
+                OrderStatus::AwaitingCardholder | OrderStatus::NeedsCorrection => Some(OrderStatus::AwaitingCardholder),
+                _ => None,
+            };
+            assert_eq!(correction_target(s).ok(), want, "{s:?}");
+        }
+    }
+}

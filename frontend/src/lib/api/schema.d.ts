@@ -360,8 +360,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct holder or delivery data in `awaiting_cardholder` or `needs_correction`; the order returns to
-         *     `awaiting_cardholder` and the worker is asked to check it again.
+         * Correct holder or delivery data before the worker has accepted: in `awaiting_cardholder` or
+         *     `needs_correction` the order returns to `awaiting_cardholder` and the worker is asked to check it again;
+         *     during the photo step (`awaiting_photo`, `awaiting_photo_review`, `photo_rejected`) the status stays.
          */
         patch: operations["correct_order"];
         trace?: never;
@@ -412,6 +413,23 @@ export interface paths {
         };
         /** The company's cards, newest first. */
         get: operations["list_company_cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the company's cards. */
+        get: operations["show_company_card"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,6 +965,8 @@ export interface components {
             /** @description Two capital letters and ten digits, as printed. */
             card_number: string;
             company: components["schemas"]["CompanyRef"];
+            /** @description The holder's name as on the order (for company lists). */
+            holder_name?: string | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1221,6 +1241,11 @@ export interface components {
         Pin: {
             pin: string;
         };
+        /**
+         * Format: binary
+         * @description Raw image bytes.
+         */
+        PortraitBytes: string;
         /** @description RFC 9457 problem details with Sitecard's stable `code`. */
         Problem: {
             /** @description Stable machine-readable code; clients switch on this, never on `title` or `detail`. */
@@ -1228,6 +1253,11 @@ export interface components {
             detail?: string | null;
             /** @description Field-level errors for validation problems. */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: int32
+             * @description Tries left before a lock (`card_number_mismatch`).
+             */
+            remaining_attempts?: number | null;
             /**
              * Format: int64
              * @description Seconds to wait before retrying (also sent as the `Retry-After` header).
@@ -2127,7 +2157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": number[];
+                    "image/jpeg": components["schemas"]["PortraitBytes"];
                 };
             };
             /** @description Not signed in */
@@ -2455,10 +2485,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The portrait (image/jpeg or image/png) */
+        /** @description The portrait, raw bytes */
         requestBody: {
             content: {
-                "image/jpeg": number[];
+                "image/jpeg": components["schemas"]["PortraitBytes"];
+                "image/png": components["schemas"]["PortraitBytes"];
             };
         };
         responses: {
@@ -2556,6 +2587,47 @@ export interface operations {
             };
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    show_company_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardView"];
+                };
+            };
+            /** @description Not an administrator of this company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such card in this company */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,24 @@ pub async fn list_company_cards(
     Ok(web::Json(CardPage { items, next_cursor }))
 }
 
+/// One of the company's cards.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), responses(
+    (status = 200, description = "The card", body = CardView),
+    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/companies/{company_id}/cards/{id}")]
+pub async fn show_company_card(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, Uuid)>,
+) -> Result<web::Json<CardView>, ApiError> {
+    let (company_id, id) = path.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let card = company_card(&state.read, company_id, id).await?;
+    Ok(web::Json(cards_flow::view(&state.read, card).await?))
+}
+
 async fn company_card<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Card, ApiError> {
     cards::find(conn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)
 }

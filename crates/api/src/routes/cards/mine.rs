@@ -74,11 +74,7 @@ async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Resul
             },
         )
         .await?;
-        return Err(ApiError::Unprocessable {
-            code: "card_number_mismatch",
-            detail: format!("the number does not match this card; {} tries left", (MAX_ACTIVATION_FAILURES - n).max(0)),
-            errors: vec![crate::error::FieldError::new("card_number", "mismatch", "does not match the card")],
-        });
+        return Err(ApiError::CardNumberMismatch { remaining_attempts: (MAX_ACTIVATION_FAILURES - n).max(0) });
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(mine::show_pin)
         .service(mine::report_lost)
         .service(company::list_company_cards)
+        .service(company::show_company_card)
         .service(company::block_card)
         .service(company::unblock_card)
         .service(company::terminate_card)

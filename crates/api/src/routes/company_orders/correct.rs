@@ -30,8 +30,9 @@ pub struct CorrectOrder {
     pub delivery: Option<DeliveryInput>,
 }
 
-/// Correct holder or delivery data in `awaiting_cardholder` or `needs_correction`; the order returns to
-/// `awaiting_cardholder` and the worker is asked to check it again.
+/// Correct holder or delivery data before the worker has accepted: in `awaiting_cardholder` or
+/// `needs_correction` the order returns to `awaiting_cardholder` and the worker is asked to check it again;
+/// during the photo step (`awaiting_photo`, `awaiting_photo_review`, `photo_rejected`) the status stays.
 #[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = CorrectOrder, responses(
     (status = 200, description = "Corrected", body = CompanyOrder),
     (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
@@ -87,18 +88,17 @@ pub async fn correct_order(
         return Err(orders_flow::stale_version());
     }
     let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let to = order_state::corrected(from).map_err(orders_flow::invalid_state)?;
+    let to = order_state::correction_target(from).map_err(orders_flow::invalid_state)?;
     if !orders::transition(&txn, id, b.version, to.as_str(), ch).await? {
         return Err(orders_flow::stale_version());
     }
     let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
-    orders_flow::notify_holder(
-        &txn,
-        &order,
-        &Message::OrderCorrected { company: company.name, link: state.link(&format!("/orders/{id}")) },
-    )
-    .await?;
+    // The worker hears of it only once the order is theirs to check; during the photo step nothing changes for them.
+    if to == order_state::OrderStatus::AwaitingCardholder {
+        let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
+        let link = state.link(&format!("/orders/{id}"));
+        orders_flow::notify_holder(&txn, &order, &Message::OrderCorrected { company: company.name, link }).await?;
+    }
     audit::append(
         &txn,
         audit::NewAuditEvent {

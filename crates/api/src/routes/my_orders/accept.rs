@@ -85,7 +85,7 @@ pub async fn accept_order(
             if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
                 return Err(orders_flow::stale_version());
             }
-            let link = state.link(&format!("/admin/companies/{}/orders/{id}", order.company_id));
+            let link = state.link(&format!("/company/{}/orders/{id}", order.company_id));
             orders_flow::notify_admins(
                 &txn,
                 order.company_id,

@@ -12,7 +12,7 @@ use crate::state::AppState;
 
 /// The portrait as JPEG.
 #[utoipa::path(tag = "cardholder", security(("bearer" = []), ("partner_oauth" = [])), params(("id" = Uuid, Path, description = "Order id")), responses(
-    (status = 200, description = "The portrait", content_type = "image/jpeg", body = Vec<u8>),
+    (status = 200, description = "The portrait", content_type = "image/jpeg", body = crate::routes::photos::upload::PortraitBytes),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such order, no photo, or not yours to see", body = Problem, content_type = "application/problem+json"),
 ))]

@@ -90,7 +90,7 @@ pub async fn review_photo(
         )
         .await?;
     } else {
-        let link = state.link(&format!("/admin/companies/{}/orders/{id}", order.company_id));
+        let link = state.link(&format!("/company/{}/orders/{id}", order.company_id));
         orders_flow::notify_admins(
             &txn,
             order.company_id,

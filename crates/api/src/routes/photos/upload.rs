@@ -13,6 +13,12 @@ use crate::photo::{self, PhotoError};
 use crate::photo_store::PhotoStore;
 use crate::state::AppState;
 
+/// Raw image bytes.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct PortraitBytes(Vec<u8>);
+
 pub fn photo_problem(e: PhotoError) -> ApiError {
     match e {
         PhotoError::Unsupported => ApiError::UnsupportedImage,
@@ -39,7 +45,7 @@ async fn read_limited(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
 /// Upload or replace the portrait (`Content-Type: image/jpeg` or `image/png`, at most 5 MB, at least
 /// 600×800, portrait). It is re-encoded and stored; the order waits for the partner's photo review.
 #[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)),
-    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The portrait (image/jpeg or image/png)"),
+    request_body(description = "The portrait, raw bytes", content((PortraitBytes = "image/jpeg"), (PortraitBytes = "image/png"))),
     responses(
         (status = 200, description = "Stored; status `awaiting_photo_review`", body = CompanyOrder),
         (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),

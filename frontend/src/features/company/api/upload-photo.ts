@@ -12,8 +12,8 @@ export async function uploadPhoto({ companyId, id, file }: { companyId: string; 
   return expectOk(
     await api.PUT('/api/v1/companies/{company_id}/card-orders/{id}/photo', {
       params: { path: { company_id: companyId, id } },
-      // The document describes the body as bytes; it is sent as the file, unchanged.
-      body: file as unknown as number[],
+      // A binary body (`format: binary`): the file is sent unchanged, not serialised.
+      body: file as unknown as string,
       bodySerializer: (body) => body as unknown as Blob,
       headers: { 'Content-Type': file.type },
     }),
