@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/debug/sitecard
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 
-.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
+.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-reliability test-long lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,7 +37,7 @@ lint: fmt-check ## rustfmt check, clippy -D warnings, eslint, tsc
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd frontend && npm run lint && npm run typecheck
 
-test: lint test-rust test-rust-pg test-s3 test-frontend test-browser bench-smoke ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests
+test: lint test-rust test-rust-pg test-s3 test-frontend test-browser bench-smoke test-reliability ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests, reliability battery
 	@echo "make test: all green"
 
 test-rust: ## Rust unit tests and scenario tests on SQLite
@@ -63,6 +63,12 @@ test-frontend: frontend-deps ## SPA: API types current, unit tests, production b
 
 test-browser: build frontend-build ## Browser tests in Debian's Chromium against the real server
 	scripts/browser-tests.sh
+
+test-reliability: build ## Reliability and security battery, quick variant (black-box, Python; see SECURITY.md, RELIABILITY.md)
+	tests/reliability/run.sh quick
+
+test-long: build ## Long variants of the reliability and security battery (< 20 min)
+	tests/reliability/run.sh long
 
 bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines; writes BENCHMARKS.md
 	@if [ -z "$(BENCH_SKIP_BUILD)" ]; then \

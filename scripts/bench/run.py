@@ -51,13 +51,13 @@ NPROC = os.cpu_count() or 1
 # release build; the smoke mode under 2 minutes with debug binaries.
 MODES = {
     "full": dict(
-        warmup=2, throughput=8, login=10, argon2=6, flood=12, growth=6, spa_runs=5,
-        accounts=4000, accept_pool=30000, growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=4000,
+        warmup=2, throughput=8, login=10, argon2=6, flood=12, growth=8, spa_runs=5,
+        accounts=5000, accept_pool=40000, quiet_budget=180, growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=7000,
         refresh_sessions=16,
     ),
     "smoke": dict(
         warmup=0, throughput=1, login=2, argon2=1, flood=2, growth=1, spa_runs=1,
-        accounts=200, accept_pool=2000, growth_sizes=[1_000, 2_000, 4_000], growth_pool=400,
+        accounts=200, accept_pool=2000, quiet_budget=0, growth_sizes=[1_000, 2_000, 4_000], growth_pool=400,
         refresh_sessions=4,
     ),
 }
@@ -68,6 +68,7 @@ WRK_THREADS = 1
 WRK_CONNS = 16
 LOGIN_CONNS = 8
 PACED_CONNS = 4
+GROWTH_CONNS = 4  # growth compares latency: moderate concurrency keeps queueing from dominating p99
 PACED_DELAY_MS = 20
 
 
@@ -505,26 +506,62 @@ def cpu_text(c: dict | None) -> str:
     return f"cpu {c['busy']}% (server {c['server']}, db {c['db']}, wrk {c['wrk']}, other {c['other']})"
 
 
+QUIET = {"budget": 0.0, "waited": 0.0}
+
+
+def wait_quiet(max_wait: float = 10.0, threshold: float = 12.0) -> None:
+    """Waits (bounded) until the machine is nearly idle before a measurement: other work on a 2-core machine
+    (compilers, test suites) moves the numbers far more than anything we measure. The run's total wait is
+    capped by QUIET["budget"]; rows measured while other work ran anyway are flagged in the report."""
+    if QUIET["budget"] <= 0:
+        return
+    deadline = time.time() + min(max_wait, max(0.0, QUIET["budget"] - QUIET["waited"]))
+    t0 = time.time()
+    while True:
+        a = CpuMeter._machine()
+        time.sleep(0.5)
+        b = CpuMeter._machine()
+        busy = 100 * ((b[0] - a[0]) - (b[1] - a[1])) / max(1e-6, (b[0] - a[0]))
+        if busy < threshold or time.time() >= deadline:
+            break
+    QUIET["waited"] += max(0.0, time.time() - t0 - 0.5)
+
+
 def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = None, threads: int = WRK_THREADS,
-        meter: CpuMeter | None = None) -> dict:
+        meter: CpuMeter | None = None, retry: bool = True, before=None) -> dict:
+    """One wrk run. With a meter, waits for a quiet machine first and, when other work still took more than
+    10% of the machine, measures once more (if `retry` and the run's waiting budget allow) and keeps the
+    less disturbed result. Scripts that spend what they use (refresh tokens) pass retry=False."""
     threads = min(threads, conns)
     e = dict(os.environ)
     e.update({"BENCH_LUA_DIR": str(LUA_DIR), "BENCH_THREADS": str(threads)})
     e.update(env or {})
     cmd = ["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{max(1, round(duration))}s", "--timeout", "10s",
            "-s", str(LUA_DIR / script), url]
-    if meter:
-        meter.start()
-    r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 60)
-    cpu = meter.stop() if meter else None
-    line = next((l for l in r.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
-    if r.returncode != 0 or not line:
-        fail(f"wrk failed ({r.returncode}): {' '.join(cmd)}\n{r.stdout}\n{r.stderr}")
-    res = json.loads(line[len("BENCH_JSON "):])
-    res["seconds"] = res["duration_us"] / 1e6
-    res["cpu"] = cpu
-    res["socket_errors"] = sum(res["errors"][k] for k in ("connect", "read", "write", "timeout"))
-    return res
+    best = None
+    for attempt in range(2):
+        if before:
+            before()
+        if meter:
+            if not meter.extra_pids:
+                wait_quiet(max_wait=10 if attempt == 0 else 30)
+            meter.start()
+        r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 60)
+        cpu = meter.stop() if meter else None
+        line = next((l for l in r.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+        if r.returncode != 0 or not line:
+            fail(f"wrk failed ({r.returncode}): {' '.join(cmd)}\n{r.stdout}\n{r.stderr}")
+        res = json.loads(line[len("BENCH_JSON "):])
+        res["seconds"] = res["duration_us"] / 1e6
+        res["cpu"] = cpu
+        res["socket_errors"] = sum(res["errors"][k] for k in ("connect", "read", "write", "timeout"))
+        if best is None or (cpu and best["cpu"] and cpu["other"] < best["cpu"]["other"]):
+            best = res
+        contended = bool(cpu) and cpu["other"] > 10
+        if not (contended and retry and not meter.extra_pids and QUIET["waited"] < QUIET["budget"]):
+            break
+        log(f"[bench]   (other work used {cpu['other']}% of the machine during {script}: measuring again)")
+    return best
 
 
 @dataclass
@@ -539,9 +576,13 @@ class Row:
     ratio: float | None = None
     target: str = ""
     ok: bool | None = None
-    broken: str = ""       # set when the harness could not measure (no successes, mostly errors)
+    broken: str = ""       # the harness could not measure: no successful operation at all
+    errors: str = ""       # more than 1% of the operations failed (a server problem, reported, not fatal)
     notes: list[str] = field(default_factory=list)
     cpu: dict | None = None
+
+    def contended(self) -> bool:
+        return bool(self.cpu) and self.cpu.get("other", 0) > 10
 
     def line(self) -> str:
         parts = [f"[bench] {self.scenario} ({self.db}):"]
@@ -557,8 +598,12 @@ class Row:
             parts.append(f"| target {self.target} {'PASS' if self.ok else 'MISS' if self.ok is False else ''}".rstrip())
         if self.broken:
             parts.append(f"| BROKEN: {self.broken}")
+        if self.errors:
+            parts.append(f"| ERRORS: {self.errors}")
         if self.cpu:
             parts.append(f"| {cpu_text(self.cpu)}")
+        if self.contended():
+            parts.append(f"| CONTENDED: other work used {self.cpu['other']}% of the machine")
         for n in self.notes:
             parts.append(f"| {n}")
         return " ".join(parts)
@@ -573,7 +618,7 @@ def check_broken(row: Row, ok_count: int, total: int, res: dict | None = None) -
     if ok_count <= 0:
         row.broken = f"no successful operations ({total} attempted)"
     elif total and bad / total > 0.01:
-        row.broken = f"{bad} of {total} failed"
+        row.errors = f"{bad} of {total} failed"
     if res:
         if res.get("socket_errors"):
             row.notes.append(f"socket errors {res['errors']}")
@@ -601,6 +646,8 @@ class Bench:
         self.memory: dict[str, dict] = {}
         self.spa: dict = {}
         self.argon2: dict[str, float] = {}
+        self.argon2_cpu: dict[str, dict] = {}
+        QUIET["budget"] = self.cfg["quiet_budget"]
         self.keycloak: dict[str, dict] = {}
         self.flood: dict[str, dict] = {}
         self.work = Path(tempfile.mkdtemp(prefix="sitecard-bench-"))
@@ -615,14 +662,23 @@ class Bench:
 
     def argon2_rate(self, label: str) -> float:
         secs = self.cfg["argon2"]
-        meter = CpuMeter(None, None)
-        meter.start()
-        r = subprocess.run([str(self.bin_dir / "argon2_rate"), str(secs)], capture_output=True, text=True, timeout=secs + 60)
-        meter.stop()
-        m = re.search(r"argon2id_verifies_per_second=([0-9.]+) threads=(\d+)", r.stdout)
-        if r.returncode != 0 or not m:
-            fail(f"argon2_rate failed: {r.stdout}{r.stderr}")
-        rate = float(m.group(1))
+        best = None
+        for attempt in range(2):
+            wait_quiet(max_wait=10 if attempt == 0 else 30)
+            meter = CpuMeter(None, None)
+            meter.start()
+            r = subprocess.run([str(self.bin_dir / "argon2_rate"), str(secs)], capture_output=True, text=True, timeout=secs + 60)
+            cpu = meter.stop()
+            m = re.search(r"argon2id_verifies_per_second=([0-9.]+) threads=(\d+)", r.stdout)
+            if r.returncode != 0 or not m:
+                fail(f"argon2_rate failed: {r.stdout}{r.stderr}")
+            # argon2_rate is our child: its CPU is in the `wrk` share; anything in `other` competed with it.
+            if best is None or cpu["other"] < best[1]["other"]:
+                best = (float(m.group(1)), cpu)
+            if cpu["other"] <= 10 or QUIET["waited"] >= QUIET["budget"]:
+                break
+            log(f"[bench]   (other work used {cpu['other']}% of the machine during argon2_rate: measuring again)")
+        rate, self.argon2_cpu[label] = best
         self.argon2[label] = rate
         return rate
 
@@ -681,6 +737,21 @@ class Bench:
             row.ok = row.ratio >= 0.9
             check_broken(row, ok, res["requests"], res)
             self.add(row)
+            if isinstance(db, SqliteDb):
+                # Diagnostic, no target: the same with the request log off, to size the cost of logging.
+                quiet_server = Server(self.bin_dir, db.url, self.work, "server-quiet-log", {"SITECARD_LOG": "warn"})
+                try:
+                    if cfg["warmup"]:
+                        wrk(quiet_server.url + "/healthz", "plain.lua", cfg["warmup"], WRK_CONNS)
+                    qres = wrk(quiet_server.url + "/healthz", "plain.lua", cfg["throughput"], WRK_CONNS, meter=CpuMeter(quiet_server.pid, None))
+                finally:
+                    quiet_server.stop()
+                qok = qres["requests"] - qres["errors"]["status"]
+                qrow = Row("bare framework GET /healthz, SITECARD_LOG=warn (diagnostic)", db.kind, qok / qres["seconds"], "req/s",
+                           ms(qres["latency_us"]["p50"]), ms(qres["latency_us"]["p99"]), f"hello {hello['rps']:,.0f} req/s",
+                           qok / qres["seconds"] / hello["rps"], cpu=qres["cpu"])
+                check_broken(qrow, qok, qres["requests"], qres)
+                self.add(qrow)
 
             # 2. authenticated read
             read_path = f"/api/v1/me/card-orders/{seeded['demo_order']}"
@@ -708,20 +779,21 @@ class Bench:
             row = Row("full login (password + SMS code)", db.kind, logins, "logins/s", ms(lat["p50"]), ms(lat["p99"]),
                       f"argon2id {argon:,.1f} verifies/s on {NPROC} cores", logins / argon, "≥ 0.85×", cpu=res["cpu"])
             row.ok = row.ratio >= 0.85
-            started = sum(v for k, v in res["statuses"].items() if k.startswith("login:"))
-            check_broken(row, res["ops"], max(res["ops"], started - LOGIN_CONNS), res)
+            failed = sum(v for k, v in res["statuses"].items() if not re.search(r":2\d\d$", k))
+            check_broken(row, res["ops"], res["ops"] + failed, res)
             self.add(row)
             self.keycloak.setdefault(db.kind, {})["login"] = logins / NPROC
 
             # 4. token refresh with rotation
             tokens = []
-            start, count = accounts.take(cfg["refresh_sessions"])
+            start, count = accounts.take(cfg["refresh_sessions"] + WRK_THREADS)
             for i in range(count):
                 n = start + i
                 tokens.append(api.login(f"bench-{n}@bench.test", f"+4673{n:07d}")["refresh_token"])
             tok_file = self.work / f"refresh-{db.kind}.txt"
             tok_file.write_text("\n".join(tokens) + "\n")
-            res = wrk(server.url, "refresh.lua", cfg["throughput"], min(WRK_CONNS, len(tokens)), {"BENCH_TOKENS": str(tok_file)}, meter=meter())
+            res = wrk(server.url, "refresh.lua", cfg["throughput"], min(WRK_CONNS, len(tokens) - WRK_THREADS), {"BENCH_TOKENS": str(tok_file)},
+                      meter=meter(), retry=False)
             refresh_rps = res["ops"] / res["seconds"]
             row = Row("token refresh with rotation", db.kind, refresh_rps, "req/s", ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]),
                       f"hello {hello['rps']:,.0f} req/s", refresh_rps / hello["rps"], "≥ 0.2×", cpu=res["cpu"])
@@ -758,14 +830,14 @@ class Bench:
         finally:
             server.stop()
 
-    def flood_scenario(self, db: Db, server: Server, accounts: "Accounts", read_path: str, worker: Session, argon: float, meter) -> None:
+    def _flood_once(self, db: Db, server: Server, accounts: "Accounts", read_path: str, env: dict, argon: float, meter):
         cfg = self.cfg
-        env = {"BENCH_PATH": read_path, "BENCH_TOKEN": worker.token(), "BENCH_DELAY_MS": str(PACED_DELAY_MS)}
-        quiet = wrk(server.url + read_path, "plain.lua", cfg["flood"], PACED_CONNS, env, meter=meter())
+        quiet = wrk(server.url + read_path, "plain.lua", cfg["flood"], PACED_CONNS, env, meter=meter(), retry=False)
         # The flood: as many sign-ins as 2× the argon2 permits can take, for longer than the paced reads.
         flood_secs = cfg["flood"] + 4
         start, count = accounts.take(int(argon * flood_secs * 1.5) + 50)
         fenv = dict(os.environ, BENCH_LUA_DIR=str(LUA_DIR), BENCH_THREADS="1", BENCH_ACCOUNT_START=str(start), BENCH_ACCOUNT_COUNT=str(count))
+        wait_quiet()
         flood = subprocess.Popen(["wrk", "-t", "1", "-c", str(LOGIN_CONNS * 2), "-d", f"{flood_secs}s", "--timeout", "20s",
                                   "-s", str(LUA_DIR / "login.lua"), server.url], env=fenv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         _children.append(flood)
@@ -778,6 +850,22 @@ class Bench:
             if flood.poll() is None:
                 flood.kill()
             _children.remove(flood)
+        return quiet, loaded, out, err
+
+    def flood_scenario(self, db: Db, server: Server, accounts: "Accounts", read_path: str, worker: Session, argon: float, meter) -> None:
+        cfg = self.cfg
+        env = {"BENCH_PATH": read_path, "BENCH_TOKEN": worker.token(), "BENCH_DELAY_MS": str(PACED_DELAY_MS)}
+        best = None
+        for attempt in range(2):
+            got = self._flood_once(db, server, accounts, read_path, env, argon, meter)
+            if best is None or got[1]["cpu"]["other"] < best[1]["cpu"]["other"]:
+                best = got
+            other = max(got[0]["cpu"]["other"], got[1]["cpu"]["other"])
+            if other <= 10 or QUIET["waited"] >= QUIET["budget"]:
+                break
+            log(f"[bench]   (other work used {other}% of the machine during the flood scenario: measuring again)")
+        quiet, loaded, out, err = best
+
         fline = next((l for l in out.splitlines() if l.startswith("BENCH_JSON ")), None)
         fres = json.loads(fline[len("BENCH_JSON "):]) if fline else {"ops": 0, "duration_us": 1, "statuses": {}}
         flood_rate = fres["ops"] / (fres["duration_us"] / 1e6)
@@ -800,11 +888,18 @@ class Bench:
             with urllib.request.urlopen(server.url + "/metrics", timeout=10) as r:
                 text = r.read().decode()
             for line in text.splitlines():
-                m = re.match(r'http_requests_total\{(.*)\} (\d+)', line)
-                if m and re.search(r'status="5\d\d"', m.group(1)):
-                    self.problems.append(f"{label}: 5xx answers: {m.group(1)} × {m.group(2)}")
+                m = re.match(r'(?:sitecard_)?http_requests_total\{(.*)\} (\d+)', line)
+                if m and re.search(r'status="[45]\d\d"', m.group(1)):
+                    labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+                    self.problems.append(f"{label}: {labels.get('status')} answers on {labels.get('method')} {labels.get('route')}: {m.group(2)}")
         except Exception as e:  # noqa: BLE001
             self.problems.append(f"{label}: /metrics unreadable: {e}")
+        if any(" 409 answers on POST /api/v1/auth/login" in p for p in self.problems if p.startswith(label + ":")):
+            self.problems.append(
+                f"{label}: the 409s on sign-in are `conflict` answers from a unique violation on audit_events.seq: "
+                "`audit::append` reads the last seq and inserts seq + 1; POST /auth/login/verify appends outside a transaction "
+                "(on PostgreSQL its `pg_advisory_xact_lock` is then released at once), so concurrent sign-ins chain onto the "
+                "same predecessor and one fails after its session and refresh token were already created")
         for p in server.log_problems()[:15]:
             self.problems.append(f"{label}: log: {p[:400]}")
 
@@ -832,7 +927,7 @@ class Bench:
             server = None
             for size in cfg["growth_sizes"]:
                 t0 = time.time()
-                filler = size - total - cfg["growth_pool"]
+                filler = size - total - (cfg["growth_pool"] if total == 1 else 0)
                 if filler > 0:
                     # Older orders of all kinds, one status event each; ids time-ordered like the server's.
                     db.sql(pg_insert_orders_with_events(db, f"generate_series({offset + 1}, {offset + filler})", {
@@ -844,16 +939,20 @@ class Bench:
                         "updated_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
                     }, f"src.id = '{demo_order}'"), timeout=1800)
                     offset += filler
-                # Fresh orders awaiting this worker, for the accepts of this stage.
-                db.sql(pg_insert_orders_with_events(db, f"generate_series(1, {cfg['growth_pool']})", {
-                    "id": pg_v7("(extract(epoch from clock_timestamp()) * 1000)::bigint + g"),
-                    "status": "'awaiting_cardholder'", "version": "1",
-                }, f"src.id = '{demo_order}'"))
+                if total == 1:
+                    # Orders awaiting this worker for the accepts, reset to `awaiting_cardholder` before each
+                    # accept measurement (so every stage accepts the same orders and keeps its size).
+                    db.sql(pg_insert_orders_with_events(db, f"generate_series(1, {cfg['growth_pool']})", {
+                        "id": pg_v7("(extract(epoch from clock_timestamp()) * 1000)::bigint + g"),
+                        "status": "'awaiting_cardholder'", "version": "1",
+                    }, f"src.id = '{demo_order}'"))
                 db.sql("VACUUM ANALYZE card_orders; VACUUM ANALYZE order_events;", timeout=1800)
                 total = int(db.sql("SELECT count(*) FROM card_orders"))
                 log(f"[bench] growth: {total:,} orders ({time.time() - t0:.1f}s to seed)")
-                pool = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' AND status = 'awaiting_cardholder' "
-                              f"AND id <> '{demo_order}'").split()
+                pool = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' AND id <> '{demo_order}'").split()
+                reset_pool = lambda: db.sql(  # noqa: E731
+                    f"UPDATE card_orders SET status = 'awaiting_cardholder', version = 1, mismatch_fields = NULL "
+                    f"WHERE account_id = '{worker_id}' AND id <> '{demo_order}' AND status <> 'awaiting_cardholder'")
                 cursors = db.sql(f"SELECT id FROM card_orders WHERE company_id = '{company}' ORDER BY random() LIMIT 500").split()
 
                 if server is None:
@@ -877,15 +976,16 @@ class Bench:
                 for name, extra in (("first page", {}), ("keyset page (random cursor)", {"BENCH_CURSORS": str(self._write(f"cursors-{size}", cursors))})):
                     env = {"BENCH_PATH": list_path, "BENCH_TOKEN": admin.token(), **extra}
                     if cfg["warmup"]:
-                        wrk(server.url + list_path, "plain.lua", 1, WRK_CONNS, env)
-                    res = wrk(server.url + list_path, "plain.lua", cfg["growth"], WRK_CONNS, env, meter=meter())
+                        wrk(server.url + list_path, "plain.lua", 1, GROWTH_CONNS, env)
+                    res = wrk(server.url + list_path, "plain.lua", cfg["growth"], GROWTH_CONNS, env, meter=meter())
                     ok = res["requests"] - res["errors"]["status"]
                     row = Row(f"growth: company order list, {name}, {label} orders", "postgres", ok / res["seconds"], "req/s",
                               ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]), cpu=res["cpu"])
                     check_broken(row, ok, res["requests"], res)
                     self.add(row)
                 ids_file = self._write(f"growth-accept-{size}", pool)
-                res = wrk(server.url, "accept.lua", cfg["growth"], WRK_CONNS, {"BENCH_IDS": str(ids_file), "BENCH_TOKEN": worker.token()}, meter=meter())
+                res = wrk(server.url, "accept.lua", cfg["growth"], GROWTH_CONNS, {"BENCH_IDS": str(ids_file), "BENCH_TOKEN": worker.token()},
+                          meter=meter(), before=reset_pool)
                 row = Row(f"growth: accept, {label} orders", "postgres", res["ops"] / res["seconds"], "req/s",
                           ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]), cpu=res["cpu"])
                 check_broken(row, res["ops"], res["requests"], res)
@@ -922,10 +1022,13 @@ class Bench:
 
     def explain_growth(self, db: PgDb, stage: int, company: str, worker_id: str, cursor: str, order_id: str) -> dict[str, list[str]]:
         """EXPLAIN ANALYZE of the statements the server runs (as logged by PostgreSQL), with real values."""
+        other_company = db.sql(f"SELECT id FROM companies WHERE id <> '{company}' ORDER BY id LIMIT 1")
         cols = ", ".join(f'"card_orders"."{c}"' for c in db.columns("card_orders"))
         queries = {
             "list: first page": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."company_id" = \'{company}\' '
                                 f'ORDER BY "card_orders"."id" DESC LIMIT 21',
+            "list: first page of a smaller company": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."company_id" = '
+                                                     f'\'{other_company}\' ORDER BY "card_orders"."id" DESC LIMIT 21',
             "list: keyset page": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."company_id" = \'{company}\' '
                                  f'AND "card_orders"."id" < \'{cursor}\' ORDER BY "card_orders"."id" DESC LIMIT 21',
             "accept: order lookup": f'SELECT {cols} FROM "card_orders" WHERE "card_orders"."id" = \'{order_id}\' AND '
@@ -1034,6 +1137,11 @@ class Bench:
           f"{self.cfg['throughput']} s per throughput scenario after {self.cfg['warmup']} s of warm-up; the load generator, the server and "
           f"PostgreSQL share the {NPROC} cores. The `cpu` column splits the machine's CPU time during each measurement "
           "(% of all cores: server, database backends, wrk, anything else).")
+        contended = [r for r in self.rows if r.contended()]
+        a(f"- before each measurement the run waits (at most 10 s, {self.cfg['quiet_budget']} s in all; {QUIET['waited']:.0f} s used) "
+          "for the machine to be nearly idle; "
+          + (f"**{len(contended)} measurement(s) still ran while other work used more than 10% of the machine (marked ⚠): "
+             "their numbers and ratios are not trustworthy**" if contended else "no measurement was disturbed by other work (other < 10%)"))
         a("")
         a("## Results")
         a("")
@@ -1047,6 +1155,10 @@ class Bench:
             p99 = f"{r.p99_ms:.2f} ms" if r.p99_ms is not None else ""
             ratio = f"{r.ratio:.2f}×" if r.ratio is not None else ""
             res = "BROKEN" if r.broken else ("pass" if r.ok else "**MISS**" if r.ok is False else "")
+            if r.errors:
+                res += f" (errors: {r.errors})"
+            if r.contended():
+                res += f" ⚠ other load {r.cpu['other']}%"
             base = r.baseline
             if r.notes and not r.baseline:
                 base = r.notes[0]
@@ -1110,8 +1222,8 @@ class Bench:
             a("")
             a("Orders seeded with SQL (`INSERT … SELECT … generate_series`) copying the demo order: half in the demo company, half "
               "spread over 99 other companies, all statuses, UUIDv7-shaped time-ordered ids, one status event each, "
-              f"{self.cfg['growth_pool']} fresh orders awaiting the worker per stage (accepted by the accept scenario); `VACUUM ANALYZE` "
-              "after each stage. The list is `GET /api/v1/companies/{id}/card-orders?limit=20`, first page and pages after a random "
+              f"{self.cfg['growth_pool']} of them awaiting the demo worker (set back to `awaiting_cardholder` before each accept measurement); `VACUUM ANALYZE` "
+              f"after each stage; wrk with {GROWTH_CONNS} connections for {self.cfg['growth']} s per measurement. The list is `GET /api/v1/companies/{{id}}/card-orders?limit=20`, first page and pages after a random "
               "cursor (keyset `id < cursor`).")
             a("")
             a("| scenario | throughput | p50 | p99 |")
@@ -1167,14 +1279,16 @@ class Bench:
                   f"(median {statistics.median(it['runs_ms']):.0f} ms; DOMContentLoaded median {statistics.median(it['dcl_ms']):.0f} ms).")
                 a("")
 
-        misses = [r for r in self.rows if r.ok is False or r.broken]
+        misses = [r for r in self.rows if r.ok is False or r.broken or r.errors]
         a("## Targets missed, and what bounds them")
         a("")
         if not misses:
             a("None in this run.")
         for r in misses:
-            a(f"- **{r.scenario} ({r.db})**: {('broken: ' + r.broken) if r.broken else f'ratio {r.ratio:.2f}× vs target {r.target}' if r.ratio is not None else 'target ' + r.target}. "
-              + BOUNDS.get(bound_key(r), ""))
+            what = ("broken: " + r.broken) if r.broken else (f"ratio {r.ratio:.2f}× vs target {r.target}" if r.ratio is not None else f"target {r.target}")
+            if r.errors:
+                what += f"; errors: {r.errors}"
+            a(f"- **{r.scenario} ({r.db})**: {what}. " + BOUNDS.get(bound_key(r), ""))
         a("")
         if self.problems:
             a("## Server behaviour seen during the run")
@@ -1196,21 +1310,37 @@ def bound_key(r: Row) -> str:
 
 # What bounds each scenario, written from the CPU split and the code paths; shown when a target is missed.
 BOUNDS = {
-    "bare framework": "Sitecard's `/healthz` runs the full middleware stack that `hello` does not: request id (UUIDv4), a tracing "
-                      "span and one JSON log line per request, Prometheus counters/histograms, security headers, CORS.",
-    "authenticated read": "Each read is an Ed25519 JWT check plus four database round trips (session, account, order, company) and "
-                          "the history query; the CPU split shows the server and the database sharing the cores with wrk.",
-    "full login": "Besides the argon2id verify, a sign-in is three HTTP requests (password, outbox, code) and about fifteen "
-                  "statements including two audit-chain appends, which take CPU from the argon2 threads on a 2-core machine.",
-    "token refresh": "A refresh is six statements (find token, find session, spend, find account, insert new token, touch session), "
-                     "four of them writes; on SQLite writers serialise; the bare baseline answers from memory.",
-    "accept": "The accept transaction reads account, order, person and company, updates the order, inserts a status event, queues "
-              "an email and webhooks, appends to the audit chain (serialised by an advisory lock on PostgreSQL) and reloads the "
-              "order with its history.",
-    "read latency": "argon2id runs on the blocking pool with one permit per core, so during a flood every core is busy hashing and "
-                    "the actix workers compete with those threads for CPU time slices.",
-    "growth": "See the plans above.",
-    "memory": "",
+    "bare framework": "Sitecard's `/healthz` runs the middleware stack that `hello` does not: a UUIDv4 request id, a tracing span, "
+                      "Prometheus counters and histograms, security headers, CORS, and one JSON log line per request written "
+                      "synchronously to stdout (`tracing_subscriber::fmt` with `std::io::stdout`: a locked `write(2)` per request). "
+                      "The diagnostic line with `SITECARD_LOG=warn` shows how much of the gap is the request log.",
+    "authenticated read": "Per read: an Ed25519 JWT verification and five statements (session, account, order, company, status "
+                          "history), each a round trip. On SQLite the server opens a pool of ONE connection (startup.rs: "
+                          "`if sqlite { 1 }`), and sqlx runs that connection on its own thread, handing every statement over a "
+                          "channel: all statements of all requests queue on that thread, each costing two thread wake-ups "
+                          "(perf: the server's samples are mostly futex/`flume` hand-offs and context switches), so the machine "
+                          "stays mostly idle (see the `busy` column) while requests wait. On PostgreSQL the five round trips "
+                          "cost backend CPU on the same two cores (the `database` share).",
+    "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and about 25 "
+                  "statements (throttle checks and clears, challenge, SMS outbox row, session, refresh token, two audit-chain "
+                  "appends); on two cores this work, PostgreSQL and wrk take CPU from the two argon2 threads. Sign-ins that "
+                  "end in the 409 described below have spent their argon2 verify for nothing.",
+    "token refresh": "A refresh is six statements, three of them writes (spend the token, insert the next, touch the session), "
+                     "against a baseline that answers from memory; on SQLite they queue on the single pooled connection "
+                     "(see authenticated read), on PostgreSQL each is a backend round trip on the same cores.",
+    "accept": "The accept transaction is about 18 statements: it reads account, order, person and company, updates the order, "
+              "inserts a status event, queues an email, looks up partner webhooks, appends to the audit chain (serialised by "
+              "an advisory lock on PostgreSQL: one accept at a time from that point to COMMIT) and reloads the order with "
+              "its history.",
+    "read latency": "argon2id runs on tokio's blocking pool with one permit per core, so during a flood every core is busy "
+                    "hashing and the actix workers get CPU time only in scheduler slices shared with those threads (and "
+                    "PostgreSQL); nothing reserves CPU for the event loop.",
+    "growth": "The statements themselves stay index lookups (plans above); the list page sends 43 statements (for each of "
+              "the 20 orders a card lookup and a company lookup), so its latency is round trips, not table size.",
+    "memory": "The peak follows the argon2id memory (19 MiB per verify): glibc keeps the freed 19 MiB blocks in per-thread "
+              "malloc arenas, and tokio's blocking pool grows extra threads under a flood, each with its own arena, so RSS "
+              "ratchets up by about 19 MiB per blocking thread and arena and is not returned. (Checked by hand: with "
+              "`MALLOC_MMAP_THRESHOLD_=1048576` the same flood peaks at about 76 MiB.)",
     "SPA initial": "",
     "SPA login": "",
 }

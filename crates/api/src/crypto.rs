@@ -168,7 +168,8 @@ impl PasswordHasher {
 
 fn hasher_thread(rx: &std::sync::Mutex<std::sync::mpsc::Receiver<Job>>) {
     let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
-    let mut blocks = vec![argon2::Block::default(); argon2::Params::default().block_count()];
+    // Allocated on the first verify and kept: idle instances stay small, busy ones never re-allocate.
+    let mut blocks: Vec<argon2::Block> = Vec::new();
     loop {
         let job = match rx.lock() {
             Ok(guard) => guard.recv(),

@@ -1,6 +1,8 @@
 -- Token refresh with rotation: each refresh token works once, so every answer's new refresh token goes
 -- back into this thread's pool and is spent by a later request.
---   BENCH_TOKENS  file with one refresh token per line (one session each; at least one per connection)
+--   BENCH_TOKENS  file with one refresh token per line (one session each): one per connection plus one per
+--                 thread, because wrk calls request() once per thread before connecting (to check the script)
+--                 and never sends that request.
 local lib = dofile(os.getenv("BENCH_LUA_DIR") .. "/lib.lua")
 local file = os.getenv("BENCH_TOKENS")
 
@@ -16,8 +18,9 @@ end
 
 function request()
   if head > tail then
-    -- A refresh failed and its session is gone; keep the connection busy without counting it.
+    -- Refreshes failed and their sessions are gone: stop this thread rather than spin (run.py reports it).
     lib.note("pool_empty")
+    wrk.thread:stop()
     return wrk.format("GET", "/healthz")
   end
   local tok = pool[head]; pool[head] = nil; head = head + 1
