@@ -33,7 +33,7 @@ fmt: ## Format the Rust code
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
-lint: fmt-check ## rustfmt check, clippy -D warnings, eslint, tsc
+lint: fmt-check frontend-deps ## rustfmt check, clippy -D warnings, eslint, tsc
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd frontend && npm run lint && npm run typecheck
 
