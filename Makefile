@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/debug/sitecard
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 
-.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-reliability test-long lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
+.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-reliability test-long fuzz lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -67,7 +67,11 @@ test-browser: build frontend-build ## Browser tests in Debian's Chromium against
 test-reliability: build ## Reliability and security battery, quick variant (black-box, Python; see SECURITY.md, RELIABILITY.md)
 	tests/reliability/run.sh quick
 
-test-long: build ## Long variants of the reliability and security battery (< 20 min)
+fuzz: ## Fuzz the domain parsers with cargo-fuzz, 30 s per target (installs cargo-fuzz when missing)
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	cd fuzz && for t in identity_match contact_fields password_policy; do RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=30 || exit 1; done
+
+test-long: build fuzz ## Long variants of the reliability and security battery (< 20 min) and a short fuzz run
 	tests/reliability/run.sh long
 
 bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines; writes BENCHMARKS.md

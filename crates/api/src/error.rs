@@ -332,7 +332,11 @@ impl From<sitecard_persistence::DbError> for ApiError {
     fn from(e: sitecard_persistence::DbError) -> Self {
         match e {
             sitecard_persistence::DbError::Unavailable(c) => Self::Unavailable(c),
-            sitecard_persistence::DbError::Conflict(c) => Self::Conflict("conflict", c),
+            // The database's own message names tables and indexes: log it, never send it.
+            sitecard_persistence::DbError::Conflict(c) => {
+                tracing::info!(cause = %c, "unique constraint");
+                Self::Conflict("conflict", "this conflicts with data that already exists".into())
+            }
             other => Self::Internal(other.to_string()),
         }
     }

@@ -75,7 +75,15 @@ pub fn app(
 fn cors(config: &ApiConfig) -> actix_cors::Cors {
     let mut cors = actix_cors::Cors::default()
         .allowed_methods(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers(["authorization", "content-type", "idempotency-key", "if-match", "accept-language", "x-request-id"])
+        .allowed_headers([
+            "authorization",
+            "content-type",
+            "idempotency-key",
+            "if-match",
+            "accept-language",
+            "x-request-id",
+            "x-sitecard-client",
+        ])
         .expose_headers(["etag", "retry-after", "x-request-id", "location"])
         .supports_credentials()
         .max_age(600);

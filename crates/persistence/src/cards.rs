@@ -70,13 +70,14 @@ pub async fn page_for_company<C: ConnectionTrait>(
     Ok(q.order_by_desc(cards::Column::Id).limit(limit).all(conn).await?)
 }
 
-/// Other cards of the same worker at the same company that a newly activated card replaces.
+/// Older cards of the same worker at the same company, which a newly activated card replaces.
 pub async fn replaced_by<C: ConnectionTrait>(conn: &C, card: &Card) -> Result<Vec<Card>, DbError> {
     let Some(account_id) = card.account_id else { return Ok(vec![]) };
     Ok(Cards::find()
         .filter(cards::Column::AccountId.eq(account_id))
         .filter(cards::Column::CompanyId.eq(card.company_id))
-        .filter(cards::Column::Id.ne(card.id))
+        // Only older cards: ids are UUIDv7, so a smaller id is an earlier card.
+        .filter(cards::Column::Id.lt(card.id))
         .filter(cards::Column::Status.is_in(["inactive", "active", "blocked"]))
         .all(conn)
         .await?)

@@ -72,7 +72,7 @@ class Context:
         is only noted (`not reproduced`)."""
         status = "xfail" if reproduced else ("not reproduced" if racy else "xpass")
         self.known_bugs.append({"check": check, "id": bug_id, "description": description, "status": status,
-                                "evidence": evidence[:1500]})
+                                "evidence": evidence[:8000]})
 
 
 __all__ = ["Check", "CHECKS", "Context", "Result", "Skip", "check", "on_final_cleanup", "final_cleanup"]

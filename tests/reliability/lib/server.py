@@ -68,10 +68,14 @@ def drop_pg_databases() -> None:
 
 
 def drop_stale_pg_databases() -> None:
-    """Databases left by an earlier run that was killed before its cleanup."""
+    """Databases left by an earlier run that was killed before its cleanup. Without FORCE: a database that a
+    concurrently running battery is still connected to stays."""
     try:
         for (name,) in psql(f"{PG_URL}/postgres", "select datname from pg_database where datname like 'sitecard_rel_%'"):
-            psql(f"{PG_URL}/postgres", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            try:
+                psql(f"{PG_URL}/postgres", f"DROP DATABASE IF EXISTS {name}")
+            except RuntimeError:
+                pass
     except Exception:
         pass
 
@@ -206,6 +210,8 @@ class Server:
             logf.close()
             return False
         logf.close()
+        with open(RUN_DIR / "pids", "a") as f:
+            f.write(f"{self.proc.pid}\n")
         deadline = time.time() + timeout
         pat = re.compile(r"sitecard listening on http://127\.0\.0\.1:(\d+)")
         while time.time() < deadline:

@@ -134,7 +134,13 @@ pub async fn record_verification(
         return Err(ApiError::Conflict("document_in_use", "this document is recorded for another account".into()));
     }
     let person_id = by_document.as_ref().map(|p| p.id).or(account.as_ref().and_then(|a| a.person_id));
-    let person = persons::upsert(&txn, person_id, &doc).await?;
+    // A concurrent check of the same document can pass the look-up above and lose at the unique index.
+    let person = persons::upsert(&txn, person_id, &doc).await.map_err(|e| match e {
+        sitecard_persistence::DbError::Conflict(_) => {
+            ApiError::Conflict("document_in_use", "this document is recorded for another account".into())
+        }
+        other => other.into(),
+    })?;
     let account = match account {
         Some(a) => {
             let mut roles = sitecard_domain::role::parse_roles(&a.roles);

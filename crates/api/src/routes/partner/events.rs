@@ -144,7 +144,13 @@ async fn apply(
             }
             let today = Utc::now().date_naive();
             let valid_until = today.with_year(today.year() + CARD_VALIDITY_YEARS).unwrap_or(today);
-            cards::insert(txn, id, order.company_id, order.account_id, number.as_str(), valid_until).await?;
+            cards::insert(txn, id, order.company_id, order.account_id, number.as_str(), valid_until).await.map_err(|e| match e {
+                // A concurrent event with the same number can pass the look-up above and lose at the unique index.
+                sitecard_persistence::DbError::Conflict(_) => {
+                    ApiError::Conflict("card_number_taken", "another card has this number".into())
+                }
+                other => other.into(),
+            })?;
             Ok(to)
         }
         "shipped" => {
