@@ -52,7 +52,7 @@ NPROC = os.cpu_count() or 1
 MODES = {
     "full": dict(
         warmup=2, throughput=8, login=10, argon2=6, flood=12, growth=8, spa_runs=5,
-        accounts=5000, accept_pool=40000, quiet_budget=180, growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=7000,
+        accounts=5000, accept_pool=40000, quiet_budget=150, growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=7000,
         refresh_sessions=16,
     ),
     "smoke": dict(
@@ -431,6 +431,22 @@ def seed_pg(db: PgDb, accounts: int, pool: int) -> dict:
     return {"demo_order": demo_order, "pool_ids": ids, "accounts": n_accounts}
 
 
+def reset_accept_pool(db: Db, demo_order: str) -> None:
+    """Puts the demo worker's bench orders back to `awaiting_cardholder`, version 1, so that a repeated accept
+    measurement accepts the same orders again (their status events and audit rows stay, as they would)."""
+    if isinstance(db, SqliteDb):
+        c = db.conn()
+        with c:
+            c.execute("UPDATE card_orders SET status = 'awaiting_cardholder', version = 1, mismatch_fields = NULL "
+                      "WHERE account_id = (SELECT account_id FROM card_orders WHERE id = ?) AND id <> ? AND status <> 'awaiting_cardholder'",
+                      (uuid.UUID(demo_order).bytes, uuid.UUID(demo_order).bytes))
+        c.close()
+    else:
+        db.sql(f"UPDATE card_orders SET status = 'awaiting_cardholder', version = 1, mismatch_fields = NULL "
+               f"WHERE account_id = (SELECT account_id FROM card_orders WHERE id = '{demo_order}') AND id <> '{demo_order}' "
+               f"AND status <> 'awaiting_cardholder'")
+
+
 # ------------------------------------------------------------------------------------------ measuring
 
 
@@ -561,6 +577,7 @@ def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = N
         if not (contended and retry and not meter.extra_pids and QUIET["waited"] < QUIET["budget"]):
             break
         log(f"[bench]   (other work used {cpu['other']}% of the machine during {script}: measuring again)")
+        QUIET["waited"] += duration  # the second measurement spends the same waiting budget
     return best
 
 
@@ -678,6 +695,7 @@ class Bench:
             if cpu["other"] <= 10 or QUIET["waited"] >= QUIET["budget"]:
                 break
             log(f"[bench]   (other work used {cpu['other']}% of the machine during argon2_rate: measuring again)")
+            QUIET["waited"] += secs
         rate, self.argon2_cpu[label] = best
         self.argon2[label] = rate
         return rate
@@ -806,7 +824,7 @@ class Bench:
             ids_file = self.work / f"accept-{db.kind}.txt"
             ids_file.write_text("\n".join(seeded["pool_ids"]) + "\n")
             res = wrk(server.url, "accept.lua", cfg["throughput"], WRK_CONNS, {"BENCH_IDS": str(ids_file), "BENCH_TOKEN": worker.token()},
-                      meter=meter())
+                      meter=meter(), before=lambda: reset_accept_pool(db, seeded["demo_order"]))
             acc_rps = res["ops"] / res["seconds"]
             row = Row("accept (write path)", db.kind, acc_rps, "req/s", ms(res["latency_us"]["p50"]), ms(res["latency_us"]["p99"]),
                       f"authenticated read {read_rps:,.0f} req/s", acc_rps / read_rps if read_rps else None, "≥ 0.3×", cpu=res["cpu"])
@@ -864,6 +882,7 @@ class Bench:
             if other <= 10 or QUIET["waited"] >= QUIET["budget"]:
                 break
             log(f"[bench]   (other work used {other}% of the machine during the flood scenario: measuring again)")
+            QUIET["waited"] += 2 * cfg["flood"]
         quiet, loaded, out, err = best
 
         fline = next((l for l in out.splitlines() if l.startswith("BENCH_JSON ")), None)
