@@ -295,6 +295,15 @@ impl Fields {
         }
     }
 
+    /// A postal code as written anywhere in the world: 2 to 12 letters, digits, spaces or hyphens; upper-cased.
+    pub fn postal_code(&mut self, field: &str, raw: &str) -> String {
+        let v = raw.trim().to_uppercase();
+        if !(2..=12).contains(&v.chars().count()) || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
+            self.push(field, "invalid_format", "2 to 12 letters, digits, spaces or hyphens");
+        }
+        v
+    }
+
     /// An ISO 8601 calendar date (`YYYY-MM-DD`); impossible dates (`2031-02-31`) are field errors.
     pub fn date(&mut self, field: &str, value: &str) -> Option<chrono::NaiveDate> {
         let r = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| "a real date as YYYY-MM-DD");

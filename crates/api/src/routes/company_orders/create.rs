@@ -64,10 +64,7 @@ pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDeliver
         Some(v) if !v.is_empty() => Some(f.text("delivery.address_line2", v, 200)?),
         _ => None,
     };
-    let postal = d.postal_code.trim().to_uppercase();
-    if !(2..=12).contains(&postal.chars().count()) || !postal.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
-        f.push("delivery.postal_code", "invalid_format", "2 to 12 letters, digits, spaces or hyphens");
-    }
+    let postal = f.postal_code("delivery.postal_code", &d.postal_code);
     let city = f.text("delivery.city", &d.city, 100);
     let country = f.check("delivery.country", "invalid_country", CountryCode::parse(&d.country));
     Some(ParsedDelivery {

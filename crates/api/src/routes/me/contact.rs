@@ -22,10 +22,6 @@ pub struct UpdateContact {
     pub country: Option<String>,
 }
 
-fn postal_code_ok(s: &str) -> bool {
-    (2..=12).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
-}
-
 /// Update contact details. The phone changes only through `POST /me/phone` (it needs an SMS code).
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateContact, responses(
     (status = 200, description = "The new contact details", body = Contact),
@@ -47,11 +43,7 @@ pub async fn update_contact(
         c.address_line2 = Set(if v.trim().is_empty() { None } else { f.text("address_line2", v, 200) });
     }
     if let Some(v) = &b.postal_code {
-        let v = v.trim().to_uppercase();
-        if !postal_code_ok(&v) {
-            f.push("postal_code", "invalid_format", "2 to 12 letters, digits, spaces or hyphens");
-        }
-        c.postal_code = Set(Some(v));
+        c.postal_code = Set(Some(f.postal_code("postal_code", v)));
     }
     if let Some(v) = &b.city {
         c.city = Set(f.text("city", v, 100));
