@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{ADMIN, TestApp, Tokens, VERIFIER, WORKER, spawn_app};
+use crate::helpers::{ADMIN, TestApp, Tokens, VERIFIER, WORKER, assert_problem, spawn_app};
 use crate::orders::{company_id, complete_contact, order_body, partner_token, produce_and_deliver};
 
 /// Runs a CLI command against the test database.
@@ -62,7 +62,8 @@ async fn only_the_owner_reaches_each_order_and_card_route() {
     let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
     let oid = orders[0]["id"].as_str().unwrap().to_owned();
     assert_eq!(
-        app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": orders[0]["version"]}))
+        // Written as a float (`1.0`), as JavaScript and many mobile JSON libraries do: still an integer.
+        app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": orders[0]["version"].as_f64()}))
             .await
             .status(),
         200
@@ -151,6 +152,15 @@ async fn only_the_owner_reaches_each_order_and_card_route() {
             }
         }
     }
+    // Who may act is decided before what they sent: a blank reason is the admin's 422, everyone else's 403.
+    for action in ["block", "unblock", "terminate"] {
+        let path = format!("/api/v1/companies/{cid}/cards/{card}/{action}");
+        for (who, token) in [("worker", &worker.access), ("verifier", &verifier.access), ("other admin", &other_admin.access)] {
+            let status = app.post_auth(&path, token, &json!({"reason": "  "})).await.status();
+            assert_eq!(status, 403, "{action} with a blank reason as {who}");
+        }
+        assert_problem(app.post_auth(&path, &admin.access, &json!({"reason": "  "})).await, 422, "validation_failed").await;
+    }
     // Another company's admin sees nothing of this company's orders by id, even under their own company.
     let other_cid: Value = app.get_auth("/api/v1/me", &other_admin.access).await.json().await.unwrap();
     let other_cid = other_cid["companies"][0]["id"].as_str().unwrap();
@@ -216,7 +226,8 @@ async fn confirmed_and_cancelled_orders_reach_partner_webhooks_signed() {
     let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
     let oid = orders[0]["id"].as_str().unwrap();
     assert_eq!(
-        app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": orders[0]["version"]}))
+        // Written as a float (`1.0`), as JavaScript and many mobile JSON libraries do: still an integer.
+        app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": orders[0]["version"].as_f64()}))
             .await
             .status(),
         200

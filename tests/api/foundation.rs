@@ -23,7 +23,17 @@ async fn health_ready_and_metrics_answer() {
 async fn unknown_routes_and_wrong_methods_are_problems() {
     let app = spawn_app().await;
     assert_problem(app.get("/api/v1/no-such-thing").await, 404, "not_found").await;
-    assert_problem(app.client.post(app.url("/healthz")).send().await.unwrap(), 405, "method_not_allowed").await;
+    let res = app.client.post(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.headers()["allow"], "GET", "405 names the resource's own methods");
+    assert_problem(res, 405, "method_not_allowed").await;
+    // Several templates can match one path (`/cards/{id}/…` and literal segments): Allow is their union.
+    let res = app.client.put(app.url("/api/v1/auth/totp")).send().await.unwrap();
+    let allow = res.headers()["allow"].to_str().unwrap().to_owned();
+    assert!(allow.contains("POST") && allow.contains("DELETE") && !allow.contains("PUT"), "{allow}");
+    assert_problem(res, 405, "method_not_allowed").await;
+    let res = app.client.request(reqwest::Method::OPTIONS, app.url("/api/v1/me")).send().await.unwrap();
+    assert!(!res.headers()["allow"].to_str().unwrap().contains("OPTIONS"));
+    assert_problem(res, 405, "method_not_allowed").await;
     assert_problem(app.client.delete(app.url("/api/v1/openapi.json")).send().await.unwrap(), 404, "not_found").await;
     assert_problem(app.get("/assets/missing.js").await, 404, "not_found").await;
 }

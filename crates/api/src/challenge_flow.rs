@@ -103,9 +103,9 @@ pub async fn open<C: ConnectionTrait>(conn: &C, id: Uuid, purposes: &[&str]) -> 
 
 /// Checks a code and consumes the challenge. Wrong codes are counted; the fifth kills the challenge.
 pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], ip: &str) -> Result<(Challenge, Account), ApiError> {
-    throttle::check(&state.db, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP, "too_many_attempts").await?;
-    let c = open(&state.db, id, purposes).await?;
-    let account = sitecard_persistence::accounts::find(&state.db, c.account_id)
+    throttle::check(&state.read, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP, "too_many_attempts").await?;
+    let c = open(&state.read, id, purposes).await?;
+    let account = sitecard_persistence::accounts::find(&state.read, c.account_id)
         .await?
         .ok_or_else(|| ApiError::internal("challenge without account"))?;
     let code = code.trim();
@@ -134,6 +134,7 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
         .await?;
         return Err(ApiError::Unauthorized("invalid_code"));
     }
+    // The conditional update decides: a code is used once, however many requests carry it at the same time.
     if !challenges::consume(&state.db, c.id).await? {
         return Err(ApiError::Gone("challenge_expired", "this code was already used".into()));
     }

@@ -239,9 +239,6 @@ pub fn problem_response(problem: &Problem) -> HttpResponse {
     if let Some(secs) = problem.retry_after {
         builder.insert_header((header::RETRY_AFTER, secs.to_string()));
     }
-    if problem.status == 405 {
-        builder.insert_header((header::ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
-    }
     let body = serde_json::to_vec(problem).unwrap_or_else(|_| b"{}".to_vec());
     builder.body(body)
 }

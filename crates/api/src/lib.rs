@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod error;
 pub mod idempotency;
 pub mod invite;
+pub mod json_number;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
@@ -36,7 +37,7 @@ pub use state::{ApiConfig, AppState};
 /// The generated OpenAPI document (what `make openapi` writes to `openapi/openapi.json`).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let (_, doc) = App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi()).configure(routes::configure).split_for_parts();
-    doc
+    openapi::add_standard_responses(doc)
 }
 
 /// The whole application for one worker thread.

@@ -56,8 +56,12 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
 
     let status = res.status();
     if status.as_u16() >= 400 && !is_problem_or_json(&res) {
+        let allow = res.headers().get(header::ALLOW).cloned();
         let (http_req, _) = res.into_parts();
         res = ServiceResponse::new(http_req, problem_response(&problem_for_status(status).problem()));
+        if let Some(allow) = allow {
+            res.headers_mut().insert(header::ALLOW, allow);
+        }
     }
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);

@@ -56,3 +56,64 @@ impl Modify for SecuritySchemes {
         );
     }
 }
+
+/// Answers every operation can give for reasons that are not its own: the body or parameters cannot be
+/// parsed (400), a content type the operation does not list (415), a body over the limit (413), no or an expired token (401),
+/// the wrong role (403), and list parameters out of range (422). Added to each operation where they apply
+/// and are not documented by the handler, so a client generated from the document knows every status it can
+/// meet and a new route is covered without anyone remembering to.
+pub fn add_standard_responses(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use serde_json::{Value, json};
+    let Ok(mut v) = serde_json::to_value(&doc) else { return doc };
+    let problem = |description: &str| {
+        json!({
+            "description": description,
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        })
+    };
+    let standard = [
+        ("BadRequest", "`malformed_json`, `invalid_body` (the body does not fit its schema), `invalid_path` or `invalid_query`"),
+        ("Unauthenticated", "`unauthenticated` (no token), `invalid_token` or `session_ended` (signed out, expired, revoked)"),
+        ("Forbidden", "`forbidden`: the caller's role or company may not do this"),
+        ("PayloadTooLarge", "`payload_too_large`: the body is over the size limit"),
+        ("UnsupportedMediaType", "`unsupported_media_type`: send the body in a content type the operation lists"),
+        ("ValidationFailed", "`validation_failed`: a query parameter is out of range (`limit` 1..100, `cursor` from a previous page)"),
+    ];
+    if let Some(components) = v.get_mut("components").and_then(Value::as_object_mut) {
+        let responses = components.entry("responses").or_insert_with(|| json!({}));
+        for (name, description) in standard {
+            responses[name] = problem(description);
+        }
+    }
+    let Some(paths) = v.get_mut("paths").and_then(Value::as_object_mut) else { return doc };
+    for item in paths.values_mut() {
+        let Some(item) = item.as_object_mut() else { continue };
+        for (method, op) in item.iter_mut() {
+            if !matches!(method.as_str(), "get" | "put" | "post" | "patch" | "delete") {
+                continue;
+            }
+            let params = op.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+            let has_query = params.iter().any(|p| p["in"] == "query");
+            let has_params = !params.is_empty();
+            let body = op.get("requestBody").and_then(|b| b.get("content")).and_then(Value::as_object);
+            let has_body = body.is_some();
+            let secured = op
+                .get("security")
+                .and_then(Value::as_array)
+                .is_some_and(|reqs| reqs.iter().any(|r| r.as_object().is_some_and(|r| !r.is_empty())));
+            let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else { continue };
+            let mut add = |status: &str, name: &str, when: bool| {
+                if when && !responses.contains_key(status) {
+                    responses.insert(status.to_owned(), json!({"$ref": format!("#/components/responses/{name}")}));
+                }
+            };
+            add("400", "BadRequest", has_body || has_params);
+            add("401", "Unauthenticated", secured);
+            add("403", "Forbidden", secured);
+            add("413", "PayloadTooLarge", has_body);
+            add("415", "UnsupportedMediaType", has_body);
+            add("422", "ValidationFailed", has_query);
+        }
+    }
+    serde_json::from_value(v).unwrap_or(doc)
+}

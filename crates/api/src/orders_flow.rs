@@ -138,17 +138,17 @@ async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<HistoryEn
     Ok(orders::history(conn, id).await?.into_iter().map(|e| HistoryEntry { status: e.status, at: e.at }).collect())
 }
 
-async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<CompanyRef, ApiError> {
+pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<CompanyRef, ApiError> {
     let c = companies::find(conn, id).await?.ok_or_else(|| ApiError::internal("order without company"))?;
     Ok(CompanyRef { id: c.id, name: c.name })
 }
 
-pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, account: &Account) -> Result<HolderOrder, ApiError> {
+pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, ApiError> {
     Ok(HolderOrder {
         id: o.id,
         status: o.status.clone(),
         version: o.version,
-        company: company_ref(conn, o.company_id).await?,
+        company,
         holder: holder(&o),
         delivery: delivery(&o),
         missing_contact_fields: missing_contact_fields(account),

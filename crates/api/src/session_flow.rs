@@ -53,6 +53,7 @@ pub async fn open_session(
     ip: &str,
     user_agent: Option<String>,
     auth_method: &str,
+    event: sitecard_persistence::audit::NewAuditEvent<'_>,
 ) -> Result<Issued, ApiError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
     let session = sessions::create(
@@ -69,6 +70,8 @@ pub async fn open_session(
     .await?;
     let refresh = random_token();
     sessions::add_refresh_token(&txn, session.id, &token_hash(&refresh)).await?;
+    // The sign-in's audit event commits with the session it records.
+    sitecard_persistence::audit::append(&txn, event).await?;
     txn.commit().await?;
     let access = access_token(state, account, session.id)?;
     Ok(Issued {

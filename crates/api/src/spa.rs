@@ -6,28 +6,53 @@ use std::sync::Arc;
 
 use actix_files::NamedFile;
 use actix_web::http::{Method, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 
 use crate::error::ApiError;
 use crate::state::ApiConfig;
 
-/// Path templates of the OpenAPI document, to tell "wrong method" (405) from "no such path" (404).
+/// Path templates of the OpenAPI document with their methods, to tell "wrong method" (405, with the
+/// resource's own methods in `Allow`) from "no such path" (404).
 pub struct RouteTable {
-    templates: Vec<Vec<String>>,
+    templates: Vec<(Vec<String>, Vec<&'static str>)>,
 }
 
 impl RouteTable {
     pub fn from_document(doc: &utoipa::openapi::OpenApi) -> Self {
-        let templates = doc.paths.paths.keys().map(|p| p.trim_matches('/').split('/').map(str::to_owned).collect()).collect();
+        let templates = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(p, item)| {
+                let ops = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ];
+                let methods = ops.into_iter().filter(|(_, has)| *has).map(|(m, _)| m).collect();
+                (p.trim_matches('/').split('/').map(str::to_owned).collect(), methods)
+            })
+            .collect();
         Self { templates }
     }
 
-    pub fn matches(&self, path: &str) -> bool {
+    /// The methods documented for `path` (several templates may match, e.g. `/cards/{id}` and `/cards/mine`),
+    /// or `None` when no documented path matches.
+    pub fn allowed_methods(&self, path: &str) -> Option<Vec<&'static str>> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-        self.templates.iter().any(|t| {
-            t.len() == segments.len()
-                && t.iter().zip(&segments).all(|(tpl, seg)| (tpl.starts_with('{') && tpl.ends_with('}') && !seg.is_empty()) || tpl == seg)
-        })
+        let mut methods: Vec<&'static str> = vec![];
+        let mut matched = false;
+        for (t, ms) in &self.templates {
+            let fits = t.len() == segments.len()
+                && t.iter().zip(&segments).all(|(tpl, seg)| (tpl.starts_with('{') && tpl.ends_with('}') && !seg.is_empty()) || tpl == seg);
+            if fits {
+                matched = true;
+                methods.extend(ms.iter().filter(|m| !methods.contains(m)).collect::<Vec<_>>());
+            }
+        }
+        matched.then_some(methods)
     }
 }
 
@@ -41,8 +66,11 @@ pub async fn fallback(
     config: web::Data<Arc<ApiConfig>>,
 ) -> Result<HttpResponse, ApiError> {
     let path = req.path();
-    if routes.matches(path) {
-        return Err(ApiError::MethodNotAllowed);
+    if let Some(methods) = routes.allowed_methods(path) {
+        let mut res = ApiError::MethodNotAllowed.error_response();
+        let allow = header::HeaderValue::from_str(&methods.join(", ")).map_err(ApiError::internal)?;
+        res.headers_mut().insert(header::ALLOW, allow);
+        return Ok(res);
     }
     let is_api = path == "/api" || path.starts_with("/api/") || path.starts_with("/.well-known/");
     if is_api || !(req.method() == Method::GET || req.method() == Method::HEAD) {

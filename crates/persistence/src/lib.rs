@@ -25,7 +25,7 @@ pub use sea_orm::{ConnectionTrait, DatabaseConnection as Db, DatabaseTransaction
 use std::time::Duration;
 
 use migration::MigratorTrait;
-use sea_orm::{ConnectOptions, Database, DbBackend, Statement};
+use sea_orm::{ConnectOptions, Database, DbBackend};
 
 /// Opens the pool. For SQLite the database file and its directory are created when missing.
 pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
@@ -37,14 +37,25 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
-    let db = Database::connect(opts).await.map_err(DbError::from)?;
     if is_sqlite {
+        // Per connection, so a pooled connection opened later (after idle or lifetime expiry) gets them too.
         // WAL lets readers proceed while one writer commits; the busy timeout queues writers instead of failing.
-        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
-            db.execute_raw(Statement::from_string(DbBackend::Sqlite, pragma)).await.map_err(DbError::from)?;
-        }
+        opts.map_sqlx_sqlite_opts(|o| {
+            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        })
+        // A SQLite connection is a file handle in this process: it cannot go away between queries, so the
+        // ping sqlx would otherwise send through the connection's worker thread before every query is waste.
+        .test_before_acquire(false);
+    } else {
+        // A PostgreSQL connection can die with the server (restart, failover): test those that sat idle long
+        // enough to have missed it, not every one on every query (a round trip each).
+        opts.test_before_acquire_if_idle_for(Duration::from_secs(1));
     }
-    Ok(db)
+    Database::connect(opts).await.map_err(DbError::from)
 }
 
 fn prepare_sqlite(url: &str) -> Result<String, DbError> {

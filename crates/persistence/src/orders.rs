@@ -91,6 +91,21 @@ pub async fn find_for_holder<C: ConnectionTrait>(conn: &C, id: Uuid, account_id:
         .await?)
 }
 
+/// Like [`find_for_holder`], with the ordering company, in one query.
+pub async fn find_for_holder_with_company<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    account_id: Uuid,
+    email: &str,
+) -> Result<Option<(Order, crate::companies::Company)>, DbError> {
+    let row = Orders::find_by_id(id)
+        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
+        .find_also_related(crate::entities::companies::Entity)
+        .one(conn)
+        .await?;
+    Ok(row.and_then(|(o, c)| c.map(|c| (o, c))))
+}
+
 pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
     Ok(Orders::find()
         .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))

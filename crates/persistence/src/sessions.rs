@@ -43,6 +43,12 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Sessi
     Ok(Sessions::find_by_id(id).one(conn).await?)
 }
 
+/// The session with its account, in one query: what every authenticated request checks.
+pub async fn find_with_account<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<(Session, crate::accounts::Account)>, DbError> {
+    let row = Sessions::find_by_id(id).find_also_related(crate::entities::accounts::Entity).one(conn).await?;
+    Ok(row.and_then(|(s, a)| a.map(|a| (s, a))))
+}
+
 /// The account's sessions that are still usable, newest first.
 pub async fn active_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Session>, DbError> {
     Ok(Sessions::find()

@@ -7,6 +7,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use chrono::Utc;
 use futures_util::future::LocalBoxFuture;
 use sitecard_domain::{Language, Role};
+use sitecard_persistence::accounts::Account;
 use sitecard_persistence::sessions;
 use uuid::Uuid;
 
@@ -14,11 +15,25 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// A signed-in person (cardholder, company admin, verifier, operator).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CurrentUser {
     pub account_id: Uuid,
     pub session_id: Uuid,
     pub roles: Vec<Role>,
+    /// The account row as read with the session (same query), for handlers that only read it. Handlers
+    /// that change the account re-read it inside their transaction.
+    pub account: Account,
+}
+
+// By hand: the account row holds the password hash and the TOTP secret, which must never reach a log.
+impl std::fmt::Debug for CurrentUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CurrentUser")
+            .field("account_id", &self.account_id)
+            .field("session_id", &self.session_id)
+            .field("roles", &self.roles)
+            .finish()
+    }
 }
 
 impl CurrentUser {
@@ -63,12 +78,12 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
     let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
     // Checked on every request so that sign-out, password reset and reuse detection take effect at once.
-    let session = sessions::find(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let (session, account) = sessions::find_with_account(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
     if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
         return Err(ApiError::Unauthorized("session_ended"));
     }
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(CurrentUser { account_id, session_id, roles })
+    Ok(CurrentUser { account_id, session_id, roles, account })
 }
 
 /// Facts about the caller's connection.

@@ -1290,6 +1290,7 @@ export interface components {
             status: string;
         };
         Reason: {
+            /** @description Why (kept in the audit log; shown to the worker for block and terminate). Must not be blank. */
             reason: string;
         };
         RecordVerification: {
@@ -1462,7 +1463,62 @@ export interface components {
             code: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description `malformed_json`, `invalid_body` (the body does not fit its schema), `invalid_path` or `invalid_query` */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `forbidden`: the caller's role or company may not do this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `payload_too_large`: the body is over the size limit */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `unauthenticated` (no token), `invalid_token` or `session_ended` (signed out, expired, revoked) */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `unsupported_media_type`: send the body in a content type the operation lists */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `validation_failed`: a query parameter is out of range (`limit` 1..100, `cursor` from a previous page) */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1530,6 +1586,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (phone) */
             422: {
                 headers: {
@@ -1572,6 +1630,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountActivated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_code` */
             401: {
                 headers: {
@@ -1590,6 +1649,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     login: {
@@ -1614,6 +1675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeStarted"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_credentials` (also for unknown emails) */
             401: {
                 headers: {
@@ -1623,6 +1685,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `too_many_attempts`; see `Retry-After` */
             429: {
                 headers: {
@@ -1656,6 +1720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeStarted"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `not_applicable`: the challenge uses an authenticator app */
             409: {
                 headers: {
@@ -1674,6 +1739,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `resend_too_soon` or `too_many_attempts`; see `Retry-After` */
             429: {
                 headers: {
@@ -1707,6 +1774,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_code` */
             401: {
                 headers: {
@@ -1725,6 +1793,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `too_many_attempts` */
             429: {
                 headers: {
@@ -1761,6 +1831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     request_reset: {
@@ -1783,6 +1854,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `too_many_attempts` */
             429: {
                 headers: {
@@ -1834,6 +1908,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     verify_reset: {
@@ -1858,6 +1934,7 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordChanged"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_code` */
             401: {
                 headers: {
@@ -1876,6 +1953,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     refresh: {
@@ -1901,6 +1980,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_refresh_token` (a reused token also ends the session) */
             401: {
                 headers: {
@@ -1910,6 +1990,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     list_sessions: {
@@ -1939,6 +2021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     revoke_other_sessions: {
@@ -1966,6 +2049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     revoke_session: {
@@ -1987,6 +2071,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such session of yours */
             404: {
                 headers: {
@@ -2025,6 +2112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     remove_totp: {
@@ -2047,6 +2135,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_code` */
             401: {
                 headers: {
@@ -2056,6 +2145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description `invalid_state`: no app is enrolled */
             409: {
                 headers: {
@@ -2065,6 +2155,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     confirm_totp: {
@@ -2087,6 +2179,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_code` */
             401: {
                 headers: {
@@ -2096,6 +2189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description `invalid_state`: no enrolment was started */
             409: {
                 headers: {
@@ -2105,6 +2199,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     check_card: {
@@ -2128,6 +2224,7 @@ export interface operations {
                     "application/json": components["schemas"]["CardCheckResult"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `too_many_attempts` */
             429: {
                 headers: {
@@ -2160,6 +2257,7 @@ export interface operations {
                     "image/jpeg": components["schemas"]["PortraitBytes"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -2169,6 +2267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description No such order, no photo, or not yours to see */
             404: {
                 headers: {
@@ -2205,6 +2304,8 @@ export interface operations {
                     "application/json": components["schemas"]["Activated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not a verifier */
             403: {
                 headers: {
@@ -2232,6 +2333,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `document_mismatch` or `card_number_mismatch` */
             422: {
                 headers: {
@@ -2270,6 +2373,8 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not an administrator of this company */
             403: {
                 headers: {
@@ -2314,6 +2419,8 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not an administrator of this company */
             403: {
                 headers: {
@@ -2323,6 +2430,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
             422: {
                 headers: {
@@ -2355,6 +2464,8 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not an administrator of this company */
             403: {
                 headers: {
@@ -2400,6 +2511,9 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such order in this company */
             404: {
                 headers: {
@@ -2418,6 +2532,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
             422: {
                 headers: {
@@ -2455,6 +2571,9 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such order in this company */
             404: {
                 headers: {
@@ -2473,6 +2592,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     upload_photo: {
@@ -2502,6 +2623,9 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such order in this company */
             404: {
                 headers: {
@@ -2576,6 +2700,8 @@ export interface operations {
                     "application/json": components["schemas"]["CardPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not an administrator of this company */
             403: {
                 headers: {
@@ -2617,6 +2743,8 @@ export interface operations {
                     "application/json": components["schemas"]["CardView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not an administrator of this company */
             403: {
                 headers: {
@@ -2662,6 +2790,9 @@ export interface operations {
                     "application/json": components["schemas"]["CardView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such card in this company */
             404: {
                 headers: {
@@ -2673,6 +2804,17 @@ export interface operations {
             };
             /** @description `invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: blank or too long `reason` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2707,6 +2849,9 @@ export interface operations {
                     "application/json": components["schemas"]["CardView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such card in this company */
             404: {
                 headers: {
@@ -2718,6 +2863,17 @@ export interface operations {
             };
             /** @description `invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: blank or too long `reason` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2752,6 +2908,9 @@ export interface operations {
                     "application/json": components["schemas"]["CardView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such card in this company */
             404: {
                 headers: {
@@ -2763,6 +2922,17 @@ export interface operations {
             };
             /** @description `invalid_state` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: blank or too long `reason` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2793,6 +2963,7 @@ export interface operations {
                     "application/json": components["schemas"]["DevMessage"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Not in development mode */
             404: {
                 headers: {
@@ -2802,6 +2973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     record_verification: {
@@ -2826,6 +2998,8 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationRecorded"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not a verifier */
             403: {
                 headers: {
@@ -2844,6 +3018,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
             422: {
                 headers: {
@@ -2875,6 +3051,8 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not a verifier */
             403: {
                 headers: {
@@ -2920,6 +3098,8 @@ export interface operations {
                     "application/json": components["schemas"]["SecondFactorReset"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
             /** @description Not a verifier */
             403: {
                 headers: {
@@ -2938,6 +3118,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` or `document_mismatch` */
             422: {
                 headers: {
@@ -2976,6 +3158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     update_me: {
@@ -3000,6 +3183,11 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (`unsupported_language`) */
             422: {
                 headers: {
@@ -3038,6 +3226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     show_my_order: {
@@ -3060,6 +3249,9 @@ export interface operations {
                     "application/json": components["schemas"]["HolderOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Not one of your orders */
             404: {
                 headers: {
@@ -3095,6 +3287,9 @@ export interface operations {
                     "application/json": components["schemas"]["HolderOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Not one of your orders */
             404: {
                 headers: {
@@ -3113,6 +3308,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `contact_incomplete` (errors list the fields), `identity_mismatch` (errors list the fields; the order is now `needs_correction`) or `identity_not_verified` */
             422: {
                 headers: {
@@ -3148,6 +3345,9 @@ export interface operations {
                     "application/json": components["schemas"]["HolderOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Not one of your orders */
             404: {
                 headers: {
@@ -3166,6 +3366,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (reason) */
             422: {
                 headers: {
@@ -3195,6 +3397,8 @@ export interface operations {
                     "application/json": components["schemas"]["CardView"][];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     activate_card: {
@@ -3221,6 +3425,9 @@ export interface operations {
                     "application/json": components["schemas"]["Activated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Not one of your cards */
             404: {
                 headers: {
@@ -3239,6 +3446,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `card_number_mismatch` */
             422: {
                 headers: {
@@ -3274,6 +3483,9 @@ export interface operations {
                     "application/json": components["schemas"]["Pin"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Not one of your cards */
             404: {
                 headers: {
@@ -3292,6 +3504,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `card_number_mismatch` */
             422: {
                 headers: {
@@ -3323,6 +3537,9 @@ export interface operations {
                     "application/json": components["schemas"]["CardView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Not one of your cards */
             404: {
                 headers: {
@@ -3365,6 +3582,11 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
             422: {
                 headers: {
@@ -3398,6 +3620,11 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeStarted"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (`invalid_phone`) */
             422: {
                 headers: {
@@ -3440,6 +3667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description `invalid_code` */
             401: {
                 headers: {
@@ -3449,6 +3677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             /** @description `challenge_expired` */
             410: {
                 headers: {
@@ -3458,6 +3687,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     token: {
@@ -3500,6 +3731,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `too_many_attempts` */
             429: {
                 headers: {
@@ -3536,6 +3769,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description No partner token */
             401: {
                 headers: {
@@ -3554,6 +3788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     review_photo: {
@@ -3580,6 +3815,9 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such order */
             404: {
                 headers: {
@@ -3598,6 +3836,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
             422: {
                 headers: {
@@ -3632,6 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description No partner token */
             401: {
                 headers: {
@@ -3688,6 +3929,9 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyOrder"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description No such order */
             404: {
                 headers: {
@@ -3706,6 +3950,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` or `idempotency_key_reused` (same key, different request) */
             422: {
                 headers: {

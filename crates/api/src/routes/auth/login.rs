@@ -30,10 +30,12 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     let email_norm = Email::parse(&email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
     let ip_key = format!("login-ip:{}", client.ip);
     let account_key = email_key("login-acct", &email_norm);
-    throttle::check(&state.db, &ip_key, throttle::LOGIN_PER_IP, "too_many_attempts").await?;
-    throttle::check(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
+    // Reads go to the read pool (on SQLite the one writer connection is the bottleneck); the counters are
+    // written on the writer below.
+    throttle::check(&state.read, &ip_key, throttle::LOGIN_PER_IP, "too_many_attempts").await?;
+    throttle::check(&state.read, &account_key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
 
-    let account = accounts::find_by_email(&state.db, &email_norm).await?.filter(|a| a.status == "active");
+    let account = accounts::find_by_email(&state.read, &email_norm).await?.filter(|a| a.status == "active");
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
     let password_ok = password.len() <= 1024 && state.hasher.verify(password, stored).await?;
     let account = match account {
@@ -56,8 +58,8 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
             return Err(ApiError::Unauthorized("invalid_credentials"));
         }
     };
-    throttle::clear(&state.db, &account_key).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
+    throttle::clear(&txn, &account_key).await?;
     let started = challenge_flow::start(&txn, &state, "login", &account, account.phone.as_deref(), None).await?;
     audit::append(
         &txn,

@@ -3,7 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::Utc;
 use serde::Deserialize;
-use sitecard_persistence::{accounts, audit, sessions};
+use sitecard_persistence::{audit, sessions};
 use utoipa::ToSchema;
 
 use crate::crypto::{random_token, token_hash};
@@ -46,32 +46,29 @@ pub async fn refresh(
             }
         }
     };
-    let stored = sessions::find_refresh_token(&state.db, &token_hash(&token)).await?.ok_or_else(invalid)?;
-    let session = sessions::find(&state.db, stored.session_id).await?.ok_or_else(invalid)?;
+    // Looked up on the read pool; the conditional UPDATE that spends the token decides any race.
+    let stored = sessions::find_refresh_token(&state.read, &token_hash(&token)).await?.ok_or_else(invalid)?;
+    let (session, account) = sessions::find_with_account(&state.read, stored.session_id).await?.ok_or_else(invalid)?;
     if session.revoked_at.is_some() || session.expires_at <= Utc::now() {
         return Err(invalid());
     }
-    if stored.used_at.is_some() || !sessions::spend_refresh_token(&state.db, stored.id).await? {
-        // A spent token came back: it was stolen or leaked. End the family for everyone holding it.
-        sessions::revoke(&state.db, session.id, "refresh_token_reuse").await?;
-        audit::record(
-            &state.db,
-            audit::NewAuditEvent {
-                kind: "refresh_token_reuse",
-                actor_id: Some(session.account_id),
-                actor_kind: "account",
-                subject_type: Some("session"),
-                subject_id: Some(session.id),
-                data: serde_json::json!({}),
-            },
-        )
-        .await?;
+    if stored.used_at.is_some() {
+        return Err(reuse_detected(&state, &session).await);
+    }
+    if account.status != "active" {
         return Err(invalid());
     }
-    let account = accounts::find(&state.db, session.account_id).await?.filter(|a| a.status == "active").ok_or_else(invalid)?;
     let next = random_token();
-    sessions::add_refresh_token(&state.db, session.id, &token_hash(&next)).await?;
-    sessions::touch(&state.db, session.id).await?;
+    // Spend, issue the successor and touch the session in one transaction: one commit, and never a spent
+    // token without its successor.
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    if !sessions::spend_refresh_token(&txn, stored.id).await? {
+        txn.rollback().await?;
+        return Err(reuse_detected(&state, &session).await);
+    }
+    sessions::add_refresh_token(&txn, session.id, &token_hash(&next)).await?;
+    sessions::touch(&txn, session.id).await?;
+    txn.commit().await?;
     let access = session_flow::access_token(&state, &account, session.id)?;
     let issued = Issued {
         body: TokenResponse {
@@ -85,4 +82,28 @@ pub async fn refresh(
         web,
     };
     Ok(session_flow::respond(&state, issued))
+}
+
+/// A spent token came back: it was stolen or leaked. End the family for everyone holding it.
+async fn reuse_detected(state: &AppState, session: &sessions::Session) -> ApiError {
+    let revoked = async {
+        sessions::revoke(&state.db, session.id, "refresh_token_reuse").await?;
+        audit::record(
+            &state.db,
+            audit::NewAuditEvent {
+                kind: "refresh_token_reuse",
+                actor_id: Some(session.account_id),
+                actor_kind: "account",
+                subject_type: Some("session"),
+                subject_id: Some(session.id),
+                data: serde_json::json!({}),
+            },
+        )
+        .await?;
+        Ok::<_, ApiError>(())
+    };
+    match revoked.await {
+        Ok(()) => invalid(),
+        Err(e) => e,
+    }
 }

@@ -35,22 +35,19 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
     let body = body.into_inner();
     let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["login"], &client.ip).await?;
     let web = body.client.as_deref() == Some("web");
-    let mut issued = session_flow::open_session(&state, &account, web, &client.ip, client.user_agent.clone(), &challenge.method).await?;
+    let event = audit::NewAuditEvent {
+        kind: "login_succeeded",
+        actor_id: Some(account.id),
+        actor_kind: "account",
+        subject_type: Some("account"),
+        subject_id: Some(account.id),
+        data: serde_json::json!({ "method": challenge.method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
+    };
+    let mut issued =
+        session_flow::open_session(&state, &account, web, &client.ip, client.user_agent.clone(), &challenge.method, event).await?;
     if challenge.method == "sms" {
         issued.body.offer_totp = Some(account.totp_secret_enc.is_none());
     }
-    audit::record(
-        &state.db,
-        audit::NewAuditEvent {
-            kind: "login_succeeded",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
-            data: serde_json::json!({ "method": challenge.method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
-        },
-    )
-    .await?;
     Ok(session_flow::respond(&state, issued))
 }
 

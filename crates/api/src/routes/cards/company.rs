@@ -19,6 +19,8 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct Reason {
+    /// Why (kept in the audit log; shown to the worker for block and terminate). Must not be blank.
+    #[schema(min_length = 1, max_length = 500)]
     pub reason: String,
 }
 
@@ -44,11 +46,11 @@ pub async fn list_company_cards(
     };
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
-    let rows = cards::page_for_company(&state.db, company_id, status, cursor, limit + 1).await?;
+    let rows = cards::page_for_company(&state.read, company_id, status, cursor, limit + 1).await?;
     let more = rows.len() as u64 > limit;
     let mut items = vec![];
     for c in rows.into_iter().take(limit as usize) {
-        items.push(cards_flow::view(&state.db, c).await?);
+        items.push(cards_flow::view(&state.read, c).await?);
     }
     let next_cursor = if more { items.last().map(|c| c.id.to_string()) } else { None };
     Ok(web::Json(CardPage { items, next_cursor }))
@@ -99,9 +101,11 @@ async fn change(
     company_id: Uuid,
     id: Uuid,
     action: &str,
-    reason: Option<String>,
+    body: &Reason,
 ) -> Result<CardView, ApiError> {
+    // Who may act comes before what they sent: a worker gets 403, not a validation error.
     orders_flow::require_company_admin(state, user, company_id).await?;
+    let reason = Some(reason_of(body)?);
     let txn = sitecard_persistence::begin(&state.db).await?;
     let card = company_card(&txn, company_id, id).await?;
     let from = cards_flow::status_of(&card)?;
@@ -124,7 +128,8 @@ async fn change(
     };
     let to = to.map_err(cards_flow::invalid_state)?;
     let mut ch = cards::changes();
-    ch.reason = Set(reason.clone());
+    // The card keeps the reason it is blocked or terminated for; an unblock's reason lives in the audit log.
+    ch.reason = Set(if action == "unblock" { None } else { reason.clone() });
     cards_flow::apply(&txn, &card, to, ch).await?;
     notify_worker(&txn, &card, &message).await?;
     audit::append(
@@ -150,6 +155,7 @@ async fn change(
     (status = 200, description = "Blocked", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: blank or too long `reason`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/block")]
 pub async fn block_card(
@@ -159,7 +165,7 @@ pub async fn block_card(
     body: web::Json<Reason>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    Ok(web::Json(change(&state, &user, company_id, id, "block", Some(reason_of(&body)?)).await?))
+    Ok(web::Json(change(&state, &user, company_id, id, "block", &body).await?))
 }
 
 /// Lift a block.
@@ -167,6 +173,7 @@ pub async fn block_card(
     (status = 200, description = "Active again (or inactive, if never activated)", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: blank or too long `reason`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/unblock")]
 pub async fn unblock_card(
@@ -176,8 +183,7 @@ pub async fn unblock_card(
     body: web::Json<Reason>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    let _ = reason_of(&body)?;
-    Ok(web::Json(change(&state, &user, company_id, id, "unblock", None).await?))
+    Ok(web::Json(change(&state, &user, company_id, id, "unblock", &body).await?))
 }
 
 /// Terminate a card for good (the worker left the company).
@@ -185,6 +191,7 @@ pub async fn unblock_card(
     (status = 200, description = "Terminated", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: blank or too long `reason`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/terminate")]
 pub async fn terminate_card(
@@ -194,5 +201,5 @@ pub async fn terminate_card(
     body: web::Json<Reason>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    Ok(web::Json(change(&state, &user, company_id, id, "terminate", Some(reason_of(&body)?)).await?))
+    Ok(web::Json(change(&state, &user, company_id, id, "terminate", &body).await?))
 }

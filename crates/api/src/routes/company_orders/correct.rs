@@ -18,6 +18,7 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct CorrectOrder {
     /// The version you loaded; 409 `stale_version` if the order changed since.
+    #[serde(deserialize_with = "crate::json_number::integer")]
     pub version: i32,
     pub given_names: Option<String>,
     pub surname: Option<String>,

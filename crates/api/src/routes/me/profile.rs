@@ -102,8 +102,7 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
 ))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Me>, ApiError> {
-    let account = accounts::find(&state.read, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-    Ok(web::Json(load_me(&state, account).await?))
+    Ok(web::Json(load_me(&state, user.account).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -18,6 +18,7 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct AcceptOrder {
     /// The `version` of the order you reviewed.
+    #[serde(deserialize_with = "crate::json_number::integer")]
     pub version: i32,
 }
 
@@ -136,7 +137,8 @@ pub async fn accept_order(
             )
             .await?;
             let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-            let view = orders_flow::holder_view(&txn, order, &account).await?;
+            let company = orders_flow::company_ref(&txn, order.company_id).await?;
+            let view = orders_flow::holder_view(&txn, order, company, &account).await?;
             txn.commit().await?;
             Ok(web::Json(view))
         }

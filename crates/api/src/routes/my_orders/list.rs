@@ -1,7 +1,7 @@
 //! `GET /me/card-orders` and `GET /me/card-orders/{id}`.
 
 use actix_web::{get, web};
-use sitecard_persistence::{accounts, orders};
+use sitecard_persistence::orders;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
@@ -16,11 +16,12 @@ use crate::state::AppState;
 ))]
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
-    let account = accounts::find(&state.read, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let account = &user.account;
     let rows = orders::list_for_holder(&state.read, account.id, &account.email).await?;
     let mut out = Vec::with_capacity(rows.len());
     for o in rows {
-        out.push(orders_flow::holder_view(&state.read, o, &account).await?);
+        let company = orders_flow::company_ref(&state.read, o.company_id).await?;
+        out.push(orders_flow::holder_view(&state.read, o, company, account).await?);
     }
     Ok(web::Json(out))
 }
@@ -32,7 +33,9 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 ))]
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
-    let account = accounts::find(&state.read, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-    let order = orders::find_for_holder(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(orders_flow::holder_view(&state.read, order, &account).await?))
+    let account = &user.account;
+    let (order, company) =
+        orders::find_for_holder_with_company(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    let company = crate::routes::me::profile::CompanyRef { id: company.id, name: company.name };
+    Ok(web::Json(orders_flow::holder_view(&state.read, order, company, account).await?))
 }

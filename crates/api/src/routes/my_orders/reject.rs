@@ -64,7 +64,8 @@ pub async fn reject_order(
     )
     .await?;
     let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let view = orders_flow::holder_view(&txn, order, &account).await?;
+    let company = orders_flow::company_ref(&txn, order.company_id).await?;
+    let view = orders_flow::holder_view(&txn, order, company, &account).await?;
     txn.commit().await?;
     Ok(web::Json(view))
 }
