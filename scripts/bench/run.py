@@ -1381,17 +1381,23 @@ BOUNDS = {
     "bare framework": "Sitecard's `/healthz` runs the middleware stack that `hello` does not: request id, tracing span, Prometheus "
                       "counters and histograms, security headers, CORS, and one JSON log line per request on stdout; the "
                       "diagnostic line with `SITECARD_LOG=warn` shows how much of the gap is the request log.",
-    "authenticated read": "Against a baseline that does no I/O, each read verifies an Ed25519 JWT and runs several dependent "
-                          "statements (session, account, order, company, status history), each a round trip. The CPU split tells "
-                          "which bound applies: a low `busy` share means requests wait on the database connection (on SQLite sqlx "
-                          "hands every statement to a connection thread, two thread wake-ups per statement); a large `database` "
-                          "share means PostgreSQL backends use the cores the server would need.",
-    "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and a few dozen "
-                  "statements (throttles, challenge, SMS outbox row, session, refresh token, audit chain); on two cores that work, "
-                  "PostgreSQL and wrk take CPU from argon2. Sign-ins that end in an error (see the errors column) spent their "
-                  "argon2 verify for nothing.",
-    "token refresh": "A refresh is six statements, three of them writes (spend the token, insert the next, touch the session), "
-                     "against a baseline that answers from memory with no I/O.",
+    "authenticated read": "Against a baseline that does no I/O, each read verifies an Ed25519 JWT (one signature check, ~50 µs "
+                          "of CPU: on its own more than the whole per-request budget that 0.4x of `hello` leaves on two cores) "
+                          "and runs three dependent statements (session joined with account, order joined with company, status "
+                          "history). A `perf` profile of the SQLite case (2026-11-26) splits the server's CPU roughly half and "
+                          "half between the actix workers and sqlx's per-connection SQLite threads; most of the latter is futex "
+                          "wake-ups, because sqlx hands every statement to the connection's own thread and back, and pings the "
+                          "connection when it returns to the pool. What is ours was cut (five statements to three, no ping before "
+                          "each SQLite statement); the rest is the price of the chosen stack (sea-orm on sqlx) and of checking the "
+                          "session on every request, which makes sign-out and reuse detection take effect at once.",
+    "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and about "
+                  "twenty statements (throttles, challenge, SMS outbox row, session, refresh token, audit chain); on two cores "
+                  "that work, PostgreSQL and wrk take CPU from argon2. Sign-ins that end in an error (see the errors column) "
+                  "spent their argon2 verify for nothing.",
+    "token refresh": "A refresh is two reads on the read pool (token; session joined with account) and one write transaction "
+                     "(spend the token, insert the next, touch the session), plus an Ed25519 signature, against a baseline that "
+                     "answers from memory. On SQLite every write transaction queues on the one writer connection, so "
+                     "throughput is that connection's round trips (sqlx thread hand-offs) per second, not CPU.",
     "accept": "The accept transaction reads account, order, person and company, updates the order, inserts a status event, "
               "queues an email, looks up partner webhooks, appends to the audit chain (serialised by an advisory lock on "
               "PostgreSQL) and reloads the order with its history: roughly 18 statements in one transaction.",

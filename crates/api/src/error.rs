@@ -280,25 +280,30 @@ impl Fields {
 
     /// Trimmed text of 1..=max characters.
     pub fn text(&mut self, field: &str, value: &str, max: usize) -> Option<String> {
-        let v = value.trim();
-        if v.is_empty() {
-            self.push(field, "required", "this field is required");
-            None
-        } else if v.chars().count() > max || v.chars().any(|c| c.is_control()) {
-            self.push(field, "invalid_format", &format!("at most {max} characters, no control characters"));
-            None
-        } else {
-            Some(v.to_owned())
+        use sitecard_domain::address::{TextError, text_line};
+        match text_line(value, max) {
+            Ok(v) => Some(v),
+            Err(TextError::Required) => {
+                self.push(field, "required", "this field is required");
+                None
+            }
+            Err(TextError::InvalidFormat) => {
+                self.push(field, "invalid_format", &format!("at most {max} characters, no control characters"));
+                None
+            }
         }
     }
 
-    /// A postal code as written anywhere in the world: 2 to 12 letters, digits, spaces or hyphens; upper-cased.
+    /// A postal code (see `sitecard_domain::address::PostalCode`); on error the raw value is returned with the
+    /// field error recorded, so the caller can go on collecting errors.
     pub fn postal_code(&mut self, field: &str, raw: &str) -> String {
-        let v = raw.trim().to_uppercase();
-        if !(2..=12).contains(&v.chars().count()) || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
-            self.push(field, "invalid_format", "2 to 12 letters, digits, spaces or hyphens");
+        match sitecard_domain::address::PostalCode::parse(raw) {
+            Ok(p) => p.as_str().to_owned(),
+            Err(why) => {
+                self.push(field, "invalid_format", why);
+                raw.trim().to_uppercase()
+            }
         }
-        v
     }
 
     /// An ISO 8601 calendar date (`YYYY-MM-DD`); impossible dates (`2031-02-31`) are field errors.

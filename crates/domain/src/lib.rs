@@ -1,5 +1,6 @@
 //! Sitecard's rules as plain types and functions: no I/O, no framework types.
 
+pub mod address;
 pub mod card_number;
 pub mod card_state;
 pub mod challenge;
