@@ -65,18 +65,18 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
         Command::Admin { command } => admin::run(&config, command).await?,
         Command::Migrate => {
-            telemetry::init(&config.log_format);
+            let _log = telemetry::init(&config.log_format);
             let db = startup::open_database(&config).await?;
             sitecard_persistence::migrate(&db).await?;
             println!("migrations applied");
         }
         Command::SeedDemo => {
-            telemetry::init(&config.log_format);
+            let _log = telemetry::init(&config.log_format);
             let state = startup::build_state(&config).await?;
             seed::run(&state).await?;
         }
         Command::Serve => {
-            telemetry::init(&config.log_format);
+            let _log = telemetry::init(&config.log_format);
             for (key, value) in config.describe() {
                 tracing::info!(key, value = %value, "config");
             }

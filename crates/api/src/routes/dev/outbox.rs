@@ -42,7 +42,7 @@ pub async fn dev_outbox(state: web::Data<AppState>, q: web::Query<OutboxQuery>) 
     }
     // An unencoded `+` in `?to=+46…` arrives as a space.
     let to = q.to.as_deref().map(|t| if t.starts_with(' ') { format!("+{}", t.trim()) } else { t.trim().to_lowercase() });
-    let rows = outbox::recent(&state.db, to.as_deref(), 200).await?;
+    let rows = outbox::recent(&state.read, to.as_deref(), 200).await?;
     Ok(web::Json(
         rows.into_iter()
             .map(|m| {

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
-use sitecard_persistence::{Set, accounts, audit, companies, orders, persons};
+use sitecard_domain::Language;
+use sitecard_persistence::{Set, audit, orders, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -39,9 +40,11 @@ pub async fn accept_order(
     body: web::Json<AcceptOrder>,
 ) -> Result<web::Json<HolderOrder>, ApiError> {
     let id = id.into_inner();
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    // The account as read with the session at the start of this request; accepting does not change it.
+    let account = user.account;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    let (order, company) =
+        orders::find_for_holder_with_company(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
     if order.version != body.version {
         return Err(orders_flow::stale_version());
     }
@@ -74,7 +77,6 @@ pub async fn accept_order(
         date_of_birth: person.date_of_birth,
         nationality: Some(&person.nationality),
     };
-    let company = companies::find(&txn, order.company_id).await?.ok_or_else(|| ApiError::internal("company missing"))?;
 
     match match_identity(&on_order, &on_document) {
         IdentityMatch::Mismatch(fields) => {
@@ -122,7 +124,8 @@ pub async fn accept_order(
             if !orders::transition(&txn, id, order.version, confirmed.as_str(), ch).await? {
                 return Err(orders_flow::stale_version());
             }
-            orders_flow::notify_holder(&txn, &order, &Message::OrderConfirmed { company: company.name }).await?;
+            let language = Language::parse(&account.language).unwrap_or_default();
+            sitecard_notify::queue(&txn, &order.email, &Message::OrderConfirmed { company: company.name.clone() }, language).await?;
             orders_flow::enqueue_webhooks(&txn, &state, id, confirmed.as_str()).await?;
             audit::append(
                 &txn,
@@ -136,8 +139,15 @@ pub async fn accept_order(
                 },
             )
             .await?;
-            let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-            let company = orders_flow::company_ref(&txn, order.company_id).await?;
+            // The row as the versioned update left it, without reading it back.
+            let order = orders::Order {
+                status: confirmed.as_str().to_owned(),
+                version: order.version + 1,
+                account_id: Some(account.id),
+                mismatch_fields: None,
+                ..order
+            };
+            let company = crate::routes::me::profile::CompanyRef { id: company.id, name: company.name };
             let view = orders_flow::holder_view(&txn, order, company, &account).await?;
             txn.commit().await?;
             Ok(web::Json(view))
