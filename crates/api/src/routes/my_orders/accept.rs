@@ -3,10 +3,10 @@
 
 use actix_web::{post, web};
 use serde::Deserialize;
+use sitecard_domain::Language;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
-use sitecard_domain::Language;
 use sitecard_persistence::{Set, audit, orders, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -43,8 +43,7 @@ pub async fn accept_order(
     // The account as read with the session at the start of this request; accepting does not change it.
     let account = user.account;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let (order, company) =
-        orders::find_for_holder_with_company(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    let (order, company) = orders::find_for_holder_with_company(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
     if order.version != body.version {
         return Err(orders_flow::stale_version());
     }
