@@ -2,7 +2,8 @@
 //! the data key, so every instance signs and verifies with the same set; `sitecard admin rotate-signing-key`
 //! adds a new key that signs from then on while the old one still verifies until it is retired.
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -49,7 +50,19 @@ struct LoadedKey {
 #[derive(Clone)]
 pub struct KeyStore {
     keys: Arc<RwLock<Vec<LoadedKey>>>,
+    /// Tokens whose signature, issuer and audience already checked out, by the SHA-256 of the token, with the
+    /// `kid` that verified them. An Ed25519 verify is the largest CPU cost of an authenticated read, and a
+    /// client sends the same token for up to ten minutes. Expiry is still checked on every use; a retired key
+    /// or a reload of the key set empties the cache. Only exact token bytes hit, so nothing forged can.
+    verified: Arc<Mutex<VerifiedTokens>>,
 }
+
+/// SHA-256 of a token → the `kid` that verified it and its claims.
+type VerifiedTokens = HashMap<[u8; 32], (String, Claims)>;
+
+/// Bounded memory: at this many entries the cache starts over (a few MiB).
+const VERIFIED_CACHE_CAP: usize = 10_000;
+const LEEWAY_SECS: i64 = 5;
 
 /// PKCS#8 v1 DER of an Ed25519 private key is a fixed 16-byte prefix and the 32-byte seed.
 fn pkcs8_der(seed: &[u8; 32]) -> Vec<u8> {
@@ -88,7 +101,7 @@ pub async fn create_key(db: &Db, cipher: &DataCipher) -> Result<String, ApiError
 impl KeyStore {
     /// Loads the keys, creating the first one on a new database.
     pub async fn load(db: &Db, cipher: &DataCipher) -> Result<Self, ApiError> {
-        let store = Self { keys: Arc::new(RwLock::new(Vec::new())) };
+        let store = Self { keys: Arc::new(RwLock::new(Vec::new())), verified: Arc::new(Mutex::new(HashMap::new())) };
         if signing_keys::active(db).await?.is_empty() {
             create_key(db, cipher).await?;
         }
@@ -109,6 +122,9 @@ impl KeyStore {
         if let Ok(mut keys) = self.keys.write() {
             *keys = loaded;
         }
+        if let Ok(mut verified) = self.verified.lock() {
+            verified.clear();
+        }
         Ok(())
     }
 
@@ -123,6 +139,25 @@ impl KeyStore {
     /// Verifies signature (EdDSA only: `alg: none` and key confusion are refused), `kid`, issuer, audience
     /// and expiry.
     pub fn verify(&self, token: &str) -> Option<Claims> {
+        use sha2::Digest;
+        let digest: [u8; 32] = sha2::Sha256::digest(token.as_bytes()).into();
+        let now = Utc::now().timestamp();
+        let cached = self.verified.lock().ok().and_then(|v| v.get(&digest).cloned());
+        if let Some((kid, claims)) = cached {
+            let key_live = self.keys.read().ok().is_some_and(|keys| keys.iter().any(|k| k.kid == kid));
+            return (key_live && claims.exp + LEEWAY_SECS > now).then_some(claims);
+        }
+        let (kid, claims) = self.verify_signature(token)?;
+        if let Ok(mut verified) = self.verified.lock() {
+            if verified.len() >= VERIFIED_CACHE_CAP {
+                verified.clear();
+            }
+            verified.insert(digest, (kid, claims.clone()));
+        }
+        Some(claims)
+    }
+
+    fn verify_signature(&self, token: &str) -> Option<(String, Claims)> {
         let header = jsonwebtoken::decode_header(token).ok()?;
         if header.alg != Algorithm::EdDSA {
             return None;
@@ -134,8 +169,9 @@ impl KeyStore {
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-        validation.leeway = 5;
-        jsonwebtoken::decode::<Claims>(token, &key.decoding, &validation).ok().map(|d| d.claims)
+        validation.leeway = LEEWAY_SECS as u64;
+        let claims = jsonwebtoken::decode::<Claims>(token, &key.decoding, &validation).ok()?.claims;
+        Some((kid, claims))
     }
 
     /// The JWKS document (RFC 7517) of every key that may have signed a live token.
@@ -172,5 +208,63 @@ pub fn partner_claims(client_id: &str) -> Claims {
         iat: now,
         exp: now + ACCESS_TTL_SECS,
         jti: uuid::Uuid::new_v4().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store_with(kids: &[&str]) -> KeyStore {
+        let keys = kids.iter().map(|kid| load(&URL_SAFE_NO_PAD.encode([7u8; 32]), kid).unwrap()).collect();
+        KeyStore { keys: Arc::new(RwLock::new(keys)), verified: Arc::new(Mutex::new(HashMap::new())) }
+    }
+
+    fn claims(exp_in: i64) -> Claims {
+        let mut c = user_claims(uuid::Uuid::new_v4(), uuid::Uuid::new_v4(), vec!["cardholder".into()]);
+        c.exp = Utc::now().timestamp() + exp_in;
+        c
+    }
+
+    #[test]
+    fn verified_tokens_are_remembered_but_expiry_and_key_retirement_still_apply() {
+        let store = store_with(&["k1"]);
+        let token = store.sign(&claims(600)).unwrap();
+        assert_eq!(store.verify(&token).map(|c| c.typ), Some("user".into()));
+        assert_eq!(store.verified.lock().unwrap().len(), 1);
+        assert!(store.verify(&token).is_some(), "a cache hit answers the same");
+
+        // A cached token that has since expired is refused.
+        let digest: [u8; 32] = {
+            use sha2::Digest;
+            sha2::Sha256::digest(token.as_bytes()).into()
+        };
+        store.verified.lock().unwrap().get_mut(&digest).unwrap().1.exp = Utc::now().timestamp() - 60;
+        assert!(store.verify(&token).is_none());
+
+        // A cached token whose key was retired is refused.
+        let token = store.sign(&claims(600)).unwrap();
+        assert!(store.verify(&token).is_some());
+        *store.keys.write().unwrap() = vec![load(&URL_SAFE_NO_PAD.encode([8u8; 32]), "k2").unwrap()];
+        assert!(store.verify(&token).is_none());
+    }
+
+    #[test]
+    fn only_exact_verified_bytes_hit_the_cache() {
+        let store = store_with(&["k1"]);
+        let token = store.sign(&claims(600)).unwrap();
+        assert!(store.verify(&token).is_some());
+        let mut forged = token.clone();
+        let last = forged.pop().unwrap();
+        forged.push(if last == 'A' { 'B' } else { 'A' });
+        assert!(store.verify(&forged).is_none(), "a changed signature is verified, not looked up");
+        assert!(store.verify(&claims_token_without_signature(&token)).is_none());
+        assert!(store.verify(&store.sign(&claims(-600)).unwrap()).is_none(), "expired tokens are never cached");
+        assert_eq!(store.verified.lock().unwrap().len(), 1);
+    }
+
+    fn claims_token_without_signature(token: &str) -> String {
+        let (head_payload, _) = token.rsplit_once('.').unwrap();
+        format!("{head_payload}.")
     }
 }
