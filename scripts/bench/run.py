@@ -1379,34 +1379,41 @@ def bound_key(r: Row) -> str:
 # What bounds each scenario, written from the CPU split and the code paths; shown when a target is missed.
 BOUNDS = {
     "bare framework": "Sitecard's `/healthz` runs the middleware stack that `hello` does not: request id, tracing span, Prometheus "
-                      "counters and histograms, security headers, CORS, and one JSON log line per request on stdout; the "
-                      "diagnostic line with `SITECARD_LOG=warn` shows how much of the gap is the request log.",
-    "authenticated read": "Against a baseline that does no I/O, each read verifies an Ed25519 JWT (one signature check, ~50 µs "
-                          "of CPU: on its own more than the whole per-request budget that 0.4x of `hello` leaves on two cores) "
-                          "and runs three dependent statements (session joined with account, order joined with company, status "
-                          "history). A `perf` profile of the SQLite case (2026-11-26) splits the server's CPU roughly half and "
-                          "half between the actix workers and sqlx's per-connection SQLite threads; most of the latter is futex "
-                          "wake-ups, because sqlx hands every statement to the connection's own thread and back, and pings the "
-                          "connection when it returns to the pool. What is ours was cut (five statements to three, no ping before "
-                          "each SQLite statement); the rest is the price of the chosen stack (sea-orm on sqlx) and of checking the "
-                          "session on every request, which makes sign-out and reuse detection take effect at once.",
+                      "counters and histograms, security headers, CORS, and one JSON log line per request. Log lines are written by "
+                      "a buffered writer thread (no `write(2)` on the event loop), but each is still formatted on it: the diagnostic "
+                      "line with `SITECARD_LOG=warn` (no request log) reaches about 0.9x, so the rest of the gap is the access log, "
+                      "which we keep (one line per request with its id, route, status and latency is what an operator needs).",
+    "authenticated read": "Against a baseline that does no I/O, each read checks the JWT (the Ed25519 verify is done once per token "
+                          "and remembered until the token expires) and runs three dependent statements (session joined with "
+                          "account, order joined with company, status history). Profiled with `perf` (2026-11-26), the remaining "
+                          "cost is the database access layer: sqlx hands every statement to a per-connection thread (SQLite) or "
+                          "socket (PostgreSQL) and back, and pings the connection as it returns to the pool, so each statement is "
+                          "several thread wake-ups and, on PostgreSQL, two round trips whose backend CPU (the `database` column) "
+                          "competes for the same two cores. What is ours was cut (five statements to three, no ping before each "
+                          "SQLite statement, no signature check per request); the rest is the chosen stack (sea-orm on sqlx) and "
+                          "checking the session on every request, which makes sign-out and refresh-reuse detection take effect at "
+                          "once - a stateless JWT check would be faster and we chose not to.",
     "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and about "
-                  "twenty statements (throttles, challenge, SMS outbox row, session, refresh token, audit chain); on two cores "
-                  "that work, PostgreSQL and wrk take CPU from argon2. Sign-ins that end in an error (see the errors column) "
-                  "spent their argon2 verify for nothing.",
+                  "twenty statements (throttles, challenge, SMS outbox row, session, refresh token, audit chain). On SQLite they "
+                  "are cheap in-process calls and the ratio is near 1; on PostgreSQL each is a round trip plus sqlx's release "
+                  "ping, and the backends' CPU (the `database` column) is taken from the argon2 threads, which run at the lowest "
+                  "priority by design so that the event loop stays responsive (see the read-latency line).",
     "token refresh": "A refresh is two reads on the read pool (token; session joined with account) and one write transaction "
                      "(spend the token, insert the next, touch the session), plus an Ed25519 signature, against a baseline that "
                      "answers from memory. On SQLite every write transaction queues on the one writer connection, so "
                      "throughput is that connection's round trips (sqlx thread hand-offs) per second, not CPU.",
-    "accept": "The accept transaction reads account, order, person and company, updates the order, inserts a status event, "
-              "queues an email, looks up partner webhooks, appends to the audit chain (serialised by an advisory lock on "
-              "PostgreSQL) and reloads the order with its history: roughly 18 statements in one transaction.",
+    "accept": "The accept transaction reads the order with its company and the verified person, updates the order "
+              "(versioned), inserts a status event, queues an email, looks up partner webhooks, appends to the audit chain "
+              "(serialised by an advisory lock on PostgreSQL) and reads the status history for its answer: about thirteen "
+              "statements in one write transaction. On SQLite all writers queue on the one writer connection, so throughput "
+              "is that connection's statement round trips per second (CPU stays half idle); the ratio is also taken against a "
+              "read that got faster in this round (no per-request signature check).",
     "read latency": "argon2id and the event loop share the two cores (plus PostgreSQL and wrk); whatever runs the hashes, a "
                     "request that arrives while both cores are busy waits for a scheduler slice. The unloaded p99 is only a few "
                     "milliseconds, so this ratio moves a lot between runs.",
     "growth": "See the plans above: the statements stay index lookups, so the page latency is its round trips, not the table size.",
-    "memory": "The peak follows argon2id's 19 MiB working memory per concurrent verify and whether the allocator returns it "
-              "(freed blocks kept in per-thread malloc arenas make RSS ratchet up with every thread that has hashed).",
+    "memory": "The peak follows argon2id's 19 MiB working memory per hashing thread (one per core, buffers reused), SQLite's "
+              "page cache per pooled connection, and the allocator's arenas.",
     "SPA initial": "",
     "SPA login": "",
 }
