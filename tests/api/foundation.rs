@@ -26,7 +26,7 @@ async fn unknown_routes_and_wrong_methods_are_problems() {
     let res = app.client.post(app.url("/healthz")).send().await.unwrap();
     assert_eq!(res.headers()["allow"], "GET", "405 names the resource's own methods");
     assert_problem(res, 405, "method_not_allowed").await;
-    // Several templates can match one path (`/cards/{id}/…` and literal segments): Allow is their union.
+    // A resource with several methods lists them all, and only them.
     let res = app.client.put(app.url("/api/v1/auth/totp")).send().await.unwrap();
     let allow = res.headers()["allow"].to_str().unwrap().to_owned();
     assert!(allow.contains("POST") && allow.contains("DELETE") && !allow.contains("PUT"), "{allow}");

@@ -14,7 +14,7 @@ pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
     }
     let n = match Number::deserialize(d)? {
         Number::Int(i) => i,
-        Number::Float(f) if f.fract() == 0.0 && f.abs() <= i32::MAX as f64 => f as i64,
+        Number::Float(f) if f.fract() == 0.0 && (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&f) => f as i64,
         Number::Float(f) => return Err(D::Error::custom(format!("expected an integer, got {f}"))),
     };
     i32::try_from(n).map_err(|_| D::Error::custom(format!("{n} is out of range")))
@@ -32,11 +32,23 @@ mod tests {
 
     #[test]
     fn integers_may_be_written_as_floats_without_a_fraction() {
-        for (body, want) in [(r#"{"version":3}"#, Some(3)), (r#"{"version":3.0}"#, Some(3)), (r#"{"version":-0.0}"#, Some(0))] {
+        for (body, want) in [
+            (r#"{"version":3}"#, Some(3)),
+            (r#"{"version":3.0}"#, Some(3)),
+            (r#"{"version":-0.0}"#, Some(0)),
+            (r#"{"version":-2147483648.0}"#, Some(i32::MIN)),
+            (r#"{"version":2147483647.0}"#, Some(i32::MAX)),
+        ] {
             assert_eq!(serde_json::from_str::<V>(body).ok().map(|v| v.version), want, "{body}");
         }
-        for body in [r#"{"version":3.5}"#, r#"{"version":"3"}"#, r#"{"version":1e300}"#, r#"{"version":4294967296}"#, r#"{"version":null}"#]
-        {
+        for body in [
+            r#"{"version":3.5}"#,
+            r#"{"version":"3"}"#,
+            r#"{"version":1e300}"#,
+            r#"{"version":4294967296}"#,
+            r#"{"version":2147483648.0}"#,
+            r#"{"version":null}"#,
+        ] {
             assert!(serde_json::from_str::<V>(body).is_err(), "{body}");
         }
     }

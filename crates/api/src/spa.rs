@@ -38,8 +38,8 @@ impl RouteTable {
         Self { templates }
     }
 
-    /// The methods documented for `path` (several templates may match, e.g. `/cards/{id}` and `/cards/mine`),
-    /// or `None` when no documented path matches.
+    /// The methods documented for `path` (the union if several templates match it), or `None` when no
+    /// documented path matches.
     pub fn allowed_methods(&self, path: &str) -> Option<Vec<&'static str>> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let mut methods: Vec<&'static str> = vec![];
