@@ -566,6 +566,10 @@ async fn a_retried_accept_with_the_same_idempotency_key_returns_the_first_answer
     assert_eq!(retry.json::<Value>().await.unwrap(), first);
     assert_problem(send("accept-1", json!(99)).await, 422, "idempotency_key_reused").await;
     assert_problem(send("accept-2", order["version"].clone()).await, 409, "stale_version").await;
+    // A refusal is replayed as the same problem, status and content type included.
+    let replayed = send("accept-2", order["version"].clone()).await;
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+    assert_problem(replayed, 409, "stale_version").await;
     // Another caller's identical key is a different request.
     let admin = app.login(ADMIN.0, ADMIN.1).await;
     let res = app

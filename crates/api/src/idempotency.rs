@@ -59,8 +59,9 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             return Ok(ServiceResponse::new(http, problem_response(&p.problem())));
         }
         let status = StatusCode::from_u16(stored.status as u16).unwrap_or(StatusCode::OK);
-        let res =
-            HttpResponse::build(status).content_type("application/json").insert_header(("idempotent-replayed", "true")).body(stored.body);
+        // Every error answer of this API is a problem; replay it as one (the stored row keeps status and body).
+        let content_type = if status.is_client_error() { "application/problem+json" } else { "application/json" };
+        let res = HttpResponse::build(status).content_type(content_type).insert_header(("idempotent-replayed", "true")).body(stored.body);
         return Ok(ServiceResponse::new(http, res));
     }
 

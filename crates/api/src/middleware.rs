@@ -58,7 +58,10 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     if status.as_u16() >= 400 && !is_problem_or_json(&res) {
         let allow = res.headers().get(header::ALLOW).cloned();
         let (http_req, _) = res.into_parts();
-        res = ServiceResponse::new(http_req, problem_response(&problem_for_status(status).problem()));
+        let mut problem = problem_for_status(status).problem();
+        // The answer keeps its status whatever variant described it.
+        problem.status = status.as_u16();
+        res = ServiceResponse::new(http_req, problem_response(&problem));
         if let Some(allow) = allow {
             res.headers_mut().insert(header::ALLOW, allow);
         }
@@ -90,9 +93,11 @@ fn problem_for_status(status: StatusCode) -> ApiError {
         405 => ApiError::MethodNotAllowed,
         413 => ApiError::PayloadTooLarge,
         415 => ApiError::UnsupportedMediaType,
+        409 => ApiError::Conflict("conflict", "the request conflicts with the current state".into()),
+        410 => ApiError::Gone("gone", "this is no longer available".into()),
         503 => ApiError::Unavailable("upstream".into()),
         s if s >= 500 => ApiError::Internal(format!("status {s} without a problem body")),
-        _ => ApiError::InvalidBody(format!("request failed with status {}", status.as_u16())),
+        s => ApiError::BadRequest("request_failed", format!("request failed with status {s}")),
     }
 }
 
