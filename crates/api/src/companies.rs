@@ -8,9 +8,5 @@ use crate::state::AppState;
 
 /// Companies this account administers.
 pub async fn administered(state: &AppState, account_id: Uuid) -> Result<Vec<CompanyRef>, ApiError> {
-    Ok(sitecard_persistence::companies::administered_by(&state.read, account_id)
-        .await?
-        .into_iter()
-        .map(|c| CompanyRef { id: c.id, name: c.name })
-        .collect())
+    Ok(sitecard_persistence::companies::administered_by(&state.read, account_id).await?.into_iter().map(CompanyRef::from).collect())
 }

@@ -140,7 +140,7 @@ async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<HistoryEn
 
 pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<CompanyRef, ApiError> {
     let c = companies::find(conn, id).await?.ok_or_else(|| ApiError::internal("order without company"))?;
-    Ok(CompanyRef { id: c.id, name: c.name })
+    Ok(c.into())
 }
 
 pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, ApiError> {

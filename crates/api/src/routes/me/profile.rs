@@ -20,6 +20,12 @@ pub struct CompanyRef {
     pub name: String,
 }
 
+impl From<sitecard_persistence::companies::Company> for CompanyRef {
+    fn from(c: sitecard_persistence::companies::Company) -> Self {
+        Self { id: c.id, name: c.name }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct PersonView {
     pub given_names: String,

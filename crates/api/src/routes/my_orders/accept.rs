@@ -146,8 +146,7 @@ pub async fn accept_order(
                 mismatch_fields: None,
                 ..order
             };
-            let company = crate::routes::me::profile::CompanyRef { id: company.id, name: company.name };
-            let view = orders_flow::holder_view(&txn, order, company, &account).await?;
+            let view = orders_flow::holder_view(&txn, order, company.into(), &account).await?;
             txn.commit().await?;
             Ok(web::Json(view))
         }

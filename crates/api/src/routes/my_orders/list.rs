@@ -36,6 +36,5 @@ pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: we
     let account = &user.account;
     let (order, company) =
         orders::find_for_holder_with_company(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    let company = crate::routes::me::profile::CompanyRef { id: company.id, name: company.name };
-    Ok(web::Json(orders_flow::holder_view(&state.read, order, company, account).await?))
+    Ok(web::Json(orders_flow::holder_view(&state.read, order, company.into(), account).await?))
 }
