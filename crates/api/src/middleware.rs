@@ -75,8 +75,17 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     if let Some(m) = metrics {
         m.observe(&method, &route, res.status().as_u16(), elapsed.as_secs_f64());
     }
-    let _g = span.enter();
-    tracing::info!(status = res.status().as_u16(), route = %route, latency_ms = elapsed.as_millis() as u64, "request finished");
+    // Outside the span, with its fields spelled out: the same line, without the JSON formatter re-reading the
+    // span's recorded fields (it parses them back from text) for the one line every request writes.
+    tracing::info!(
+        request_id = %request_id,
+        method = %method,
+        path = %path,
+        status = res.status().as_u16(),
+        route = %route,
+        latency_ms = elapsed.as_millis() as u64,
+        "request finished"
+    );
     Ok(res)
 }
 

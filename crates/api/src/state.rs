@@ -31,8 +31,10 @@ pub struct ApiConfig {
 pub struct AppState {
     /// Every write and every transaction.
     pub db: Db,
-    /// Plain reads. On PostgreSQL the same pool; on SQLite a separate pool of readers, which WAL lets run
-    /// beside the single writer connection.
+    /// Plain reads, on a pool of their own: on SQLite readers that WAL lets run beside the single writer
+    /// connection; on PostgreSQL connections that writers cannot take (transactions queued on the audit
+    /// chain's lock while a commit waits for its WAL flush would otherwise hold every pooled connection, and
+    /// authenticated reads, which check the session, would wait behind them).
     pub read: Db,
     pub config: Arc<ApiConfig>,
     pub metrics: Metrics,
