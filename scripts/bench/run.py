@@ -53,7 +53,7 @@ NPROC = os.cpu_count() or 1
 # the reported ratio is the median of the rounds' ratios.
 MODES = {
     "full": dict(
-        warmup=1, throughput=3, rounds=3, login=5, argon2=2, flood=6, flood_rounds=2, growth=3, growth_rounds=3, spa_runs=5,
+        warmup=1, throughput=3, rounds=3, login=5, argon2=2, flood=6, flood_rounds=3, growth=3, growth_rounds=3, spa_runs=5,
         accounts=8000, accept_pool=40000, accept_per_round=8000, quiet_budget=150, settle=30,
         growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=7000, growth_accept_per_round=3000, refresh_sessions=16,
     ),
