@@ -655,6 +655,22 @@ def fmt_ratio(r: float) -> str:
     return f"{r:.3f}" if r < 0.1 else f"{r:.2f}"
 
 
+def measurement(res: dict, ok: int, total: int, latency: str = "latency_us") -> dict:
+    """One wrk run as a round's figures: `ok` successful operations out of `total`, latency from `latency`."""
+    return {"res": res, "rate": ok / res["seconds"], "p50": ms(res[latency]["p50"]), "p99": ms(res[latency]["p99"]),
+            "ok": ok, "total": total, "cpu": res["cpu"]}
+
+
+def plain_measurement(res: dict) -> dict:
+    """A plain.lua run: every answer but a non-2xx one counts."""
+    return measurement(res, res["requests"] - res["errors"]["status"], res["requests"])
+
+
+def rate_ratios(runs: list[dict], baseline: list[dict]) -> list[float]:
+    """Round by round: a scenario's rate over its baseline's."""
+    return [a["rate"] / b["rate"] if b["rate"] else 0.0 for a, b in zip(runs, baseline)]
+
+
 def ratio_cell(r: Row) -> str:
     """The median ratio and, when measured in rounds, their range: `0.71× (0.69–0.73)`."""
     if r.ratio is None:
@@ -719,7 +735,9 @@ class Bench:
         self.argon2: dict[str, float] = {}
         QUIET["budget"] = self.cfg["quiet_budget"]
         self.keycloak: dict[str, dict] = {}
-        self.flood: dict[str, dict] = {}
+        self.flood: dict[str, list[dict]] = {}
+        self.previous: dict = {}      # the ratios of the report this run replaces (`previous_report`)
+        self.unsteady: set[int] = set()  # rows whose ratio moved by more than 15% since then
         self.work = Path(tempfile.mkdtemp(prefix="sitecard-bench-"))
         self.started = time.time()
 
@@ -763,16 +781,11 @@ class Bench:
         return out
 
     def measure_plain(self, url: str, env: dict | None, meter: "CpuMeter", conns: int = WRK_CONNS, secs: float | None = None) -> dict:
-        res = wrk(url, "plain.lua", secs or self.cfg["throughput"], conns, env, meter=meter)
-        ok = res["requests"] - res["errors"]["status"]
-        return {"res": res, "rate": ok / res["seconds"], "p50": ms(res["latency_us"]["p50"]), "p99": ms(res["latency_us"]["p99"]),
-                "ok": ok, "total": res["requests"], "cpu": res["cpu"]}
+        return plain_measurement(wrk(url, "plain.lua", secs or self.cfg["throughput"], conns, env, meter=meter))
 
     @staticmethod
     def from_ops(res: dict, latency: str = "latency_us", failed: int | None = None) -> dict:
-        total = res["ops"] + failed if failed is not None else res["requests"]
-        return {"res": res, "rate": res["ops"] / res["seconds"], "p50": ms(res[latency]["p50"]), "p99": ms(res[latency]["p99"]),
-                "ok": res["ops"], "total": total, "cpu": res["cpu"]}
+        return measurement(res, res["ops"], res["ops"] + failed if failed is not None else res["requests"], latency)
 
     def rounds_row(self, scenario: str, db: str, runs: list[dict], unit: str, baseline: str, ratios: list[float] | None,
                    target: str = "", ok=None) -> Row:
@@ -871,7 +884,7 @@ class Bench:
                 ("accept", accept_once),
             ], between=fresh_processes)
             base, hello_rps = got["hello"], statistics.median(r["rate"] for r in got["hello"])
-            per = lambda name, against: [a["rate"] / b["rate"] if b["rate"] else 0.0 for a, b in zip(got[name], got[against])]  # noqa: E731
+            per = lambda name, against: rate_ratios(got[name], got[against])  # noqa: E731
             hello_p99 = statistics.median(r["p99"] for r in base)
             row = self.rounds_row("bare framework GET /healthz", db.kind, got["healthz"], "req/s",
                                   f"hello {hello_rps:,.0f} req/s (p99 {hello_p99:.2f} ms)", per("healthz", "hello"), "≥ 0.9×", lambda r: r >= 0.9)
@@ -911,7 +924,7 @@ class Bench:
             self.argon2[db.kind] = argon
             row = self.add(self.rounds_row("full login (password + SMS code)", db.kind, got["login"], "logins/s",
                                            f"argon2id {argon:,.1f} verifies/s on {NPROC} cores",
-                                           [a["rate"] / b["rate"] for a, b in zip(got["login"], got["argon2"])], "≥ 0.85×", lambda r: r >= 0.85))
+                                           rate_ratios(got["login"], got["argon2"]), "≥ 0.85×", lambda r: r >= 0.85))
             self.keycloak[db.kind]["login"] = row.throughput / NPROC
 
             # 6. read latency while a login flood saturates the CPU
@@ -946,7 +959,7 @@ class Bench:
             quiet.stop()
         hello_rps = statistics.median(r["rate"] for r in got["hello"])
         self.add(self.rounds_row("bare framework GET /healthz, SITECARD_LOG=warn (diagnostic)", db.kind, got["quiet"], "req/s",
-                                 f"hello {hello_rps:,.0f} req/s", [a["rate"] / b["rate"] for a, b in zip(got["quiet"], got["hello"])]))
+                                 f"hello {hello_rps:,.0f} req/s", rate_ratios(got["quiet"], got["hello"])))
 
     def _flood_once(self, db: Db, server: Server, accounts: "Accounts", read_path: str, env: dict, argon: float, meter):
         cfg = self.cfg
@@ -983,11 +996,9 @@ class Bench:
             fline = next((l for l in out.splitlines() if l.startswith("BENCH_JSON ")), None)
             fres = json.loads(fline[len("BENCH_JSON "):]) if fline else {"ops": 0, "duration_us": 1, "statuses": {}}
             q99, l99 = ms(quiet["latency_us"]["p99"]), ms(loaded["latency_us"]["p99"])
-            ok = loaded["requests"] - loaded["errors"]["status"]
             rounds.append({"quiet": quiet, "loaded": loaded, "flood_rate": fres["ops"] / (fres["duration_us"] / 1e6), "flood": fres,
                            "flood_error": "" if fres["ops"] else (fline or err[-500:]), "ratio": l99 / q99 if q99 else 0.0,
-                           "run": {"res": loaded, "rate": ok / loaded["seconds"], "p50": ms(loaded["latency_us"]["p50"]), "p99": l99,
-                                   "ok": ok, "total": loaded["requests"], "cpu": loaded["cpu"]}})
+                           "run": plain_measurement(loaded)})
         q = lambda k: statistics.median(ms(r["quiet"]["latency_us"][k]) for r in rounds)  # noqa: E731
         row = self.rounds_row("read latency under a login flood", db.kind, [r["run"] for r in rounds], "req/s (paced)",
                               f"unloaded p50 {q('p50'):.2f} ms p99 {q('p99'):.2f} ms", [r["ratio"] for r in rounds], "p99 ≤ 3× unloaded",
@@ -1151,9 +1162,7 @@ class Bench:
         if me["companies"][0]["id"] != company:
             fail(f"growth: admin's company {me['companies'][0]['id']} is not {company}")
         st["pool"] = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' AND id <> '{demo_order}' ORDER BY id").split()
-        st["orders"] = OrderPool(st["pool"], lambda: db.sql(
-            f"UPDATE card_orders SET status = 'awaiting_cardholder', version = 1, mismatch_fields = NULL "
-            f"WHERE account_id = '{worker_id}' AND id <> '{demo_order}' AND status <> 'awaiting_cardholder'"))
+        st["orders"] = OrderPool(st["pool"], lambda: reset_accept_pool(db, demo_order))
         st["cursors"] = db.sql(f"SELECT id FROM card_orders WHERE company_id = '{company}' ORDER BY random() LIMIT 500").split()
         st["cursors_file"] = self._write(f"cursors-{st['size']}", st["cursors"])
         st["list_path"] = f"/api/v1/companies/{company}/card-orders?limit=20"
@@ -1264,7 +1273,7 @@ class Bench:
     def write_comparison(self, a) -> None:
         """Ratios of this run beside those of the report it replaced: rerunning `make bench` is the
         reproducibility check (the issue asks for ±15%)."""
-        prev = getattr(self, "previous", {}) or {}
+        prev = self.previous
         pairs = [(r, prev.get("ratios", {}).get((r.scenario, r.db))) for r in self.rows if r.ratio is not None]
         pairs = [(r, p) for r, p in pairs if p]
         a("## Compared with the previous report")
@@ -1273,10 +1282,9 @@ class Bench:
             a("No earlier report with comparable lines was found: run `make bench` again to see how far the ratios move.")
             a("")
             return
-        within = [r for r, p in pairs if abs(r.ratio / p - 1) <= 0.15]
         self.unsteady = {id(r) for r, p in pairs if abs(r.ratio / p - 1) > 0.15}
         a(f"The report this run replaced was written on {prev.get('when', '?')} UTC from source tree {prev.get('commit', '?')}. "
-          f"**{len(within)} of {len(pairs)} ratios are within ±15% of it.** Ratios from a different source tree also move "
+          f"**{len(pairs) - len(self.unsteady)} of {len(pairs)} ratios are within ±15% of it.** Ratios from a different source tree also move "
           "with the code; compare runs of the same binary for the measurement's own noise.")
         a("")
         a("| scenario | database | previous | this run | change |")
@@ -1490,7 +1498,7 @@ class Bench:
 
         self.write_comparison(a)
 
-        unsteady = getattr(self, "unsteady", set())
+        unsteady = self.unsteady
         misses = [r for r in self.rows if r.ok is False or r.broken or r.errors or id(r) in unsteady]
         a("## Targets missed (or ratios that moved), and what bounds them")
         a("")

@@ -43,7 +43,7 @@ fn filter(spec: Option<&str>) -> Box<dyn Layer<Registry> + Send + Sync> {
     if let Ok(targets) = spec.parse::<Targets>() {
         return targets.boxed();
     }
-    EnvFilter::try_new(spec).unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER)).boxed()
+    EnvFilter::try_new(spec).map(Layer::boxed).unwrap_or_else(|_| filter(None))
 }
 
 #[cfg(test)]
