@@ -91,6 +91,19 @@ local function json_map(t)
   return "{" .. table.concat(parts, ",") .. "}"
 end
 
+-- wrk's per-request latency histogram as [[µs, count], …] (only with BENCH_HISTOGRAM=1): run.py pools the
+-- rounds of a latency scenario into one distribution, so a p99 rests on all their samples, not on one round's
+-- last few dozen. `latency(i)` is the i-th populated bucket and its count; `#latency` how many there are.
+local function histogram(latency)
+  if os.getenv("BENCH_HISTOGRAM") ~= "1" then return "null" end
+  local parts = {}
+  for i = 1, #latency do
+    local v, n = latency(i)
+    parts[#parts + 1] = string.format("[%d,%d]", v, n)
+  end
+  return "[" .. table.concat(parts, ",") .. "]"
+end
+
 function M.done(summary, latency, requests)
   local total_ops, lats, stat, nts = 0, {}, {}, {}
   for _, t in ipairs(threads) do
@@ -105,12 +118,12 @@ function M.done(summary, latency, requests)
     'BENCH_JSON {"requests":%d,"duration_us":%d,"bytes":%d,' ..
     '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
     '"latency_us":{"p50":%d,"p90":%d,"p99":%d,"max":%d,"mean":%.1f},' ..
-    '"ops":%d,"op_latency_us":{"p50":%d,"p90":%d,"p99":%d,"max":%d,"n":%d},"statuses":%s,"notes":%s}\n',
+    '"ops":%d,"op_latency_us":{"p50":%d,"p90":%d,"p99":%d,"max":%d,"n":%d},"statuses":%s,"notes":%s,"histogram":%s}\n',
     summary.requests, summary.duration, summary.bytes,
     e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
     total_ops, percentile(lats, 50), percentile(lats, 90), percentile(lats, 99), lats[#lats] or 0, #lats,
-    json_map(stat), json_map(nts)))
+    json_map(stat), json_map(nts), histogram(latency)))
 end
 
 return M
