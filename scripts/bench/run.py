@@ -690,12 +690,6 @@ def pooled_percentile(results: list[dict], pct: float) -> float:
     return ms(max(counts))
 
 
-def pooled_latency(row: Row, runs: list[dict]) -> Row:
-    """A row's p50 and p99 over all its rounds' requests together (instead of the median round's)."""
-    row.p50_ms, row.p99_ms = pooled_percentile([r["res"] for r in runs], 50), pooled_percentile([r["res"] for r in runs], 99)
-    return row
-
-
 def ratio_cell(r: Row) -> str:
     """The median ratio and, when measured in rounds, their range: `0.71× (0.69–0.73)`."""
     if r.ratio is None:
@@ -813,13 +807,22 @@ class Bench:
         return measurement(res, res["ops"], res["ops"] + failed if failed is not None else res["requests"], latency)
 
     def rounds_row(self, scenario: str, db: str, runs: list[dict], unit: str, baseline: str, ratios: list[float] | None,
-                   target: str = "", ok=None) -> Row:
+                   target: str = "", ok=None, pooled: bool = False, p99_against: float | None = None) -> Row:
         """One result line from per-round measurements: the median round's figures, the median of the per-round
-        ratios, and every round's ratio beside it (their spread is the run's own noise)."""
+        ratios, and every round's ratio beside it (their spread is the run's own noise). `pooled`: p50 and p99
+        of all the rounds' requests together (`pooled_percentile`); `p99_against`: the ratio is that pooled p99
+        over this baseline p99 instead of the median of `ratios` (which stay as the range)."""
         mid = sorted(runs, key=lambda r: r["rate"])[len(runs) // 2]
-        ratio = statistics.median(ratios) if ratios else None
-        row = Row(scenario, db, statistics.median(r["rate"] for r in runs), unit, statistics.median(r["p50"] for r in runs),
-                  statistics.median(r["p99"] for r in runs), baseline, ratio, target, cpu=mid["cpu"])
+        if pooled or p99_against is not None:
+            results = [r["res"] for r in runs]
+            p50, p99 = pooled_percentile(results, 50), pooled_percentile(results, 99)
+        else:
+            p50, p99 = statistics.median(r["p50"] for r in runs), statistics.median(r["p99"] for r in runs)
+        if p99_against is not None:
+            ratio = p99 / p99_against if p99_against else 0.0
+        else:
+            ratio = statistics.median(ratios) if ratios else None
+        row = Row(scenario, db, statistics.median(r["rate"] for r in runs), unit, p50, p99, baseline, ratio, target, cpu=mid["cpu"])
         row.rounds = list(ratios or [])
         if ok is not None and ratio is not None:
             row.ok = ok(ratio)
@@ -1033,11 +1036,9 @@ class Bench:
         pairs = [p for r in rounds for p in r["pairs"]]
         quiet, loaded = [p["quiet"] for p in pairs], [p["loaded"] for p in pairs]
         q50, q99 = pooled_percentile(quiet, 50), pooled_percentile(quiet, 99)
-        runs = [plain_measurement(p["loaded"]) for p in pairs]
-        row = pooled_latency(self.rounds_row("read latency under a login flood", db.kind, runs, "req/s (paced)",
-                                             f"unloaded p50 {q50:.2f} ms p99 {q99:.2f} ms", [r["ratio"] for r in rounds], "p99 ≤ 3× unloaded"), runs)
-        row.ratio = row.p99_ms / q99 if q99 else 0.0
-        row.ok = row.ratio <= 3
+        row = self.rounds_row("read latency under a login flood", db.kind, [plain_measurement(p["loaded"]) for p in pairs], "req/s (paced)",
+                              f"unloaded p50 {q50:.2f} ms p99 {q99:.2f} ms", [r["ratio"] for r in rounds], "p99 ≤ 3× unloaded",
+                              lambda x: x <= 3, p99_against=q99)
         row.notes.append(f"flood {statistics.median(p['flood_rate'] for p in pairs):,.1f} logins/s on {LOGIN_CONNS * 2} connections; "
                          f"p99 of {sum(r['requests'] for r in loaded):,} loaded and {sum(r['requests'] for r in quiet):,} unloaded reads")
         for p in pairs:
@@ -1111,8 +1112,7 @@ class Bench:
                     env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token()}
                     wrk(st["server"].url + st["list_path"], "plain.lua", 1, GROWTH_CONNS, env)
                     # Accepts too: otherwise the first round's accepts run on a cold stage (its round ratio was the highest).
-                    ids = self._write(f"growth-warm-{st['size']}", st["orders"].take(500))
-                    wrk(st["server"].url, "accept.lua", 1, GROWTH_CONNS, {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token()})
+                    self.growth_accept(st, 500, 1)
             # The smallest and the largest stage, whose ratio is the target, in rounds; the stages between once.
             got = self.rounds([step(st, op) for st in (stages[0], stages[-1]) for op in ops], cfg["growth_rounds"])
             for st in stages[1:-1]:
@@ -1122,7 +1122,7 @@ class Bench:
             for st in stages:
                 for op in ops:
                     runs = got[f"{st['size']}:{op}"]
-                    self.add(pooled_latency(self.rounds_row(f"growth: {op}, {lab(st['size'])} orders", "postgres", runs, "req/s", "", None), runs))
+                    self.add(self.rounds_row(f"growth: {op}, {lab(st['size'])} orders", "postgres", runs, "req/s", "", None, pooled=True))
                 self.growth_plans[st["size"]] = self.explain_growth(st["db"], st["size"], st["company"], st["worker_id"],
                                                                     st["cursors"][len(st["cursors"]) // 2], st["pool"][-1])
 
@@ -1133,11 +1133,10 @@ class Bench:
                 a_runs, b_runs = got[f"{first}:{op}"], got[f"{last}:{op}"]
                 a_p99 = pooled_percentile([r["res"] for r in a_runs], 99)
                 a_rate = statistics.median(r["rate"] for r in a_runs)
-                row = pooled_latency(self.rounds_row(f"growth: {op}, p99 {lab(first)} → {lab(last)}", "postgres", b_runs, "req/s",
-                                                     f"{lab(first)}: p99 {a_p99:.2f} ms, {a_rate:,.0f} req/s",
-                                                     [b["p99"] / a["p99"] if a["p99"] else 0.0 for a, b in zip(a_runs, b_runs)]), b_runs)
-                row.ratio, row.target = (row.p99_ms / a_p99 if a_p99 else 0.0), "p99 ≤ 1.5×"
-                row.ok = row.ratio <= 1.5
+                row = self.rounds_row(f"growth: {op}, p99 {lab(first)} → {lab(last)}", "postgres", b_runs, "req/s",
+                                      f"{lab(first)}: p99 {a_p99:.2f} ms, {a_rate:,.0f} req/s",
+                                      [b["p99"] / a["p99"] if a["p99"] else 0.0 for a, b in zip(a_runs, b_runs)], "p99 ≤ 1.5×",
+                                      lambda x: x <= 1.5, p99_against=a_p99)
                 idx = self.growth_plans.get(last, {})
                 key = "list" if "list" in op else "accept"
                 used = sorted(set(i for q, names in idx.items() if q.startswith(key) for i in names))
@@ -1216,15 +1215,18 @@ class Bench:
             fail(f"growth: unexpected first page: {len(page['items'])} items")
         api.expect(200, "GET", f"{st['list_path']}&cursor={st['cursors'][0]}", token=st["admin"].token())
 
+    def growth_accept(self, st: dict, n: int, secs: float, meter: "CpuMeter | None" = None) -> dict:
+        """Accepts of `n` fresh orders of the stage's pool (one per request) for `secs`."""
+        ids = self._write(f"growth-accept-{st['size']}", st["orders"].take(n))
+        return wrk(st["server"].url, "accept.lua", secs, GROWTH_CONNS,
+                   {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}, meter=meter)
+
     def growth_measure(self, st: dict, op: str) -> dict:
         cfg, server = self.cfg, st["server"]
         meter = CpuMeter(server.pid, st["db"].name)
         SETTLE["fn"] = lambda: settle_outbox(st["db"], cfg["settle"])
         if op == "accept":
-            ids = self._write(f"growth-accept-{st['size']}", st["orders"].take(cfg["growth_accept_per_round"]))
-            res = wrk(server.url, "accept.lua", cfg["growth"], GROWTH_CONNS,
-                      {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}, meter=meter)
-            return self.from_ops(res)
+            return self.from_ops(self.growth_accept(st, cfg["growth_accept_per_round"], cfg["growth"], meter))
         env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token(), "BENCH_HISTOGRAM": "1"}
         if "keyset" in op:
             env["BENCH_CURSORS"] = str(st["cursors_file"])
