@@ -75,9 +75,12 @@ test-long: build fuzz ## Long variants of the reliability and security battery (
 	tests/reliability/run.sh long
 
 bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines; writes BENCHMARKS.md
-	@if [ -z "$(BENCH_SKIP_BUILD)" ]; then \
-		$(CARGO) build --release -p sitecard-server -p sitecard-bench && $(MAKE) --no-print-directory frontend-build; \
-	else echo "BENCH_SKIP_BUILD set: using the existing target/release binaries and frontend/dist"; fi
+	@# wrk and chromium (when missing) install beside the build: on a fresh machine the download overlaps the compile.
+	@mkdir -p target; python3 scripts/bench/run.py --install-tools > target/bench-install.log 2>&1 & tools=$$!; \
+	if [ -z "$(BENCH_SKIP_BUILD)" ]; then \
+		$(CARGO) build --release -p sitecard-server -p sitecard-bench && $(MAKE) --no-print-directory frontend-build || { wait $$tools; exit 1; }; \
+	else echo "BENCH_SKIP_BUILD set: using the existing target/release binaries and frontend/dist"; fi; \
+	wait $$tools || { cat target/bench-install.log; exit 1; }; cat target/bench-install.log
 	python3 scripts/bench/run.py --mode full --bin-dir target/release --pg-url $(PG_URL) --out BENCHMARKS.md
 
 # Part of `make test`: every scenario for about a second with the debug build (checks the harness, not the numbers).

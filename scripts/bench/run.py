@@ -53,7 +53,7 @@ NPROC = os.cpu_count() or 1
 # a throughput ratio is the median of the rounds' ratios, a p99 ratio compares the rounds' requests pooled.
 MODES = {
     "full": dict(
-        warmup=1, throughput=3, rounds=3, login=5, argon2=2, flood=2, flood_rounds=3, flood_pairs=3, growth=3, growth_rounds=3, spa_runs=5,
+        warmup=1, throughput=2, rounds=5, login=4, argon2=2, flood=2, flood_rounds=3, flood_pairs=3, growth=2, growth_rounds=5, spa_runs=5,
         accounts=8000, accept_pool=40000, accept_per_round=8000, quiet_budget=150, settle=30,
         growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=7000, growth_accept_per_round=3000, refresh_sessions=16,
     ),
@@ -982,7 +982,7 @@ class Bench:
             got = self.rounds([
                 ("hello", lambda: self.measure_plain(hello.url + "/healthz", None, CpuMeter(hello.proc.pid, None))),
                 ("quiet", lambda: self.measure_plain(quiet.url + "/healthz", None, CpuMeter(quiet.pid, None))),
-            ], 2)
+            ], 3)
         finally:
             quiet.stop()
         hello_rps = statistics.median(r["rate"] for r in got["hello"])
@@ -1114,7 +1114,8 @@ class Bench:
                     # Accepts too: otherwise the first round's accepts run on a cold stage (its round ratio was the highest).
                     self.growth_accept(st, 500, 1)
             # The smallest and the largest stage, whose ratio is the target, in rounds; the stages between once.
-            got = self.rounds([step(st, op) for st in (stages[0], stages[-1]) for op in ops], cfg["growth_rounds"])
+            # Each operation's two stages back to back: the pair compared is measured seconds apart.
+            got = self.rounds([step(st, op) for op in ops for st in (stages[0], stages[-1])], cfg["growth_rounds"])
             for st in stages[1:-1]:
                 for op in ops:
                     name, fn = step(st, op)
@@ -1182,14 +1183,24 @@ class Bench:
         if filler <= 0:
             return
         offset = st["offset"]
-        db.sql(pg_insert_orders_with_events(db, f"generate_series({offset + 1}, {offset + filler})", {
+        # A bulk load, not the server's inserts: the secondary indexes are dropped and built again afterwards
+        # from their own definitions (one sort each instead of a million index insertions), and the foreign-key
+        # triggers are off for the session (the rows copy existing ones, so the keys hold by construction).
+        indexes = db.sql("SELECT x.indexrelid::regclass || ';' || pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                         "JOIN pg_class t ON t.oid = x.indrelid WHERE t.relname IN ('card_orders', 'order_events') "
+                         "AND t.relnamespace = current_schema()::regnamespace "
+                         "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)").splitlines()
+        drop = "".join(f"DROP INDEX {line.split(';', 1)[0]};\n" for line in indexes)
+        create = "".join(f"{line.split(';', 1)[1]};\n" for line in indexes)
+        insert = pg_insert_orders_with_events(db, f"generate_series({offset + 1}, {offset + filler})", {
             "id": pg_v7(f"{base_ms} + g * 20"),
             "company_id": f"CASE WHEN g % 2 = 0 THEN '{st['company']}'::uuid ELSE {others}[1 + g % 99] END",
             "status": status_expr, "version": "1 + g % 3", "account_id": "NULL",
             "email": "'w' || g || '@bench.test'", "given_names": "'Anna ' || g",
             "created_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
             "updated_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
-        }, f"src.id = '{st['demo_order']}'"), timeout=1800)
+        }, f"src.id = '{st['demo_order']}'")
+        db.sql(f"SET session_replication_role = replica;\nSET maintenance_work_mem = '256MB';\n{drop}{insert}\n{create}", timeout=1800)
         st["offset"] = offset + filler
 
     def growth_server(self, st: dict) -> None:
@@ -1292,7 +1303,7 @@ class Bench:
         server = Server(self.bin_dir, url, spa_dir, "server-spa")
         try:
             node = shutil.which("node")
-            chromium = ensure_chromium()
+            chromium = find_chromium()
             if not node or not chromium:
                 self.add(Row("SPA login page interactive", "—", broken=f"node ({node}) or chromium ({chromium}) missing"))
                 return
@@ -1390,7 +1401,7 @@ class Bench:
           f"the load generator, the server and PostgreSQL share the {NPROC} cores. The `cpu` column splits the machine's CPU time "
           "during each measurement (% of all cores: server, database backends, wrk, anything else).")
         a(f"- interleaved rounds: `hello`, `/healthz`, the authenticated read, refresh and accept are measured {self.cfg['rounds']} times "
-          "each, in the order A B C D E, then E D C B A, then A B C D E, each round on fresh server and `hello` processes (the "
+          "each, in the order A B C D E, then E D C B A, and so on, each round on fresh server and `hello` processes (the "
           "login likewise beside the raw argon2id rate, the "
           f"growth stages in {self.cfg['growth_rounds']} rounds, the login flood in {self.cfg['flood_rounds']} rounds of "
           f"{self.cfg['flood_pairs']} short window pairs). A throughput ratio is the median of the rounds' ratios, shown with their "
@@ -1483,15 +1494,15 @@ class Bench:
             a("## Growth (PostgreSQL)")
             a("")
             a("One database per stage, each a copy (`CREATE DATABASE … TEMPLATE`) of the previous stage plus more orders, seeded "
-              "with SQL (`INSERT … SELECT … generate_series`) copying the demo order: half in the demo company, half spread over "
+              "with SQL (`INSERT … SELECT … generate_series`, the secondary indexes dropped during the load and built again after it) copying the demo order: half in the demo company, half spread over "
               "99 other companies, all statuses, UUIDv7-shaped time-ordered ids, one status event each, "
               f"{self.cfg['growth_pool']} of them awaiting the demo worker (each accept measurement takes orders no earlier one "
               "accepted; when they run out they are set back to `awaiting_cardholder`); `VACUUM ANALYZE` and `CHECKPOINT` after "
               "seeding; `synchronous_commit = off` on the stage databases, because the question is what the table size costs and a "
               "commit's WAL flush costs the same at every size (on this VM's disk 20-55 ms at random: with it the accept p99 "
               "measured the disk's worst flushes, and rounds of one stage differed 1.6×). All stages are served at once, one server each; the smallest and the largest are measured in interleaved "
-              f"rounds ({self.cfg['growth_rounds']} rounds), the one between once; wrk with {GROWTH_CONNS} connections for "
-              f"{self.cfg['growth']} s per measurement; the table shows the rounds' median throughput and the latency percentiles of their requests pooled. The list is `GET /api/v1/companies/{id}/card-orders?limit=20`, first page and "
+              f"rounds ({self.cfg['growth_rounds']} rounds, each operation's two stages back to back), the one between once; wrk with {GROWTH_CONNS} connections for "
+              f"{self.cfg['growth']} s per measurement; the table shows the rounds' median throughput and the latency percentiles of their requests pooled. The list is `GET /api/v1/companies/{{id}}/card-orders?limit=20`, first page and "
               "pages after a random cursor (keyset `id < cursor`).")
             a("")
             a("| scenario | throughput | p50 | p99 |")
@@ -1595,14 +1606,18 @@ BOUNDS = {
                       "is what an operator needs) and the middleware.",
     "authenticated read": "Against a baseline that does no I/O, each read checks the JWT (the Ed25519 verify is done once per token "
                           "and remembered until the token expires) and runs three dependent statements (session joined with "
-                          "account, order joined with company, status history). Profiled with `perf` (2026-11-26), the remaining "
-                          "cost is the database access layer: sqlx hands every statement to a per-connection thread (SQLite) or "
-                          "socket (PostgreSQL) and back, and pings the connection as it returns to the pool, so each statement is "
-                          "several thread wake-ups and, on PostgreSQL, two round trips whose backend CPU (the `database` column) "
-                          "competes for the same two cores. What is ours was cut (five statements to three, no ping before each "
-                          "SQLite statement, no signature check per request); the rest is the chosen stack (sea-orm on sqlx) and "
-                          "checking the session on every request, which makes sign-out and refresh-reuse detection take effect at "
-                          "once - a stateless JWT check would be faster and we chose not to.",
+                          "account, order joined with company, status history). Profiled with `perf` (2026-11-27): a third of the "
+                          "server's CPU was SQLite parsing and planning every statement again on every execution, because SQLite "
+                          "3.51 ties a plan to the value bound to `LIMIT ?` and sqlx rebinds each run; the bundled SQLite is now "
+                          "built with the query-planner stability guarantee (`.cargo/config.toml`), which doubled this read on "
+                          "SQLite. What remains is the database access layer: sqlx hands every statement to a per-connection "
+                          "thread (SQLite) or socket (PostgreSQL) and back, and pings the connection as it returns to the pool "
+                          "(unconditionally, in sqlx-core), so each statement is several thread wake-ups - the largest item in "
+                          "the profile is the kernel switching threads - and, on PostgreSQL, round trips whose backend CPU (the "
+                          "`database` column) competes for the same two cores. What is ours was cut (five statements to three, "
+                          "no ping before each SQLite statement, no signature check per request); the rest is the chosen stack "
+                          "(sea-orm on sqlx) and checking the session on every request, which makes sign-out and refresh-reuse "
+                          "detection take effect at once - a stateless JWT check would be faster and we chose not to.",
     "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and about "
                   "twenty statements (throttles, challenge, SMS outbox row, session, refresh token, audit chain). On SQLite they "
                   "are cheap in-process calls and the ratio is near 1; on PostgreSQL each is a round trip plus sqlx's release "
@@ -1616,17 +1631,18 @@ BOUNDS = {
               "(versioned), inserts a status event, queues an email, looks up partner webhooks, appends to the audit chain "
               "(serialised by an advisory lock on PostgreSQL) and reads the status history for its answer: about thirteen "
               "statements in one write transaction. On SQLite all writers queue on the one writer connection, so throughput "
-              "is that connection's statement round trips per second (CPU stays half idle); the ratio is also taken against a "
-              "read that got faster in this round (no per-request signature check).",
+              "is that connection's statement round trips per second (CPU stays half idle), and the ratio is taken against a "
+              "read that does not queue there (and doubled with the SQLite build fix).",
     "read latency": "argon2id and the event loop share the two cores (plus PostgreSQL and wrk). Inside the server the hashes "
-                    "run at the lowest priority, and on SQLite the reads hardly notice the flood. On PostgreSQL two things "
+                    "run at the lowest priority (`SCHED_IDLE`), and on SQLite the reads notice the flood little (what they do "
+                    "notice is the sign-ins' own requests and writes, which are ordinary work). On PostgreSQL two things "
                     "add up. (1) Commits take 20-55 ms on this VM's disk (WAL flush; PostgreSQL's slow-statement log), and the "
                     "sign-in transactions queue on the audit chain's lock meanwhile, each holding a pooled connection: reads "
                     "used to wait for a connection behind them, so they now have a pool of their own. (2) `perf sched "
                     "latency` during the flood shows PostgreSQL's backends waiting up to 17 ms for a CPU, one argon2id hash: "
                     "with autogroups (the Linux default) a thread's priority only orders it within its session, so the "
                     "hashes' low priority does not put them behind PostgreSQL's processes, which run in another group "
-                    "(`SCHED_IDLE` instead of nice 19 was tried and measured the same). A read is three statements, each a "
+                    "(the hashing threads run at `SCHED_IDLE`, which on this machine measured the same as nice 19). A read is three statements, each a "
                     "wake-up of a backend, so a few such waits make its p99. The unloaded p99 is a few milliseconds and "
                     "itself drifts by 40% within minutes, so one round's ratio still ranges about 1.4-2.3×; the reported "
                     "ratio pools nine alternating window pairs. With PostgreSQL on its own host, as in production, "
@@ -1655,27 +1671,22 @@ class Accounts:
         return start, n
 
 
-def ensure_wrk() -> None:
-    if shutil.which("wrk"):
+def find_chromium() -> str | None:
+    return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def install_tools(want_chromium: bool = True) -> None:
+    """wrk (and Debian's chromium for the login-page measurement, as the browser tests use) when missing, with one
+    `apt-get update`. `make bench` runs this beside the release build, so a fresh machine downloads while it compiles."""
+    missing = [pkg for pkg, there in (("wrk", shutil.which("wrk")), ("chromium", find_chromium() or not want_chromium)) if not there]
+    if not missing:
         return
     if os.geteuid() != 0:
-        fail("wrk is missing: install Debian's wrk package (apt-get install wrk)")
-    log("[bench] installing wrk from Debian's packages")
+        fail(f"missing: {', '.join(missing)}; install Debian's packages (apt-get install {' '.join(missing)})")
+    log(f"[bench] installing {', '.join(missing)} from Debian's packages")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env, timeout=600)
-
-
-def ensure_chromium() -> str | None:
-    """Debian's chromium for the login-page measurement, installed like the browser tests do when missing."""
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if found or os.geteuid() != 0:
-        return found
-    log("[bench] installing chromium from Debian's packages")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, timeout=900, stdout=subprocess.DEVNULL)
-    return shutil.which("chromium") or "/usr/bin/chromium"
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env, timeout=900, stdout=subprocess.DEVNULL)
 
 
 def previous_report(path: Path) -> dict:
@@ -1705,7 +1716,13 @@ def main() -> int:
     ap.add_argument("--out", default=None, help="write the report here (full mode: BENCHMARKS.md)")
     ap.add_argument("--pg-url", default=os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432"))
     ap.add_argument("--only", default="", help="comma-separated subset: sqlite,postgres,growth,spa (for development)")
+    ap.add_argument("--install-tools", action="store_true", help="only install what the run needs (wrk, chromium) and exit")
     args = ap.parse_args()
+    only = set(filter(None, args.only.split(",")))
+    want = lambda s: not only or s in only  # noqa: E731
+    if args.install_tools:
+        install_tools(want("spa"))
+        return 0
 
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
@@ -1713,9 +1730,7 @@ def main() -> int:
     for exe in ("sitecard", "hello", "argon2_rate"):
         if not (b.bin_dir / exe).exists():
             fail(f"{b.bin_dir / exe} is missing (build it: cargo build{' --release' if 'release' in args.bin_dir else ''} -p sitecard-server -p sitecard-bench)")
-    ensure_wrk()
-    only = set(filter(None, args.only.split(",")))
-    want = lambda s: not only or s in only  # noqa: E731
+    install_tools(want("spa"))
     b.pg_url = args.pg_url.rstrip("/") if pg_reachable(args.pg_url) else None
     machine = b.machine()
     log(f"[bench] {args.mode}: {machine['nproc']} × {machine['cpu']}, {machine['ram_gib']:.1f} GiB, binaries in {b.bin_dir}, "

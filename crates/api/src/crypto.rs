@@ -167,7 +167,7 @@ impl PasswordHasher {
 }
 
 fn hasher_thread(rx: &std::sync::Mutex<std::sync::mpsc::Receiver<Job>>) {
-    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+    run_at_idle_priority();
     // Allocated on the first verify and kept: idle instances stay small, busy ones never re-allocate.
     let mut blocks: Vec<argon2::Block> = Vec::new();
     loop {
@@ -185,6 +185,22 @@ fn hasher_thread(rx: &std::sync::Mutex<std::sync::mpsc::Receiver<Job>>) {
             Err(_) => return,
         }
     }
+}
+
+/// `SCHED_IDLE` where there is one (Linux), else the lowest nice level. With nice 19 alone the scheduler
+/// (EEVDF's run-to-parity) lets a running hash finish its time slice before a woken event-loop or database
+/// thread gets the core, a few milliseconds per wake-up, and one request wakes threads several times; an idle-
+/// policy thread is preempted at once.
+fn run_at_idle_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        use thread_priority::{NormalThreadSchedulePolicy, ThreadPriority, ThreadSchedulePolicy};
+        let idle = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Idle);
+        if thread_priority::set_thread_priority_and_policy(thread_priority::thread_native_id(), ThreadPriority::Min, idle).is_ok() {
+            return;
+        }
+    }
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }
 
 /// Verifies a PHC-format argon2 hash using the caller's block buffer.
@@ -237,6 +253,28 @@ mod tests {
         assert!(Argon2::default().verify_password(b"correct horse battery staple", &parsed).is_ok());
         // Reusing the buffer gives the same answers.
         assert!(verify_with(&mut blocks, b"correct horse battery staple", &stored));
+    }
+
+    /// The hashing threads must yield the CPU to the event loop at once (see `run_at_idle_priority`).
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn hashing_threads_run_at_idle_priority() {
+        let hasher = PasswordHasher::new(1).unwrap();
+        // A verify has run on the thread, so it has set its policy.
+        assert!(!hasher.verify("x".into(), None).await.unwrap());
+        let mut policies = Vec::new();
+        for task in std::fs::read_dir("/proc/self/task").unwrap() {
+            let stat = std::fs::read_to_string(task.unwrap().path().join("stat")).unwrap_or_default();
+            // `pid (comm) state ...`: the comm may hold spaces, so fields are counted after its closing parenthesis.
+            let Some((head, rest)) = stat.rsplit_once(") ") else { continue };
+            if head.ends_with("(argon2-0") {
+                // Field 41 of stat(5) is the policy; `rest` starts at field 3.
+                policies.push(rest.split_whitespace().nth(38).unwrap_or_default().to_owned());
+            }
+        }
+        assert!(!policies.is_empty(), "no argon2 thread found");
+        // SCHED_IDLE is 5.
+        assert!(policies.iter().all(|p| p == "5"), "argon2 thread policies: {policies:?}");
     }
 
     #[test]

@@ -63,9 +63,10 @@ fn prepare_sqlite(url: &str) -> Result<String, DbError> {
         return Ok(url.to_owned());
     };
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if path != ":memory:"
-        && let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty())
-    {
+    if path == ":memory:" {
+        return Ok(url.to_owned());
+    }
+    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| DbError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
     }
     let query = if query.is_empty() {
@@ -105,5 +106,26 @@ pub fn backend_name(db: &Db) -> &'static str {
         DbBackend::Postgres => "postgres",
         DbBackend::Sqlite => "sqlite",
         _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    /// `.cargo/config.toml` passes these to libsqlite3-sys's SQLite build; losing them (a changed build, an
+    /// environment that overrides LIBSQLITE3_FLAGS) would silently bring back a re-parse of every `LIMIT ?`
+    /// statement on every execution and a global mutex around SQLite's allocations.
+    #[tokio::test]
+    async fn embedded_sqlite_is_built_with_stable_plans_and_without_memory_statistics() {
+        let db = super::connect("sqlite::memory:", 1).await.expect("connect");
+        let rows = db
+            .query_all_raw(Statement::from_string(db.get_database_backend(), "PRAGMA compile_options"))
+            .await
+            .expect("PRAGMA compile_options");
+        let options: Vec<String> = rows.iter().filter_map(|r| r.try_get_by_index::<String>(0).ok()).collect();
+        for wanted in ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"] {
+            assert!(options.iter().any(|o| o == wanted), "{wanted} missing from SQLite's compile options: {options:?}");
+        }
     }
 }
