@@ -89,6 +89,10 @@ impl Application {
     /// Connects, migrates and binds; the server starts serving in `run_until_stopped`.
     pub async fn build(config: Config) -> Result<Self, StartupError> {
         let state = build_state(&config).await?;
+        match sitecard_persistence::engine_version(&state.db).await {
+            Ok(version) => tracing::info!(backend = sitecard_persistence::backend_name(&state.db), version, "database"),
+            Err(e) => tracing::warn!(error = %e, "database version unknown"),
+        }
         let listener = TcpListener::bind((config.host.as_str(), config.port))?;
         let port = listener.local_addr()?.port();
 

@@ -18,7 +18,7 @@ pub fn init(format: &str) -> WorkerGuard {
     let (writer, guard) = NonBlockingBuilder::default()
         .lossy(false)
         .thread_name("sitecard-log")
-        .finish(std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()));
+        .finish(PacedFlush { inner: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()), pause: FLUSH_PAUSE });
     let output = if format == "pretty" {
         tracing_subscriber::fmt::layer().with_writer(writer).boxed()
     } else {
@@ -32,6 +32,30 @@ pub fn init(format: &str) -> WorkerGuard {
     };
     let _ = tracing_subscriber::registry().with(filter(std::env::var("SITECARD_LOG").ok().as_deref())).with(output).try_init();
     guard
+}
+
+/// How long the writer thread rests after each write-out. While it rests, loggers add lines to the channel
+/// without waking it (a wake-up is a system call on the logging thread and a context switch on a busy core);
+/// it then writes everything that arrived at once. A line waits at most this long; shutdown flushes the rest.
+const FLUSH_PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
+
+/// The writer thread's sink: the worker flushes after each batch it drains, so pausing in `flush` paces the
+/// batches.
+struct PacedFlush<W> {
+    inner: W,
+    pause: std::time::Duration,
+}
+
+impl<W: std::io::Write> std::io::Write for PacedFlush<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.inner.flush();
+        std::thread::sleep(self.pause);
+        flushed
+    }
 }
 
 /// `SITECARD_LOG`, or the default when it is unset or invalid. A plain list of `target=level` directives
@@ -51,6 +75,54 @@ mod tests {
     use super::*;
     use tracing::Level;
     use tracing::level_filters::LevelFilter;
+
+    /// An in-memory sink that counts the flushes it receives.
+    #[derive(Clone, Default)]
+    struct Sink {
+        bytes: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+        flushes: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    }
+
+    impl std::io::Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.flushes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn log_lines_go_out_in_paced_batches_and_none_is_lost() {
+        use std::io::Write;
+        use std::time::{Duration, Instant};
+        let sink = Sink::default();
+        let pause = Duration::from_millis(50);
+        let (mut writer, guard) = NonBlockingBuilder::default().lossy(false).finish(PacedFlush { inner: sink.clone(), pause });
+
+        // A lone line is written at once, not held back for company.
+        writer.write_all(b"first\n").unwrap();
+        let started = Instant::now();
+        while !sink.bytes.lock().unwrap().starts_with(b"first\n") {
+            assert!(started.elapsed() < Duration::from_secs(2), "a lone line was held back");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // A steady trickle (one line a millisecond for 0.4 s) would wake an unpaced writer for nearly every line.
+        for i in 0..400 {
+            writer.write_all(format!("line {i}\n").as_bytes()).unwrap();
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        drop(guard);
+
+        let text = String::from_utf8(sink.bytes.lock().unwrap().clone()).unwrap();
+        let expected: String = std::iter::once("first\n".to_owned()).chain((0..400).map(|i| format!("line {i}\n"))).collect();
+        assert_eq!(text, expected, "every line, in order");
+        let flushes = sink.flushes.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(flushes <= 40, "{flushes} write-outs for 401 lines in 0.4 s with a {pause:?} pause: expected about ten batches");
+    }
 
     #[test]
     fn plain_directives_and_span_directives_both_work() {
