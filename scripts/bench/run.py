@@ -1644,13 +1644,14 @@ BOUNDS = {
                   "2026-11-27); on PostgreSQL each is a round trip plus sqlx's release "
                   "ping, and the backends' CPU (the `database` column) is taken from the argon2 threads, which run at the lowest "
                   "priority by design so that the event loop stays responsive (see the read-latency line).",
-    "token refresh": "A refresh is two reads on the read pool (token; session joined with account) and one write transaction "
+    "token refresh": "A refresh is one read on the read pool (the token joined with its session and account) and one write transaction "
                      "(spend the token, insert the next, touch the session), plus an Ed25519 signature, against a baseline that "
                      "answers from memory. On SQLite every write transaction queues on the one writer connection, so "
                      "throughput is that connection's round trips (sqlx thread hand-offs) per second, not CPU.",
     "accept": "The accept transaction reads the order with its company and the verified person, updates the order "
               "(versioned), inserts a status event, queues an email, looks up partner webhooks, appends to the audit chain "
-              "(serialised by an advisory lock on PostgreSQL) and reads the status history for its answer: about thirteen "
+              "(serialised by an advisory lock on PostgreSQL, held until the commit; the status history for the answer "
+              "is read before it, so only the chain's own two statements and the commit queue there): about thirteen "
               "statements in one write transaction. On SQLite all writers queue on the one writer connection, so throughput "
               "is that connection's statement round trips per second (CPU stays half idle), and the ratio is taken against a "
               "read that does not queue there (and doubled with the SQLite build fix).",

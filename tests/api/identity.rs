@@ -518,6 +518,21 @@ async fn repeated_wrong_passwords_lock_the_address_with_retry_after_for_known_an
 }
 
 #[tokio::test]
+async fn one_client_guessing_across_many_addresses_is_stopped_by_its_ip_even_for_a_fresh_address() {
+    let app = spawn_app().await;
+    // 30 attempts from this client, 3 per address: no address reaches its own limit of 10.
+    for i in 0..30 {
+        let res = app.start_login(&format!("guess{}@example.com", i / 3), "not-the-password").await;
+        assert_eq!(res.status(), 401, "attempt {i}");
+    }
+    // Now even the right password for an address never tried from here is refused, with a time to wait.
+    let res = app.start_login(WORKER.0, DEMO_PASSWORD).await;
+    let retry: u64 = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).expect("Retry-After");
+    assert!((1..=15 * 60).contains(&retry), "{retry}");
+    assert_problem(res, 429, "too_many_attempts").await;
+}
+
+#[tokio::test]
 async fn malformed_input_gets_problems_not_500s() {
     let app = spawn_app().await;
     let url = app.url("/api/v1/auth/login");

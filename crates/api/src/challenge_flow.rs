@@ -93,21 +93,24 @@ pub fn started(c: &Challenge) -> ChallengeStarted {
 /// Loads an open challenge for one of `purposes`; anything else is `challenge_expired` (410), so that ids
 /// reveal nothing.
 pub async fn open<C: ConnectionTrait>(conn: &C, id: Uuid, purposes: &[&str]) -> Result<Challenge, ApiError> {
-    let c = challenges::find(conn, id).await?.filter(|c| purposes.contains(&c.purpose.as_str()));
-    let c = c.ok_or_else(|| ApiError::Gone("challenge_expired", "this code request is no longer valid; start again".into()))?;
-    match challenge::challenge_state(c.expires_at, c.wrong_codes, c.consumed_at.is_some(), Utc::now()) {
-        ChallengeState::Open => Ok(c),
-        _ => Err(ApiError::Gone("challenge_expired", "this code request is no longer valid; start again".into())),
-    }
+    still_open(challenges::find(conn, id).await?.ok_or_else(challenge_expired)?, purposes)
+}
+
+fn still_open(c: Challenge, purposes: &[&str]) -> Result<Challenge, ApiError> {
+    let open = purposes.contains(&c.purpose.as_str())
+        && challenge::challenge_state(c.expires_at, c.wrong_codes, c.consumed_at.is_some(), Utc::now()) == ChallengeState::Open;
+    if open { Ok(c) } else { Err(challenge_expired()) }
+}
+
+fn challenge_expired() -> ApiError {
+    ApiError::Gone("challenge_expired", "this code request is no longer valid; start again".into())
 }
 
 /// Checks a code and consumes the challenge. Wrong codes are counted; the fifth kills the challenge.
 pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], ip: &str) -> Result<(Challenge, Account), ApiError> {
     throttle::check(&state.read, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP, "too_many_attempts").await?;
-    let c = open(&state.read, id, purposes).await?;
-    let account = sitecard_persistence::accounts::find(&state.read, c.account_id)
-        .await?
-        .ok_or_else(|| ApiError::internal("challenge without account"))?;
+    let (c, account) = challenges::find_with_account(&state.read, id).await?.ok_or_else(challenge_expired)?;
+    let c = still_open(c, purposes)?;
     let code = code.trim();
     let ok = match c.method.as_str() {
         "totp" => match &account.totp_secret_enc {

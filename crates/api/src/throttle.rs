@@ -33,6 +33,16 @@ pub async fn check<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: 
     Ok(())
 }
 
+/// 429 if any of `keys` is already at its limit (the first such in order sets `Retry-After`); counts
+/// nothing. One statement for all of them.
+pub async fn check_all<C: ConnectionTrait>(conn: &C, keys: &[(&str, Limit)], code: &'static str) -> Result<(), ApiError> {
+    let windows = rate_limit::peek_many(conn, &keys.iter().map(|(k, l)| (*k, l.window_secs)).collect::<Vec<_>>()).await?;
+    match keys.iter().zip(windows).find(|((_, limit), w)| w.hits >= limit.max) {
+        Some((_, w)) => Err(ApiError::TooManyRequests { code, retry_after: w.resets_in as u64 }),
+        None => Ok(()),
+    }
+}
+
 /// Counts one hit on `key`.
 pub async fn hit<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit) -> Result<(), ApiError> {
     rate_limit::hit(conn, key, limit.window_secs).await?;

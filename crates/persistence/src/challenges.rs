@@ -49,6 +49,12 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Chall
     Ok(Challenges::find_by_id(id).one(conn).await?)
 }
 
+/// The challenge with the account it was started for, in one statement (checking a code needs both).
+pub async fn find_with_account<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<(Challenge, crate::accounts::Account)>, DbError> {
+    let row = Challenges::find_by_id(id).find_also_related(crate::entities::accounts::Entity).one(conn).await?;
+    Ok(row.and_then(|(c, a)| a.map(|a| (c, a))))
+}
+
 /// Counts a wrong code atomically; returns the count after it.
 pub async fn count_wrong_code<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<i32, DbError> {
     Challenges::update_many()

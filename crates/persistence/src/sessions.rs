@@ -111,8 +111,18 @@ pub async fn add_refresh_token<C: ConnectionTrait>(conn: &C, session_id: Uuid, t
     Ok(())
 }
 
-pub async fn find_refresh_token<C: ConnectionTrait>(conn: &C, token_hash: &str) -> Result<Option<RefreshToken>, DbError> {
-    Ok(RefreshTokens::find().filter(refresh_tokens::Column::TokenHash.eq(token_hash)).one(conn).await?)
+/// A refresh token with its session and the session's account, in one statement (a refresh needs all three).
+pub async fn find_refresh_token<C: ConnectionTrait>(
+    conn: &C,
+    token_hash: &str,
+) -> Result<Option<(RefreshToken, Session, crate::accounts::Account)>, DbError> {
+    let row = RefreshTokens::find()
+        .filter(refresh_tokens::Column::TokenHash.eq(token_hash))
+        .find_also_related(Sessions)
+        .and_also_related(crate::entities::accounts::Entity)
+        .one(conn)
+        .await?;
+    Ok(row.and_then(|(t, s, a)| Some((t, s?, a?))))
 }
 
 /// Spends a refresh token; false when it was already spent (reuse, or a concurrent refresh won).

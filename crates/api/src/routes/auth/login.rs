@@ -32,8 +32,8 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     let account_key = email_key("login-acct", &email_norm);
     // Reads go to the read pool (on SQLite the one writer connection is the bottleneck); the counters are
     // written on the writer below.
-    throttle::check(&state.read, &ip_key, throttle::LOGIN_PER_IP, "too_many_attempts").await?;
-    throttle::check(&state.read, &account_key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
+    let limits = [(ip_key.as_str(), throttle::LOGIN_PER_IP), (account_key.as_str(), throttle::LOGIN_PER_ACCOUNT)];
+    throttle::check_all(&state.read, &limits, "too_many_attempts").await?;
 
     let account = accounts::find_by_email(&state.read, &email_norm).await?.filter(|a| a.status == "active");
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());

@@ -47,8 +47,7 @@ pub async fn refresh(
         }
     };
     // Looked up on the read pool; the conditional UPDATE that spends the token decides any race.
-    let stored = sessions::find_refresh_token(&state.read, &token_hash(&token)).await?.ok_or_else(invalid)?;
-    let (session, account) = sessions::find_with_account(&state.read, stored.session_id).await?.ok_or_else(invalid)?;
+    let (stored, session, account) = sessions::find_refresh_token(&state.read, &token_hash(&token)).await?.ok_or_else(invalid)?;
     if session.revoked_at.is_some() || session.expires_at <= Utc::now() {
         return Err(invalid());
     }

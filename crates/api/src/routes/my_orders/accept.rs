@@ -126,6 +126,17 @@ pub async fn accept_order(
             let language = Language::parse(&account.language).unwrap_or_default();
             sitecard_notify::queue(&txn, &order.email, &Message::OrderConfirmed { company: company.name.clone() }, language).await?;
             orders_flow::enqueue_webhooks(&txn, &state, id, confirmed.as_str()).await?;
+            // The row as the versioned update left it, without reading it back.
+            let order = orders::Order {
+                status: confirmed.as_str().to_owned(),
+                version: order.version + 1,
+                account_id: Some(account.id),
+                mismatch_fields: None,
+                ..order
+            };
+            // Read before the audit append: on PostgreSQL that append holds the chain's lock until commit, and every
+            // accept queues on it, so nothing else should happen between the two.
+            let view = orders_flow::holder_view(&txn, order, company.into(), &account).await?;
             audit::append(
                 &txn,
                 audit::NewAuditEvent {
@@ -138,15 +149,6 @@ pub async fn accept_order(
                 },
             )
             .await?;
-            // The row as the versioned update left it, without reading it back.
-            let order = orders::Order {
-                status: confirmed.as_str().to_owned(),
-                version: order.version + 1,
-                account_id: Some(account.id),
-                mismatch_fields: None,
-                ..order
-            };
-            let view = orders_flow::holder_view(&txn, order, company.into(), &account).await?;
             txn.commit().await?;
             Ok(web::Json(view))
         }
