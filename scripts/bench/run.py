@@ -1640,8 +1640,8 @@ BOUNDS = {
                           "detection take effect at once - a stateless JWT check would be faster and we chose not to.",
     "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and about "
                   "twenty statements (throttles, challenge, SMS outbox row, session, refresh token, audit chain). On SQLite they "
-                  "are in-process calls and the ratio sits at the target (0.84× to 0.86× in three runs of one binary, "
-                  "2026-11-27); on PostgreSQL each is a round trip plus sqlx's release "
+                  "are in-process calls and the ratio sits at the target (0.84× to 0.86× in three runs on an Intel Xeon VM, "
+                  "0.85× to 0.99× in three on an AMD EPYC VM, 2026-11-27); on PostgreSQL each is a round trip plus sqlx's release "
                   "ping, and the backends' CPU (the `database` column) is taken from the argon2 threads, which run at the lowest "
                   "priority by design so that the event loop stays responsive (see the read-latency line).",
     "token refresh": "A refresh is one read on the read pool (the token joined with its session and account) and one write transaction "
