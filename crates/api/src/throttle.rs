@@ -26,11 +26,7 @@ pub const REGISTRATIONS_PER_IP: Limit = Limit { max: 20, window_secs: 3600 };
 
 /// 429 if `key` is already at its limit; counts nothing.
 pub async fn check<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<(), ApiError> {
-    let w = rate_limit::peek(conn, key, limit.window_secs).await?;
-    if w.hits >= limit.max {
-        return Err(ApiError::TooManyRequests { code, retry_after: w.resets_in as u64 });
-    }
-    Ok(())
+    check_all(conn, &[(key, limit)], code).await
 }
 
 /// 429 if any of `keys` is already at its limit (the first such in order sets `Retry-After`); counts
