@@ -138,6 +138,20 @@ def rss_kib(pid: int) -> dict[str, int]:
     return out
 
 
+def without_loopback_tls(database_url: str) -> str:
+    """A PostgreSQL URL on this host gets `sslmode=disable` (unless it sets a mode). Debian's PostgreSQL has
+    `ssl = on`, and sqlx's default mode (`prefer`) would then encrypt every loopback round trip on both ends:
+    measured 2026-11-27, 15-25% of the PostgreSQL lines' throughput. TLS protects a database on another host;
+    one on the same host is reached over loopback or its Unix socket without it, which is what we measure."""
+    parts = urllib.parse.urlsplit(database_url)
+    if parts.scheme not in ("postgres", "postgresql") or parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        return database_url
+    query = urllib.parse.parse_qs(parts.query)
+    if "sslmode" in query:
+        return database_url
+    return urllib.parse.urlunsplit(parts._replace(query="&".join(filter(None, [parts.query, "sslmode=disable"]))))
+
+
 class Server:
     """`sitecard serve` on a free port, with stdout (JSON logs) in a file."""
 
@@ -148,7 +162,7 @@ class Server:
         self.log_path = workdir / f"{name}.log"
         env = {k: v for k, v in os.environ.items() if not k.startswith("SITECARD_") and k != "DATABASE_URL"}
         env.update(
-            DATABASE_URL=database_url,
+            DATABASE_URL=without_loopback_tls(database_url),
             SITECARD_DEV="1",
             SITECARD_HOST="127.0.0.1",
             SITECARD_PORT="0",
@@ -663,7 +677,9 @@ class Row:
 
 
 def fmt_ratio(r: float) -> str:
-    return f"{r:.3f}" if r < 0.1 else f"{r:.2f}"
+    # Three significant digits below 0.1: with two, rounding alone moves a ratio like 0.022 by up to 2%, and
+    # the run-to-run comparison reads these figures back.
+    return f"{r:.4f}" if r < 0.1 else f"{r:.2f}"
 
 
 def measurement(res: dict, ok: int, total: int, latency: str = "latency_us") -> dict:
@@ -1407,7 +1423,7 @@ class Bench:
         a("## Machine")
         a("")
         a(f"- {machine['nproc']} × {machine['cpu']} ({machine['mhz']} MHz), {machine['ram_gib']:.1f} GiB RAM, Linux {machine['kernel']}")
-        a(f"- PostgreSQL {machine['postgres'] or '(not reachable)'} on 127.0.0.1, SQLite {Server.engines.get('sqlite', '?')} (built into the server; a file in a temp dir); {machine['wrk']}")
+        a(f"- PostgreSQL {machine['postgres'] or '(not reachable)'} on 127.0.0.1 (the server connects without TLS, `sslmode=disable`: a database on the same host needs none, and encrypting each loopback round trip cost 15-25% of the PostgreSQL lines), SQLite {Server.engines.get('sqlite', '?')} (built into the server; a file in a temp dir); {machine['wrk']}")
         a(f"- load average before the run: {' '.join(machine['loadavg'])}")
         a(f"- {machine['build']}")
         a(f"- server: release build, `SITECARD_WORKERS={NPROC}`, default pool sizes and log level (info, JSON to a file), "
@@ -1625,8 +1641,9 @@ BOUNDS = {
                       "is the middleware. We keep the access log (one line per request with its id, route, status and latency "
                       "is what an operator needs) and the middleware.",
     "authenticated read": "Against a baseline that does no I/O, each read checks the JWT (the Ed25519 verify is done once per token "
-                          "and remembered until the token expires) and runs three dependent statements (session joined with "
-                          "account, order joined with company, status history). Profiled with `perf` (2026-11-27): a third of the "
+                          "and remembered until the token expires) and runs two dependent statements (the session joined with "
+                          "its account; the order joined with its company and its status history, one row per history "
+                          "entry). Profiled with `perf` (2026-11-27): a third of the "
                           "server's CPU was SQLite parsing and planning every statement again on every execution, because SQLite "
                           "3.51 ties a plan to the value bound to `LIMIT ?` and sqlx rebinds each run; the bundled SQLite is now "
                           "built with the query-planner stability guarantee (`.cargo/config.toml`), which doubled this read on "
@@ -1634,8 +1651,13 @@ BOUNDS = {
                           "thread (SQLite) or socket (PostgreSQL) and back, and pings the connection as it returns to the pool "
                           "(unconditionally, in sqlx-core), so each statement is several thread wake-ups - the largest item in "
                           "the profile is the kernel switching threads - and, on PostgreSQL, round trips whose backend CPU (the "
-                          "`database` column) competes for the same two cores. What is ours was cut (five statements to three, "
-                          "no ping before each SQLite statement, no signature check per request); the rest is the chosen stack "
+                          "`database` column) competes for the same two cores. Profiled again on an AMD EPYC VM (2026-11-27), the "
+                          "server's CPU is spread thin over that layer: glibc's malloc and free about a fifth (mimalloc in "
+                          "both the server and `hello` moved the ratio by less than the noise, so it was not adopted), "
+                          "sea-query writing each statement's SQL text, sea-orm formatting a column name per value read, "
+                          "sqlx's channel to the SQLite thread and its futex wake-ups, and on PostgreSQL the loopback send "
+                          "(a fifth). What is ours was cut (five statements to two, no ping before each SQLite statement, "
+                          "no signature check per request, no TLS to a database on the same host); the rest is the chosen stack "
                           "(sea-orm on sqlx) and checking the session on every request, which makes sign-out and refresh-reuse "
                           "detection take effect at once - a stateless JWT check would be faster and we chose not to.",
     "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests (password, dev outbox, code) and about "
@@ -1647,14 +1669,25 @@ BOUNDS = {
     "token refresh": "A refresh is one read on the read pool (the token joined with its session and account) and one write transaction "
                      "(spend the token, insert the next, touch the session), plus an Ed25519 signature, against a baseline that "
                      "answers from memory. On SQLite every write transaction queues on the one writer connection, so "
-                     "throughput is that connection's round trips (sqlx thread hand-offs) per second, not CPU.",
+                     "throughput is that connection's round trips (sqlx thread hand-offs) per second, not CPU. Measured 2026-11-27 "
+                     "(AMD EPYC): one client alone gets as many refreshes per second as sixteen, so the bound is the "
+                     "latency of one write transaction on that connection (each statement handed to sqlx's worker "
+                     "thread and back, and the ping as the connection returns to the pool) while the CPU idles; "
+                     "taking one statement out of it (on SQLite an INSERT is no longer followed by a SELECT of the row, "
+                     "sea-orm's RETURNING support) did not move it beyond the noise. On PostgreSQL each statement is a round "
+                     "trip, plus sqlx's ping as the connection returns to the pool, and the backends' CPU (the `database` "
+                     "column, about half the machine) competes with the server for the same two cores.",
     "accept": "The accept transaction reads the order with its company and the verified person, updates the order "
               "(versioned), inserts a status event, queues an email, looks up partner webhooks, appends to the audit chain "
               "(serialised by an advisory lock on PostgreSQL, held until the commit; the status history for the answer "
               "is read before it, so only the chain's own two statements and the commit queue there): about thirteen "
               "statements in one write transaction. On SQLite all writers queue on the one writer connection, so throughput "
               "is that connection's statement round trips per second (CPU stays half idle), and the ratio is taken against a "
-              "read that does not queue there (and doubled with the SQLite build fix).",
+              "read that does not queue there (and doubled with the SQLite build fix). Tried 2026-11-27: reading the order, "
+              "the person and the history on the read pool before the write transaction (four statements fewer in it) "
+              "gained about 8% on SQLite and lost about 18% on PostgreSQL (three more pooled statements, each with "
+              "sqlx's release ping), so it was not kept. The read it is measured against became two statements that "
+              "day, which lowers this ratio.",
     "read latency": "argon2id and the event loop share the two cores (plus PostgreSQL and wrk). Inside the server the hashes "
                     "run at the lowest priority (`SCHED_IDLE`), and on SQLite the reads notice the flood little (what they do "
                     "notice is the sign-ins' own requests and writes, which are ordinary work). On PostgreSQL two things "
@@ -1664,7 +1697,7 @@ BOUNDS = {
                     "latency` during the flood shows PostgreSQL's backends waiting up to 17 ms for a CPU, one argon2id hash: "
                     "with autogroups (the Linux default) a thread's priority only orders it within its session, so the "
                     "hashes' low priority does not put them behind PostgreSQL's processes, which run in another group "
-                    "(the hashing threads run at `SCHED_IDLE`, which on this machine measured the same as nice 19). A read is three statements, each a "
+                    "(the hashing threads run at `SCHED_IDLE`, which on this machine measured the same as nice 19). A read is two statements, each a "
                     "wake-up of a backend, so a few such waits make its p99. The unloaded p99 is a few milliseconds and "
                     "itself drifts by 40% within minutes, so one round's ratio still ranges about 1.4-2.3×; the reported "
                     "ratio pools nine alternating window pairs. With PostgreSQL on its own host, as in production, "

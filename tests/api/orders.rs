@@ -251,6 +251,12 @@ async fn a_mismatch_sends_the_order_back_to_the_company_which_corrects_it() {
         statuses,
         ["awaiting_photo", "awaiting_photo_review", "awaiting_cardholder", "needs_correction", "awaiting_cardholder", "confirmed"]
     );
+    // The worker's view reads the order, its company and the history in one joined statement: the same six
+    // steps with the same times, oldest first, and the order's fields once.
+    let mine: Value = app.get_auth(&format!("/api/v1/me/card-orders/{id}"), &worker.access).await.json().await.unwrap();
+    assert_eq!(mine["history"], detail["history"]);
+    assert_eq!((mine["status"].as_str(), mine["holder"]["surname"].as_str()), (Some("confirmed"), Some("KOWALSKI")));
+    assert_eq!(mine["company"]["id"], cid);
 }
 
 #[tokio::test]

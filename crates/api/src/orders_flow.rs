@@ -134,8 +134,14 @@ pub fn missing_contact_fields(a: &Account) -> Vec<String> {
         .collect()
 }
 
+impl From<orders::OrderEvent> for HistoryEntry {
+    fn from(e: orders::OrderEvent) -> Self {
+        HistoryEntry { status: e.status, at: e.at }
+    }
+}
+
 async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<HistoryEntry>, ApiError> {
-    Ok(orders::history(conn, id).await?.into_iter().map(|e| HistoryEntry { status: e.status, at: e.at }).collect())
+    Ok(orders::history(conn, id).await?.into_iter().map(HistoryEntry::from).collect())
 }
 
 pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<CompanyRef, ApiError> {
@@ -144,7 +150,13 @@ pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Compa
 }
 
 pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, ApiError> {
-    Ok(HolderOrder {
+    let history = history(conn, o.id).await?;
+    Ok(to_holder_order(o, company, account, history))
+}
+
+/// The worker's view of an order whose status history the caller has read with it.
+pub fn to_holder_order(o: Order, company: CompanyRef, account: &Account, history: Vec<HistoryEntry>) -> HolderOrder {
+    HolderOrder {
         id: o.id,
         status: o.status.clone(),
         version: o.version,
@@ -156,8 +168,8 @@ pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: Compan
         mismatch_fields: split_fields(&o.mismatch_fields),
         reason: o.reason.clone(),
         created_at: o.created_at,
-        history: history(conn, o.id).await?,
-    })
+        history,
+    }
 }
 
 pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, ApiError> {

@@ -37,11 +37,19 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(belongs_to = "super::companies::Entity", from = "Column::CompanyId", to = "super::companies::Column::Id")]
     Company,
+    #[sea_orm(has_many = "super::order_events::Entity")]
+    Events,
 }
 
 impl Related<super::companies::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::Company.def()
+    }
+}
+
+impl Related<super::order_events::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Events.def()
     }
 }
 

@@ -34,7 +34,8 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
     let account = &user.account;
-    let (order, company) =
-        orders::find_for_holder_with_company(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(orders_flow::holder_view(&state.read, order, company.into(), account).await?))
+    let (order, company, history) =
+        orders::find_for_holder_with_history(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
+    let history = history.into_iter().map(Into::into).collect();
+    Ok(web::Json(orders_flow::to_holder_order(order, company.into(), account, history)))
 }
