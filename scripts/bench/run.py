@@ -1399,13 +1399,17 @@ class Bench:
         binary = self.bin_dir / "sitecard"
         built = dt.datetime.fromtimestamp(binary.stat().st_mtime, dt.timezone.utc)
         git = lambda *a: subprocess.run(["git", *a], capture_output=True, text=True, cwd=ROOT).stdout.strip()  # noqa: E731
-        head, dirty = git("rev-parse", "--short", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no"))
-        last_commit = int(git("log", "-1", "--format=%ct") or 0)
+        # The report this run rewrites is not a change to what is measured.
+        head = git("rev-parse", "--short", "HEAD")
+        dirty = bool(git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md"))
         build = (f"`{binary.relative_to(ROOT) if binary.is_relative_to(ROOT) else binary}` built {built:%Y-%m-%d %H:%M} UTC; "
                  f"source tree at {head or '?'}{' with uncommitted changes' if dirty else ''}")
-        # Only a skipped build can leave a stale binary (cargo does not relink an unchanged one, so its age alone says nothing).
-        if os.environ.get("BENCH_SKIP_BUILD") and last_commit and binary.stat().st_mtime < last_commit:
-            build += " (**the binary is older than the last commit**: `make bench` without BENCH_SKIP_BUILD rebuilds it)"
+        # Stale means a file the binary is built from changed after it was linked (what cargo itself checks; an
+        # unchanged binary is not relinked, so its age alone, or a later commit of other files, says nothing).
+        sources = [ROOT / f for f in git("ls-files", "crates", "migrations", "Cargo.toml", "Cargo.lock", ".cargo").splitlines()]
+        newest = max((f.stat().st_mtime for f in sources if f.exists()), default=0.0)
+        if binary.stat().st_mtime < newest:
+            build += " (**the binary is older than its sources**: `make bench` without BENCH_SKIP_BUILD rebuilds it)"
         return {"build": build, "nproc": NPROC, "cpu": model, "mhz": mhz, "ram_gib": mem_kib / 1024 / 1024, "kernel": platform.release(),
                 "wrk": wrk_v[0] if wrk_v else "?", "postgres": pg_v,
                 "loadavg": Path("/proc/loadavg").read_text().split()[:3]}
