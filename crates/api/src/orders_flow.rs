@@ -150,12 +150,12 @@ pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Compa
 }
 
 pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, ApiError> {
-    let history = history(conn, o.id).await?;
+    let history = orders::history(conn, o.id).await?;
     Ok(to_holder_order(o, company, account, history))
 }
 
-/// The worker's view of an order whose status history the caller has read with it.
-pub fn to_holder_order(o: Order, company: CompanyRef, account: &Account, history: Vec<HistoryEntry>) -> HolderOrder {
+/// The worker's view of an order whose status history (oldest first) the caller has read with it.
+pub fn to_holder_order(o: Order, company: CompanyRef, account: &Account, history: Vec<orders::OrderEvent>) -> HolderOrder {
     HolderOrder {
         id: o.id,
         status: o.status.clone(),
@@ -168,7 +168,7 @@ pub fn to_holder_order(o: Order, company: CompanyRef, account: &Account, history
         mismatch_fields: split_fields(&o.mismatch_fields),
         reason: o.reason.clone(),
         created_at: o.created_at,
-        history,
+        history: history.into_iter().map(HistoryEntry::from).collect(),
     }
 }
 

@@ -84,11 +84,13 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Order
 }
 
 /// Orders belong to a worker by account, or by email before the account links.
+fn held_by(account_id: Uuid, email: &str) -> Condition {
+    Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email))
+}
+
+/// One of the worker's orders ([`held_by`]).
 pub async fn find_for_holder<C: ConnectionTrait>(conn: &C, id: Uuid, account_id: Uuid, email: &str) -> Result<Option<Order>, DbError> {
-    Ok(Orders::find_by_id(id)
-        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
-        .one(conn)
-        .await?)
+    Ok(Orders::find_by_id(id).filter(held_by(account_id, email)).one(conn).await?)
 }
 
 /// Like [`find_for_holder`], with the ordering company, in one query.
@@ -98,11 +100,8 @@ pub async fn find_for_holder_with_company<C: ConnectionTrait>(
     account_id: Uuid,
     email: &str,
 ) -> Result<Option<(Order, crate::companies::Company)>, DbError> {
-    let row = Orders::find_by_id(id)
-        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
-        .find_also_related(crate::entities::companies::Entity)
-        .one(conn)
-        .await?;
+    let row =
+        Orders::find_by_id(id).filter(held_by(account_id, email)).find_also_related(crate::entities::companies::Entity).one(conn).await?;
     Ok(row.and_then(|(o, c)| c.map(|c| (o, c))))
 }
 
@@ -116,7 +115,7 @@ pub async fn find_for_holder_with_history<C: ConnectionTrait>(
     email: &str,
 ) -> Result<Option<(Order, crate::companies::Company, Vec<OrderEvent>)>, DbError> {
     let rows = Orders::find_by_id(id)
-        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
+        .filter(held_by(account_id, email))
         .find_also_related(crate::entities::companies::Entity)
         .find_also_related(OrderEvents)
         .order_by_asc(order_events::Column::Id)
@@ -131,12 +130,7 @@ pub async fn find_for_holder_with_history<C: ConnectionTrait>(
 }
 
 pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
-    Ok(Orders::find()
-        .filter(Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email)))
-        .order_by_desc(card_orders::Column::Id)
-        .limit(200)
-        .all(conn)
-        .await?)
+    Ok(Orders::find().filter(held_by(account_id, email)).order_by_desc(card_orders::Column::Id).limit(200).all(conn).await?)
 }
 
 /// Links unlinked orders for this email to the account (at order time or when the account appears).

@@ -36,6 +36,5 @@ pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: we
     let account = &user.account;
     let (order, company, history) =
         orders::find_for_holder_with_history(&state.read, *id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    let history = history.into_iter().map(Into::into).collect();
     Ok(web::Json(orders_flow::to_holder_order(order, company.into(), account, history)))
 }
