@@ -1642,8 +1642,12 @@ BOUNDS = {
                       "and the access line is emitted outside the request span (the JSON formatter would re-parse the span's "
                       "fields for it); each line is still formatted as JSON on the event loop. The "
                       "diagnostic line with `SITECARD_LOG=warn` (no request log, no span) shows what logging costs; the rest "
-                      "is the middleware. We keep the access log (one line per request with its id, route, status and latency "
-                      "is what an operator needs) and the middleware.",
+                      "is the middleware. Measured 2026-11-27 (AMD EPYC, the server's CPU per `/healthz` answer, median of four "
+                      "rounds): 39 µs as built, 33 µs without the access line, 35 µs without the request span, so the two "
+                      "together are about a quarter of it and the middleware the rest; `json-subscriber` in place of "
+                      "tracing-subscriber's JSON formatter measured 42 µs (no gain; not adopted). We keep the access log "
+                      "(one line per request with its id, route, status and latency is what an operator needs), the span "
+                      "(it puts the request id on every line the request logs) and the middleware.",
     "authenticated read": "Against a baseline that does no I/O, each read checks the JWT (the Ed25519 verify is done once per token "
                           "and remembered until the token expires) and runs two dependent statements (the session joined with "
                           "its account; the order joined with its company and its status history, one row per history "

@@ -257,6 +257,15 @@ async fn a_mismatch_sends_the_order_back_to_the_company_which_corrects_it() {
     assert_eq!(mine["history"], detail["history"]);
     assert_eq!((mine["status"].as_str(), mine["holder"]["surname"].as_str()), (Some("confirmed"), Some("KOWALSKI")));
     assert_eq!(mine["company"]["id"], cid);
+    // The list (two statements however many orders) answers each order as its own read does, newest first: this
+    // one, then the demo order, each with its own history.
+    let list: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert_eq!(list[0], mine);
+    let demo = app.get_auth(&format!("/api/v1/me/card-orders/{}", list[1]["id"].as_str().unwrap()), &worker.access).await;
+    let demo: Value = demo.json().await.unwrap();
+    assert_eq!(list[1], demo);
+    assert!(!demo["history"].as_array().unwrap().is_empty() && demo["history"] != mine["history"], "{demo}");
 }
 
 #[tokio::test]

@@ -17,13 +17,10 @@ use crate::state::AppState;
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
     let account = &user.account;
-    let rows = orders::list_for_holder(&state.read, account.id, &account.email).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for o in rows {
-        let company = orders_flow::company_ref(&state.read, o.company_id).await?;
-        out.push(orders_flow::holder_view(&state.read, o, company, account).await?);
-    }
-    Ok(web::Json(out))
+    let rows = orders::list_for_holder_with_history(&state.read, account.id, &account.email).await?;
+    Ok(web::Json(
+        rows.into_iter().map(|(order, company, history)| orders_flow::to_holder_order(order, company.into(), account, history)).collect(),
+    ))
 }
 
 /// One of the caller's orders, with the contact fields still missing and the status history.
