@@ -49,7 +49,7 @@ impl SmtpSender {
 /// Sends SMS through an HTTP provider with the common JSON shape:
 /// `POST {base_url}` with `Authorization: Bearer {token}` and `{"from", "to", "message"}`; any 2xx is success.
 pub struct HttpSmsSender {
-    client: reqwest::Client,
+    client: reqwest013::Client,
     url: String,
     token: String,
     from: String,
@@ -57,8 +57,7 @@ pub struct HttpSmsSender {
 
 impl HttpSmsSender {
     pub fn new(url: &str, token: &str, from: &str) -> Result<Self, DeliveryError> {
-        let client =
-            reqwest::Client::builder().timeout(Duration::from_secs(15)).build().map_err(|e| DeliveryError::Transport(e.to_string()))?;
+        let client = http_client(Duration::from_secs(15))?;
         Ok(Self { client, url: url.to_owned(), token: token.to_owned(), from: from.to_owned() })
     }
 
@@ -80,14 +79,12 @@ impl HttpSmsSender {
 
 /// Posts signed JSON to partner webhook URLs (`Sitecard-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")`).
 pub struct WebhookSender {
-    client: reqwest::Client,
+    client: reqwest013::Client,
 }
 
 impl WebhookSender {
     pub fn new() -> Result<Self, DeliveryError> {
-        let client =
-            reqwest::Client::builder().timeout(Duration::from_secs(10)).build().map_err(|e| DeliveryError::Transport(e.to_string()))?;
-        Ok(Self { client })
+        Ok(Self { client: http_client(Duration::from_secs(10))? })
     }
 
     pub async fn send(&self, url: &str, body: &str, signature: &str) -> Result<(), DeliveryError> {
@@ -105,6 +102,13 @@ impl WebhookSender {
         }
         Ok(())
     }
+}
+
+/// An HTTPS client over ring (the process's one TLS crypto library; installing it again is harmless): reqwest
+/// is built without a provider of its own and would panic without one.
+fn http_client(timeout: Duration) -> Result<reqwest013::Client, DeliveryError> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest013::Client::builder().timeout(timeout).build().map_err(|e| DeliveryError::Transport(e.to_string()))
 }
 
 /// `t=<unix>,v1=<hex hmac-sha256 of "t.body">`, as Stripe-style receivers expect.
