@@ -1644,9 +1644,9 @@ BOUNDS = {
                       "diagnostic line with `SITECARD_LOG=warn` (no request log, no span) shows what logging costs; the rest "
                       "is the middleware. Measured 2026-11-27 (AMD EPYC, the server's CPU per `/healthz` answer, median of four "
                       "rounds): 39 µs as built, 33 µs without the access line, 35 µs without the request span, so the two "
-                      "together are about a quarter of it; `hello` spends 16-21 µs per answer on this machine (the notes below), and the rest is the "
-                      "middleware; `json-subscriber` in place of "
-                      "tracing-subscriber's JSON formatter measured 42 µs (no gain; not adopted). We keep the access log "
+                      "together are about a quarter of it; `hello` spends 16-21 µs per answer on this machine (the notes "
+                      "below), and the rest is the middleware; `json-subscriber` in place of tracing-subscriber's JSON "
+                      "formatter measured 42 µs (no gain; not adopted). We keep the access log "
                       "(one line per request with its id, route, status and latency is what an operator needs), the span "
                       "(it puts the request id on every line the request logs) and the middleware.",
     "authenticated read": "Against a baseline that does no I/O, each read checks the JWT (the Ed25519 verify is done once per token "

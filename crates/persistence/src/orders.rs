@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use uuid::Uuid;
 
@@ -131,25 +131,24 @@ pub async fn find_for_holder_with_history<C: ConnectionTrait>(
     Ok(Some((order, company, history)))
 }
 
-pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
-    Ok(Orders::find().filter(held_by(account_id, email)).order_by_desc(card_orders::Column::Id).limit(200).all(conn).await?)
+/// The worker's orders ([`held_by`]) as listed: newest first, at most 200.
+fn listed_for_holder(account_id: Uuid, email: &str) -> Select<Orders> {
+    Orders::find().filter(held_by(account_id, email)).order_by_desc(card_orders::Column::Id).limit(200)
 }
 
-/// The worker's orders ([`held_by`], newest first, at most 200), each with its company and its status history
-/// (oldest first), in two statements however many orders there are: the orders joined with their companies, then
-/// the history of all of them.
+pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
+    Ok(listed_for_holder(account_id, email).all(conn).await?)
+}
+
+/// The worker's orders as [`list_for_holder`] lists them, each with its company and its status history (oldest
+/// first), in two statements however many orders there are: the orders joined with their companies, then the
+/// history of all of them.
 pub async fn list_for_holder_with_history<C: ConnectionTrait>(
     conn: &C,
     account_id: Uuid,
     email: &str,
 ) -> Result<Vec<(Order, crate::companies::Company, Vec<OrderEvent>)>, DbError> {
-    let rows = Orders::find()
-        .filter(held_by(account_id, email))
-        .find_also_related(crate::entities::companies::Entity)
-        .order_by_desc(card_orders::Column::Id)
-        .limit(200)
-        .all(conn)
-        .await?;
+    let rows = listed_for_holder(account_id, email).find_also_related(crate::entities::companies::Entity).all(conn).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(o, _)| o.id).collect();
     if ids.is_empty() {
         return Ok(vec![]);
