@@ -557,10 +557,10 @@ def cpu_text(c: dict | None) -> str:
 
 
 QUIET = {"budget": 0.0, "waited": 0.0}
-SETTLE: dict = {"fn": None}  # per database: waits until the server's outbox dispatcher has nothing due
+SETTLE: dict = {"fn": None}  # per database: marks what its outbox still holds as delivered (`settle_outbox`)
 
 
-def settle_outbox(db: "Db", max_wait: float = 30.0) -> None:
+def settle_outbox(db: "Db", timeout: float = 30.0) -> None:
     """What the previous scenario queued (thousands of SMS codes and emails) and the dispatcher has not yet
     handled is marked delivered, as the dev sink's dispatcher would mark it: delivering it during the next
     measurement would charge that work to the next scenario, and waiting for the dispatcher to drain it cost
@@ -569,14 +569,14 @@ def settle_outbox(db: "Db", max_wait: float = 30.0) -> None:
     sql = ("UPDATE outbox_messages SET status = 'sent', sent_at = created_at, last_error = NULL "
            "WHERE status IN ('pending', 'sending')")
     if isinstance(db, SqliteDb):
-        c = sqlite3.connect(db.path, timeout=max_wait)
+        c = sqlite3.connect(db.path, timeout=timeout)  # waits this long for the server's writer to let go
         try:
             c.execute(sql)
             c.commit()
         finally:
             c.close()
     else:
-        db.sql(sql + ";", timeout=int(max_wait) + 30)
+        db.sql(sql + ";", timeout=int(timeout) + 30)
     QUIET["settled"] = QUIET.get("settled", 0.0) + time.time() - t0
 
 
