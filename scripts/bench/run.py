@@ -323,9 +323,9 @@ class SqliteDb(Db):
         self.path = workdir / "bench.db"
         self.url = f"sqlite://{self.path}"
 
-    def conn(self) -> sqlite3.Connection:
-        c = sqlite3.connect(self.path, timeout=60)
-        return c
+    def conn(self, timeout: float = 60) -> sqlite3.Connection:
+        """`timeout`: how long a write waits for the server's writer to let go of the database."""
+        return sqlite3.connect(self.path, timeout=timeout)
 
     def columns(self, c: sqlite3.Connection, table: str) -> list[str]:
         return [r[1] for r in c.execute(f"PRAGMA table_info({table})")]
@@ -569,10 +569,10 @@ def settle_outbox(db: "Db", timeout: float = 30.0) -> None:
     sql = ("UPDATE outbox_messages SET status = 'sent', sent_at = created_at, last_error = NULL "
            "WHERE status IN ('pending', 'sending')")
     if isinstance(db, SqliteDb):
-        c = sqlite3.connect(db.path, timeout=timeout)  # waits this long for the server's writer to let go
+        c = db.conn(timeout)
         try:
-            c.execute(sql)
-            c.commit()
+            with c:
+                c.execute(sql)
         finally:
             c.close()
     else:
