@@ -54,7 +54,7 @@ NPROC = os.cpu_count() or 1
 # a throughput ratio is the median of the rounds' ratios, a p99 ratio compares the rounds' requests pooled.
 MODES = {
     "full": dict(
-        warmup=1, throughput=2, rounds=5, login=4, argon2=2, flood=2, flood_rounds=3, flood_pairs=3, growth=2, growth_rounds=5, spa_runs=5,
+        warmup=1, throughput=2, rounds=5, login=4, argon2=2, flood=2, flood_rounds=3, flood_pairs=3, growth=4, growth_rounds=5, spa_runs=5,
         accounts=8000, accept_pool=40000, accept_per_round=8000, quiet_budget=150, settle=30,
         growth_sizes=[10_000, 100_000, 1_000_000], growth_pool=7000, growth_accept_per_round=3000, refresh_sessions=16,
     ),
@@ -71,7 +71,11 @@ WRK_THREADS = 1
 WRK_CONNS = 16
 LOGIN_CONNS = 8
 PACED_CONNS = 8
-GROWTH_CONNS = 4  # growth compares latency: moderate concurrency keeps queueing from dominating p99
+# Growth compares latency: one request in flight per stage (the three stages are measured at once), so that p99
+# is the request's own time plus what sharing 2 cores costs, not a queue. Paced load instead (2 connections
+# per stage, 10 ms apart) measured the same ratios with a third of the requests, and p99s of 25 ms against p50s
+# of 2.5 ms: on this VM an idle core is slow to wake.
+GROWTH_CONNS = 1
 PACED_DELAY_MS = 20
 
 
@@ -487,9 +491,10 @@ class CpuMeter:
 
     TICK = os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, server_pid: int | None, db_name: str | None, extra_pids: tuple[int, ...] = ()):
-        self.server_pid = server_pid
-        self.db_name = db_name
+    def __init__(self, server_pid: int | tuple[int, ...] | None, db_name: str | tuple[str, ...] | None, extra_pids: tuple[int, ...] = ()):
+        # Several servers and databases (the growth stages, measured at once) are summed.
+        self.server_pids = server_pid if isinstance(server_pid, tuple) else (server_pid,) if server_pid else ()
+        self.db_names = db_name if isinstance(db_name, tuple) else (db_name,) if db_name else ()
         self.extra_pids = extra_pids  # other load generators running beside the measured wrk
 
     @staticmethod
@@ -500,8 +505,11 @@ class CpuMeter:
         except (OSError, IndexError, ValueError):
             return 0.0
 
+    def _server_cpu(self) -> float:
+        return sum(self._proc_cpu(p) for p in self.server_pids)
+
     def _db_cpu(self) -> float:
-        if not self.db_name:
+        if not self.db_names:
             return 0.0
         total = 0.0
         for d in os.listdir("/proc"):
@@ -511,7 +519,7 @@ class CpuMeter:
                 cmd = Path(f"/proc/{d}/cmdline").read_bytes()
             except OSError:
                 continue
-            if cmd.startswith(b"postgres:") and self.db_name.encode() in cmd:
+            if cmd.startswith(b"postgres:") and any(n.encode() in cmd for n in self.db_names):
                 total += self._proc_cpu(int(d))
         return total
 
@@ -525,7 +533,7 @@ class CpuMeter:
     def start(self):
         self.t0 = time.time()
         self.m0 = self._machine()
-        self.s0 = self._proc_cpu(self.server_pid) if self.server_pid else 0.0
+        self.s0 = self._server_cpu()
         self.d0 = self._db_cpu()
         self.c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.e0 = sum(self._proc_cpu(p) for p in self.extra_pids)
@@ -533,7 +541,7 @@ class CpuMeter:
     def stop(self) -> dict:
         # Backends that exited during the run are lost from the database figure (the pool keeps them open).
         m1 = self._machine()
-        s1 = self._proc_cpu(self.server_pid) if self.server_pid else 0.0
+        s1 = self._server_cpu()
         d1 = self._db_cpu()
         c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall = max(1e-6, time.time() - self.t0)
@@ -598,33 +606,72 @@ def wait_quiet(max_wait: float = 10.0, threshold: float = 12.0) -> None:
     QUIET["waited"] += max(0.0, time.time() - t0 - 0.25)
 
 
-def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = None, threads: int = WRK_THREADS,
-        meter: CpuMeter | None = None) -> dict:
-    """One wrk run. With a meter (a measurement, not a warm-up), first marks the outbox delivered and waits for a
-    quiet machine, and records where the CPU went; rows measured while other work took more than 10% of the
-    machine are flagged (rounds and medians absorb a disturbed measurement)."""
+def _wrk_command(url: str, script: str, duration: float, conns: int, env: dict | None, threads: int) -> tuple[list[str], dict]:
     threads = min(threads, conns)
     e = dict(os.environ)
     e.update({"BENCH_LUA_DIR": str(LUA_DIR), "BENCH_THREADS": str(threads)})
     e.update(env or {})
     cmd = ["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{max(1, round(duration))}s", "--timeout", "10s",
            "-s", str(LUA_DIR / script), url]
+    return cmd, e
+
+
+def _before_measurement(meter: CpuMeter | None) -> None:
     if meter and not meter.extra_pids:
         if SETTLE["fn"]:
             SETTLE["fn"]()
         wait_quiet()
-    if meter:
-        meter.start()
-    r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 60)
-    cpu = meter.stop() if meter else None
-    line = next((l for l in r.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
-    if r.returncode != 0 or not line:
-        fail(f"wrk failed ({r.returncode}): {' '.join(cmd)}\n{r.stdout}\n{r.stderr}")
+
+
+def _wrk_result(cmd: list[str], returncode: int, stdout: str, stderr: str, cpu: dict | None) -> dict:
+    line = next((l for l in stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+    if returncode != 0 or not line:
+        fail(f"wrk failed ({returncode}): {' '.join(cmd)}\n{stdout}\n{stderr}")
     res = json.loads(line[len("BENCH_JSON "):])
     res["seconds"] = res["duration_us"] / 1e6
     res["cpu"] = cpu
     res["socket_errors"] = sum(res["errors"][k] for k in ("connect", "read", "write", "timeout"))
     return res
+
+
+def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = None, threads: int = WRK_THREADS,
+        meter: CpuMeter | None = None) -> dict:
+    """One wrk run. With a meter (a measurement, not a warm-up), first marks the outbox delivered and waits for a
+    quiet machine, and records where the CPU went; rows measured while other work took more than 10% of the
+    machine are flagged (rounds and medians absorb a disturbed measurement)."""
+    cmd, e = _wrk_command(url, script, duration, conns, env, threads)
+    _before_measurement(meter)
+    if meter:
+        meter.start()
+    r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 60)
+    cpu = meter.stop() if meter else None
+    return _wrk_result(cmd, r.returncode, r.stdout, r.stderr, cpu)
+
+
+def wrk_together(runs: list[dict], duration: float, meter: CpuMeter) -> list[dict]:
+    """Several wrk runs started at the same moment, one per `{url, script, conns, env}`, for a comparison whose
+    sides should meet the same machine: a stall or a drift of this VM's speed then lands on every side of it at
+    once instead of on one. `meter` covers them all."""
+    cmds = [_wrk_command(r["url"], r["script"], duration, r["conns"], r.get("env"), WRK_THREADS) for r in runs]
+    _before_measurement(meter)
+    meter.start()
+    # Output to files, not pipes: the histograms are long, and a full pipe would stall a wrk not yet read.
+    outs = [tempfile.TemporaryFile(mode="w+") for _ in cmds]
+    procs = [subprocess.Popen(cmd, env=e, stdout=out, stderr=subprocess.STDOUT, text=True) for (cmd, e), out in zip(cmds, outs)]
+    for p in procs:
+        try:
+            p.wait(timeout=duration + 60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+    cpu = meter.stop()
+    results = []
+    for (cmd, _), p, out in zip(cmds, procs, outs):
+        out.seek(0)
+        text = out.read()
+        out.close()
+        results.append(_wrk_result(cmd, p.returncode, text, "", cpu))
+    return results
 
 
 @dataclass
@@ -1100,8 +1147,8 @@ class Bench:
 
     def run_growth(self, pg_server_url: str) -> None:
         """One database per size (10k, 100k, 1M orders), each a copy of the previous one plus more orders, all
-        served at once by their own server, and measured in interleaved rounds: the p99 ratio compares stages
-        measured seconds apart, not minutes apart with a seeding in between."""
+        served at once by their own server, and measured all at once in rounds: the p99 ratio compares stages
+        measured at the same moment, not minutes apart with a seeding in between."""
         cfg = self.cfg
         sizes = cfg["growth_sizes"]
         lab = lambda s: f"{s // 1000}k" if s < 1_000_000 else f"{s // 1_000_000}M"  # noqa: E731
@@ -1131,7 +1178,6 @@ class Bench:
                 prev = st
 
             ops = ("company order list, first page", "company order list, keyset page (random cursor)", "accept")
-            step = lambda st, op: (f"{st['size']}:{op}", lambda: self.growth_measure(st, op))  # noqa: E731
             for st in stages:
                 self.growth_server(st)
                 servers.append(st["server"])
@@ -1140,13 +1186,11 @@ class Bench:
                     wrk(st["server"].url + st["list_path"], "plain.lua", 1, GROWTH_CONNS, env)
                     # Accepts too: otherwise the first round's accepts run on a cold stage (its round ratio was the highest).
                     self.growth_accept(st, 500, 1)
-            # The smallest and the largest stage, whose ratio is the target, in rounds; the stages between once.
-            # Each operation's two stages back to back: the pair compared is measured seconds apart.
-            got = self.rounds([step(st, op) for op in ops for st in (stages[0], stages[-1])], cfg["growth_rounds"])
-            for st in stages[1:-1]:
-                for op in ops:
-                    name, fn = step(st, op)
-                    got[name] = [fn()]
+            # Every stage at the same moment, one wrk each, per operation and round (the operations in rounds, A B C,
+            # C B A, ...): the sizes compared meet the same machine, so a stall or a drift of this VM lands on all of
+            # them instead of on one side of the ratio (the report's growth section has the A/B that decided it).
+            together = self.rounds([(op, lambda op=op: self.growth_measure(stages, op)) for op in ops], cfg["growth_rounds"])
+            got = {f"{st['size']}:{op}": [r[st["size"]] for r in together[op]] for op in ops for st in stages}
             for st in stages:
                 for op in ops:
                     runs = got[f"{st['size']}:{op}"]
@@ -1154,19 +1198,21 @@ class Bench:
                 self.growth_plans[st["size"]] = self.explain_growth(st["db"], st["size"], st["company"], st["worker_id"],
                                                                     st["cursors"][len(st["cursors"]) // 2], st["pool"][-1])
 
-            # p99 from the smallest to the largest size, per operation: every round's requests of one stage pooled
-            # (the rounds interleave the stages, so drift is shared); the rounds' own ratios show the spread.
+            # p99 from the smallest to the largest size, per operation: the latencies shown pool every round's
+            # requests of one stage; the rounds' own ratios show the spread.
             first, last = sizes[0], sizes[-1]
             for op in ops:
                 a_runs, b_runs = got[f"{first}:{op}"], got[f"{last}:{op}"]
                 a_p99 = pooled_percentile([r["res"] for r in a_runs], 99)
                 a_rate = statistics.median(r["rate"] for r in a_runs)
-                # The median of the rounds' ratios (each round measures the two stages back to back), like the flood:
-                # a disturbed window moves one round, not the result. The latencies shown pool every round.
+                # The median of the rounds' ratios (each round measures the stages at the same moment), like the
+                # flood: a disturbed window moves one round, not the result.
                 row = self.rounds_row(f"growth: {op}, p99 {lab(first)} → {lab(last)}", "postgres", b_runs, "req/s",
                                       f"{lab(first)}: p99 {a_p99:.2f} ms, {a_rate:,.0f} req/s",
                                       [b["p99"] / a["p99"] if a["p99"] else 0.0 for a, b in zip(a_runs, b_runs)], "p99 ≤ 1.5×",
                                       lambda x: x <= 1.5, pooled=True)
+                b_p99 = pooled_percentile([r["res"] for r in b_runs], 99)
+                row.notes.append(f"p99 of all rounds pooled: {b_p99 / a_p99:.2f}×" if a_p99 else "no 10k p99")
                 idx = self.growth_plans.get(last, {})
                 key = "list" if "list" in op else "accept"
                 used = sorted(set(i for q, names in idx.items() if q.startswith(key) for i in names))
@@ -1261,16 +1307,24 @@ class Bench:
         return wrk(st["server"].url, "accept.lua", secs, GROWTH_CONNS,
                    {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}, meter=meter)
 
-    def growth_measure(self, st: dict, op: str) -> dict:
-        cfg, server = self.cfg, st["server"]
-        meter = CpuMeter(server.pid, st["db"].name)
-        SETTLE["fn"] = lambda: settle_outbox(st["db"], cfg["settle"])
-        if op == "accept":
-            return self.from_ops(self.growth_accept(st, cfg["growth_accept_per_round"], cfg["growth"], meter))
-        env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token(), "BENCH_HISTOGRAM": "1"}
-        if "keyset" in op:
-            env["BENCH_CURSORS"] = str(st["cursors_file"])
-        return self.measure_plain(server.url + st["list_path"], env, meter, GROWTH_CONNS, cfg["growth"])
+    def growth_measure(self, stages: list[dict], op: str) -> dict[int, dict]:
+        """One measurement of `op` on every stage at once (`wrk_together`), by stage size."""
+        cfg = self.cfg
+        meter = CpuMeter(tuple(st["server"].pid for st in stages), tuple(st["db"].name for st in stages))
+        SETTLE["fn"] = lambda: [settle_outbox(st["db"], cfg["settle"]) for st in stages]
+        runs = []
+        for st in stages:
+            if op == "accept":
+                ids = self._write(f"growth-accept-{st['size']}", st["orders"].take(cfg["growth_accept_per_round"]))
+                env = {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}
+                runs.append({"url": st["server"].url, "script": "accept.lua", "conns": GROWTH_CONNS, "env": env})
+            else:
+                env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token(), "BENCH_HISTOGRAM": "1"}
+                if "keyset" in op:
+                    env["BENCH_CURSORS"] = str(st["cursors_file"])
+                runs.append({"url": st["server"].url + st["list_path"], "script": "plain.lua", "conns": GROWTH_CONNS, "env": env})
+        results = wrk_together(runs, cfg["growth"], meter)
+        return {st["size"]: self.from_ops(res) if op == "accept" else plain_measurement(res) for st, res in zip(stages, results)}
 
     def _write(self, name: str, lines: list[str]) -> Path:
         p = self.work / f"{name}.txt"
@@ -1441,7 +1495,7 @@ class Bench:
           f"growth stages in {self.cfg['growth_rounds']} rounds, the login flood in {self.cfg['flood_rounds']} rounds of "
           f"{self.cfg['flood_pairs']} short window pairs). A throughput ratio is the median of the rounds' ratios, shown with their "
           "range; throughput is the rounds' median. A p99 ratio (flood, growth) is likewise the median of the rounds' (the "
-          "flood's window pairs') own p99 ratios, each comparing measurements taken seconds apart: now and then this VM "
+          "flood's window pairs') own p99 ratios, each comparing measurements taken seconds apart (the growth stages: at the same moment): now and then this VM "
           "stalls for a moment, and a stall in one window moves one round's ratio, not the result (pooled over all "
           "windows instead, the same binary's flood ratio measured 2.0× and 0.7×). The latencies on those lines pool all "
           "the rounds' requests (wrk's latency histograms): one short window's p99 is its slowest few requests. This machine is a shared "
@@ -1539,9 +1593,17 @@ class Bench:
               "accepted; when they run out they are set back to `awaiting_cardholder`); `VACUUM ANALYZE` and `CHECKPOINT` after "
               "seeding; `synchronous_commit = off` on the stage databases, because the question is what the table size costs and a "
               "commit's WAL flush costs the same at every size (on this VM's disk 20-55 ms at random: with it the accept p99 "
-              "measured the disk's worst flushes, and rounds of one stage differed 1.6×). All stages are served at once, one server each; the smallest and the largest are measured in interleaved "
-              f"rounds ({self.cfg['growth_rounds']} rounds, each operation's two stages back to back), the one between once; wrk with {GROWTH_CONNS} connections for "
-              f"{self.cfg['growth']} s per measurement; the table shows the rounds' median throughput and the latency percentiles of their requests pooled. The list is `GET /api/v1/companies/{{id}}/card-orders?limit=20`, first page and "
+              "measured the disk's worst flushes, and rounds of one stage differed 1.6×). All stages are served at once, one server each, and "
+              f"measured at the same moment: per operation, one wrk per stage with {GROWTH_CONNS} connection{'s' if GROWTH_CONNS > 1 else ''} each, all started together, for "
+              f"{self.cfg['growth']} s, in {self.cfg['growth_rounds']} rounds (the operations A B C, then C B A, …), so that a stall or a drift of this VM's speed "
+              "lands on every stage of a comparison at once (three runs of each way on the same stages, Intel Xeon VM, 2026-11-27: "
+              "one stage after the other, seconds apart, 4 connections, gave p99 ratios 10k → 1M of 1.63×, 1.04×, 1.45× for the first "
+              "page, 1.30×, 1.37×, 1.46× for the keyset page and 0.91×, 0.89×, 1.48× for accept; at the same moment, 1.01×, 1.12×, "
+              "1.04×, then 0.91×, 1.06×, 1.19×, then 0.96×, 0.97×, 0.83×); one request in flight per stage, because "
+              "p99 should be a request's own time, not a queue's. The table shows the rounds' median throughput per stage (the "
+              "three stages share the machine) and the latency percentiles of their requests pooled; the CPU split of a growth "
+              "line is that of all the stages together."
+              " The list is `GET /api/v1/companies/{id}/card-orders?limit=20`, first page and "
               "pages after a random cursor (keyset `id < cursor`).")
             a("")
             a("| scenario | throughput | p50 | p99 |")
