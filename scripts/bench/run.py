@@ -1185,7 +1185,8 @@ class Bench:
                     env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token()}
                     wrk(st["server"].url + st["list_path"], "plain.lua", 1, GROWTH_CONNS, env)
                     # Accepts too: otherwise the first round's accepts run on a cold stage (its round ratio was the highest).
-                    self.growth_accept(st, 500, 1)
+                    run = self.growth_accept_run(st, 500)
+                    wrk(run["url"], run["script"], 1, run["conns"], run["env"])
             # Every stage at the same moment, one wrk each, per operation and round (the operations in rounds, A B C,
             # C B A, ...): the sizes compared meet the same machine, so a stall or a drift of this VM lands on all of
             # them instead of on one side of the ratio (the report's growth section has the A/B that decided it).
@@ -1211,8 +1212,8 @@ class Bench:
                                       f"{lab(first)}: p99 {a_p99:.2f} ms, {a_rate:,.0f} req/s",
                                       [b["p99"] / a["p99"] if a["p99"] else 0.0 for a, b in zip(a_runs, b_runs)], "p99 ≤ 1.5×",
                                       lambda x: x <= 1.5, pooled=True)
-                b_p99 = pooled_percentile([r["res"] for r in b_runs], 99)
-                row.notes.append(f"p99 of all rounds pooled: {b_p99 / a_p99:.2f}×" if a_p99 else "no 10k p99")
+                # rounds_row pooled the largest stage's requests for the row's p99.
+                row.notes.append(f"p99 of all rounds pooled: {row.p99_ms / a_p99:.2f}×" if a_p99 else "no 10k p99")
                 idx = self.growth_plans.get(last, {})
                 key = "list" if "list" in op else "accept"
                 used = sorted(set(i for q, names in idx.items() if q.startswith(key) for i in names))
@@ -1301,11 +1302,11 @@ class Bench:
             fail(f"growth: unexpected first page: {len(page['items'])} items")
         api.expect(200, "GET", f"{st['list_path']}&cursor={st['cursors'][0]}", token=st["admin"].token())
 
-    def growth_accept(self, st: dict, n: int, secs: float, meter: "CpuMeter | None" = None) -> dict:
-        """Accepts of `n` fresh orders of the stage's pool (one per request) for `secs`."""
+    def growth_accept_run(self, st: dict, n: int) -> dict:
+        """The wrk run (for `wrk_together`) of accepts of `n` fresh orders of the stage's pool, one per request."""
         ids = self._write(f"growth-accept-{st['size']}", st["orders"].take(n))
-        return wrk(st["server"].url, "accept.lua", secs, GROWTH_CONNS,
-                   {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}, meter=meter)
+        env = {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}
+        return {"url": st["server"].url, "script": "accept.lua", "conns": GROWTH_CONNS, "env": env}
 
     def growth_measure(self, stages: list[dict], op: str) -> dict[int, dict]:
         """One measurement of `op` on every stage at once (`wrk_together`), by stage size."""
@@ -1315,9 +1316,7 @@ class Bench:
         runs = []
         for st in stages:
             if op == "accept":
-                ids = self._write(f"growth-accept-{st['size']}", st["orders"].take(cfg["growth_accept_per_round"]))
-                env = {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}
-                runs.append({"url": st["server"].url, "script": "accept.lua", "conns": GROWTH_CONNS, "env": env})
+                runs.append(self.growth_accept_run(st, cfg["growth_accept_per_round"]))
             else:
                 env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token(), "BENCH_HISTOGRAM": "1"}
                 if "keyset" in op:
