@@ -17,12 +17,15 @@ Python 3.11 standard library only. See scripts/bench/README.md.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import datetime as dt
 import gzip
+import http.client
 import json
 import os
 import platform
+import random
 import re
 import resource
 import shutil
@@ -71,11 +74,6 @@ WRK_THREADS = 1
 WRK_CONNS = 16
 LOGIN_CONNS = 8
 PACED_CONNS = 8
-# Growth compares latency: one request in flight per stage (the three stages are measured at once), so that p99
-# is the request's own time plus what sharing 2 cores costs, not a queue. Paced load instead (2 connections
-# per stage, 10 ms apart) measured the same ratios with a third of the requests, and p99s of 25 ms against p50s
-# of 2.5 ms: on this VM an idle core is slow to wake.
-GROWTH_CONNS = 1
 PACED_DELAY_MS = 20
 
 
@@ -491,11 +489,13 @@ class CpuMeter:
 
     TICK = os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, server_pid: int | tuple[int, ...] | None, db_name: str | tuple[str, ...] | None, extra_pids: tuple[int, ...] = ()):
+    def __init__(self, server_pid: int | tuple[int, ...] | None, db_name: str | tuple[str, ...] | None, extra_pids: tuple[int, ...] = (),
+                 probe: bool = False):
         # Several servers and databases (the growth stages, measured at once) are summed.
         self.server_pids = server_pid if isinstance(server_pid, tuple) else (server_pid,) if server_pid else ()
         self.db_names = db_name if isinstance(db_name, tuple) else (db_name,) if db_name else ()
         self.extra_pids = extra_pids  # other load generators running beside the measured wrk
+        self.probe = probe  # this process is the client (`probe_in_turn`): its CPU goes into the `wrk` column
 
     @staticmethod
     def _proc_cpu(pid: int) -> float:
@@ -536,7 +536,12 @@ class CpuMeter:
         self.s0 = self._server_cpu()
         self.d0 = self._db_cpu()
         self.c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.e0 = sum(self._proc_cpu(p) for p in self.extra_pids)
+        self.e0 = sum(self._proc_cpu(p) for p in self.extra_pids) + (self._self_cpu() if self.probe else 0.0)
+
+    @staticmethod
+    def _self_cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
 
     def stop(self) -> dict:
         # Backends that exited during the run are lost from the database figure (the pool keeps them open).
@@ -550,7 +555,7 @@ class CpuMeter:
         server = s1 - self.s0
         db = max(0.0, d1 - self.d0)
         wrk = (c1.ru_utime - self.c0.ru_utime) + (c1.ru_stime - self.c0.ru_stime)
-        wrk += max(0.0, sum(self._proc_cpu(p) for p in self.extra_pids) - self.e0)
+        wrk += max(0.0, sum(self._proc_cpu(p) for p in self.extra_pids) + (self._self_cpu() if self.probe else 0.0) - self.e0)
         other = max(0.0, busy - server - db - wrk)
         # /proc/stat is sampled per tick and misses short bursts (many wake-ups); per-process times are exact.
         busy = max(busy, server + db + wrk)
@@ -648,29 +653,54 @@ def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = N
     return _wrk_result(cmd, r.returncode, r.stdout, r.stderr, cpu)
 
 
-def wrk_together(runs: list[dict], duration: float, meter: CpuMeter) -> list[dict]:
-    """Several wrk runs started at the same moment, one per `{url, script, conns, env}`, for a comparison whose
-    sides should meet the same machine: a stall or a drift of this VM's speed then lands on every side of it at
-    once instead of on one. `meter` covers them all."""
-    cmds = [_wrk_command(r["url"], r["script"], duration, r["conns"], r.get("env"), WRK_THREADS) for r in runs]
+def probe_in_turn(targets: list[dict], duration: float, meter: CpuMeter | None) -> list[dict]:
+    """Latency of several servers compared by one client in this process: one request in flight on the whole
+    machine, sent to the targets in turn (A B C A B C …, each on its own keep-alive connection) for `duration`
+    seconds. A stall or a drift of this VM then lands on every target within milliseconds, and no request waits
+    behind another of ours, so a p99 is a request's own time. wrk cannot do this: its connections run
+    independently, and one connection per target, all at once, queue on the 2 cores (the report's growth section
+    has the A/B). A target is `{url, next: () -> (method, path, body, headers), ok: status -> bool}`; each result
+    has the shape of a wrk run's (`_wrk_result`), latencies in µs with their histogram."""
+    conns = []
+    for t in targets:
+        u = urllib.parse.urlsplit(t["url"])
+        conns.append(http.client.HTTPConnection(u.hostname, u.port, timeout=10))
+    lat: list[list[int]] = [[] for _ in targets]
+    ok = [0] * len(targets)
+    statuses: list[collections.Counter] = [collections.Counter() for _ in targets]
     _before_measurement(meter)
-    meter.start()
-    # Output to files, not pipes: the histograms are long, and a full pipe would stall a wrk not yet read.
-    outs = [tempfile.TemporaryFile(mode="w+") for _ in cmds]
-    procs = [subprocess.Popen(cmd, env=e, stdout=out, stderr=subprocess.STDOUT, text=True) for (cmd, e), out in zip(cmds, outs)]
-    for p in procs:
-        try:
-            p.wait(timeout=duration + 60)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-    cpu = meter.stop()
+    if meter:
+        meter.start()
+    clock = time.perf_counter_ns
+    t0 = clock()
+    end = t0 + int(duration * 1e9)
+    try:
+        while clock() < end:
+            for i, t in enumerate(targets):
+                method, path, body, headers = t["next"]()
+                sent = clock()
+                conns[i].request(method, path, body, headers)
+                resp = conns[i].getresponse()
+                resp.read()
+                lat[i].append((clock() - sent) // 1000)
+                statuses[i][str(resp.status)] += 1
+                ok[i] += 1 if t["ok"](resp.status) else 0
+    except (OSError, http.client.HTTPException) as e:
+        fail(f"probe: {e!r} from {t['url']}{path}")
+    finally:
+        for c in conns:
+            c.close()
+    seconds = (clock() - t0) / 1e9
+    cpu = meter.stop() if meter else None
     results = []
-    for (cmd, _), p, out in zip(cmds, procs, outs):
-        out.seek(0)
-        text = out.read()
-        out.close()
-        results.append(_wrk_result(cmd, p.returncode, text, "", cpu))
+    for i, samples in enumerate(lat):
+        samples.sort()
+        n = len(samples)
+        pct = lambda q: samples[min(n - 1, int(n * q))] if n else 0  # noqa: E731
+        results.append({"requests": n, "ops": ok[i], "duration_us": seconds * 1e6, "seconds": seconds, "cpu": cpu,
+                        "errors": {"status": n - ok[i], "connect": 0, "read": 0, "write": 0, "timeout": 0}, "socket_errors": 0,
+                        "statuses": dict(statuses[i]), "latency_us": {"p50": pct(0.5), "p99": pct(0.99)},
+                        "histogram": sorted(collections.Counter(samples).items())})
     return results
 
 
@@ -1147,8 +1177,8 @@ class Bench:
 
     def run_growth(self, pg_server_url: str) -> None:
         """One database per size (10k, 100k, 1M orders), each a copy of the previous one plus more orders, all
-        served at once by their own server, and measured all at once in rounds: the p99 ratio compares stages
-        measured at the same moment, not minutes apart with a seeding in between."""
+        served at once by their own server, and measured together in rounds: the p99 ratio compares stages
+        measured in turn, request by request, not minutes apart with a seeding in between."""
         cfg = self.cfg
         sizes = cfg["growth_sizes"]
         lab = lambda s: f"{s // 1000}k" if s < 1_000_000 else f"{s // 1_000_000}M"  # noqa: E731
@@ -1181,15 +1211,14 @@ class Bench:
             for st in stages:
                 self.growth_server(st)
                 servers.append(st["server"])
-                if cfg["warmup"]:
-                    env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token()}
-                    wrk(st["server"].url + st["list_path"], "plain.lua", 1, GROWTH_CONNS, env)
-                    # Accepts too: otherwise the first round's accepts run on a cold stage (its round ratio was the highest).
-                    run = self.growth_accept_run(st, 500)
-                    wrk(run["url"], run["script"], 1, run["conns"], run["env"])
-            # Every stage at the same moment, one wrk each, per operation and round (the operations in rounds, A B C,
-            # C B A, ...): the sizes compared meet the same machine, so a stall or a drift of this VM lands on all of
-            # them instead of on one side of the ratio (the report's growth section has the A/B that decided it).
+            if cfg["warmup"]:
+                # Accepts too: otherwise the first round's accepts run on a cold stage (its round ratio was the highest).
+                for op in ops:
+                    probe_in_turn([self.growth_target(st, op) for st in stages], cfg["warmup"], None)
+            probe_cost = self.probe_cost()
+            # Every stage in turn, one request at a time (`probe_in_turn`), per operation and round (the operations in
+            # rounds, A B C, C B A, ...): the sizes compared meet the same machine within milliseconds, so a stall or a
+            # drift of this VM lands on all of them instead of on one side of the ratio.
             together = self.rounds([(op, lambda op=op: self.growth_measure(stages, op)) for op in ops], cfg["growth_rounds"])
             got = {f"{st['size']}:{op}": [r[st["size"]] for r in together[op]] for op in ops for st in stages}
             for st in stages:
@@ -1206,7 +1235,7 @@ class Bench:
                 a_runs, b_runs = got[f"{first}:{op}"], got[f"{last}:{op}"]
                 a_p99 = pooled_percentile([r["res"] for r in a_runs], 99)
                 a_rate = statistics.median(r["rate"] for r in a_runs)
-                # The median of the rounds' ratios (each round measures the stages at the same moment), like the
+                # The median of the rounds' ratios (each round measures the stages in turn), like the
                 # flood: a disturbed window moves one round, not the result.
                 row = self.rounds_row(f"growth: {op}, p99 {lab(first)} → {lab(last)}", "postgres", b_runs, "req/s",
                                       f"{lab(first)}: p99 {a_p99:.2f} ms, {a_rate:,.0f} req/s",
@@ -1214,6 +1243,7 @@ class Bench:
                                       lambda x: x <= 1.5, pooled=True)
                 # rounds_row pooled the largest stage's requests for the row's p99.
                 row.notes.append(f"p99 of all rounds pooled: {row.p99_ms / a_p99:.2f}×" if a_p99 else "no 10k p99")
+                row.notes.append(probe_cost)
                 idx = self.growth_plans.get(last, {})
                 key = "list" if "list" in op else "accept"
                 used = sorted(set(i for q, names in idx.items() if q.startswith(key) for i in names))
@@ -1295,35 +1325,49 @@ class Bench:
         st["pool"] = db.sql(f"SELECT id FROM card_orders WHERE account_id = '{worker_id}' AND id <> '{demo_order}' ORDER BY id").split()
         st["orders"] = OrderPool(st["pool"], lambda: reset_accept_pool(db, demo_order))
         st["cursors"] = db.sql(f"SELECT id FROM card_orders WHERE company_id = '{company}' ORDER BY random() LIMIT 500").split()
-        st["cursors_file"] = self._write(f"cursors-{st['size']}", st["cursors"])
         st["list_path"] = f"/api/v1/companies/{company}/card-orders?limit=20"
         page = api.expect(200, "GET", st["list_path"], token=st["admin"].token())
         if len(page["items"]) != 20 or not page["next_cursor"]:
             fail(f"growth: unexpected first page: {len(page['items'])} items")
         api.expect(200, "GET", f"{st['list_path']}&cursor={st['cursors'][0]}", token=st["admin"].token())
 
-    def growth_accept_run(self, st: dict, n: int) -> dict:
-        """The wrk run (for `wrk_together`) of accepts of `n` fresh orders of the stage's pool, one per request."""
-        ids = self._write(f"growth-accept-{st['size']}", st["orders"].take(n))
-        env = {"BENCH_IDS": str(ids), "BENCH_TOKEN": st["worker"].token(), "BENCH_HISTOGRAM": "1"}
-        return {"url": st["server"].url, "script": "accept.lua", "conns": GROWTH_CONNS, "env": env}
+    def growth_target(self, st: dict, op: str) -> dict:
+        """What `probe_in_turn` sends to one stage for `op`: the list page (first, or after a random cursor) as
+        the company admin, or an accept of the next fresh order of the stage's pool as the worker."""
+        if op == "accept":
+            ids = iter(st["orders"].take(self.cfg["growth_accept_per_round"]))
+            headers = {"Authorization": f"Bearer {st['worker'].token()}", "Content-Type": "application/json"}
+
+            def accept():
+                order = next(ids, None)
+                if order is None:
+                    fail("growth: a round used up its accept orders; raise growth_accept_per_round")
+                # A client address per request, as accept.lua sends: the per-IP throttles see many clients.
+                ip = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+                return "POST", f"/api/v1/me/card-orders/{order}/accept", b'{"version":1}', {**headers, "X-Forwarded-For": ip}
+            return {"url": st["server"].url, "next": accept, "ok": lambda status: status == 200}
+        headers = {"Authorization": f"Bearer {st['admin'].token()}", "X-Forwarded-For": "10.200.0.1"}
+        path, cursors = st["list_path"], st["cursors"] if "keyset" in op else None
+        page = (lambda: ("GET", f"{path}&cursor={random.choice(cursors)}", None, headers)) if cursors else (lambda: ("GET", path, None, headers))
+        return {"url": st["server"].url, "next": page, "ok": lambda status: 200 <= status < 300}
 
     def growth_measure(self, stages: list[dict], op: str) -> dict[int, dict]:
-        """One measurement of `op` on every stage at once (`wrk_together`), by stage size."""
+        """One measurement of `op` on every stage in turn (`probe_in_turn`), by stage size."""
         cfg = self.cfg
-        meter = CpuMeter(tuple(st["server"].pid for st in stages), tuple(st["db"].name for st in stages))
+        meter = CpuMeter(tuple(st["server"].pid for st in stages), tuple(st["db"].name for st in stages), probe=True)
         SETTLE["fn"] = lambda: [settle_outbox(st["db"], cfg["settle"]) for st in stages]
-        runs = []
-        for st in stages:
-            if op == "accept":
-                runs.append(self.growth_accept_run(st, cfg["growth_accept_per_round"]))
-            else:
-                env = {"BENCH_PATH": st["list_path"], "BENCH_TOKEN": st["admin"].token(), "BENCH_HISTOGRAM": "1"}
-                if "keyset" in op:
-                    env["BENCH_CURSORS"] = str(st["cursors_file"])
-                runs.append({"url": st["server"].url + st["list_path"], "script": "plain.lua", "conns": GROWTH_CONNS, "env": env})
-        results = wrk_together(runs, cfg["growth"], meter)
+        results = probe_in_turn([self.growth_target(st, op) for st in stages], cfg["growth"], meter)
         return {st["size"]: self.from_ops(res) if op == "accept" else plain_measurement(res) for st, res in zip(stages, results)}
+
+    def probe_cost(self) -> str:
+        """What the probe itself adds to each latency it measures: its round trips to `hello`, which answers from
+        memory, for a second (the same on every stage of a comparison)."""
+        hello = Hello(self.bin_dir, self.work)
+        try:
+            res = probe_in_turn([{"url": hello.url, "next": lambda: ("GET", "/healthz", None, {}), "ok": lambda st: st == 200}], 1, None)[0]
+        finally:
+            hello.stop()
+        return f"the probe's own round trip (to `hello`): p50 {ms(res['latency_us']['p50']):.2f} ms, p99 {ms(res['latency_us']['p99']):.2f} ms"
 
     def _write(self, name: str, lines: list[str]) -> Path:
         p = self.work / f"{name}.txt"
@@ -1494,10 +1538,10 @@ class Bench:
           f"growth stages in {self.cfg['growth_rounds']} rounds, the login flood in {self.cfg['flood_rounds']} rounds of "
           f"{self.cfg['flood_pairs']} short window pairs). A throughput ratio is the median of the rounds' ratios, shown with their "
           "range; throughput is the rounds' median. A p99 ratio (flood, growth) is likewise the median of the rounds' (the "
-          "flood's window pairs') own p99 ratios, each comparing measurements taken seconds apart (the growth stages: at the same moment): now and then this VM "
+          "flood's window pairs') own p99 ratios, each comparing measurements taken seconds apart (the growth stages: in turn, request by request): now and then this VM "
           "stalls for a moment, and a stall in one window moves one round's ratio, not the result (pooled over all "
           "windows instead, the same binary's flood ratio measured 2.0× and 0.7×). The latencies on those lines pool all "
-          "the rounds' requests (wrk's latency histograms): one short window's p99 is its slowest few requests. This machine is a shared "
+          "the rounds' requests (wrk's latency histograms; the growth probe's own): one short window's p99 is its slowest few requests. This machine is a shared "
           "VM whose speed drifts by tens of percent within minutes (the same `hello` measured 73k and 84k req/s one minute "
           "apart): measured once each and seconds apart, a scenario and its baseline disagreed by that drift.")
         contended = [r for r in self.rows if r.contended()]
@@ -1593,15 +1637,19 @@ class Bench:
               "seeding; `synchronous_commit = off` on the stage databases, because the question is what the table size costs and a "
               "commit's WAL flush costs the same at every size (on this VM's disk 20-55 ms at random: with it the accept p99 "
               "measured the disk's worst flushes, and rounds of one stage differed 1.6×). All stages are served at once, one server each, and "
-              f"measured at the same moment: per operation, one wrk per stage with {GROWTH_CONNS} connection{'s' if GROWTH_CONNS > 1 else ''} each, all started together, for "
-              f"{self.cfg['growth']} s, in {self.cfg['growth_rounds']} rounds (the operations A B C, then C B A, …), so that a stall or a drift of this VM's speed "
-              "lands on every stage of a comparison at once (three runs of each way on the same stages, Intel Xeon VM, 2026-11-27: "
-              "one stage after the other, seconds apart, 4 connections, gave p99 ratios 10k → 1M of 1.63×, 1.04×, 1.45× for the first "
-              "page, 1.30×, 1.37×, 1.46× for the keyset page and 0.91×, 0.89×, 1.48× for accept; at the same moment, 1.01×, 1.12×, "
-              "1.04×, then 0.91×, 1.06×, 1.19×, then 0.96×, 0.97×, 0.83×); one request in flight per stage, because "
-              "p99 should be a request's own time, not a queue's. The table shows the rounds' median throughput per stage (the "
-              "three stages share the machine) and the latency percentiles of their requests pooled; the CPU split of a growth "
-              "line is that of all the stages together."
+              "measured in turn by one client in the bench process (Python's `http.client`, one keep-alive connection per stage): one "
+              "request in flight on the whole machine, to 10k, 100k, 1M, 10k, … for "
+              f"{self.cfg['growth']} s per operation, in {self.cfg['growth_rounds']} rounds (the operations A B C, then C B A, …). A stall or a drift of "
+              "this VM's speed then lands on every stage within milliseconds, and no request waits behind another of ours, so a p99 "
+              "is a request's own time. Why not wrk: its connections run independently, and one per stage, all at once, queue "
+              "on the 2 cores; two runs of each way on the same seeded stages (AMD EPYC VM, 2026-11-27) gave p99 ratios 10k → 1M "
+              "of 1.20× and 1.37× (first page), 1.14× and 0.93× (keyset page), 1.10× and 0.97× (accept) with wrk, single rounds "
+              "between 0.18× and 17.9×; in turn, 0.96× and 1.04×, 1.05× and 1.01×, 0.98× and 0.98×, single rounds between 0.85× and 1.36×. "
+              "(Earlier, on an Intel Xeon VM, one stage after the other with 4 connections had given first-page ratios of 1.63×, "
+              "1.04× and 1.45× on the same stages.) The probe's own round trip, measured against `hello` in the same run, is in "
+              "every latency, the same on every stage (the lines' notes). The table shows the rounds' median throughput per stage "
+              "(which is the probe's pace: the stages take turns) and the latency percentiles of their requests pooled; the CPU "
+              "split of a growth line is that of all the stages together, with the probe in the `wrk` column."
               " The list is `GET /api/v1/companies/{id}/card-orders?limit=20`, first page and "
               "pages after a random cursor (keyset `id < cursor`).")
             a("")
@@ -1779,10 +1827,14 @@ BOUNDS = {
                     "with autogroups (the Linux default) a thread's priority only orders it within its session, so the "
                     "hashes' low priority does not put them behind PostgreSQL's processes, which run in another group "
                     "(the hashing threads run at `SCHED_IDLE`, which on this machine measured the same as nice 19). A read is two statements, each a "
-                    "wake-up of a backend, so a few such waits make its p99. The unloaded p99 is a few milliseconds and "
-                    "itself drifts by 40% within minutes, so one round's ratio still ranges about 1.4-2.3×; the reported "
-                    "ratio pools nine alternating window pairs. With PostgreSQL on its own host, as in production, "
-                    "(2) does not arise.",
+                    "wake-up of a backend, so a few such waits make its p99. How long those waits are varies from window to "
+                    "window: on an AMD EPYC VM (2026-11-27) two runs of the same binary gave 2.42× and 3.75× (single window "
+                    "pairs 1.4-7.8×), and a run with the bench's session (server, wrk) at autogroup nice 19, so that "
+                    "PostgreSQL's backends came first, gave 1.98× (an experiment, not the benchmark's setting: a server "
+                    "cannot reorder its threads against another session's processes, and lowering its whole group "
+                    "would slow it against everything else on the host). The unloaded p99 is a few milliseconds and itself "
+                    "drifts by 40% within minutes; the reported ratio is the median of nine alternating window pairs' own "
+                    "ratios. With PostgreSQL on its own host, as in production, (2) does not arise.",
     "growth": "See the plans above: the statements stay index lookups, so the page latency is its round trips, not the table size.",
     "memory": "The peak follows argon2id's 19 MiB working memory per hashing thread (one per core, buffers reused), SQLite's "
               "page cache per pooled connection, and the allocator's arenas.",
