@@ -54,7 +54,7 @@ NPROC = os.cpu_count() or 1
 # Durations (seconds) and sizes per mode. The full mode must stay well under 20 minutes including the
 # release build; the smoke mode under 2 minutes with debug binaries. A scenario and its baseline are measured
 # in `rounds` (A B, B A, A B, ...; `growth_rounds` for the growth stages, `flood_rounds` for the login flood):
-# a throughput ratio is the median of the rounds' ratios, a p99 ratio compares the rounds' requests pooled.
+# a ratio is the median of the rounds' ratios (for p99: each round's, or window pair's, own p99 ratio).
 MODES = {
     "full": dict(
         warmup=1, throughput=2, rounds=5, login=4, argon2=2, flood=2, flood_rounds=3, flood_pairs=3, growth=4, growth_rounds=5, spa_runs=5,

@@ -1,13 +1,11 @@
 -- GET one path as fast as the connections allow (or paced), with static headers.
 --   BENCH_PATH     the path (default /healthz)
 --   BENCH_TOKEN    bearer token (optional)
---   BENCH_CURSORS  file of UUIDs: each request appends `&cursor=<a random one>` (keyset pages)
 --   BENCH_DELAY_MS pause before each request on a connection (a modest, fixed offered rate)
 -- No response() callback: wrk counts non-2xx answers itself (errors.status) and stays as light as it can.
 local lib = dofile(os.getenv("BENCH_LUA_DIR") .. "/lib.lua")
 local path = lib.env("BENCH_PATH", "/healthz")
 local token = lib.env("BENCH_TOKEN", nil)
-local cursors_file = lib.env("BENCH_CURSORS", nil)
 local delay_ms = tonumber(lib.env("BENCH_DELAY_MS", "0"))
 
 wrk.method = "GET"
@@ -18,14 +16,6 @@ if token then wrk.headers["Authorization"] = "Bearer " .. token end
 setup = lib.setup
 function init(args)
   lib.init_thread()
-  if cursors_file then cursors = lib.read_lines(cursors_file) end
-end
-
-if cursors_file then
-  function request()
-    local c = cursors[math.random(1, #cursors)]
-    return wrk.format("GET", path .. "&cursor=" .. c)
-  end
 end
 
 if delay_ms > 0 then
