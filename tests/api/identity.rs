@@ -111,6 +111,33 @@ async fn an_expired_challenge_fails_and_a_used_one_cannot_be_replayed() {
 }
 
 #[tokio::test]
+async fn one_code_sent_many_times_at_once_opens_exactly_one_session() {
+    let app = spawn_app().await;
+    let ch: Value = app.start_login(WORKER.0, DEMO_PASSWORD).await.json().await.unwrap();
+    let code = app.last_code(WORKER.1).await;
+    let url = app.url("/api/v1/auth/login/verify");
+    let mut handles = vec![];
+    for _ in 0..8 {
+        let (c, url, body) = (app.client.clone(), url.clone(), json!({ "challenge_id": ch["challenge_id"], "code": code }));
+        handles.push(tokio::spawn(async move {
+            let res = c.post(url).json(&body).send().await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        }));
+    }
+    let mut answers = vec![];
+    for h in handles {
+        answers.push(h.await.unwrap());
+    }
+    let winners: Vec<&Value> = answers.iter().filter(|(s, _)| *s == 200).map(|(_, b)| b).collect();
+    assert_eq!(winners.len(), 1, "{answers:?}");
+    assert!(answers.iter().all(|(s, b)| *s == 200 || (*s == 410 && b["code"] == "challenge_expired")), "{answers:?}");
+    // The code is spent in the session's own transaction: the losers left no session behind.
+    let access = winners[0]["access_token"].as_str().unwrap();
+    let sessions: Value = app.get_auth("/api/v1/auth/sessions", access).await.json().await.unwrap();
+    assert_eq!(sessions.as_array().unwrap().len(), 1, "{sessions}");
+}
+
+#[tokio::test]
 async fn resend_waits_a_minute_then_sends_a_new_code() {
     let app = spawn_app().await;
     let ch: Value = app.start_login(WORKER.0, DEMO_PASSWORD).await.json().await.unwrap();

@@ -106,8 +106,29 @@ fn challenge_expired() -> ApiError {
     ApiError::Gone("challenge_expired", "this code request is no longer valid; start again".into())
 }
 
-/// Checks a code and consumes the challenge. Wrong codes are counted; the fifth kills the challenge.
-pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], ip: &str) -> Result<(Challenge, Account), ApiError> {
+/// A code that matched its open challenge, not yet spent. `consume` spends it in the transaction of what it
+/// authorises, so the code is used exactly when that commits (and a failure after the check does not burn it).
+#[must_use = "a matched code is spent with `consume` in the transaction it authorises"]
+pub struct CodeAccepted {
+    pub challenge: Challenge,
+    pub account: Account,
+}
+
+impl CodeAccepted {
+    /// The conditional update decides: a code is used once, however many requests carry it at the same time
+    /// (on PostgreSQL a second one waits for the first's commit, then finds the challenge consumed).
+    pub async fn consume<C: ConnectionTrait>(self, conn: &C) -> Result<(Challenge, Account), ApiError> {
+        if !challenges::consume(conn, self.challenge.id).await? {
+            return Err(ApiError::Gone("challenge_expired", "this code was already used".into()));
+        }
+        Ok((self.challenge, self.account))
+    }
+}
+
+/// Checks a code against an open challenge. Wrong codes are counted; the fifth kills the challenge. The
+/// caller spends a matching code with `CodeAccepted::consume` inside its own transaction, which it opens only
+/// now: on SQLite, the wrong-code bookkeeping above needs the one writer connection.
+pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], ip: &str) -> Result<CodeAccepted, ApiError> {
     throttle::check(&state.read, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP, "too_many_attempts").await?;
     let (c, account) = challenges::find_with_account(&state.read, id).await?.ok_or_else(challenge_expired)?;
     let c = still_open(c, purposes)?;
@@ -137,11 +158,7 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
         .await?;
         return Err(ApiError::Unauthorized("invalid_code"));
     }
-    // The conditional update decides: a code is used once, however many requests carry it at the same time.
-    if !challenges::consume(&state.db, c.id).await? {
-        return Err(ApiError::Gone("challenge_expired", "this code was already used".into()));
-    }
-    Ok((c, account))
+    Ok(CodeAccepted { challenge: c, account })
 }
 
 /// Sends a new SMS code for an open challenge, after the cooldown.

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::keys::{ACCESS_TTL_SECS, user_claims};
+use crate::challenge_flow::CodeAccepted;
 use crate::crypto::{random_token, token_hash};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -45,17 +46,18 @@ pub fn access_token(state: &AppState, account: &Account, session_id: Uuid) -> Re
     state.keys.sign(&user_claims(account.id, session_id, roles))
 }
 
-/// Starts a session (a refresh-token family) after a completed second factor.
+/// Starts a session (a refresh-token family) after a completed second factor, spending its code in the same
+/// transaction.
 pub async fn open_session(
     state: &AppState,
-    account: &Account,
+    code: CodeAccepted,
     web: bool,
     ip: &str,
     user_agent: Option<String>,
-    auth_method: &str,
     event: sitecard_persistence::audit::NewAuditEvent<'_>,
 ) -> Result<Issued, ApiError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
+    let (challenge, account) = code.consume(&txn).await?;
     let session = sessions::create(
         &txn,
         NewSession {
@@ -63,7 +65,7 @@ pub async fn open_session(
             client: if web { "web" } else { "native" },
             user_agent,
             ip: Some(ip.to_owned()),
-            auth_method,
+            auth_method: &challenge.method,
             expires_at: Utc::now() + Duration::days(SESSION_TTL_DAYS),
         },
     )
@@ -73,7 +75,7 @@ pub async fn open_session(
     // The sign-in's audit event commits with the session it records.
     sitecard_persistence::audit::append(&txn, event).await?;
     txn.commit().await?;
-    let access = access_token(state, account, session.id)?;
+    let access = access_token(state, &account, session.id)?;
     Ok(Issued {
         body: TokenResponse {
             access_token: access,

@@ -38,9 +38,10 @@ pub async fn verify_phone(
     client: ClientInfo,
     body: web::Json<VerifyPhone>,
 ) -> Result<web::Json<AccountActivated>, ApiError> {
-    let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["register"], &client.ip).await?;
-    let (hash, token_id) = challenge_flow::pending_password(&challenge)?;
+    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["register"], &client.ip).await?;
+    let (hash, token_id) = challenge_flow::pending_password(&accepted.challenge)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
+    let (challenge, account) = accepted.consume(&txn).await?;
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("registration_token_invalid", "this registration link was already used".into()));
     }

@@ -136,9 +136,10 @@ pub async fn verify_reset(
     client: ClientInfo,
     body: web::Json<PasswordResetVerify>,
 ) -> Result<HttpResponse, ApiError> {
-    let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["password_reset"], &client.ip).await?;
-    let (hash, token_id) = challenge_flow::pending_password(&challenge)?;
+    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["password_reset"], &client.ip).await?;
+    let (hash, token_id) = challenge_flow::pending_password(&accepted.challenge)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
+    let (_, account) = accepted.consume(&txn).await?;
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("reset_token_invalid", "this link was already used".into()));
     }

@@ -33,21 +33,20 @@ pub struct VerifyRequest {
 #[post("/auth/login/verify")]
 pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::Json<VerifyRequest>) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let (challenge, account) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["login"], &client.ip).await?;
+    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["login"], &client.ip).await?;
     let web = body.client.as_deref() == Some("web");
+    let (account_id, method) = (accepted.account.id, accepted.challenge.method.clone());
+    let offer_totp = (method == "sms").then(|| accepted.account.totp_secret_enc.is_none());
     let event = audit::NewAuditEvent {
         kind: "login_succeeded",
-        actor_id: Some(account.id),
+        actor_id: Some(account_id),
         actor_kind: "account",
         subject_type: Some("account"),
-        subject_id: Some(account.id),
-        data: serde_json::json!({ "method": challenge.method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
+        subject_id: Some(account_id),
+        data: serde_json::json!({ "method": method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
     };
-    let mut issued =
-        session_flow::open_session(&state, &account, web, &client.ip, client.user_agent.clone(), &challenge.method, event).await?;
-    if challenge.method == "sms" {
-        issued.body.offer_totp = Some(account.totp_secret_enc.is_none());
-    }
+    let mut issued = session_flow::open_session(&state, accepted, web, &client.ip, client.user_agent.clone(), event).await?;
+    issued.body.offer_totp = offer_totp;
     Ok(session_flow::respond(&state, issued))
 }
 

@@ -61,8 +61,9 @@ pub async fn verify_phone_change(
     if c.account_id != user.account_id {
         return Err(ApiError::Gone("challenge_expired", "this code request is no longer valid".into()));
     }
-    let (challenge, _) = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
+    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
+    let (challenge, _) = accepted.consume(&txn).await?;
     let mut ch = accounts::changes(user.account_id);
     ch.phone = Set(challenge.phone.clone());
     let account = accounts::update(&txn, ch).await?;
