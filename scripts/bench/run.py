@@ -536,12 +536,12 @@ class CpuMeter:
         self.s0 = self._server_cpu()
         self.d0 = self._db_cpu()
         self.c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.e0 = sum(self._proc_cpu(p) for p in self.extra_pids) + (self._self_cpu() if self.probe else 0.0)
+        self.e0 = self._load_cpu()
 
-    @staticmethod
-    def _self_cpu() -> float:
-        r = resource.getrusage(resource.RUSAGE_SELF)
-        return r.ru_utime + r.ru_stime
+    def _load_cpu(self) -> float:
+        """The load generators that are not children waited for: `extra_pids`, and this process as the probe."""
+        own = resource.getrusage(resource.RUSAGE_SELF) if self.probe else None
+        return sum(self._proc_cpu(p) for p in self.extra_pids) + (own.ru_utime + own.ru_stime if own else 0.0)
 
     def stop(self) -> dict:
         # Backends that exited during the run are lost from the database figure (the pool keeps them open).
@@ -555,7 +555,7 @@ class CpuMeter:
         server = s1 - self.s0
         db = max(0.0, d1 - self.d0)
         wrk = (c1.ru_utime - self.c0.ru_utime) + (c1.ru_stime - self.c0.ru_stime)
-        wrk += max(0.0, sum(self._proc_cpu(p) for p in self.extra_pids) + (self._self_cpu() if self.probe else 0.0) - self.e0)
+        wrk += max(0.0, self._load_cpu() - self.e0)
         other = max(0.0, busy - server - db - wrk)
         # /proc/stat is sampled per tick and misses short bursts (many wake-ups); per-process times are exact.
         busy = max(busy, server + db + wrk)
@@ -611,32 +611,13 @@ def wait_quiet(max_wait: float = 10.0, threshold: float = 12.0) -> None:
     QUIET["waited"] += max(0.0, time.time() - t0 - 0.25)
 
 
-def _wrk_command(url: str, script: str, duration: float, conns: int, env: dict | None, threads: int) -> tuple[list[str], dict]:
-    threads = min(threads, conns)
-    e = dict(os.environ)
-    e.update({"BENCH_LUA_DIR": str(LUA_DIR), "BENCH_THREADS": str(threads)})
-    e.update(env or {})
-    cmd = ["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{max(1, round(duration))}s", "--timeout", "10s",
-           "-s", str(LUA_DIR / script), url]
-    return cmd, e
-
-
 def _before_measurement(meter: CpuMeter | None) -> None:
+    """A measurement (not a warm-up, and not beside another load generator): first mark the outbox delivered and
+    wait for a quiet machine. Shared by `wrk` and `probe_in_turn`."""
     if meter and not meter.extra_pids:
         if SETTLE["fn"]:
             SETTLE["fn"]()
         wait_quiet()
-
-
-def _wrk_result(cmd: list[str], returncode: int, stdout: str, stderr: str, cpu: dict | None) -> dict:
-    line = next((l for l in stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
-    if returncode != 0 or not line:
-        fail(f"wrk failed ({returncode}): {' '.join(cmd)}\n{stdout}\n{stderr}")
-    res = json.loads(line[len("BENCH_JSON "):])
-    res["seconds"] = res["duration_us"] / 1e6
-    res["cpu"] = cpu
-    res["socket_errors"] = sum(res["errors"][k] for k in ("connect", "read", "write", "timeout"))
-    return res
 
 
 def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = None, threads: int = WRK_THREADS,
@@ -644,13 +625,25 @@ def wrk(url: str, script: str, duration: float, conns: int, env: dict | None = N
     """One wrk run. With a meter (a measurement, not a warm-up), first marks the outbox delivered and waits for a
     quiet machine, and records where the CPU went; rows measured while other work took more than 10% of the
     machine are flagged (rounds and medians absorb a disturbed measurement)."""
-    cmd, e = _wrk_command(url, script, duration, conns, env, threads)
+    threads = min(threads, conns)
+    e = dict(os.environ)
+    e.update({"BENCH_LUA_DIR": str(LUA_DIR), "BENCH_THREADS": str(threads)})
+    e.update(env or {})
+    cmd = ["wrk", "-t", str(threads), "-c", str(conns), "-d", f"{max(1, round(duration))}s", "--timeout", "10s",
+           "-s", str(LUA_DIR / script), url]
     _before_measurement(meter)
     if meter:
         meter.start()
     r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 60)
     cpu = meter.stop() if meter else None
-    return _wrk_result(cmd, r.returncode, r.stdout, r.stderr, cpu)
+    line = next((l for l in r.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+    if r.returncode != 0 or not line:
+        fail(f"wrk failed ({r.returncode}): {' '.join(cmd)}\n{r.stdout}\n{r.stderr}")
+    res = json.loads(line[len("BENCH_JSON "):])
+    res["seconds"] = res["duration_us"] / 1e6
+    res["cpu"] = cpu
+    res["socket_errors"] = sum(res["errors"][k] for k in ("connect", "read", "write", "timeout"))
+    return res
 
 
 def probe_in_turn(targets: list[dict], duration: float, meter: CpuMeter | None) -> list[dict]:
@@ -660,13 +653,12 @@ def probe_in_turn(targets: list[dict], duration: float, meter: CpuMeter | None) 
     behind another of ours, so a p99 is a request's own time. wrk cannot do this: its connections run
     independently, and one connection per target, all at once, queue on the 2 cores (the report's growth section
     has the A/B). A target is `{url, next: () -> (method, path, body, headers), ok: status -> bool}`; each result
-    has the shape of a wrk run's (`_wrk_result`), latencies in µs with their histogram."""
+    has the shape of a `wrk` run's, latencies in µs with their histogram."""
     conns = []
     for t in targets:
         u = urllib.parse.urlsplit(t["url"])
         conns.append(http.client.HTTPConnection(u.hostname, u.port, timeout=10))
     lat: list[list[int]] = [[] for _ in targets]
-    ok = [0] * len(targets)
     statuses: list[collections.Counter] = [collections.Counter() for _ in targets]
     _before_measurement(meter)
     if meter:
@@ -683,8 +675,7 @@ def probe_in_turn(targets: list[dict], duration: float, meter: CpuMeter | None) 
                 resp = conns[i].getresponse()
                 resp.read()
                 lat[i].append((clock() - sent) // 1000)
-                statuses[i][str(resp.status)] += 1
-                ok[i] += 1 if t["ok"](resp.status) else 0
+                statuses[i][resp.status] += 1
     except (OSError, http.client.HTTPException) as e:
         fail(f"probe: {e!r} from {t['url']}{path}")
     finally:
@@ -693,13 +684,14 @@ def probe_in_turn(targets: list[dict], duration: float, meter: CpuMeter | None) 
     seconds = (clock() - t0) / 1e9
     cpu = meter.stop() if meter else None
     results = []
-    for i, samples in enumerate(lat):
+    for t, samples, seen in zip(targets, lat, statuses):
         samples.sort()
         n = len(samples)
+        ok = sum(count for status, count in seen.items() if t["ok"](status))
         pct = lambda q: samples[min(n - 1, int(n * q))] if n else 0  # noqa: E731
-        results.append({"requests": n, "ops": ok[i], "duration_us": seconds * 1e6, "seconds": seconds, "cpu": cpu,
-                        "errors": {"status": n - ok[i], "connect": 0, "read": 0, "write": 0, "timeout": 0}, "socket_errors": 0,
-                        "statuses": dict(statuses[i]), "latency_us": {"p50": pct(0.5), "p99": pct(0.99)},
+        results.append({"requests": n, "ops": ok, "duration_us": seconds * 1e6, "seconds": seconds, "cpu": cpu,
+                        "errors": {"status": n - ok, "connect": 0, "read": 0, "write": 0, "timeout": 0}, "socket_errors": 0,
+                        "statuses": {str(status): count for status, count in seen.items()}, "latency_us": {"p50": pct(0.5), "p99": pct(0.99)},
                         "histogram": sorted(collections.Counter(samples).items())})
     return results
 
