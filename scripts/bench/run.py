@@ -1614,9 +1614,23 @@ class Bench:
               "at a time, back to back (the growth section's probe; AMD EPYC VM, 2026-11-27, one run), the cores stay busy on both "
               "sides: unloaded p50 0.42 ms and p99 0.68 ms on SQLite, loaded p99 3.90 ms, a ratio of 6.35× (PostgreSQL: 0.94 and "
               "5.30 ms, 6.57×); the loaded p50 did not move (0.42 ms), so the event loop is not starved, but one read in a "
-              "hundred waits a few milliseconds (behind the sign-ins' own requests, the hashes or the database: not yet "
-              "separated). The paced measurement is the "
+              "hundred waits a few milliseconds. The paced measurement is the "
               "one reported, as a client arriving at a modest rate sees it; by the other measure this target is missed.")
+            a("")
+            a("What those slow reads wait for (`perf sched timehist`, two captures of 3 s during a PostgreSQL flood, AMD EPYC "
+              "VM, 2026-11-28): a core. 0.2-0.5% of the event-loop threads' wake-ups waited more than 2 ms before they ran "
+              "(22 and 51 times, the longest 25 ms), and so did 58 and 77 of the PostgreSQL backends' 8,500-9,000 wake-ups "
+              "(the longest 47 ms). What ran on that core meanwhile was mostly our own argon2 threads: for the event loop 56 "
+              "of 71 ms and 97 of 197 ms, for the backends 184 of 294 ms and 251 of 404 ms; once an event-loop thread waited "
+              "6.2 ms while an argon2 thread ran 9 ms on its core without a break. So the idle policy does not always put "
+              "the hashes behind the event loop at once: it orders threads within one scheduling group (with autogroups, "
+              "the server's session), and between groups (PostgreSQL puts each backend in a session of its own) the "
+              "hashes' CPU time counts as the server's. The rest of the event loop's waits in the first capture was mostly "
+              "a service this VM runs beside the benchmark (RabbitMQ's Erlang schedulers, a third of it), one reason this "
+              "line moves from run to run. Tried that day, not adopted: the hashing threads at `SCHED_BATCH`, nice 19 "
+              "and a 100 ms slice instead of the idle policy (so that a task with the default slice may preempt them at "
+              "once; the kernel takes no custom slice with the idle policy): alternating short A/B runs gave flood ratios "
+              "of 1.50, 1.36 and 1.07 (idle policy) and 1.63 and 1.24 (batch), no difference this VM's noise would show.")
             a("")
             a("| database | round | unloaded p50 / p99 | loaded p50 / p99 | p99 ratio | flood | CPU busy while loaded |")
             a("|---|---|---|---|---|---|---|")
@@ -1826,7 +1840,8 @@ BOUNDS = {
                     "latency` during the flood shows PostgreSQL's backends waiting up to 17 ms for a CPU, one argon2id hash: "
                     "with autogroups (the Linux default) a thread's priority only orders it within its session, so the "
                     "hashes' low priority does not put them behind PostgreSQL's processes, which run in another group "
-                    "(the hashing threads run at `SCHED_IDLE`, which on this machine measured the same as nice 19). A read is two statements, each a "
+                    "(the hashing threads run at `SCHED_IDLE`, which on this machine measured the same as nice 19); the event "
+                    "loop's own threads wait behind them too, more rarely (the flood section). A read is two statements, each a "
                     "wake-up of a backend, so a few such waits make its p99. How long those waits are varies from window to "
                     "window: on an AMD EPYC VM (2026-11-27) two runs of the same binary gave 2.42× and 3.75× (single window "
                     "pairs 1.4-7.8×), and a run with the bench's session (server, wrk) at autogroup nice 19, so that "
@@ -1834,7 +1849,8 @@ BOUNDS = {
                     "cannot reorder its threads against another session's processes, and lowering its whole group "
                     "would slow it against everything else on the host). The unloaded p99 is a few milliseconds and itself "
                     "drifts by 40% within minutes; the reported ratio is the median of nine alternating window pairs' own "
-                    "ratios. With PostgreSQL on its own host, as in production, (2) does not arise.",
+                    "ratios. With PostgreSQL on its own host, as in production, the backends' waits in (2) do not arise; the event "
+                    "loop's rarer ones do.",
     "growth": "See the plans above: the statements stay index lookups, so the page latency is its round trips, not the table size.",
     "memory": "The peak follows argon2id's 19 MiB working memory per hashing thread (one per core, buffers reused), SQLite's "
               "page cache per pooled connection, and the allocator's arenas.",
