@@ -747,7 +747,9 @@ class Row:
 def fmt_ratio(r: float) -> str:
     # Three significant digits: the run-to-run comparison reads these figures back, and with two, rounding
     # alone moved a ratio near 0.11 by up to 9% (and one like 0.022 by up to 2%).
-    return f"{r:.4f}" if r < 0.1 else f"{r:.3f}" if r < 1 else f"{r:.2f}"
+    # (`#` keeps trailing zeros: 0.09996 prints as 0.100, not 0.1000 or 0.1.)
+    s = f"{r:#.3g}"
+    return s.rstrip(".") if "e" not in s else f"{r:.2g}"
 
 
 def measurement(res: dict, ok: int, total: int, latency: str = "latency_us") -> dict:
@@ -1850,7 +1852,12 @@ BOUNDS = {
                     "would slow it against everything else on the host). The unloaded p99 is a few milliseconds and itself "
                     "drifts by 40% within minutes; the reported ratio is the median of nine alternating window pairs' own "
                     "ratios. With PostgreSQL on its own host, as in production, the backends' waits in (2) do not arise; the event "
-                    "loop's rarer ones do.",
+                    "loop's rarer ones do. This is the least repeatable line of the report, because it is a ratio of tails "
+                    "(each window's p99 is its slowest eight or so reads, and single pairs range over 3× within one run): "
+                    "pairs of runs of the same binary gave 1.10× and 1.04× (SQLite) and 1.39× and 1.40× (PostgreSQL) on a slow "
+                    "AMD EPYC VM, 1.32× and 1.76× (SQLite) and 2.51× and 2.45× (PostgreSQL) on a faster one (both "
+                    "2026-11-28), 2.83× and 4.12× (PostgreSQL) earlier; every one of them within the target. Longer or more "
+                    "windows would narrow it at the cost of the run's time, which on the slow VM is already at the 20-minute line.",
     "growth": "See the plans above: the statements stay index lookups, so the page latency is its round trips, not the table size.",
     "memory": "The peak follows argon2id's 19 MiB working memory per hashing thread (one per core, buffers reused), SQLite's "
               "page cache per pooled connection, and the allocator's arenas.",
