@@ -8,3 +8,4 @@ mod foundation;
 mod identity;
 mod orders;
 mod photos;
+mod security;

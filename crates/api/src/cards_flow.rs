@@ -18,8 +18,14 @@ use crate::state::AppState;
 #[derive(Serialize, ToSchema)]
 pub struct CardView {
     pub id: Uuid,
-    /// Two capital letters and ten digits, as printed.
-    pub card_number: String,
+    /// Two capital letters and ten digits, as printed. The cardholder sees it only once the card has been
+    /// activated: typing it from the physical card is what proves they hold it (`card_number_last4` until then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
+    pub card_number: Option<String>,
+    /// The number's last four digits, always shown (`7890` for `AB1234567890`).
+    #[schema(pattern = "^[0-9]{4}$", example = "7890")]
+    pub card_number_last4: String,
     /// `expired` once `valid_until` has passed.
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
     pub status: String,
@@ -31,6 +37,16 @@ pub struct CardView {
     pub holder_name: Option<String>,
     /// Why it was blocked or terminated.
     pub reason: Option<String>,
+}
+
+impl CardView {
+    /// What the cardholder may see: the full number only after activation (API.md, "The cardholder").
+    pub fn for_holder(mut self) -> Self {
+        if self.activated_at.is_none() {
+            self.card_number = None;
+        }
+        self
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -55,7 +71,8 @@ pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, 
         holder_name,
         id: card.id,
         status: status_of(&card)?.as_str().to_owned(),
-        card_number: card.card_number,
+        card_number_last4: card.card_number.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect(),
+        card_number: Some(card.card_number),
         company: CompanyRef { id: company.id, name: company.name },
         valid_until: card.valid_until,
         activated_at: card.activated_at,

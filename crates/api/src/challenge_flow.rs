@@ -112,26 +112,47 @@ fn challenge_expired() -> ApiError {
 pub struct CodeAccepted {
     pub challenge: Challenge,
     pub account: Account,
+    /// The throttle keys this try was counted on before it was judged; a right code returns them.
+    ip_key: String,
+    account_key: String,
 }
 
 impl CodeAccepted {
     /// The conditional update decides: a code is used once, however many requests carry it at the same time
-    /// (on PostgreSQL a second one waits for the first's commit, then finds the challenge consumed).
+    /// (on PostgreSQL a second one waits for the first's commit, then finds the challenge consumed). A right
+    /// code also gives back its try on the IP and ends the account's run of wrong codes.
     pub async fn consume<C: ConnectionTrait>(self, conn: &C) -> Result<(Challenge, Account), ApiError> {
         if !challenges::consume(conn, self.challenge.id).await? {
             return Err(ApiError::Gone("challenge_expired", "this code was already used".into()));
         }
+        throttle::give_back(conn, &self.ip_key).await?;
+        throttle::clear(conn, &self.account_key).await?;
         Ok((self.challenge, self.account))
     }
 }
 
-/// Checks a code against an open challenge. Wrong codes are counted; the fifth kills the challenge. The
-/// caller spends a matching code with `CodeAccepted::consume` inside its own transaction, which it opens only
-/// now: on SQLite, the wrong-code bookkeeping above needs the one writer connection.
+/// The key of an account's run of wrong second-factor codes, across challenges and IPs.
+pub fn second_factor_key(account_id: Uuid) -> String {
+    format!("second-factor:{account_id}")
+}
+
+/// Checks a code against an open challenge. Every try is counted before it is judged, each in one conditional
+/// statement, so parallel tries never get more judged than the limits allow: per IP, per account (a run of
+/// wrong codes across challenges locks codes for a while and emails the worker) and per challenge (the fifth
+/// try kills it). The caller spends a matching code with `CodeAccepted::consume` inside its own transaction,
+/// which it opens only now: on SQLite, the counting above needs the one writer connection.
 pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], ip: &str) -> Result<CodeAccepted, ApiError> {
-    throttle::check(&state.read, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP, "too_many_attempts").await?;
     let (c, account) = challenges::find_with_account(&state.read, id).await?.ok_or_else(challenge_expired)?;
     let c = still_open(c, purposes)?;
+    let ip_key = format!("codes-ip:{ip}");
+    let account_key = second_factor_key(account.id);
+    let limits = [(ip_key.as_str(), throttle::CODES_PER_IP), (account_key.as_str(), throttle::SECOND_FACTOR_PER_ACCOUNT)];
+    let run = throttle::take_all(&state.db, &limits, "too_many_attempts").await?[1];
+    let Some(tries) = challenges::take_try(&state.db, c.id, challenge::MAX_WRONG_CODES).await? else {
+        throttle::give_back(&state.db, &ip_key).await?;
+        throttle::give_back(&state.db, &account_key).await?;
+        return Err(challenge_expired());
+    };
     let code = code.trim();
     let ok = match c.method.as_str() {
         "totp" => match &account.totp_secret_enc {
@@ -140,25 +161,32 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
         },
         _ => c.code_hash.as_deref().is_some_and(|h| constant_time_eq(h, &state.cipher.code_hash(c.id, code))),
     };
-    if !ok {
-        throttle::hit(&state.db, &format!("codes-ip:{ip}"), throttle::CODES_PER_IP).await?;
-        let wrong = challenges::count_wrong_code(&state.db, c.id).await?;
-        let kind = if wrong >= challenge::MAX_WRONG_CODES { "challenge_exhausted" } else { "code_failed" };
-        audit::record(
-            &state.db,
-            audit::NewAuditEvent {
-                kind,
-                actor_id: Some(account.id),
-                actor_kind: "account",
-                subject_type: Some("account"),
-                subject_id: Some(account.id),
-                data: serde_json::json!({ "purpose": c.purpose, "wrong_codes": wrong }),
-            },
-        )
-        .await?;
-        return Err(ApiError::Unauthorized("invalid_code"));
+    if ok {
+        return Ok(CodeAccepted { challenge: c, account, ip_key, account_key });
     }
-    Ok(CodeAccepted { challenge: c, account })
+    let kind = if tries >= challenge::MAX_WRONG_CODES { "challenge_exhausted" } else { "code_failed" };
+    audit::record(&state.db, account_event(kind, &account, serde_json::json!({ "purpose": c.purpose, "wrong_codes": tries, "ip": ip })))
+        .await?;
+    if run == throttle::SECOND_FACTOR_PER_ACCOUNT.max {
+        // The try that filled the window, exactly one per lock: audited, and the worker is told.
+        let txn = sitecard_persistence::begin(&state.db).await?;
+        audit::append(&txn, account_event("second_factor_locked", &account, serde_json::json!({ "wrong_codes": run, "ip": ip }))).await?;
+        let lang = Language::parse(&account.language).unwrap_or_default();
+        sitecard_notify::queue(&txn, &account.email, &Message::SecondFactorLocked, lang).await?;
+        txn.commit().await?;
+    }
+    Err(ApiError::Unauthorized("invalid_code"))
+}
+
+fn account_event(kind: &'static str, account: &Account, data: serde_json::Value) -> audit::NewAuditEvent<'static> {
+    audit::NewAuditEvent {
+        kind,
+        actor_id: Some(account.id),
+        actor_kind: "account",
+        subject_type: Some("account"),
+        subject_id: Some(account.id),
+        data,
+    }
 }
 
 /// Sends a new SMS code for an open challenge, after the cooldown.

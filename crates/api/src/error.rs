@@ -46,6 +46,10 @@ pub struct Problem {
     /// Seconds to wait before retrying (also sent as the `Retry-After` header).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// On `POST /oauth/token` only: the RFC 6749 section 5.2 error (`invalid_request`, `invalid_client`,
+    /// `unsupported_grant_type`, ...), so that standard OAuth client libraries recognise the failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// Every failure an API call can end in.
@@ -227,6 +231,7 @@ impl ApiError {
             code: code.to_owned(),
             errors,
             retry_after,
+            error: None,
         }
     }
 }
@@ -238,6 +243,18 @@ pub fn problem_response(problem: &Problem) -> HttpResponse {
     builder.insert_header((header::CACHE_CONTROL, "no-store"));
     if let Some(secs) = problem.retry_after {
         builder.insert_header((header::RETRY_AFTER, secs.to_string()));
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        // RFC 6750 section 3: a refused token says so; RFC 6749 section 5.2: a refused client is asked for its
+        // credentials in the scheme it may use.
+        let challenge = match problem.code.as_str() {
+            "invalid_token" | "session_ended" => r#"Bearer realm="sitecard", error="invalid_token""#,
+            _ => r#"Bearer realm="sitecard""#,
+        };
+        builder.append_header((header::WWW_AUTHENTICATE, challenge));
+        if problem.code == "invalid_client" {
+            builder.append_header((header::WWW_AUTHENTICATE, r#"Basic realm="sitecard""#));
+        }
     }
     let body = serde_json::to_vec(problem).unwrap_or_else(|_| b"{}".to_vec());
     builder.body(body)

@@ -1,7 +1,13 @@
-//! `Idempotency-Key` for every state-changing call: the first answer (status and body) to a keyed request is
-//! stored and returned to retries of the same request by the same caller; the same key with a different
-//! request is refused. Partner production events additionally claim their key inside the transaction of the
-//! change itself (`routes/partner/events.rs`).
+//! `Idempotency-Key` for the state-changing calls of signed-in people and partners: the first answer (status
+//! and body) to a keyed request is stored for 24 hours and returned to retries of the same request by the same
+//! caller; the same key with a different request is refused. Partner production events additionally claim
+//! their key inside the transaction of the change itself (`routes/partner/events.rs`).
+//!
+//! What is never stored (API.md, conventions): the answers of sign-in, registration, token, phone and
+//! password routes and of PIN views, and any answer marked `Cache-Control: no-store`, since they carry tokens,
+//! codes, secrets or PINs; a replay would hand them to whoever holds the key. The scope is the authenticated
+//! principal (account or partner client), checked as every route checks it, so a replay after the session
+//! ended is refused like any other request of that session.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -10,11 +16,36 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, web};
 use sitecard_persistence::idempotency;
 
+use crate::auth::extract::{bearer_token, user_from_claims};
 use crate::crypto::token_hash;
 use crate::error::{ApiError, problem_response};
 use crate::state::AppState;
 
 const MAX_REPLAY_BODY: usize = 256 * 1024;
+
+/// Routes whose answers carry tokens, codes, secrets or PINs, or which start or finish a second factor: the
+/// key is ignored there (API.md, conventions).
+fn never_kept(path: &str) -> bool {
+    const PREFIXES: [&str; 5] = ["/api/v1/auth/", "/api/v1/accounts", "/api/v1/oauth/token", "/api/v1/me/phone", "/api/v1/me/password"];
+    const PIN_VIEWS: [&str; 3] = ["/activate", "/pin", "/activate-in-person"];
+    PREFIXES.iter().any(|p| path.starts_with(p))
+        || ((path.starts_with("/api/v1/me/cards/") || path.starts_with("/api/v1/cards/")) && PIN_VIEWS.iter().any(|s| path.ends_with(s)))
+}
+
+/// Who is calling, as the routes themselves check it: a live session's account or an existing partner client.
+/// `None` for anyone else (the route then answers 401 or 403 itself, and nothing is kept).
+async fn principal(state: &AppState, req: &ServiceRequest) -> Option<String> {
+    let claims = state.keys.verify(&bearer_token(req.request())?)?;
+    match claims.typ.as_str() {
+        "user" => user_from_claims(state, &claims).await.ok().map(|u| format!("account:{}", u.account_id)),
+        "partner" => sitecard_persistence::partners::find_by_client_id(&state.db, &claims.sub)
+            .await
+            .ok()
+            .flatten()
+            .map(|p| format!("partner:{}", p.client_id)),
+        _ => None,
+    }
+}
 
 pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
     let changes_state = matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
@@ -28,7 +59,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
         .and_then(|v| v.parse::<usize>().ok())
         .is_none_or(|n| n <= crate::error::extractors::JSON_LIMIT)
         && !req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("image/"));
-    let (Some(key), Some(state), true, true) = (key, state, changes_state, small_body) else {
+    let (Some(key), Some(state), true, true, false) = (key, state, changes_state, small_body, never_kept(req.path())) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     if key.len() > 200 {
@@ -39,14 +70,16 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
         ));
     }
     // Scoped by caller: the same key from someone else is a different request.
-    let caller = req.headers().get("authorization").and_then(|v| v.to_str().ok()).map(token_hash).unwrap_or_default();
+    let Some(caller) = principal(&state, &req).await else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
     let body = match req.extract::<web::Bytes>().await {
         Ok(b) => b,
         Err(e) => return Ok(req.error_response(e).map_into_boxed_body()),
     };
     let request_hash = token_hash(&format!("{} {} {}", req.method(), req.path(), String::from_utf8_lossy(&body)));
     req.set_payload(actix_web::dev::Payload::from(body));
-    let stored_key = format!("http:{}:{}", &caller[..caller.len().min(32)], token_hash(&key));
+    let stored_key = format!("http:{caller}:{}", token_hash(&key));
 
     if let Ok(Some(stored)) = idempotency::find(&state.db, &stored_key).await {
         let (http, _) = req.into_parts();
@@ -67,8 +100,11 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
 
     let res = next.call(req).await?;
     let status = res.status();
-    // Server errors and rate limits are not answers worth replaying: the client should really retry.
-    if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
+    // Server errors and rate limits are not answers worth replaying: the client should really retry. An answer
+    // marked no-store carries something that must not outlive this response.
+    let no_store =
+        status.is_success() && res.headers().get("cache-control").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("no-store"));
+    if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS || no_store {
         return Ok(res.map_into_boxed_body());
     }
     let (http, response) = res.into_parts();

@@ -21,8 +21,8 @@ pub struct ApiConfig {
     pub static_dir: PathBuf,
     /// Origins allowed by CORS (besides same-origin).
     pub cors_origins: Vec<String>,
-    /// Take the client IP from `Forwarded`/`X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_proxy: bool,
+    /// The proxies whose `X-Forwarded-For` entries are believed (`SITECARD_TRUSTED_PROXIES`).
+    pub trusted_proxies: sitecard_domain::client_ip::TrustedProxies,
     /// Send the refresh cookie with `Secure` (off only for plain-http development on other hosts).
     pub secure_cookies: bool,
 }

@@ -21,27 +21,44 @@ pub const SMS_PER_ACCOUNT: Limit = Limit { max: 5, window_secs: 3600 };
 /// Emailed links (password reset) per address and per IP.
 pub const EMAILS_PER_ADDRESS: Limit = Limit { max: 3, window_secs: 3600 };
 pub const EMAILS_PER_IP: Limit = Limit { max: 20, window_secs: 3600 };
+/// Wrong second-factor codes (SMS or app) per account, across challenges and IPs: a right password opens
+/// a new challenge every time, so the per-challenge limit alone would not bound guessing. Cleared by a right
+/// code; when it fills, codes are refused until the window ends and the worker is emailed. (NIST SP 800-63B
+/// allows up to 100 consecutive failures; we allow far fewer.)
+pub const SECOND_FACTOR_PER_ACCOUNT: Limit = Limit { max: 10, window_secs: 3600 };
 /// Registrations started per IP.
 pub const REGISTRATIONS_PER_IP: Limit = Limit { max: 20, window_secs: 3600 };
 
-/// 429 if `key` is already at its limit; counts nothing.
-pub async fn check<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<(), ApiError> {
-    check_all(conn, &[(key, limit)], code).await
-}
-
-/// 429 if any of `keys` is already at its limit (the first such in order sets `Retry-After`); counts
-/// nothing. One statement for all of them.
-pub async fn check_all<C: ConnectionTrait>(conn: &C, keys: &[(&str, Limit)], code: &'static str) -> Result<(), ApiError> {
-    let windows = rate_limit::peek_many(conn, &keys.iter().map(|(k, l)| (*k, l.window_secs)).collect::<Vec<_>>()).await?;
-    match keys.iter().zip(windows).find(|((_, limit), w)| w.hits >= limit.max) {
-        Some((_, w)) => Err(ApiError::TooManyRequests { code, retry_after: w.resets_in as u64 }),
-        None => Ok(()),
+/// Counts one attempt on `key` before it is judged (one conditional statement, so parallel attempts never
+/// get more than `limit.max` judged); 429 with nothing counted when the window is full. Returns the hits so
+/// far, this one included. An attempt that turns out allowed is returned with `give_back` (or the key
+/// cleared), so only failures use up the window.
+pub async fn take<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<i64, ApiError> {
+    match rate_limit::take(conn, key, limit.window_secs, limit.max).await? {
+        Ok(w) => Ok(w.hits),
+        Err(w) => Err(ApiError::TooManyRequests { code, retry_after: w.resets_in as u64 }),
     }
 }
 
-/// Counts one hit on `key`.
-pub async fn hit<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit) -> Result<(), ApiError> {
-    rate_limit::hit(conn, key, limit.window_secs).await?;
+/// Takes one attempt on each of `keys` in order; when one is full, the ones already taken are given back.
+pub async fn take_all<C: ConnectionTrait>(conn: &C, keys: &[(&str, Limit)], code: &'static str) -> Result<Vec<i64>, ApiError> {
+    let mut hits = Vec::with_capacity(keys.len());
+    for (key, limit) in keys {
+        match take(conn, key, *limit, code).await {
+            Ok(h) => hits.push(h),
+            Err(e) => {
+                for (taken, _) in &keys[..hits.len()] {
+                    give_back(conn, taken).await?;
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(hits)
+}
+
+pub async fn give_back<C: ConnectionTrait>(conn: &C, key: &str) -> Result<(), ApiError> {
+    rate_limit::give_back(conn, key).await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@ pub mod address;
 pub mod card_number;
 pub mod card_state;
 pub mod challenge;
+pub mod client_ip;
 pub mod country;
 pub mod document;
 pub mod email;

@@ -90,14 +90,29 @@ pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: &str
     Ok(res.rows_affected == 1)
 }
 
-pub async fn count_activation_failure<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<i32, DbError> {
+/// Takes one of the card's `max` tries at typing its number before the number is judged, in one conditional
+/// update: the count after it, or `None` when the tries are used up (parallel tries never get more).
+pub async fn take_number_try<C: ConnectionTrait>(conn: &C, id: Uuid, max: i32) -> Result<Option<i32>, DbError> {
     use sea_orm::sea_query::ExprTrait;
-    Cards::update_many()
+    let rows = Cards::update_many()
         .col_expr(cards::Column::ActivationFailures, sea_orm::sea_query::Expr::col(cards::Column::ActivationFailures).add(1))
         .filter(cards::Column::Id.eq(id))
+        .filter(cards::Column::ActivationFailures.lt(max))
+        .exec_with_returning(conn)
+        .await?;
+    Ok(rows.first().map(|c| c.activation_failures))
+}
+
+/// Returns a try taken with `take_number_try` whose number was right: only wrong numbers count.
+pub async fn give_back_number_try<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<(), DbError> {
+    use sea_orm::sea_query::ExprTrait;
+    Cards::update_many()
+        .col_expr(cards::Column::ActivationFailures, sea_orm::sea_query::Expr::col(cards::Column::ActivationFailures).sub(1))
+        .filter(cards::Column::Id.eq(id))
+        .filter(cards::Column::ActivationFailures.gt(0))
         .exec(conn)
         .await?;
-    Ok(find(conn, id).await?.map(|c| c.activation_failures).unwrap_or(i32::MAX))
+    Ok(())
 }
 
 pub fn changes() -> CardChanges {

@@ -55,14 +55,18 @@ pub async fn find_with_account<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result
     Ok(row.and_then(|(c, a)| a.map(|a| (c, a))))
 }
 
-/// Counts a wrong code atomically; returns the count after it.
-pub async fn count_wrong_code<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<i32, DbError> {
-    Challenges::update_many()
+/// Takes one of the challenge's `max` tries before the code is judged, in one conditional update: the
+/// count after it, or `None` when the tries are used up or the challenge was spent. The column counts every
+/// try; a right one spends the challenge, so what is left counts wrong codes.
+pub async fn take_try<C: ConnectionTrait>(conn: &C, id: Uuid, max: i32) -> Result<Option<i32>, DbError> {
+    let rows = Challenges::update_many()
         .col_expr(login_challenges::Column::WrongCodes, sea_orm::sea_query::Expr::col(login_challenges::Column::WrongCodes).add(1))
         .filter(login_challenges::Column::Id.eq(id))
-        .exec(conn)
+        .filter(login_challenges::Column::WrongCodes.lt(max))
+        .filter(login_challenges::Column::ConsumedAt.is_null())
+        .exec_with_returning(conn)
         .await?;
-    Ok(find(conn, id).await?.map(|c| c.wrong_codes).unwrap_or(i32::MAX))
+    Ok(rows.first().map(|c| c.wrong_codes))
 }
 
 /// Marks the challenge used; false when it was already used (a concurrent verify won).

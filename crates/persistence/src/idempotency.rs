@@ -1,21 +1,36 @@
 //! Idempotency keys: the first answer to a keyed request is stored with the change it made, in the same
 //! transaction, and returned to every retry.
 
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::DbError;
 use crate::entities::idempotency_keys::{self, Entity as Keys};
 
 pub use idempotency_keys::Model as StoredResponse;
 
+/// How long an answer is kept for retries (API.md: 24 hours).
+pub const RETENTION: Duration = Duration::hours(24);
+
+/// The stored answer for `key`, unless it is older than `RETENTION` (then it is as good as purged).
 pub async fn find<C: ConnectionTrait>(conn: &C, key: &str) -> Result<Option<StoredResponse>, DbError> {
-    Ok(Keys::find_by_id(key.to_owned()).one(conn).await?)
+    Ok(Keys::find_by_id(key.to_owned()).one(conn).await?.filter(|k| k.created_at > Utc::now() - RETENTION))
+}
+
+/// Deletes the keys stored before `cutoff` (the purge job passes now − `RETENTION`); returns how many.
+pub async fn purge_before<C: ConnectionTrait>(conn: &C, cutoff: DateTime<Utc>) -> Result<u64, DbError> {
+    Ok(Keys::delete_many().filter(idempotency_keys::Column::CreatedAt.lt(cutoff)).exec(conn).await?.rows_affected)
 }
 
 /// Claims the key inside the caller's transaction; a concurrent claim of the same key fails with
 /// `DbError::Conflict` (and on PostgreSQL waits for the first to commit or roll back).
 pub async fn claim<C: ConnectionTrait>(conn: &C, key: &str, request_hash: &str) -> Result<(), DbError> {
+    // An expired answer no longer holds its key (the purge job may not have run yet).
+    Keys::delete_many()
+        .filter(idempotency_keys::Column::Key.eq(key))
+        .filter(idempotency_keys::Column::CreatedAt.lte(Utc::now() - RETENTION))
+        .exec(conn)
+        .await?;
     idempotency_keys::ActiveModel {
         key: Set(key.to_owned()),
         request_hash: Set(request_hash.to_owned()),

@@ -37,6 +37,41 @@ pub async fn hit<C: ConnectionTrait>(conn: &C, key: &str, window_secs: i64) -> R
     Ok(Window { hits: i64::from(hits), resets_in: (start + window_secs - now).max(1) })
 }
 
+/// Takes one attempt on `key` if its window has room, in one conditional upsert: `Ok` with the window after
+/// it, or `Err` with the full window (nothing counted). Counted before the attempt is judged, so N parallel
+/// attempts never get more than `max` judged, on one instance or several (the row is the lock).
+pub async fn take<C: ConnectionTrait>(conn: &C, key: &str, window_secs: i64, max: i64) -> Result<Result<Window, Window>, DbError> {
+    let now = Utc::now().timestamp();
+    let backend = conn.get_database_backend();
+    let stmt = sql(
+        backend,
+        "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
+         ON CONFLICT (key) DO UPDATE SET \
+           hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END, \
+           window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
+         WHERE rate_limits.window_start <= $3 OR rate_limits.hits < $4 \
+         RETURNING hits, window_start",
+    );
+    let stmt = Statement::from_sql_and_values(backend, stmt.sql, [key.into(), now.into(), (now - window_secs).into(), max.into()]);
+    match conn.query_one_raw(stmt).await? {
+        Some(row) => {
+            let hits: i32 = row.try_get("", "hits")?;
+            let start: i64 = row.try_get("", "window_start")?;
+            Ok(Ok(Window { hits: i64::from(hits), resets_in: (start + window_secs - now).max(1) }))
+        }
+        None => Ok(Err(peek_many(conn, &[(key, window_secs)]).await?.pop().unwrap_or(Window { hits: max, resets_in: 1 }))),
+    }
+}
+
+/// Returns an attempt taken with `take` that turned out to be allowed (a right password, a right code), so
+/// only failures use up the window.
+pub async fn give_back<C: ConnectionTrait>(conn: &C, key: &str) -> Result<(), DbError> {
+    let backend = conn.get_database_backend();
+    let stmt = sql(backend, "UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND hits > 0");
+    conn.execute_raw(Statement::from_sql_and_values(backend, stmt.sql, [key.into()])).await?;
+    Ok(())
+}
+
 /// The current windows of keys (`(key, window_secs)`, answered in that order) without counting, in one
 /// statement: a sign-in checks its IP and its account before the password hash is even looked at.
 pub async fn peek_many<C: ConnectionTrait>(conn: &C, keys: &[(&str, i64)]) -> Result<Vec<Window>, DbError> {
@@ -86,5 +121,28 @@ mod tests {
             assert_eq!(peek_many(&db, &[(key, window)]).await.unwrap()[0].hits, in_batch.hits, "{key}");
         }
         assert!(peek_many(&db, &[]).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn take_counts_up_to_the_limit_and_no_further_and_give_back_returns_one() {
+        let db = crate::connect("sqlite::memory:", 1).await.expect("connect");
+        crate::migrate(&db).await.expect("migrate");
+        let taken: Vec<bool> = {
+            let mut v = vec![];
+            for _ in 0..5 {
+                v.push(take(&db, "k", 60, 3).await.unwrap().is_ok());
+            }
+            v
+        };
+        assert_eq!(taken, [true, true, true, false, false]);
+        let full = take(&db, "k", 60, 3).await.unwrap().unwrap_err();
+        assert_eq!(full.hits, 3);
+        assert!(full.resets_in >= 1 && full.resets_in <= 60);
+        give_back(&db, "k").await.unwrap();
+        assert_eq!(take(&db, "k", 60, 3).await.unwrap().unwrap().hits, 3);
+        // A window that has run out starts again at one.
+        assert_eq!(take(&db, "k", 0, 3).await.unwrap().unwrap().hits, 1);
+        give_back(&db, "never-taken").await.unwrap();
+        assert_eq!(peek_many(&db, &[("never-taken", 60)]).await.unwrap()[0].hits, 0);
     }
 }

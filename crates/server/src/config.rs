@@ -37,7 +37,12 @@ pub struct Config {
     /// Required outside development mode.
     #[arg(long, env = "SITECARD_DATA_KEY", hide_env_values = true, global = true)]
     pub data_key: Option<String>,
-    /// Take client IPs from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    /// The reverse proxies in front of the server, whose `X-Forwarded-For` entries are believed: a number of
+    /// hops (`1` for one load balancer) or their networks (`10.0.0.0/8,fd00::/8`). The client IP is the
+    /// rightmost address not added by one of them. Unset: `X-Forwarded-For` is ignored.
+    #[arg(long, env = "SITECARD_TRUSTED_PROXIES", global = true)]
+    pub trusted_proxies: Option<String>,
+    /// Older switch, the same as `SITECARD_TRUSTED_PROXIES=1` (one proxy) when that is unset.
     #[arg(long, env = "SITECARD_TRUST_PROXY", default_value_t = false, value_parser = clap::builder::BoolishValueParser::new(), global = true)]
     pub trust_proxy: bool,
     /// Send the refresh cookie without `Secure` (plain-http development on a non-localhost name only).
@@ -88,6 +93,7 @@ impl Config {
             ("SITECARD_LOG_FORMAT", self.log_format.clone()),
             ("SITECARD_DATA_KEY", mask_opt(&self.data_key)),
             ("SITECARD_OBJECT_STORE", self.object_store.clone()),
+            ("SITECARD_TRUSTED_PROXIES", self.trusted_proxies.clone().unwrap_or_else(|| "(unset)".into())),
             ("SITECARD_TRUST_PROXY", self.trust_proxy.to_string()),
             ("SITECARD_INSECURE_COOKIES", self.insecure_cookies.to_string()),
             ("SITECARD_SMTP_URL", self.smtp_url.as_deref().map(mask_url).unwrap_or_else(|| "(unset)".into())),
@@ -123,6 +129,17 @@ pub fn mask_url(url: &str) -> String {
     match creds.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:****@{host}"),
         None => url.to_owned(),
+    }
+}
+
+/// `SITECARD_TRUSTED_PROXIES`, or one hop for the older `SITECARD_TRUST_PROXY=1`; a malformed value stops the
+/// start rather than silently trusting nothing (or everything).
+pub fn trusted_proxies(config: &Config) -> Result<sitecard_domain::client_ip::TrustedProxies, String> {
+    use sitecard_domain::client_ip::TrustedProxies;
+    match &config.trusted_proxies {
+        Some(v) => v.parse::<TrustedProxies>().map_err(|e| e.to_string()),
+        None if config.trust_proxy => Ok(TrustedProxies::Hops(1)),
+        None => Ok(TrustedProxies::None),
     }
 }
 

@@ -61,7 +61,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
             public_url: config.public_url.clone(),
             static_dir: config.static_dir.clone(),
             cors_origins: config.cors_origins.clone(),
-            trust_proxy: config.trust_proxy,
+            trusted_proxies: config::trusted_proxies(config).map_err(StartupError::Config)?,
             secure_cookies: !config.insecure_cookies,
         }),
         metrics: sitecard_api::metrics::Metrics::new()?,
@@ -106,6 +106,21 @@ impl Application {
                 if let Err(e) = keys.reload(&db, &cipher).await {
                     tracing::warn!(error = %e, "signing keys reload failed");
                 }
+            }
+        });
+
+        let db = state.db.clone();
+        tokio::spawn(async move {
+            // Stored Idempotency-Key answers are kept 24 hours (API.md); older ones are deleted here. Safe on any
+            // number of instances: each delete is one statement and deleting twice changes nothing.
+            loop {
+                let cutoff = chrono::Utc::now() - sitecard_persistence::idempotency::RETENTION;
+                match sitecard_persistence::idempotency::purge_before(&db, cutoff).await {
+                    Ok(n) if n > 0 => tracing::info!(purged = n, "idempotency keys older than 24 h deleted"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "idempotency key purge failed"),
+                }
+                tokio::time::sleep(Duration::from_secs(600)).await;
             }
         });
 

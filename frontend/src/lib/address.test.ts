@@ -1,5 +1,5 @@
 import { addressLines } from './address';
-import { formatCardNumber, isCardNumber, normaliseCardNumber } from './card-number';
+import { formatCardNumber, isCardNumber, normaliseCardNumber, shownCardNumber } from './card-number';
 import { formatIsoDate } from './date';
 
 describe('addresses as the destination country writes them', () => {
@@ -56,5 +56,7 @@ describe('card numbers', () => {
   test('shown in groups, as printed', () => {
     expect(formatCardNumber('AB1234567890')).toBe('AB 1234 5678 90');
     expect(formatCardNumber('nonsense')).toBe('nonsense');
+    expect(shownCardNumber({ card_number: 'AB1234567890', card_number_last4: '7890' })).toBe('AB 1234 5678 90');
+    expect(shownCardNumber({ card_number_last4: '7890' })).toBe('•••• 7890');
   });
 });

@@ -14,3 +14,12 @@ export function formatCardNumber(value: string): string {
   if (!isCardNumber(value)) return value;
   return `${value.slice(0, 2)} ${value.slice(2, 6)} ${value.slice(6, 10)} ${value.slice(10)}`;
 }
+
+/**
+ * A card's number as the caller may see it: grouped in full when the API sends it, otherwise its last four
+ * digits (`•••• 7890`). The cardholder gets the full number only once the card is active: typing it from the
+ * physical card is what proves they hold it.
+ */
+export function shownCardNumber(card: { card_number?: string | null; card_number_last4: string }): string {
+  return card.card_number ? formatCardNumber(card.card_number) : `•••• ${card.card_number_last4}`;
+}

@@ -96,7 +96,34 @@ def password_many_ips(ctx) -> Result:
     return r
 
 
-@check("auth.code_bruteforce", "One-time code brute force: challenge dies after 5 wrong codes; 50 wrong codes per IP; 5 SMS per account")
+def _extra_accounts(api: Api, n: int) -> list[tuple[str, str]]:
+    """`n` more verified accounts (email, phone), so a per-IP limit can be reached without any one account's run of
+    wrong codes locking it first."""
+    verifier = api.login(*VERIFIER)["access_token"]
+    out = []
+    for i in range(n):
+        email, phone = f"bf-{uid()[:8]}@example.com", f"+467012{i:05d}"
+        W.record_passport(api, verifier, email, "Bruno", "Force", "1990-01-01", "SWE", W.random_doc())
+        W.register_account(api, email, phone, DEMO_PASSWORD)
+        out.append((email, phone))
+    return out
+
+
+def _wrong_codes(api: Api, who, n: int, r: Result, expect=(401, "invalid_code")) -> str:
+    """Starts a sign-in for `who` and sends `n` wrong codes; returns the challenge id."""
+    res = api.post(LOGIN, _login_body(who[0], DEMO_PASSWORD))
+    assert res.status_code == 200, f"login {who[0]}: {res.status_code} {res.text}"
+    cid = res.json()["challenge_id"]
+    code = api.last_code(who[1])
+    bad = f"{(int(code) + 1) % 1000000:06d}"
+    for _ in range(n):
+        check_problem(api.post("/api/v1/auth/login/verify", {"challenge_id": cid, "code": bad}), *expect)
+        r.add("wrong codes")
+    return cid
+
+
+@check("auth.code_bruteforce", "One-time code brute force: challenge dies after 5 wrong codes; 10 in a row per account across "
+       "challenges and IPs; 50 wrong codes per IP; 5 SMS per account")
 def code_bruteforce(ctx) -> Result:
     r = Result()
     srv = fresh_server("code-bf")
@@ -110,19 +137,26 @@ def code_bruteforce(ctx) -> Result:
             r.add("wrong codes")
         check_problem(api.post("/api/v1/auth/login/verify", {"challenge_id": ch, "code": right}), 410, "challenge_expired")
         r.add("right code after 5 wrong refused (challenge dead)")
-        # 50 wrong codes per IP across challenges: 9 more challenges x 5 wrong codes from the same IP.
-        plan = [ADMIN] * 4 + [VERIFIER] * 3 + [WORKER] * 2
-        for who in plan:
-            res = api.post(LOGIN, _login_body(who[0], DEMO_PASSWORD))
-            assert res.status_code == 200, f"login {who[0]}: {res.status_code} {res.text}"
-            cid = res.json()["challenge_id"]
-            code = api.last_code(who[1])
-            bad = f"{(int(code) + 1) % 1000000:06d}"
-            for _ in range(5):
-                check_problem(api.post("/api/v1/auth/login/verify", {"challenge_id": cid, "code": bad}), 401, "invalid_code")
-                r.add("wrong codes")
+        # A run of wrong codes per account, across challenges and IPs: a right password opens a new challenge
+        # every time, so without it guessing would be bounded only by SMS sends (or not at all with an app).
+        setup = Api(srv.url)
+        extra = _extra_accounts(setup, 8)
+        victim = extra.pop()
+        for _ in range(2):
+            _wrong_codes(Api(srv.url), victim, 5, r)
+        cid = _wrong_codes(Api(srv.url), victim, 0, r)
+        res = Api(srv.url).post("/api/v1/auth/login/verify", {"challenge_id": cid, "code": setup.last_code(victim[1])})
+        check_problem(res, 429, "too_many_attempts")
+        _retry_after(res)
+        r.add("right code after 10 wrong in a row from other IPs refused 429")
+        told = [m for m in setup.outbox(victim[0]) if "paused" in (m.get("subject") or "")]
+        assert len(told) == 1, f"the worker was told {len(told)} times of the lock"
+        # 50 wrong codes per IP across challenges: 9 more challenges x 5 wrong codes from the same IP, each
+        # account below its own run's limit.
+        for who in [ADMIN, VERIFIER] + extra:
+            _wrong_codes(api, who, 5, r)
         res = api.post(LOGIN, _login_body(WORKER[0], DEMO_PASSWORD))
-        assert res.status_code == 200, f"4th worker login: {res.status_code} {res.text}"
+        assert res.status_code == 200, f"2nd worker login: {res.status_code} {res.text}"
         cid = res.json()["challenge_id"]
         code = api.last_code(WORKER[1])
         check_problem(api.post("/api/v1/auth/login/verify", {"challenge_id": cid, "code": code}), 429, "too_many_attempts")
@@ -132,16 +166,106 @@ def code_bruteforce(ctx) -> Result:
         assert res.status_code == 200, f"the same code from another IP: {res.status_code} {res.text}"
         SECRETS.add("access token", res.json().get("access_token"))
         r.add("the per-IP limit does not block other IPs")
-        # SMS bombing: the 6th SMS to one account within an hour is refused (admin had 4, the 5th passes).
-        res = other.post(LOGIN, _login_body(ADMIN[0], DEMO_PASSWORD))
-        assert res.status_code == 200, f"5th admin login: {res.status_code}"
+        # SMS bombing: the 6th SMS to one account within an hour is refused (admin had 1, 4 more pass).
+        for _ in range(4):
+            res = other.post(LOGIN, _login_body(ADMIN[0], DEMO_PASSWORD))
+            assert res.status_code == 200, f"admin login: {res.status_code}"
         res = other.post(LOGIN, _login_body(ADMIN[0], DEMO_PASSWORD))
         check_problem(res, 429, "too_many_attempts")
         _retry_after(res)
         r.add("6th SMS in an hour refused")
         sms = [m for m in api.outbox(ADMIN[1]) if m.get("code")]
         assert len(sms) == 5, f"{len(sms)} SMS codes were sent to the admin, expected 5"
-        r.note(f"{r.counts['wrong codes']} wrong codes sent from one IP; guessing odds per challenge 5 in 10^6")
+        r.note(f"{r.counts['wrong codes']} wrong codes sent; guessing odds per account 10 in 10^6 per hour")
+    finally:
+        srv.stop()
+    return r
+
+
+@check("auth.parallel_limits", "Attempt limits under parallel guesses: codes, passwords, card numbers are counted before they are judged")
+def parallel_limits(ctx) -> Result:
+    r = Result()
+    srv = fresh_server("parallel-limits")
+    try:
+        api = Api(srv.url)
+        n = ctx.n(20, 60)
+
+        def at_once(calls):
+            with cf.ThreadPoolExecutor(max_workers=len(calls)) as pool:
+                return list(pool.map(lambda f: f(), calls))
+
+        def codes(answers):
+            return [(a.status_code, (a.json() or {}).get("code")) for a in answers]
+
+        ch = api.post(LOGIN, _login_body(WORKER[0], DEMO_PASSWORD)).json()["challenge_id"]
+        bad = f"{(int(api.last_code(WORKER[1])) + 1) % 1000000:06d}"
+        got = codes(at_once([lambda: Api(srv.url).post("/api/v1/auth/login/verify", {"challenge_id": ch, "code": bad})] * n))
+        judged = sum(1 for c in got if c == (401, "invalid_code"))
+        assert judged <= 5, f"{judged} of {n} parallel wrong codes were judged (limit 5): {got}"
+        assert all(c in [(401, "invalid_code"), (410, "challenge_expired"), (429, "too_many_attempts")] for c in got), got
+        r.add("parallel wrong codes judged", judged)
+        email = f"nobody-{uid()[:8]}@example.com"
+        got = codes(at_once([lambda: Api(srv.url).post(LOGIN, _login_body(email))] * (n + 5)))
+        judged = sum(1 for c in got if c == (401, "invalid_credentials"))
+        assert judged <= 10, f"{judged} of {n + 5} parallel wrong passwords were judged (limit 10): {got}"
+        assert all(c in [(401, "invalid_credentials"), (429, "too_many_attempts")] for c in got), got
+        r.add("parallel wrong passwords judged", judged)
+        r.note(f"{n} parallel wrong codes on one challenge, {n + 5} parallel wrong passwords for one address, each from its own IP")
+    finally:
+        srv.stop()
+    return r
+
+
+@check("auth.idempotency_replay", "Idempotency-Key never replays tokens, codes or PINs, and not after the session ended")
+def idempotency_replay(ctx) -> Result:
+    r = Result()
+    srv = fresh_server("idem-replay")
+    try:
+        api = Api(srv.url)
+        res = api.post(LOGIN, _login_body(WORKER[0], DEMO_PASSWORD))
+        ch = res.json()["challenge_id"]
+        body = {"challenge_id": ch, "code": api.last_code(WORKER[1])}
+        first = api.post("/api/v1/auth/login/verify", body, headers={"Idempotency-Key": "steal-me"})
+        assert first.status_code == 200, first.text
+        t = first.json()
+        SECRETS.add("access token", t["access_token"])
+        SECRETS.add("refresh token", t["refresh_token"])
+        again = Api(srv.url).post("/api/v1/auth/login/verify", body, headers={"Idempotency-Key": "steal-me"})
+        assert "access_token" not in again.text and again.headers.get("Idempotent-Replayed") is None, again.text
+        check_problem(again, 410, "challenge_expired")
+        r.add("keyed sign-in not replayed")
+        ref = {"refresh_token": t["refresh_token"]}
+        assert api.post("/api/v1/auth/refresh", ref, headers={"Idempotency-Key": "r1"}).status_code == 200
+        check_problem(Api(srv.url).post("/api/v1/auth/refresh", ref, headers={"Idempotency-Key": "r1"}), 401, "invalid_refresh_token")
+        r.add("keyed refresh not replayed (reuse detected instead)")
+        worker = api.login(*WORKER)["access_token"]
+        patch = lambda tok: api.request("PATCH", "/api/v1/me/contact", tok, {"city": "Lund"}, headers={"Idempotency-Key": "c1"})
+        assert patch(worker).status_code == 200
+        assert patch(worker).headers.get("Idempotent-Replayed") == "true", "a keyed retry of the same caller replays"
+        assert api.post("/api/v1/auth/logout", None, worker).status_code == 204
+        after = patch(worker)
+        assert after.status_code == 401 and after.headers.get("Idempotent-Replayed") is None, f"after logout: {after.status_code}"
+        r.add("replay after logout refused")
+    finally:
+        srv.stop()
+    return r
+
+
+@check("auth.forwarded_for_spoof", "A client cannot choose its throttled IP with X-Forwarded-For behind a trusted proxy")
+def forwarded_for_spoof(ctx) -> Result:
+    r = Result()
+    srv = fresh_server("xff-spoof")
+    try:
+        real = "10.250.0.1"
+        api = Api(srv.url, ip=None)
+        refused = 0
+        for i in range(65):
+            # What an appending proxy forwards: whatever the client wrote, then the address it saw.
+            res = api.get("/api/v1/card-check/AB1234567890", headers={"X-Forwarded-For": f"10.99.{i // 250}.{i % 250}, {real}"})
+            refused += res.status_code == 429
+        assert refused >= 5, f"only {refused} of 65 checks refused: the spoofed leftmost address chose the client"
+        r.add("spoofed checks refused", refused)
+        assert Api(srv.url).get("/api/v1/card-check/AB1234567890").status_code == 200, "another client is not blocked"
     finally:
         srv.stop()
     return r

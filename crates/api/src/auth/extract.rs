@@ -6,6 +6,7 @@ use std::future::{Ready, ready};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use chrono::Utc;
 use futures_util::future::LocalBoxFuture;
+use sitecard_domain::client_ip::client_ip;
 use sitecard_domain::{Language, Role};
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::sessions;
@@ -100,12 +101,15 @@ impl FromRequest for ClientInfo {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let trust_proxy = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.trust_proxy);
-        let conn = req.connection_info();
-        let ip = if trust_proxy { conn.realip_remote_addr().map(str::to_owned) } else { req.peer_addr().map(|a| a.ip().to_string()) };
-        let ip = ip
-            .map(|ip| ip.rsplit_once(':').filter(|_| ip.matches(':').count() == 1).map(|(h, _)| h.to_owned()).unwrap_or(ip))
-            .unwrap_or_else(|| "unknown".into());
+        let trusted = req.app_data::<web::Data<AppState>>().map(|s| &s.config.trusted_proxies);
+        let ip = match (req.peer_addr(), trusted) {
+            (Some(peer), Some(trusted)) => {
+                let forwarded: Vec<&str> = req.headers().get_all("x-forwarded-for").filter_map(|v| v.to_str().ok()).collect();
+                client_ip(peer.ip(), &forwarded, trusted).to_string()
+            }
+            (Some(peer), None) => peer.ip().to_canonical().to_string(),
+            (None, _) => "unknown".into(),
+        };
         let user_agent = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
         let language =
             req.headers().get("accept-language").and_then(|v| v.to_str().ok()).map(Language::from_accept_language).unwrap_or_default();

@@ -220,6 +220,7 @@ describe('cards: block, unblock, terminate', () => {
   const card = (status: string) => ({
     id: cardId,
     card_number: 'AB1234567890',
+    card_number_last4: '7890',
     status,
     company: { id: companyId, name: 'Demo Bygg AB' },
     valid_until: '2031-11-26',

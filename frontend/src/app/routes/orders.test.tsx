@@ -206,9 +206,11 @@ describe('check your answers and accept', () => {
 });
 
 const cardId = '01a2166d-1111-7563-801d-de4be8b713df';
+// Before activation the cardholder gets only the last four digits; once active, the full number.
 const card = (overrides: Record<string, unknown> = {}) => ({
   id: cardId,
-  card_number: 'AB1234567890',
+  card_number_last4: '7890',
+  ...(overrides.status && overrides.status !== 'inactive' ? { card_number: 'AB1234567890' } : {}),
   status: 'inactive',
   company: { id: 'c', name: 'Demo Bygg AB' },
   valid_until: '2031-11-26',
@@ -222,10 +224,10 @@ describe('my cards', () => {
   test('a delivered card: status, validity and "Activate"', async () => {
     signedIn({ 'GET /api/v1/me/cards': { body: [card()] } });
     renderRoute('/cards');
-    expect(await screen.findByRole('heading', { name: 'AB 1234 5678 90' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '•••• 7890' })).toBeTruthy();
     expect(screen.getByText('Not activated yet')).toBeTruthy();
     expect(screen.getByText('26 November 2031')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Activate the card AB 1234 5678 90' }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: 'Activate the card •••• 7890' }).getAttribute('href')).toBe(
       `/cards/${cardId}/activate`,
     );
   });

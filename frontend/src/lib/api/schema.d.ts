@@ -657,7 +657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's cards. */
+        /**
+         * The caller's cards. The full `card_number` appears once a card has been activated (typing it from the
+         *     physical card proves possession); before that only `card_number_last4`.
+         */
         get: operations["list_my_cards"];
         put?: never;
         post?: never;
@@ -779,8 +782,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A partner access token (10 minutes). Form-encoded as RFC 6749 requires; errors are problem+json with
-         *     `code` `unsupported_grant_type` (400) or `invalid_client` (401).
+         * A partner access token (10 minutes). Form-encoded as RFC 6749 requires. Errors are problem+json whose
+         *     `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
+         *     standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429).
          */
         post: operations["token"];
         delete?: never;
@@ -962,8 +966,17 @@ export interface components {
         CardView: {
             /** Format: date-time */
             activated_at?: string | null;
-            /** @description Two capital letters and ten digits, as printed. */
-            card_number: string;
+            /**
+             * @description Two capital letters and ten digits, as printed. The cardholder sees it only once the card has been
+             *     activated: typing it from the physical card is what proves they hold it (`card_number_last4` until then).
+             * @example AB1234567890
+             */
+            card_number?: string | null;
+            /**
+             * @description The number's last four digits, always shown (`7890` for `AB1234567890`).
+             * @example 7890
+             */
+            card_number_last4: string;
             company: components["schemas"]["CompanyRef"];
             /** @description The holder's name as on the order (for company lists). */
             holder_name?: string | null;
@@ -1251,6 +1264,11 @@ export interface components {
             /** @description Stable machine-readable code; clients switch on this, never on `title` or `detail`. */
             code: string;
             detail?: string | null;
+            /**
+             * @description On `POST /oauth/token` only: the RFC 6749 section 5.2 error (`invalid_request`, `invalid_client`,
+             *     `unsupported_grant_type`, ...), so that standard OAuth client libraries recognise the failure.
+             */
+            error?: string | null;
             /** @description Field-level errors for validation problems. */
             errors?: components["schemas"]["FieldError"][];
             /**
@@ -3713,7 +3731,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerToken"];
                 };
             };
-            /** @description `unsupported_grant_type` */
+            /** @description `error`: `unsupported_grant_type` or `invalid_request` (malformed form) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3722,7 +3740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid_client` */
+            /** @description `error`: `invalid_client` (unknown client or wrong secret); `WWW-Authenticate: Basic` */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -30,10 +30,10 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     let email_norm = Email::parse(&email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
     let ip_key = format!("login-ip:{}", client.ip);
     let account_key = email_key("login-acct", &email_norm);
-    // Reads go to the read pool (on SQLite the one writer connection is the bottleneck); the counters are
-    // written on the writer below.
+    // Counted before the password is judged, each in one conditional statement, so parallel guesses never get
+    // more judged than the limits allow; a right password gives its tries back below.
     let limits = [(ip_key.as_str(), throttle::LOGIN_PER_IP), (account_key.as_str(), throttle::LOGIN_PER_ACCOUNT)];
-    throttle::check_all(&state.read, &limits, "too_many_attempts").await?;
+    let hits = throttle::take_all(&state.db, &limits, "too_many_attempts").await?;
 
     let account = accounts::find_by_email(&state.read, &email_norm).await?.filter(|a| a.status == "active");
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
@@ -41,12 +41,12 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     let account = match account {
         Some(a) if password_ok => a,
         other => {
-            throttle::hit(&state.db, &ip_key, throttle::LOGIN_PER_IP).await?;
-            throttle::hit(&state.db, &account_key, throttle::LOGIN_PER_ACCOUNT).await?;
+            // The try that filled the account's window locks it: audited once per lock.
+            let kind = if hits[1] == throttle::LOGIN_PER_ACCOUNT.max { "login_locked" } else { "login_failed" };
             audit::record(
                 &state.db,
                 audit::NewAuditEvent {
-                    kind: "login_failed",
+                    kind,
                     actor_id: None,
                     actor_kind: "anonymous",
                     subject_type: other.as_ref().map(|_| "account"),
@@ -60,6 +60,7 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
     throttle::clear(&txn, &account_key).await?;
+    throttle::give_back(&txn, &ip_key).await?;
     let started = challenge_flow::start(&txn, &state, "login", &account, account.phone.as_deref(), None).await?;
     audit::append(
         &txn,

@@ -36,13 +36,14 @@ pub struct Pin {
     pub pin: String,
 }
 
-/// The caller's cards.
+/// The caller's cards. The full `card_number` appears once a card has been activated (typing it from the
+/// physical card proves possession); before that only `card_number_last4`.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses((status = 200, description = "Cards", body = Vec<CardView>)))]
 #[get("/me/cards")]
 pub async fn list_my_cards(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<CardView>>, ApiError> {
     let mut out = vec![];
     for c in cards::list_for_account(&state.db, user.account_id).await? {
-        out.push(cards_flow::view(&state.db, c).await?);
+        out.push(cards_flow::view(&state.db, c).await?.for_holder());
     }
     Ok(web::Json(out))
 }
@@ -51,32 +52,33 @@ async fn my_card(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<cards
     cards::find(&state.db, id).await?.filter(|c| c.account_id == Some(user.account_id)).ok_or(ApiError::NotFound)
 }
 
-/// Checks the typed number, counting failures; the fifth failure locks activation.
+/// Checks the typed number. Each try is counted before it is judged (one conditional update, so parallel
+/// tries never get more than five judged); a right number gives its try back, the fifth wrong one locks.
 async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Result<(), ApiError> {
-    if card.activation_failures >= MAX_ACTIVATION_FAILURES {
+    let Some(tries) = cards::take_number_try(&state.db, card.id, MAX_ACTIVATION_FAILURES).await? else {
         return Err(ApiError::Conflict(
             "activation_locked",
             "too many wrong card numbers; visit an identity-verification office to activate in person".into(),
         ));
+    };
+    if CardNumber::parse(typed).is_ok_and(|n| n.as_str() == card.card_number) {
+        cards::give_back_number_try(&state.db, card.id).await?;
+        return Ok(());
     }
-    let ok = CardNumber::parse(typed).is_ok_and(|n| n.as_str() == card.card_number);
-    if !ok {
-        let n = cards::count_activation_failure(&state.db, card.id).await?;
-        audit::record(
-            &state.db,
-            audit::NewAuditEvent {
-                kind: "card_number_mismatch",
-                actor_id: card.account_id,
-                actor_kind: "account",
-                subject_type: Some("card"),
-                subject_id: Some(card.id),
-                data: serde_json::json!({ "failures": n }),
-            },
-        )
-        .await?;
-        return Err(ApiError::CardNumberMismatch { remaining_attempts: (MAX_ACTIVATION_FAILURES - n).max(0) });
-    }
-    Ok(())
+    let kind = if tries >= MAX_ACTIVATION_FAILURES { "card_activation_locked" } else { "card_number_mismatch" };
+    audit::record(
+        &state.db,
+        audit::NewAuditEvent {
+            kind,
+            actor_id: card.account_id,
+            actor_kind: "account",
+            subject_type: Some("card"),
+            subject_id: Some(card.id),
+            data: serde_json::json!({ "failures": tries }),
+        },
+    )
+    .await?;
+    Err(ApiError::CardNumberMismatch { remaining_attempts: (MAX_ACTIVATION_FAILURES - tries).max(0) })
 }
 
 /// Activate a card by typing the number printed on it. Generates the PIN, shown once here.
@@ -99,7 +101,7 @@ pub async fn activate_card(
     let txn = sitecard_persistence::begin(&state.db).await?;
     let pin = cards_flow::activate(&txn, &state, &card, user.account_id, "cardholder").await?;
     let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
-    let view = cards_flow::view(&txn, card).await?;
+    let view = cards_flow::view(&txn, card).await?.for_holder();
     txn.commit().await?;
     Ok(web::Json(Activated { card: view, pin }))
 }
@@ -161,7 +163,7 @@ pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web:
         .await?;
     }
     let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
-    let view = cards_flow::view(&txn, card).await?;
+    let view = cards_flow::view(&txn, card).await?.for_holder();
     txn.commit().await?;
     Ok(web::Json(view))
 }

@@ -42,12 +42,13 @@ fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
-/// A partner access token (10 minutes). Form-encoded as RFC 6749 requires; errors are problem+json with
-/// `code` `unsupported_grant_type` (400) or `invalid_client` (401).
+/// A partner access token (10 minutes). Form-encoded as RFC 6749 requires. Errors are problem+json whose
+/// `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
+/// standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429).
 #[utoipa::path(tag = "partner", request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"), responses(
     (status = 200, description = "Token", body = PartnerToken),
-    (status = 400, description = "`unsupported_grant_type`", body = Problem, content_type = "application/problem+json"),
-    (status = 401, description = "`invalid_client`", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "`error`: `unsupported_grant_type` or `invalid_request` (malformed form)", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`error`: `invalid_client` (unknown client or wrong secret); `WWW-Authenticate: Basic`", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/oauth/token")]
@@ -55,16 +56,44 @@ pub async fn token(
     state: web::Data<AppState>,
     req: HttpRequest,
     client: ClientInfo,
-    form: web::Form<TokenRequest>,
+    form: Result<web::Form<TokenRequest>, actix_web::Error>,
+) -> HttpResponse {
+    let form = form.map_err(|e| ApiError::InvalidBody(e.to_string()));
+    match issue(&state, &req, &client, form).await {
+        Ok(res) => res,
+        Err(e) => oauth_error(&e),
+    }
+}
+
+/// The problem with RFC 6749 section 5.2's `error` beside `code`.
+fn oauth_error(e: &ApiError) -> HttpResponse {
+    let mut problem = e.problem();
+    problem.error = match problem.code.as_str() {
+        "invalid_client" | "unsupported_grant_type" => Some(problem.code.clone()),
+        _ if problem.status == 400 || problem.status == 415 || problem.status == 413 => Some("invalid_request".into()),
+        _ => None,
+    };
+    if problem.error.as_deref() == Some("invalid_request") {
+        problem.code = "invalid_request".into();
+        problem.type_ = "https://sitecard.dev/problems/invalid_request".into();
+    }
+    crate::error::problem_response(&problem)
+}
+
+async fn issue(
+    state: &AppState,
+    req: &HttpRequest,
+    client: &ClientInfo,
+    form: Result<web::Form<TokenRequest>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
     throttle::consume(&state.db, &format!("oauth-ip:{}", client.ip), TOKENS_PER_IP, "too_many_attempts").await?;
-    let form = form.into_inner();
+    let form = form?.into_inner();
     if form.grant_type != "client_credentials" {
         return Err(ApiError::BadRequest("unsupported_grant_type", "only client_credentials is supported".into()));
     }
     let (id, secret) = match (form.client_id, form.client_secret) {
         (Some(i), Some(s)) => (i, s),
-        _ => basic_credentials(&req).ok_or(ApiError::Unauthorized("invalid_client"))?,
+        _ => basic_credentials(req).ok_or(ApiError::Unauthorized("invalid_client"))?,
     };
     let partner = partners::find_by_client_id(&state.db, &id).await?;
     let ok = partner.as_ref().is_some_and(|p| constant_time_eq(&p.secret_hash, &token_hash(&secret)));

@@ -5,7 +5,7 @@ import { Page } from '../../../components/ui/Page';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { SummaryList } from '../../../components/ui/SummaryList';
-import { formatCardNumber } from '../../../lib/card-number';
+import { shownCardNumber } from '../../../lib/card-number';
 import { formatDateTime, formatIsoDate } from '../../../lib/date';
 import { describeError, useMessageText } from '../../../lib/messages';
 import { isCardStatus } from '../../../lib/status';
@@ -51,7 +51,7 @@ export function MyCardsPage() {
 function CardItem({ card }: { card: Card }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
-  const number = formatCardNumber(card.card_number);
+  const number = shownCardNumber(card);
   return (
     <li className="card-list__item" data-testid="my-card">
       <h2 className="card-list__title">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorSummary } from '../../../components/ui/ErrorSummary';
 import { Page } from '../../../components/ui/Page';
-import { formatCardNumber } from '../../../lib/card-number';
+import { shownCardNumber } from '../../../lib/card-number';
 import { describeError, type Message } from '../../../lib/messages';
 import { useReportLost } from '../api/report-lost';
 import { CardScope } from './CardScope';
@@ -22,7 +22,7 @@ export function ReportLostPage() {
         <Page title={t('cards.lost.title')} caption={card.company.name}>
           <ErrorSummary errors={errors} attempt={attempt} />
           <p className="lead">
-            {t('cards.lost.question', { number: formatCardNumber(card.card_number) })}
+            {t('cards.lost.question', { number: shownCardNumber(card) })}
           </p>
           <ul className="list-bullet">
             <li>{t('cards.lost.effect1')}</li>

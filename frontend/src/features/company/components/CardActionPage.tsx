@@ -7,7 +7,7 @@ import { Page } from '../../../components/ui/Page';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { SummaryList } from '../../../components/ui/SummaryList';
-import { formatCardNumber } from '../../../lib/card-number';
+import { shownCardNumber } from '../../../lib/card-number';
 import { formatIsoDate } from '../../../lib/date';
 import { describeError, errorFor, useMessageText, type Message } from '../../../lib/messages';
 import { validateReason } from '../../../lib/validation';
@@ -85,7 +85,7 @@ function CardActionForm({ card, action }: { card: CompanyCard; action: CardActio
   const [errors, setErrors] = useState<Message[]>([]);
   const [attempt, setAttempt] = useState(0);
   const confirmation = useRef<HTMLDivElement>(null);
-  const number = formatCardNumber(card.card_number);
+  const number = shownCardNumber(card);
   const holder = order.data ? `${order.data.holder.given_names} ${order.data.holder.surname}` : '…';
   const listPath = `/company/${company.id}/cards`;
   const texts = {

@@ -5,7 +5,7 @@ import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
-import { formatCardNumber } from '../../../lib/card-number';
+import { shownCardNumber } from '../../../lib/card-number';
 import { formatIsoDate } from '../../../lib/date';
 import { describeError, useMessageText } from '../../../lib/messages';
 import { readPageSize, readPaging } from '../../../lib/paging';
@@ -49,7 +49,7 @@ export function CardsListPage() {
   };
 
   const row = (card: CompanyCard) => {
-    const number = formatCardNumber(card.card_number);
+    const number = shownCardNumber(card);
     return (
       <tr key={card.id}>
         <td data-label={t('company.cards.number')}>
