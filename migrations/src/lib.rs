@@ -8,6 +8,7 @@ mod m20261126_000003_card_orders;
 mod m20261126_000004_card_photo;
 mod m20261126_000005_totp_replay;
 mod m20261206_000006_security_pass;
+mod m20261206_000007_verification_lookup;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_card_photo::Migration),
             Box::new(m20261126_000005_totp_replay::Migration),
             Box::new(m20261206_000006_security_pass::Migration),
+            Box::new(m20261206_000007_verification_lookup::Migration),
         ]
     }
 }

@@ -525,7 +525,8 @@ async fn a_verifier_resets_a_lost_phone_in_person() {
         "document_mismatch",
     )
     .await;
-    let res = app.post_auth(&url, &verifier.access, &json!({"new_phone": "+46701234111"})).await;
+    let res =
+        app.post_auth(&url, &verifier.access, &json!({"new_phone": "+46701234111", "document_number": record["document_number"]})).await;
     assert_eq!(res.status(), 200);
     assert_eq!(app.get_auth("/api/v1/me", &worker.access).await.status(), 401, "old sessions end");
     app.login_with("lost.phone@example.com", NEW_PASSWORD, "+46701234111").await;

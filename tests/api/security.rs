@@ -258,3 +258,68 @@ async fn a_refused_token_is_named_in_www_authenticate_and_oauth_errors_follow_rf
     // Everywhere else the problem has no OAuth member.
     assert!(assert_problem(app.get("/api/v1/me").await, 401, "unauthenticated").await.get("error").is_none());
 }
+
+#[tokio::test]
+async fn the_verifier_reset_needs_the_recorded_document_and_tells_the_old_phone() {
+    let app = spawn_app().await;
+    let record = app.register_worker("reset.doc@example.com", "+46701234500", "a-long-enough-passphrase").await;
+    let verifier = app.login(crate::helpers::VERIFIER.0, crate::helpers::VERIFIER.1).await;
+    let url = format!("/api/v1/identity-verifications/{}/reset-second-factor", record["id"].as_str().unwrap());
+    // The verifier's word alone does not move a worker's second factor.
+    let missing =
+        assert_problem(app.post_auth(&url, &verifier.access, &json!({"new_phone": "+46701234511"})).await, 422, "validation_failed").await;
+    assert_eq!(missing["errors"][0]["field"], "document_number");
+    let wrong = json!({"new_phone": "+46701234511", "document_number": "X1234567"});
+    assert_problem(app.post_auth(&url, &verifier.access, &wrong).await, 422, "document_mismatch").await;
+    assert_eq!(audit_kinds(&app).await.iter().filter(|k| *k == "second_factor_reset_refused").count(), 1);
+    let typed = record["document_number"].as_str().unwrap().to_lowercase();
+    let res = app.post_auth(&url, &verifier.access, &json!({"new_phone": "+46701234511", "document_number": typed})).await;
+    assert_eq!(res.status(), 200);
+    let old_phone = app.outbox("+46701234500").await;
+    assert!(old_phone[0]["body"].as_str().unwrap().contains("removed from your account"), "{old_phone:?}");
+    assert!(old_phone[0]["code"].is_null());
+    let mails = app.outbox("reset.doc@example.com").await;
+    assert!(mails.iter().any(|m| m["subject"] == "Your Sitecard phone was changed"), "{mails:?}");
+}
+
+#[tokio::test]
+async fn a_record_never_moves_a_verified_account_to_another_persons_document() {
+    let app = spawn_app().await;
+    app.register_worker("relink@example.com", "+46701234600", "a-long-enough-passphrase").await;
+    let verifier = app.login(crate::helpers::VERIFIER.0, crate::helpers::VERIFIER.1).await;
+    let record = |given: &str, doc: &str| {
+        json!({
+            "document_type": "passport", "document_number": doc, "issuing_country": "DEU", "document_expiry": "2031-01-31",
+            "given_names": given, "surname": "Müller", "date_of_birth": "1988-02-29", "nationality": "DEU", "email": "relink@example.com"
+        })
+    };
+    let other = app.post_auth("/api/v1/identity-verifications", &verifier.access, &record("Eve", "E99887766")).await;
+    assert_problem(other, 409, "identity_already_verified").await;
+    assert_eq!(audit_kinds(&app).await.iter().filter(|k| *k == "identity_relink_refused").count(), 1);
+    // The same person with a renewed passport is recorded.
+    let renewed = app.post_auth("/api/v1/identity-verifications", &verifier.access, &record("Anna Maria", "R11223344")).await;
+    assert_eq!(renewed.status(), 201);
+}
+
+#[tokio::test]
+async fn the_verifier_finds_records_by_email_or_document_number_and_nobody_else_does() {
+    let app = spawn_app().await;
+    let record = app.register_worker("desk@example.com", "+46701234700", "a-long-enough-passphrase").await;
+    let verifier = app.login(crate::helpers::VERIFIER.0, crate::helpers::VERIFIER.1).await;
+    let find = |q: &[(&str, &str)]| app.client.get(app.url("/api/v1/identity-verifications")).bearer_auth(&verifier.access).query(q).send();
+    let by_email: Vec<Value> = find(&[("email", "Desk@Example.com")]).await.unwrap().json().await.unwrap();
+    assert_eq!(by_email.len(), 1);
+    assert_eq!(by_email[0]["id"], record["id"]);
+    let doc = record["document_number"].as_str().unwrap();
+    let typed = format!("{} {}", doc[..4].to_lowercase(), &doc[4..]);
+    let by_doc: Vec<Value> = find(&[("document_number", typed.as_str())]).await.unwrap().json().await.unwrap();
+    assert_eq!(by_doc.len(), 1, "{by_doc:?}");
+    assert_eq!(by_doc[0]["id"], record["id"]);
+    assert!(!by_doc[0].to_string().contains(doc), "the number stays masked");
+    let none: Vec<Value> = find(&[("document_number", "Z9999999")]).await.unwrap().json().await.unwrap();
+    assert!(none.is_empty());
+    assert_problem(find(&[]).await.unwrap(), 422, "validation_failed").await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let res = app.get_auth("/api/v1/identity-verifications?email=desk@example.com", &worker.access).await;
+    assert_problem(res, 403, "forbidden").await;
+}

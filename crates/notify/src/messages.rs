@@ -32,6 +32,8 @@ pub enum Message {
     SecondFactorReset,
     /// Too many wrong sign-in codes in a row: codes are refused for a while.
     SecondFactorLocked,
+    /// By SMS to the phone that was just replaced: the number no longer signs in to Sitecard.
+    PhoneReplaced,
     /// To the worker: a company ordered a card.
     CardOrdered {
         company: String,
@@ -113,6 +115,11 @@ fn sms(body: String, code: &str) -> Rendered {
     Rendered { channel: "sms", subject: None, body, code: Some(code.to_owned()), link: None }
 }
 
+/// An SMS that tells, carrying no code.
+fn sms_notice(body: &str) -> Rendered {
+    Rendered { channel: "sms", subject: None, body: body.to_owned(), code: None, link: None }
+}
+
 impl Message {
     pub fn render(&self, lang: Language) -> Rendered {
         use Language::*;
@@ -179,6 +186,9 @@ impl Message {
             (Self::CardTerminated { card, reason }, En) => email("Your card was terminated", format!("The Sitecard ID card {card} has been terminated ({reason}) and can no longer be used."), None),
             (Self::CardTerminated { card, reason }, Sv) => email("Ditt kort har avslutats", format!("Sitecard ID-kortet {card} har avslutats ({reason}) och kan inte längre användas."), None),
             (Self::CardTerminated { card, reason }, Pl) => email("Twoja karta została unieważniona", format!("Karta Sitecard {card} została unieważniona ({reason}) i nie może być już używana."), None),
+            (Self::PhoneReplaced, En) => sms_notice("Sitecard: this phone number was removed from your account after an in-person identity check. If this was not you, contact your company at once."),
+            (Self::PhoneReplaced, Sv) => sms_notice("Sitecard: det här telefonnumret har tagits bort från ditt konto efter en identitetskontroll på plats. Om det inte var du, kontakta ditt företag direkt."),
+            (Self::PhoneReplaced, Pl) => sms_notice("Sitecard: ten numer telefonu usunięto z Twojego konta po osobistej weryfikacji tożsamości. Jeśli to nie Ty, natychmiast skontaktuj się z firmą."),
             (Self::SecondFactorLocked, En) => email("Sign-in codes paused on your Sitecard account", "Someone typed wrong sign-in codes for your Sitecard account many times in a row, so codes are refused for one hour. If this was not you, change your password now. If you cannot sign in, visit an identity-verification office with your passport or ID card.".into(), None),
             (Self::SecondFactorLocked, Sv) => email("Inloggningskoder pausade för ditt Sitecard-konto", "Någon skrev fel inloggningskod för ditt Sitecard-konto många gånger i rad, så koder tas inte emot på en timme. Om det inte var du, byt lösenord nu. Om du inte kan logga in, besök ett kontrollkontor med ditt pass eller ID-kort.".into(), None),
             (Self::SecondFactorLocked, Pl) => email("Kody logowania do konta Sitecard wstrzymane", "Ktoś wiele razy z rzędu wpisał błędny kod logowania do Twojego konta Sitecard, więc przez godzinę kody nie są przyjmowane. Jeśli to nie Ty, zmień teraz hasło. Jeśli nie możesz się zalogować, przyjdź z paszportem lub dowodem osobistym do biura weryfikacji.".into(), None),
@@ -227,6 +237,7 @@ mod tests {
             Message::PasswordChanged,
             Message::SecondFactorReset,
             Message::SecondFactorLocked,
+            Message::PhoneReplaced,
             Message::CardOrdered { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
             Message::OrderCorrected { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
             Message::OrderReady { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },

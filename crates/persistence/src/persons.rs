@@ -1,7 +1,7 @@
 //! Persons: the identity verified in person from a passport or national ID, and the verification records.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -93,4 +93,28 @@ pub async fn record_verification<C: ConnectionTrait>(
 
 pub async fn find_verification<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Verification>, DbError> {
     Ok(Verifications::find_by_id(id).one(conn).await?)
+}
+
+/// The most records a look-up answers; a desk looks for one person.
+const LOOKUP_LIMIT: u64 = 50;
+
+/// Verification records made for an email address (normalised), newest first.
+pub async fn verifications_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<Vec<Verification>, DbError> {
+    Ok(Verifications::find()
+        .filter(identity_verifications::Column::Email.eq(email))
+        .order_by_desc(identity_verifications::Column::CreatedAt)
+        .limit(LOOKUP_LIMIT)
+        .all(conn)
+        .await?)
+}
+
+/// Candidates for a document number: the records whose number ends in `last3` (indexed), newest first. The
+/// numbers are encrypted, so the caller decrypts these few and compares.
+pub async fn verifications_by_last3<C: ConnectionTrait>(conn: &C, last3: &str) -> Result<Vec<Verification>, DbError> {
+    Ok(Verifications::find()
+        .filter(identity_verifications::Column::DocumentLast3.eq(last3))
+        .order_by_desc(identity_verifications::Column::CreatedAt)
+        .limit(10 * LOOKUP_LIMIT)
+        .all(conn)
+        .await?)
 }

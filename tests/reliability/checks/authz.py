@@ -112,6 +112,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "POST /api/v1/identity-verifications": Rule("owner", ("verifier",), body=lambda: {
             "document_type": "passport", "document_number": W.random_doc(), "issuing_country": "SWE", "document_expiry": "2031-01-01",
             "given_names": "Eva", "surname": "Lind", "date_of_birth": "1985-01-01", "nationality": "SWE", "email": f"iv-{uid()[:8]}@example.com"}),
+        "GET /api/v1/identity-verifications": Rule("owner", ("verifier",), query="?email=nobody%40example.com"),
         "GET /api/v1/identity-verifications/{id}": Rule("owner", ("verifier",), {"id": "ivB"}),
         "POST /api/v1/identity-verifications/{id}/reset-second-factor": Rule("owner", ("verifier",), {"id": "ivB"},
                                                                               body={"new_phone": new_phone, "document_number": "WRONG123"}, ok_errors=(422,)),

@@ -55,6 +55,7 @@ EXPECTED_4XX = {
     "PATCH /api/v1/companies/{company_id}/card-orders/{id}": (["409", "422"], "version and state rules"),
     "PUT /api/v1/companies/{company_id}/card-orders/{id}/photo": (["409", "413", "415", "422"], "the bytes must be a portrait image"),
     "POST /api/v1/identity-verifications": (["409", "422"], "document rules; a document is recorded once"),
+    "GET /api/v1/identity-verifications": (["422"], "exactly one of email and document_number, well formed"),
     "POST /api/v1/identity-verifications/{id}/reset-second-factor": (["422"], "phone and document rules"),
     "POST /api/v1/companies/{company_id}/cards/{id}/block": (["409", "422"], "card state rules; a reason of only spaces"),
     "POST /api/v1/companies/{company_id}/cards/{id}/unblock": (["409", "422"], "card state rules; a reason of only spaces"),

@@ -513,7 +513,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Find verification records by email or by document number (verifiers only): exactly one of the two. Newest
+         *     first, at most 50; the document number stays masked in the answer.
+         */
+        get: operations["find_verifications"];
         put?: never;
         /**
          * Record an in-person document check. Creates or updates the person and the worker's account, and emails
@@ -552,7 +556,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the worker's phone and remove any authenticator app; every session ends. */
+        /**
+         * Replace the worker's phone and remove any authenticator app; every session ends. The document presented
+         *     again must be the recorded one; the old phone (by SMS) and the email address are told; audited.
+         */
         post: operations["reset_second_factor"];
         delete?: never;
         options?: never;
@@ -1349,7 +1356,7 @@ export interface components {
             challenge_id: string;
         };
         ResetSecondFactor: {
-            /** @description The number of the document checked again now; when given it must match the recorded document. */
+            /** @description The number of the passport or ID card presented again now: required, and it must be the recorded one. */
             document_number?: string | null;
             /** @description The worker's new mobile number (E.164 or with a `00` prefix). */
             new_phone: string;
@@ -2994,6 +3001,51 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    find_verifications: {
+        parameters: {
+            query?: {
+                /** @description The worker's email address (exact; letter case is ignored). */
+                email?: string | null;
+                /** @description The number of the passport or ID card as printed (exact; spaces and letter case are ignored). */
+                document_number?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching records (an empty list when none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not a verifier */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: give exactly one of `email` and `document_number`, well formed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     record_verification: {
         parameters: {
             query?: never;
@@ -3027,7 +3079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `document_in_use`: this document belongs to another account */
+            /** @description `document_in_use`: this document belongs to another account; `identity_already_verified`: the email's account was verified as another person (names or date of birth differ; a renewed document of the same person is accepted) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3138,7 +3190,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description `validation_failed` or `document_mismatch` */
+            /** @description `validation_failed` (`document_number` is required) or `document_mismatch` (not the recorded document) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 //! In-person identity checks by verifiers.
 
+pub mod find;
 pub mod record;
 pub mod reset_second_factor;
 pub mod show;
@@ -7,5 +8,8 @@ pub mod show;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(record::record_verification).service(show::show_verification).service(reset_second_factor::reset_second_factor);
+    cfg.service(find::find_verifications)
+        .service(record::record_verification)
+        .service(show::show_verification)
+        .service(reset_second_factor::reset_second_factor);
 }

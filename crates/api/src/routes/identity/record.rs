@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sitecard_domain::country::Nationality;
+use sitecard_domain::identity_match::{PersonalData, match_identity};
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::persons::{self, VerifiedDocument};
@@ -100,7 +101,7 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
 #[utoipa::path(tag = "identity", security(("bearer" = [])), request_body = RecordVerification, responses(
     (status = 201, description = "Recorded", body = VerificationRecorded),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`document_in_use`: this document belongs to another account", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`document_in_use`: this document belongs to another account; `identity_already_verified`: the email's account was verified as another person (names or date of birth differ; a renewed document of the same person is accepted)", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/identity-verifications")]
@@ -132,6 +133,43 @@ pub async fn record_verification(
         && accounts::find_by_person(&txn, p.id).await?.is_some_and(|other| other.email != email.as_str())
     {
         return Err(ApiError::Conflict("document_in_use", "this document is recorded for another account".into()));
+    }
+    // A new document for an account that is already verified (a renewed passport) is taken only for the same
+    // person: it must never silently move the account, its orders and its cards to someone else's identity.
+    if by_document.is_none()
+        && let Some(a) = &account
+        && let Some(current) = match a.person_id {
+            Some(id) => persons::find(&txn, id).await?,
+            None => None,
+        }
+    {
+        let recorded = PersonalData {
+            given_names: &current.given_names,
+            surname: &current.surname,
+            date_of_birth: current.date_of_birth,
+            nationality: Some(&current.nationality),
+        };
+        let presented =
+            PersonalData { given_names: &doc.given_names, surname: &doc.surname, date_of_birth: doc.date_of_birth, nationality: None };
+        if !match_identity(&presented, &recorded).is_match() {
+            drop(txn);
+            audit::record(
+                &state.db,
+                audit::NewAuditEvent {
+                    kind: "identity_relink_refused",
+                    actor_id: Some(user.account_id),
+                    actor_kind: "account",
+                    subject_type: Some("account"),
+                    subject_id: Some(a.id),
+                    data: serde_json::json!({ "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
+                },
+            )
+            .await?;
+            return Err(ApiError::Conflict(
+                "identity_already_verified",
+                "this email's account was verified with another person's document; check the email address".into(),
+            ));
+        }
     }
     let person_id = by_document.as_ref().map(|p| p.id).or(account.as_ref().and_then(|a| a.person_id));
     // A concurrent check of the same document can pass the look-up above and lose at the unique index.

@@ -46,7 +46,12 @@ pub async fn show_verification(
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
     let v = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(VerificationView {
+    Ok(web::Json(view(v)))
+}
+
+/// A record as verifiers see it: the document number masked.
+pub fn view(v: persons::Verification) -> VerificationView {
+    VerificationView {
         id: v.id,
         person_id: v.person_id,
         document_type: v.document_type,
@@ -60,5 +65,5 @@ pub async fn show_verification(
         email: v.email,
         verified_by: v.verifier_id,
         verified_at: v.created_at,
-    }))
+    }
 }

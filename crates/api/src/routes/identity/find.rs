@@ -1,0 +1,61 @@
+//! `GET /identity-verifications?email=|document_number=`: the verifier finds the records of the worker standing
+//! at the desk, without a record id (for a lost-phone reset or an in-person activation).
+
+use actix_web::{get, web};
+use serde::Deserialize;
+use sitecard_domain::{DocumentNumber, Email, Role};
+use sitecard_persistence::persons;
+use utoipa::IntoParams;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, FieldError, Problem};
+use crate::routes::identity::show::{VerificationView, view};
+use crate::state::AppState;
+
+#[derive(Deserialize, IntoParams)]
+pub struct FindVerifications {
+    /// The worker's email address (exact; letter case is ignored).
+    pub email: Option<String>,
+    /// The number of the passport or ID card as printed (exact; spaces and letter case are ignored).
+    pub document_number: Option<String>,
+}
+
+/// Find verification records by email or by document number (verifiers only): exactly one of the two. Newest
+/// first, at most 50; the document number stays masked in the answer.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(FindVerifications), responses(
+    (status = 200, description = "The matching records (an empty list when none)", body = Vec<VerificationView>),
+    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: give exactly one of `email` and `document_number`, well formed", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/identity-verifications")]
+pub async fn find_verifications(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: web::Query<FindVerifications>,
+) -> Result<web::Json<Vec<VerificationView>>, ApiError> {
+    user.require(Role::Verifier)?;
+    let invalid = |field: &str, code: &str, message: &str| ApiError::Validation(vec![FieldError::new(field, code, message)]);
+    let email = query.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
+    let number = query.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let records = match (email, number) {
+        (Some(email), None) => {
+            let email = Email::parse(email).map_err(|_| invalid("email", "invalid_email", "not an email address"))?;
+            persons::verifications_by_email(&state.read, email.as_str()).await?
+        }
+        (None, Some(number)) => {
+            let number =
+                DocumentNumber::parse(number).map_err(|_| invalid("document_number", "invalid_format", "not a document number"))?;
+            let last3: String = number.as_str().chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            // Numbers are stored encrypted: the last three characters narrow it to a few, decrypted and compared.
+            let mut found = vec![];
+            for v in persons::verifications_by_last3(&state.read, &last3).await? {
+                if state.cipher.decrypt(&v.document_number_enc)? == number.as_str() {
+                    found.push(v);
+                }
+            }
+            found
+        }
+        _ => return Err(invalid("email", "required", "give either email or document_number")),
+    };
+    Ok(web::Json(records.into_iter().map(view).collect()))
+}
