@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/debug/sitecard
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 
-.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-reliability test-long fuzz lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
+.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-deploy test-reliability test-long fuzz lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,7 +37,7 @@ lint: fmt-check frontend-deps ## rustfmt check, clippy -D warnings, eslint, tsc
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd frontend && npm run lint && npm run typecheck
 
-test: lint test-rust test-rust-pg test-s3 test-frontend test-browser bench-smoke test-reliability ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests, reliability battery
+test: lint test-rust test-rust-pg test-s3 test-frontend test-browser test-deploy bench-smoke test-reliability ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests, reliability battery
 	@echo "make test: all green"
 
 test-rust: ## Rust unit tests and scenario tests on SQLite
@@ -64,6 +64,9 @@ test-frontend: frontend-deps ## SPA: API types current, unit tests, production b
 test-browser: build frontend-build ## Browser tests in Debian's Chromium against the real server
 	scripts/browser-tests.sh
 
+test-deploy: build ## Deployment files (docker-compose config, caddy validate, systemd-analyze verify) and two instances behind Caddy on one PostgreSQL
+	SITECARD_BIN=$(BIN) PG_URL=$(PG_URL) scripts/deploy-topology-test.sh
+
 test-reliability: build ## Reliability and security battery, quick variant (black-box, Python; see SECURITY.md, RELIABILITY.md)
 	tests/reliability/run.sh quick
 
@@ -71,8 +74,9 @@ fuzz: ## Fuzz the domain parsers with cargo-fuzz, 30 s per target (installs carg
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	cd fuzz && for t in identity_match contact_fields password_policy; do RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=30 || exit 1; done
 
-test-long: build fuzz ## Long variants of the reliability and security battery (< 20 min) and a short fuzz run
+test-long: build fuzz ## Long variants of the reliability and security battery (< 20 min), a short fuzz run, and a PostgreSQL backup restored and used
 	tests/reliability/run.sh long
+	SITECARD_BIN=$(BIN) PG_URL=$(PG_URL) scripts/backup-restore-test.sh
 
 bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines; writes BENCHMARKS.md
 	@# wrk and chromium (when missing) install, and the SPA builds, beside the Rust build: on a fresh machine the

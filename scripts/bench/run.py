@@ -171,6 +171,8 @@ class Server:
             SITECARD_WORKERS=str(NPROC),
             SITECARD_TRUST_PROXY="1",
             SITECARD_STATIC_DIR=str(ROOT / "frontend" / "dist"),
+            # /metrics needs an operator on the main address; the run reads it from the private one.
+            SITECARD_METRICS_LISTEN="127.0.0.1:0",
         )
         env.update(extra_env or {})
         self.env = env
@@ -179,6 +181,9 @@ class Server:
         _children.append(self.proc)
         m = wait_for_line(self.log_path, r"sitecard listening on (http://[0-9.:]+)", self.proc)
         self.url = m.group(1)
+        # Printed before the line above, when SITECARD_METRICS_LISTEN is set (it is, unless extra_env unset it).
+        mm = re.search(r"sitecard metrics on (http://[0-9.:]+/metrics)", self.log_path.read_text(errors="replace"))
+        self.metrics_url = mm.group(1) if mm else self.url + "/metrics"
         self.pid = self.proc.pid
 
     def stop(self) -> None:
@@ -1148,7 +1153,7 @@ class Bench:
     def collect_problems(self, api: Api, server: Server, label: str) -> None:
         # 5xx answers by route, from the server's own metrics, and ERROR/WARN log lines.
         try:
-            with urllib.request.urlopen(server.url + "/metrics", timeout=10) as r:
+            with urllib.request.urlopen(server.metrics_url, timeout=10) as r:
                 text = r.read().decode()
             for line in text.splitlines():
                 m = re.match(r'(?:sitecard_)?http_requests_total\{(.*)\} (\d+)', line)

@@ -14,9 +14,30 @@ async fn health_ready_and_metrics_answer() {
     assert_eq!(ready["status"], "ok");
     assert_eq!(ready["database"], if crate::helpers::using_postgres() { "postgres" } else { "sqlite" });
 
-    let metrics = app.get("/metrics").await.text().await.unwrap();
+    // /metrics: operators only on the main address.
+    assert_problem(app.get("/metrics").await, 401, "unauthenticated").await;
+    let worker = app.login(crate::helpers::WORKER.0, crate::helpers::WORKER.1).await;
+    assert_problem(app.get_auth("/metrics", &worker.access).await, 403, "forbidden").await;
+    app.exec_sql("UPDATE accounts SET roles = roles || ',operator' WHERE email = 'admin@demo.test'").await;
+    let operator = app.login(crate::helpers::ADMIN.0, crate::helpers::ADMIN.1).await;
+    let metrics = app.get_auth("/metrics", &operator.access).await.text().await.unwrap();
     assert!(metrics.contains(r#"sitecard_http_requests_total{method="GET",route="/healthz",status="200"} 1"#), "{metrics}");
     assert!(metrics.contains("sitecard_http_request_duration_seconds_bucket"));
+}
+
+#[tokio::test]
+async fn metrics_are_served_without_sign_in_only_on_the_private_metrics_address() {
+    use crate::helpers::{SpawnOptions, spawn_app_with};
+    let app =
+        spawn_app_with(SpawnOptions { env: vec![("SITECARD_METRICS_LISTEN".into(), "127.0.0.1:0".into())], ..Default::default() }).await;
+    let url =
+        app.logs().lines().find_map(|l| l.strip_prefix("sitecard metrics on ").map(str::to_owned)).expect("the metrics address is printed");
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    let text = app.client.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(text.contains(r#"route="/healthz""#), "{text}");
+    // The private listener serves nothing else.
+    assert_eq!(app.client.get(url.replace("/metrics", "/healthz")).send().await.unwrap().status(), 404);
+    assert_problem(app.get("/metrics").await, 401, "unauthenticated").await;
 }
 
 #[tokio::test]
@@ -100,4 +121,30 @@ async fn cors_allows_configured_origins_only() {
     assert_eq!(ok.headers()["access-control-allow-origin"], "https://app.example");
     let bad = app.client.get(app.url("/healthz")).header("origin", "https://evil.example").send().await.unwrap();
     assert!(bad.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn the_healthcheck_command_exits_0_only_when_the_server_is_ready() {
+    let app = spawn_app().await;
+    let healthcheck = |url: String| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sitecard")).args(["healthcheck", "--url", &url]).env_clear().output().expect("run")
+    };
+    let ready = healthcheck(app.url("/readyz"));
+    assert!(ready.status.success(), "{}", String::from_utf8_lossy(&ready.stderr));
+    let not_found = healthcheck(app.url("/api/v1/no-such-thing"));
+    assert_eq!(not_found.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&not_found.stderr).contains("answered 404"));
+    // Nothing listening: a closed port on this machine.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let down = healthcheck(format!("http://127.0.0.1:{port}/readyz"));
+    assert_eq!(down.status.code(), Some(1));
+    // The default asks this machine's SITECARD_PORT.
+    let app_port = app.address.rsplit(':').next().unwrap();
+    let by_port = std::process::Command::new(env!("CARGO_BIN_EXE_sitecard"))
+        .arg("healthcheck")
+        .env_clear()
+        .env("SITECARD_PORT", app_port)
+        .output()
+        .unwrap();
+    assert!(by_port.status.success(), "{}", String::from_utf8_lossy(&by_port.stderr));
 }

@@ -323,3 +323,60 @@ async fn the_verifier_finds_records_by_email_or_document_number_and_nobody_else_
     let res = app.get_auth("/api/v1/identity-verifications?email=desk@example.com", &worker.access).await;
     assert_problem(res, 403, "forbidden").await;
 }
+
+#[tokio::test]
+async fn factor_changes_need_a_fresh_sign_in_or_the_password_and_the_owner_is_told() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    // A stolen access token of a session signed in long ago: not enough to add an app or move the phone.
+    app.exec_sql("UPDATE sessions SET created_at = '2000-01-01 00:00:00+00:00'").await;
+    assert_problem(app.post_auth("/api/v1/auth/totp", &worker.access, &json!({})).await, 403, "step_up_required").await;
+    let res = app.post_auth("/api/v1/me/phone", &worker.access, &json!({ "phone": "+46709990001" })).await;
+    assert_problem(res, 403, "step_up_required").await;
+    let res = app.post_auth("/api/v1/me/phone", &worker.access, &json!({ "phone": "+46709990001", "current_password": "guess" })).await;
+    assert_problem(res, 401, "invalid_credentials").await;
+    // The password typed again is the step-up.
+    let res = app.post_auth("/api/v1/auth/totp", &worker.access, &json!({ "current_password": DEMO_PASSWORD })).await;
+    assert_eq!(res.status(), 200);
+    let res =
+        app.post_auth("/api/v1/me/phone", &worker.access, &json!({ "phone": "+46709990001", "current_password": DEMO_PASSWORD })).await;
+    assert_eq!(res.status(), 202);
+    let ch: Value = res.json().await.unwrap();
+    let code = app.last_code("+46709990001").await;
+    let res = app.post_auth("/api/v1/me/phone/verify", &worker.access, &json!({ "challenge_id": ch["challenge_id"], "code": code })).await;
+    assert_eq!(res.status(), 200);
+    // The old phone and the email address are told.
+    let old = app.outbox(WORKER.1).await;
+    assert!(old[0]["body"].as_str().unwrap().contains("another phone number"), "{old:?}");
+    let mails = app.outbox(WORKER.0).await;
+    assert!(mails.iter().any(|m| m["subject"] == "Your Sitecard sign-in was changed"), "{mails:?}");
+    // A fresh sign-in needs no password (it was two factors a moment ago).
+    let fresh = app.login(WORKER.0, "+46709990001").await;
+    assert_eq!(app.post_auth("/api/v1/auth/totp", &fresh.access, &json!({})).await.status(), 200);
+}
+
+#[tokio::test]
+async fn cors_grants_only_configured_origins_never_one_matching_the_host_header() {
+    let app = spawn_app().await;
+    let preflight = |origin: &'static str, host: Option<&'static str>| {
+        let mut req = app
+            .client
+            .request(reqwest::Method::OPTIONS, app.url("/api/v1/me"))
+            .header("origin", origin)
+            .header("access-control-request-method", "GET")
+            .header("access-control-request-headers", "authorization");
+        if let Some(h) = host {
+            req = req.header("host", h);
+        }
+        req.send()
+    };
+    let granted = |res: &reqwest::Response| res.headers().get("access-control-allow-origin").map(|v| v.to_str().unwrap().to_owned());
+    // The configured public URL (SITECARD_PUBLIC_URL=http://sitecard.test in the tests).
+    assert_eq!(granted(&preflight("http://sitecard.test", None).await.unwrap()).as_deref(), Some("http://sitecard.test"));
+    // An origin that matches the request's own Host is still a foreign origin.
+    assert_eq!(granted(&preflight("http://evil.example", Some("evil.example")).await.unwrap()), None);
+    assert_eq!(granted(&preflight("https://sitecard.test", None).await.unwrap()), None, "another scheme is another origin");
+    // A same-origin page's own request (it sends Origin too) is served; it needs no CORS header.
+    let res = app.client.get(app.url("/healthz")).header("origin", app.address.clone()).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}

@@ -85,6 +85,9 @@ pub enum ApiError {
     Unauthorized(&'static str),
     #[error("forbidden")]
     Forbidden,
+    /// Allowed in principle, not as things stand (e.g. `step_up_required`): the code says what is missing.
+    #[error("{0}: {1}")]
+    ForbiddenReason(&'static str, String),
     #[error("not found")]
     NotFound,
     #[error("method not allowed")]
@@ -151,7 +154,7 @@ impl ApiError {
                 Self::PhotoTooLarge => (
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "photo_too_large",
-                    "The photo is larger than 5 MB or 8000 pixels a side",
+                    "The photo is larger than 5 MB, 16 megapixels or 8000 pixels a side",
                     None,
                     vec![],
                     None,
@@ -188,6 +191,9 @@ impl ApiError {
                 ),
                 Self::Unauthorized(code) => (StatusCode::UNAUTHORIZED, code, "Authentication failed or is required", None, vec![], None),
                 Self::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "You are not allowed to do this", None, vec![], None),
+                Self::ForbiddenReason(code, d) => {
+                    (StatusCode::FORBIDDEN, code, "Not allowed until you prove it is you", Some(d.clone()), vec![], None)
+                }
                 Self::NotFound => (StatusCode::NOT_FOUND, "not_found", "Nothing was found here", None, vec![], None),
                 Self::MethodNotAllowed => {
                     (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This method is not allowed on this path", None, vec![], None)

@@ -87,16 +87,19 @@ fn cors(config: &ApiConfig) -> actix_cors::Cors {
         ])
         .expose_headers(["etag", "retry-after", "x-request-id", "location"])
         .supports_credentials()
-        .max_age(600);
+        .max_age(600)
+        // A foreign origin gets no CORS headers (so the browser keeps the answer from its page) and its
+        // preflights are refused, but its simple requests are not turned into errors here: same-origin pages
+        // send `Origin` too, whatever name the server is reached by, and need nothing from CORS.
+        .block_on_origin_mismatch(false);
+    // Full origins (scheme, host, port), compared exactly: never derived from the request's own `Host`, which
+    // whoever sends the request chooses.
     let own = config.public_url.trim_end_matches('/').to_owned();
     for origin in config.cors_origins.iter().chain(std::iter::once(&own)) {
+        let origin = origin.trim().trim_end_matches('/');
         if !origin.is_empty() {
             cors = cors.allowed_origin(origin);
         }
     }
-    // Same-origin browsers send `Origin` too; allow this server's own address whatever host name it is reached by.
-    cors.allowed_origin_fn(|origin, head| {
-        let host = head.headers().get("host").and_then(|h| h.to_str().ok()).unwrap_or_default();
-        origin.to_str().ok().and_then(|o| o.split_once("://")).is_some_and(|(_, rest)| !host.is_empty() && rest == host)
-    })
+    cors
 }

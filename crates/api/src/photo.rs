@@ -11,6 +11,13 @@ pub const MIN_WIDTH: u32 = 600;
 pub const MIN_HEIGHT: u32 = 800;
 /// Larger sides are refused before decoding: a small file can declare a huge image (decompression bomb).
 pub const MAX_SIDE: u32 = 8000;
+/// So are more pixels than this, read from the header: decoding a 48-megapixel image took 10 s and 445 MiB. A
+/// phone's default 12-megapixel photo passes; the portrait is stored at 900×1200 anyway.
+pub const MAX_PIXELS: u64 = 16_000_000;
+/// Decodes at the same time, across all uploads of this process: each may take up to `MAX_ALLOC`.
+pub const MAX_DECODES_IN_FLIGHT: usize = 2;
+/// What one decode may allocate (16 megapixels of 8-bit RGBA is 64 MiB).
+const MAX_ALLOC: u64 = 96 * 1024 * 1024;
 /// Stored portraits are scaled down to fit this box; printing needs no more.
 pub const STORED_WIDTH: u32 = 900;
 pub const STORED_HEIGHT: u32 = 1200;
@@ -19,7 +26,7 @@ pub const STORED_HEIGHT: u32 = 1200;
 pub enum PhotoError {
     #[error("only JPEG and PNG images are accepted")]
     Unsupported,
-    #[error("the photo is larger than 5 MB or {MAX_SIDE} pixels a side")]
+    #[error("the photo is larger than 5 MB, 16 megapixels or {MAX_SIDE} pixels a side")]
     TooLarge,
     #[error("the photo is {0}×{1} pixels; at least {MIN_WIDTH}×{MIN_HEIGHT} are needed")]
     TooSmall(u32, u32),
@@ -42,7 +49,7 @@ fn reader(bytes: &[u8], format: ImageFormat) -> ImageReader<Cursor<&[u8]>> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_ALLOC);
     r.limits(limits);
     r
 }
@@ -60,7 +67,7 @@ pub fn process(bytes: &[u8]) -> Result<Portrait, PhotoError> {
         image::ImageError::Limits(_) => PhotoError::TooLarge,
         _ => PhotoError::Unreadable,
     })?;
-    if w > MAX_SIDE || h > MAX_SIDE {
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(PhotoError::TooLarge);
     }
     if w < MIN_WIDTH || h < MIN_HEIGHT {
@@ -111,6 +118,8 @@ mod tests {
         let landscape = generated_portrait(1000, 800, ImageFormat::Png);
         let mut truncated = ok_jpg.clone();
         truncated.truncate(200);
+        // A small file whose header declares 5000×7000 (35 megapixels): refused from the header, never decoded.
+        let huge = with_jpeg_size(ok_jpg.clone(), 5000, 7000);
         let cases: Vec<(&str, Vec<u8>, Result<(), PhotoError>)> = vec![
             ("png portrait", ok_png, Ok(())),
             ("jpeg portrait", ok_jpg, Ok(())),
@@ -119,10 +128,20 @@ mod tests {
             ("text", b"hello, I am not an image".to_vec(), Err(PhotoError::Unsupported)),
             ("gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec(), Err(PhotoError::Unsupported)),
             ("truncated jpeg", truncated, Err(PhotoError::Unreadable)),
+            ("35 megapixels declared", huge, Err(PhotoError::TooLarge)),
         ];
         for (name, bytes, want) in cases {
             assert_eq!(process(&bytes).map(|_| ()), want, "{name}");
         }
+    }
+
+    /// The same JPEG with other dimensions in its start-of-frame header (no checksum covers them).
+    fn with_jpeg_size(mut jpeg: Vec<u8>, width: u16, height: u16) -> Vec<u8> {
+        let sof = jpeg.windows(2).position(|w| w[0] == 0xFF && (0xC0..=0xC2).contains(&w[1])).expect("a JPEG has a frame header");
+        // Marker (2), length (2), precision (1), then height and width, big-endian.
+        jpeg[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
+        jpeg[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
+        jpeg
     }
 
     #[test]

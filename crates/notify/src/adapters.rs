@@ -106,7 +106,7 @@ impl WebhookSender {
 
 /// An HTTPS client over ring (the process's one TLS crypto library; installing it again is harmless): reqwest
 /// is built without a provider of its own and would panic without one.
-fn http_client(timeout: Duration) -> Result<reqwest013::Client, DeliveryError> {
+pub fn http_client(timeout: Duration) -> Result<reqwest013::Client, DeliveryError> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest013::Client::builder().timeout(timeout).build().map_err(|e| DeliveryError::Transport(e.to_string()))
 }

@@ -5,6 +5,14 @@ use sitecard_domain::Language;
 use sitecard_persistence::outbox::{self, NewMessage};
 use sitecard_persistence::{ConnectionTrait, DbError};
 
+/// A change to how an account signs in, which its owner is always told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInChange {
+    AppAdded,
+    AppRemoved,
+    PhoneChanged,
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     /// After an in-person identity check: create your account.
@@ -34,6 +42,10 @@ pub enum Message {
     SecondFactorLocked,
     /// By SMS to the phone that was just replaced: the number no longer signs in to Sitecard.
     PhoneReplaced,
+    /// To the account's email: how the account signs in changed.
+    SignInChanged(SignInChange),
+    /// By SMS to the phone the account used before the change.
+    SignInChangedSms(SignInChange),
     /// To the worker: a company ordered a card.
     CardOrdered {
         company: String,
@@ -186,6 +198,36 @@ impl Message {
             (Self::CardTerminated { card, reason }, En) => email("Your card was terminated", format!("The Sitecard ID card {card} has been terminated ({reason}) and can no longer be used."), None),
             (Self::CardTerminated { card, reason }, Sv) => email("Ditt kort har avslutats", format!("Sitecard ID-kortet {card} har avslutats ({reason}) och kan inte längre användas."), None),
             (Self::CardTerminated { card, reason }, Pl) => email("Twoja karta została unieważniona", format!("Karta Sitecard {card} została unieważniona ({reason}) i nie może być już używana."), None),
+            (Self::SignInChanged(c), En) => email("Your Sitecard sign-in was changed", format!("{} If this was not you, change your password now and contact your company, or visit an identity-verification office with your passport or ID card.", match c {
+                SignInChange::AppAdded => "An authenticator app was added to your Sitecard account. Sign-in codes now come from the app.",
+                SignInChange::AppRemoved => "The authenticator app was removed from your Sitecard account. Sign-in codes now come by SMS.",
+                SignInChange::PhoneChanged => "The mobile number of your Sitecard account was changed.",
+            }), None),
+            (Self::SignInChanged(c), Sv) => email("Inloggningen till ditt Sitecard-konto har ändrats", format!("{} Om det inte var du, byt lösenord nu och kontakta ditt företag, eller besök ett kontrollkontor med ditt pass eller ID-kort.", match c {
+                SignInChange::AppAdded => "En autentiseringsapp har lagts till på ditt Sitecard-konto. Inloggningskoder kommer nu från appen.",
+                SignInChange::AppRemoved => "Autentiseringsappen har tagits bort från ditt Sitecard-konto. Inloggningskoder kommer nu med sms.",
+                SignInChange::PhoneChanged => "Mobilnumret till ditt Sitecard-konto har ändrats.",
+            }), None),
+            (Self::SignInChanged(c), Pl) => email("Zmieniono logowanie do konta Sitecard", format!("{} Jeśli to nie Ty, zmień teraz hasło i skontaktuj się z firmą albo przyjdź z paszportem lub dowodem osobistym do biura weryfikacji.", match c {
+                SignInChange::AppAdded => "Do Twojego konta Sitecard dodano aplikację uwierzytelniającą. Kody logowania pochodzą teraz z aplikacji.",
+                SignInChange::AppRemoved => "Z Twojego konta Sitecard usunięto aplikację uwierzytelniającą. Kody logowania przychodzą teraz SMS-em.",
+                SignInChange::PhoneChanged => "Zmieniono numer telefonu Twojego konta Sitecard.",
+            }), None),
+            (Self::SignInChangedSms(c), En) => sms_notice(match c {
+                SignInChange::AppAdded => "Sitecard: an authenticator app was added to your account. If this was not you, contact your company at once.",
+                SignInChange::AppRemoved => "Sitecard: the authenticator app was removed from your account. If this was not you, contact your company at once.",
+                SignInChange::PhoneChanged => "Sitecard: your account now uses another phone number. If this was not you, contact your company at once.",
+            }),
+            (Self::SignInChangedSms(c), Sv) => sms_notice(match c {
+                SignInChange::AppAdded => "Sitecard: en autentiseringsapp har lagts till på ditt konto. Om det inte var du, kontakta ditt företag direkt.",
+                SignInChange::AppRemoved => "Sitecard: autentiseringsappen har tagits bort från ditt konto. Om det inte var du, kontakta ditt företag direkt.",
+                SignInChange::PhoneChanged => "Sitecard: ditt konto använder nu ett annat telefonnummer. Om det inte var du, kontakta ditt företag direkt.",
+            }),
+            (Self::SignInChangedSms(c), Pl) => sms_notice(match c {
+                SignInChange::AppAdded => "Sitecard: do Twojego konta dodano aplikację uwierzytelniającą. Jeśli to nie Ty, natychmiast skontaktuj się z firmą.",
+                SignInChange::AppRemoved => "Sitecard: z Twojego konta usunięto aplikację uwierzytelniającą. Jeśli to nie Ty, natychmiast skontaktuj się z firmą.",
+                SignInChange::PhoneChanged => "Sitecard: Twoje konto używa teraz innego numeru telefonu. Jeśli to nie Ty, natychmiast skontaktuj się z firmą.",
+            }),
             (Self::PhoneReplaced, En) => sms_notice("Sitecard: this phone number was removed from your account after an in-person identity check. If this was not you, contact your company at once."),
             (Self::PhoneReplaced, Sv) => sms_notice("Sitecard: det här telefonnumret har tagits bort från ditt konto efter en identitetskontroll på plats. Om det inte var du, kontakta ditt företag direkt."),
             (Self::PhoneReplaced, Pl) => sms_notice("Sitecard: ten numer telefonu usunięto z Twojego konta po osobistej weryfikacji tożsamości. Jeśli to nie Ty, natychmiast skontaktuj się z firmą."),
@@ -238,6 +280,12 @@ mod tests {
             Message::SecondFactorReset,
             Message::SecondFactorLocked,
             Message::PhoneReplaced,
+            Message::SignInChanged(SignInChange::AppAdded),
+            Message::SignInChanged(SignInChange::AppRemoved),
+            Message::SignInChanged(SignInChange::PhoneChanged),
+            Message::SignInChangedSms(SignInChange::AppAdded),
+            Message::SignInChangedSms(SignInChange::AppRemoved),
+            Message::SignInChangedSms(SignInChange::PhoneChanged),
             Message::CardOrdered { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
             Message::OrderCorrected { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },
             Message::OrderReady { company: "Demo Bygg AB".into(), link: "https://x/orders/1".into() },

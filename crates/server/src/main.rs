@@ -2,6 +2,7 @@
 
 mod admin;
 mod config;
+mod healthcheck;
 mod seed;
 mod startup;
 mod telemetry;
@@ -32,6 +33,12 @@ enum Command {
     SeedDemo,
     /// Print the OpenAPI document generated from the code (what `make openapi` writes to openapi/).
     Openapi,
+    /// Exit 0 when the server's `/readyz` answers 200, else 1 (for Docker's HEALTHCHECK and compose: no shell).
+    Healthcheck {
+        /// What to ask; default `http://127.0.0.1:{SITECARD_PORT}/readyz`.
+        #[arg(long)]
+        url: Option<String>,
+    },
     /// Operator commands.
     Admin {
         #[command(subcommand)]
@@ -64,6 +71,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             println!("{}", sitecard_api::openapi_document().to_pretty_json()?);
         }
         Command::Admin { command } => admin::run(&config, command).await?,
+        Command::Healthcheck { url } => {
+            healthcheck::run(&url.unwrap_or_else(|| format!("http://127.0.0.1:{}/readyz", config.port))).await?;
+        }
         Command::Migrate => {
             let _log = telemetry::init(&config.log_format);
             let db = startup::open_database(&config).await?;
@@ -82,6 +92,10 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
             let app = Application::build(config.clone()).await?;
             // Tests and scripts read this line to learn the port when started with port 0.
+            if let Some(port) = app.metrics_port() {
+                let host = config.metrics_listen.as_deref().and_then(|a| a.rsplit_once(':')).map(|(h, _)| h).unwrap_or("127.0.0.1");
+                println!("sitecard metrics on http://{host}:{port}/metrics");
+            }
             println!("sitecard listening on http://{}:{}", config.host, app.port());
             app.run_until_stopped().await?;
             tracing::info!("stopped");

@@ -17,6 +17,7 @@ use crate::config::{self, Config};
 
 pub struct Application {
     port: u16,
+    metrics_port: Option<u16>,
     server: Server,
 }
 
@@ -73,10 +74,13 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
 }
 
 pub fn transports(config: &Config) -> Result<Transports, StartupError> {
-    let email = config.smtp_url.as_deref().map(|url| SmtpSender::new(url, &config.email_from)).transpose()?;
+    // A variable set to nothing (compose's `${VAR:-}`) is as good as unset.
+    let email =
+        config.smtp_url.as_deref().filter(|u| !u.trim().is_empty()).map(|url| SmtpSender::new(url, &config.email_from)).transpose()?;
     let sms = config
         .sms_url
         .as_deref()
+        .filter(|u| !u.trim().is_empty())
         .map(|url| HttpSmsSender::new(url, config.sms_token.as_deref().unwrap_or_default(), &config.sms_from))
         .transpose()?;
     if !config.dev && (email.is_none() || sms.is_none()) {
@@ -124,6 +128,11 @@ impl Application {
             }
         });
 
+        let metrics_port = match &config.metrics_listen {
+            Some(addr) => Some(spawn_metrics_listener(addr, state.metrics.clone())?),
+            None => None,
+        };
+
         let doc = sitecard_api::openapi_document();
         let mut server = HttpServer::new(move || sitecard_api::app(state.clone(), doc.clone()))
             .listen(listener)?
@@ -135,15 +144,37 @@ impl Application {
         if let Some(workers) = config.workers {
             server = server.workers(workers);
         }
-        Ok(Self { port, server: server.run() })
+        Ok(Self { port, metrics_port, server: server.run() })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// The port of `SITECARD_METRICS_LISTEN`, when set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
+    }
+
     /// Serves until SIGINT or SIGTERM, then finishes in-flight requests (graceful shutdown).
     pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
         self.server.await
     }
+}
+
+/// `/metrics` alone, without sign-in, on its own (private) address; stops with the process.
+fn spawn_metrics_listener(addr: &str, metrics: sitecard_api::metrics::Metrics) -> Result<u16, StartupError> {
+    let listener = TcpListener::bind(addr)?;
+    let port = listener.local_addr()?.port();
+    let metrics = actix_web::web::Data::new(metrics);
+    let server = HttpServer::new(move || {
+        actix_web::App::new()
+            .app_data(metrics.clone())
+            .route("/metrics", actix_web::web::get().to(sitecard_api::routes::health::render_metrics))
+    })
+    .listen(listener)?
+    .workers(1)
+    .run();
+    tokio::spawn(server);
+    Ok(port)
 }

@@ -560,6 +560,11 @@ def csrf_cors(ctx) -> Result:
             acao = res.headers.get("access-control-allow-origin")
             assert acao not in ("https://evil.example", "*"), f"{method} {path} from evil origin granted: {acao}"
             r.add("foreign-origin requests not granted")
+            # The request's own Host is no proof of origin: whoever sends the request chooses it.
+            spoof = api.request("OPTIONS", path, headers={"Origin": "http://evil.example", "Host": "evil.example",
+                                                         "Access-Control-Request-Method": method})
+            assert spoof.headers.get("access-control-allow-origin") in (None, ""), "an origin matching the Host header was granted"
+            r.add("Host-matching origins not granted")
             for near in ("https://app.example.evil.example", "https://evilapp.example", "null", "http://app.example"):
                 res = api.request("OPTIONS", path, headers={"Origin": near, "Access-Control-Request-Method": method})
                 assert res.headers.get("access-control-allow-origin") in (None, ""), f"look-alike origin {near} granted"

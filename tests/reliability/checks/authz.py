@@ -56,7 +56,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /.well-known/jwks.json": Rule("public", public_status=(200,)),
         "GET /healthz": Rule("public", public_status=(200,)),
         "GET /readyz": Rule("public", public_status=(200,)),
-        "GET /metrics": Rule("public", public_status=(200,)),
+        "GET /metrics": Rule("owner", ()),  # operators only (no operator in this world); scrapers use SITECARD_METRICS_LISTEN
         "GET /api/v1/card-check/{card_number}": Rule("public", params={"card_number": "cardA1"}, public_status=(200,)),
         "GET /api/v1/dev/outbox": Rule("dev", query="?to=nobody%40example.com", public_status=(200,)),
         "POST /api/v1/accounts": Rule("public", body={"registration_token": "not-a-real-token", "password": "bricks and mortar 42", "phone": new_phone}, public_status=(410,)),

@@ -20,6 +20,8 @@ use crate::state::AppState;
 pub struct CurrentUser {
     pub account_id: Uuid,
     pub session_id: Uuid,
+    /// When this session's sign-in (password and second factor) happened: refreshes keep it.
+    pub signed_in_at: chrono::DateTime<Utc>,
     pub roles: Vec<Role>,
     /// The account row as read with the session (same query), for handlers that only read it. Handlers
     /// that change the account re-read it inside their transaction.
@@ -84,7 +86,7 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
         return Err(ApiError::Unauthorized("session_ended"));
     }
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(CurrentUser { account_id, session_id, roles, account })
+    Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account })
 }
 
 /// Facts about the caller's connection.

@@ -3,6 +3,7 @@
 pub mod extract;
 pub mod keys;
 pub mod partner;
+pub mod step_up;
 
 pub use extract::{ClientInfo, CurrentUser};
 pub use partner::CurrentPartner;

@@ -4,6 +4,9 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use sitecard_domain::Role;
+
+use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 use crate::state::AppState;
@@ -40,9 +43,20 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, 
     Ok(web::Json(Readiness { status: "ok".into(), database: sitecard_persistence::backend_name(&state.db).into() }))
 }
 
-/// Prometheus text exposition: request counts and latency histograms by route and status.
-#[utoipa::path(tag = "operations", responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")))]
+/// Prometheus text exposition: request counts and latency histograms by route and status. Operators only on
+/// this address (route names and error rates tell an attacker where to push); for a scraper without an
+/// account, serve it on a separate private address with `SITECARD_METRICS_LISTEN`.
+#[utoipa::path(tag = "operations", security(("bearer" = [])), responses(
+    (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain"),
+    (status = 403, description = "Not an operator", body = crate::error::Problem, content_type = "application/problem+json"),
+))]
 #[get("/metrics")]
-pub async fn metrics(metrics: web::Data<Metrics>) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(metrics.render())
+pub async fn metrics(registry: web::Data<Metrics>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    Ok(render_metrics(registry).await)
+}
+
+/// The exposition itself, also served without sign-in on the private metrics listener.
+pub async fn render_metrics(registry: web::Data<Metrics>) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(registry.render())
 }

@@ -147,6 +147,39 @@ describe('your details', () => {
   });
 });
 
+describe('step-up before a sign-in factor changes', () => {
+  test('an older sign-in is asked for the password again; a wrong one is said at the field', async () => {
+    const challenge = {
+      challenge_id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+      method: 'sms',
+      masked_phone: '+48•••••••67',
+      expires_at: new Date(Date.now() + 300_000).toISOString(),
+      resend_after: new Date(Date.now() + 60_000).toISOString(),
+    };
+    const server = signedIn(meFixture(), {
+      'POST /api/v1/me/phone': [
+        problem(403, 'step_up_required'),
+        problem(401, 'invalid_credentials'),
+        { status: 202, body: challenge },
+      ],
+    });
+    renderRoute('/account/phone');
+    fireEvent.change(await screen.findByLabelText('Country code'), { target: { value: 'PL' } });
+    fireEvent.change(screen.getByLabelText('Mobile number'), { target: { value: '601 234 567' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send the code' }));
+
+    expect(await screen.findByText('For your safety, type your password again before you change how you sign in.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'guess' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findAllByText('This is not your password. Check it and try again.')).length).toBeGreaterThan(0);
+
+    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'demo-password-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText(/We have sent a 6-digit code by text message to \+48•••••••67/)).toBeTruthy();
+    expect(server.to('POST /api/v1/me/phone').at(-1)?.body).toEqual({ phone: '+48601234567', current_password: 'demo-password-1' });
+  });
+});
+
 describe('security', () => {
   test('sessions are listed by device; another one can be signed out', async () => {
     const server = signedIn(meFixture(), {

@@ -33,7 +33,6 @@ function companyOrder(overrides: Record<string, unknown> = {}) {
       city: 'Stockholm',
       country: 'SE',
     },
-    account_linked: true,
     mismatch_fields: ['surname'],
     photo_url: null,
     reason: null,

@@ -146,7 +146,6 @@ const order: CompanyOrder = {
     city: 'Stockholm',
     country: 'SE',
   },
-  account_linked: true,
   mismatch_fields: ['surname', 'date_of_birth', 'nationality'],
   created_at: '2026-11-26T05:00:00Z',
   updated_at: '2026-11-26T05:00:00Z',

@@ -247,7 +247,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start enrolling an authenticator app. Until confirmed, login keeps using SMS. */
+        /**
+         * Start enrolling an authenticator app (a new one, or one that replaces the current app). Until confirmed,
+         *     login keeps using what it used. A step-up: a sign-in within the last five minutes, or `current_password`.
+         */
         post: operations["start_totp"];
         /** Remove the authenticator app; needs a fresh code from it. Login goes back to SMS. */
         delete: operations["remove_totp"];
@@ -754,7 +757,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a code to the new number. */
+        /** Send a code to the new number. A step-up: a sign-in within the last five minutes, or `current_password`. */
         post: operations["change_phone"];
         delete?: never;
         options?: never;
@@ -899,7 +902,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus text exposition: request counts and latency histograms by route and status. */
+        /**
+         * Prometheus text exposition: request counts and latency histograms by route and status. Operators only on
+         *     this address (route names and error rates tell an attacker where to push); for a scraper without an
+         *     account, serve it on a separate private address with `SITECARD_METRICS_LISTEN`.
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -1015,14 +1022,17 @@ export interface components {
             resend_after: string;
         };
         ChangePhone: {
+            /**
+             * @description The account's password, typed again: needed when the sign-in is older than five minutes (403
+             *     `step_up_required` tells the client to ask for it).
+             */
+            current_password?: string | null;
             phone: string;
         };
         /** @enum {string} */
         ClientKind: "web" | "native";
         /** @description An order as the company admin and the production partner see it. */
         CompanyOrder: {
-            /** @description Whether the worker's account is linked (they have been verified in person). */
-            account_linked: boolean;
             /** @description The card produced for this order. */
             card_number?: string | null;
             company: components["schemas"]["CompanyRef"];
@@ -1381,6 +1391,13 @@ export interface components {
             /** Format: date-time */
             last_used_at: string;
             user_agent?: string | null;
+        };
+        StepUp: {
+            /**
+             * @description The account's password, typed again: needed when the sign-in is older than five minutes
+             *     (403 `step_up_required` tells the client to ask for it).
+             */
+            current_password?: string | null;
         };
         TokenRequest: {
             /** @description Or use HTTP Basic authentication. */
@@ -2117,7 +2134,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Only when the sign-in is older than five minutes */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StepUp"] | null;
+            };
+        };
         responses: {
             /** @description Scan the QR code, then confirm with a code */
             200: {
@@ -2128,7 +2150,8 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolment"];
                 };
             };
-            /** @description Not signed in */
+            400: components["responses"]["BadRequest"];
+            /** @description Not signed in, or `invalid_credentials` (a wrong `current_password`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2137,7 +2160,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["Forbidden"];
+            /** @description `step_up_required`: sign-in older than five minutes; send `current_password` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `too_many_attempts` (wrong passwords, counted with sign-ins) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     remove_totp: {
@@ -3691,8 +3733,24 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            /** @description `invalid_credentials`: a wrong `current_password` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `step_up_required`: sign-in older than five minutes; send `current_password` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (`invalid_phone`) */
@@ -4069,6 +4127,16 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not an operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -34,14 +34,26 @@ pub async fn request_reset(
     client: ClientInfo,
     body: web::Json<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    // Every answer takes the same time, whatever happened: a known address (a token, an email, an audit event)
+    // and an unknown one (nothing) are not told apart by how long the answer took.
+    let answer_at = tokio::time::Instant::now() + RESET_ANSWER_TIME;
+    let sent = send_reset_link(&state, &client, &body.email).await;
+    tokio::time::sleep_until(answer_at).await;
+    sent.map(|()| HttpResponse::Accepted().finish())
+}
+
+/// How long `POST /auth/password-reset` always takes: well above the slowest path's own time.
+const RESET_ANSWER_TIME: std::time::Duration = std::time::Duration::from_millis(250);
+
+async fn send_reset_link(state: &AppState, client: &ClientInfo, email: &str) -> Result<(), ApiError> {
     throttle::consume(&state.db, &format!("reset-ip:{}", client.ip), throttle::EMAILS_PER_IP, "too_many_attempts").await?;
-    let Ok(email) = Email::parse(&body.email) else { return Ok(HttpResponse::Accepted().finish()) };
+    let Ok(email) = Email::parse(email) else { return Ok(()) };
     // Over the per-address limit we stay silent rather than answer differently.
     if throttle::consume(&state.db, &email_key("reset-addr", email.as_str()), throttle::EMAILS_PER_ADDRESS, "too_many_attempts")
         .await
         .is_err()
     {
-        return Ok(HttpResponse::Accepted().finish());
+        return Ok(());
     }
     if let Some(account) = accounts::find_by_email(&state.db, email.as_str()).await?.filter(|a| a.status == "active") {
         let token = random_token();
@@ -70,7 +82,7 @@ pub async fn request_reset(
         .await?;
         txn.commit().await?;
     }
-    Ok(HttpResponse::Accepted().finish())
+    Ok(())
 }
 
 #[derive(Deserialize, ToSchema)]

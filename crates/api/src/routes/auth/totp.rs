@@ -3,10 +3,12 @@
 
 use actix_web::{HttpResponse, delete, post, web};
 use serde::{Deserialize, Serialize};
+use sitecard_notify::SignInChange;
 use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
+use crate::auth::step_up::{StepUp, require_step_up, tell_sign_in_changed};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use crate::totp;
@@ -27,13 +29,18 @@ pub struct TotpCode {
     pub code: String,
 }
 
-/// Start enrolling an authenticator app. Until confirmed, login keeps using SMS.
-#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+/// Start enrolling an authenticator app (a new one, or one that replaces the current app). Until confirmed,
+/// login keeps using what it used. A step-up: a sign-in within the last five minutes, or `current_password`.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), request_body(content = Option<StepUp>, description = "Only when the sign-in is older than five minutes"), responses(
     (status = 200, description = "Scan the QR code, then confirm with a code", body = TotpEnrolment),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in, or `invalid_credentials` (a wrong `current_password`)", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "`step_up_required`: sign-in older than five minutes; send `current_password`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts` (wrong passwords, counted with sign-ins)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/auth/totp")]
-pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+    let step_up = StepUp::from_optional_body(&body)?;
+    require_step_up(&state, &user, step_up.current_password.as_deref()).await?;
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
     let secret = totp::new_secret();
     let uri = totp::otpauth_uri(&secret, &account.email)?;
@@ -61,22 +68,26 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     if !totp::verify_once(&state, account.id, &secret, &account.email, body.code.trim()).await? {
         return Err(ApiError::Unauthorized("invalid_code"));
     }
+    let replaced = account.totp_secret_enc.is_some();
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let mut changes = accounts::changes(account.id);
     changes.totp_secret_enc = Set(Some(pending.to_owned()));
     changes.totp_pending_enc = Set(None);
-    accounts::update(&state.db, changes).await?;
-    audit::record(
-        &state.db,
+    accounts::update(&txn, changes).await?;
+    tell_sign_in_changed(&txn, &account, SignInChange::AppAdded, account.phone.as_deref()).await?;
+    audit::append(
+        &txn,
         audit::NewAuditEvent {
             kind: "totp_enrolled",
             actor_id: Some(account.id),
             actor_kind: "account",
             subject_type: Some("account"),
             subject_id: Some(account.id),
-            data: serde_json::json!({}),
+            data: serde_json::json!({ "replaced": replaced }),
         },
     )
     .await?;
+    txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -93,11 +104,13 @@ pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: we
     if !totp::verify_once(&state, account.id, &state.cipher.decrypt(enc)?, &account.email, body.code.trim()).await? {
         return Err(ApiError::Unauthorized("invalid_code"));
     }
+    let txn = sitecard_persistence::begin(&state.db).await?;
     let mut changes = accounts::changes(account.id);
     changes.totp_secret_enc = Set(None);
-    accounts::update(&state.db, changes).await?;
-    audit::record(
-        &state.db,
+    accounts::update(&txn, changes).await?;
+    tell_sign_in_changed(&txn, &account, SignInChange::AppRemoved, account.phone.as_deref()).await?;
+    audit::append(
+        &txn,
         audit::NewAuditEvent {
             kind: "totp_removed",
             actor_id: Some(account.id),
@@ -108,5 +121,6 @@ pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: we
         },
     )
     .await?;
+    txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }

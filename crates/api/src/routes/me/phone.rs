@@ -3,10 +3,12 @@
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use sitecard_domain::PhoneE164;
+use sitecard_notify::SignInChange;
 use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::auth::step_up::{require_step_up, tell_sign_in_changed};
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::error::{ApiError, Fields, Problem};
@@ -16,11 +18,17 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePhone {
     pub phone: String,
+    /// The account's password, typed again: needed when the sign-in is older than five minutes (403
+    /// `step_up_required` tells the client to ask for it).
+    #[serde(default)]
+    pub current_password: Option<String>,
 }
 
-/// Send a code to the new number.
+/// Send a code to the new number. A step-up: a sign-in within the last five minutes, or `current_password`.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePhone, responses(
     (status = 202, description = "A code was sent to the new number", body = ChallengeStarted),
+    (status = 401, description = "`invalid_credentials`: a wrong `current_password`", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "`step_up_required`: sign-in older than five minutes; send `current_password`", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed` (`invalid_phone`)", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
 ))]
@@ -30,6 +38,7 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
     f.finish()?;
     let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
+    require_step_up(&state, &user, body.current_password.as_deref()).await?;
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(&txn, &state, "phone_change", &account, Some(phone.as_str()), None).await?;
@@ -63,10 +72,12 @@ pub async fn verify_phone_change(
     }
     let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let (challenge, _) = accepted.consume(&txn).await?;
+    let (challenge, before) = accepted.consume(&txn).await?;
     let mut ch = accounts::changes(user.account_id);
     ch.phone = Set(challenge.phone.clone());
     let account = accounts::update(&txn, ch).await?;
+    let old_phone = before.phone.as_deref().filter(|old| Some(*old) != challenge.phone.as_deref());
+    tell_sign_in_changed(&txn, &account, SignInChange::PhoneChanged, old_phone).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {

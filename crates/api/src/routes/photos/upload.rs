@@ -19,7 +19,9 @@ use crate::state::AppState;
 #[allow(dead_code)]
 pub struct PortraitBytes(Vec<u8>);
 
-pub fn photo_problem(e: PhotoError) -> ApiError {
+static DECODES: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(photo::MAX_DECODES_IN_FLIGHT);
+
+fn photo_problem(e: PhotoError) -> ApiError {
     match e {
         PhotoError::Unsupported => ApiError::UnsupportedImage,
         PhotoError::TooLarge => ApiError::PhotoTooLarge,
@@ -90,7 +92,10 @@ pub async fn upload_photo(
     let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
     order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     let bytes = read_limited(payload).await?;
+    // Decodes wait their turn, so parallel uploads cannot add up to more memory than `MAX_DECODES_IN_FLIGHT` allow.
+    let _turn = DECODES.acquire().await.map_err(ApiError::internal)?;
     let portrait = tokio::task::spawn_blocking(move || photo::process(&bytes)).await.map_err(ApiError::internal)?.map_err(photo_problem)?;
+    drop(_turn);
     let key = PhotoStore::key_for(&portrait.sha256);
     state.photos.put(&key, portrait.jpeg).await?;
 

@@ -1,8 +1,11 @@
 import { api, expectOk } from '../../../lib/api';
 
-/** `POST /me/phone`: a code goes to the new number; nothing changes until it is typed. */
-export async function changePhone(phone: string) {
-  return expectOk(await api.POST('/api/v1/me/phone', { body: { phone } }));
+/**
+ * `POST /me/phone`: a code goes to the new number; nothing changes until it is typed. `currentPassword` is the
+ * step-up the API asks for (`step_up_required`) when the sign-in is older than five minutes.
+ */
+export async function changePhone(phone: string, currentPassword?: string) {
+  return expectOk(await api.POST('/api/v1/me/phone', { body: { phone, current_password: currentPassword } }));
 }
 
 /** `POST /me/phone/verify`: the new number replaces the old one. */

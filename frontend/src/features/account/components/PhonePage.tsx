@@ -6,6 +6,7 @@ import { CodeForm } from '../../../components/ui/CodeForm';
 import { ErrorSummary } from '../../../components/ui/ErrorSummary';
 import { Page } from '../../../components/ui/Page';
 import { PhoneField } from '../../../components/ui/PhoneField';
+import { StepUpForm, isStepUpRequired } from '../../../components/ui/StepUpForm';
 import { isApiError, type Challenge } from '../../../lib/api';
 import { meQueryKey, resendCode } from '../../../lib/auth';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
@@ -24,6 +25,8 @@ export function PhonePage() {
   );
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // The number waiting for the password typed again (the sign-in is older than five minutes).
+  const [stepUpFor, setStepUpFor] = useState<string>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,6 +39,10 @@ export function PhonePage() {
       const challenge = await changePhone(checked.phone);
       await navigate('/account/phone/code', { state: { challenge } });
     } catch (error) {
+      if (isStepUpRequired(error)) {
+        setStepUpFor(checked.phone);
+        return;
+      }
       setErrors(
         isApiError(error) && error.code === 'validation_failed'
           ? fieldErrorsFromProblem(error, { phone: { field: 'phone', fallback: 'phoneField.errors.invalid' } })
@@ -44,6 +51,22 @@ export function PhonePage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (stepUpFor) {
+    return (
+      <Page title={t('changePhone.title')}>
+        <StepUpForm
+          onPassword={async (password) => {
+            const challenge = await changePhone(stepUpFor, password);
+            await navigate('/account/phone/code', { state: { challenge } });
+          }}
+        />
+        <p>
+          <Link to="/account">{t('common.cancel')}</Link>
+        </p>
+      </Page>
+    );
   }
 
   return (

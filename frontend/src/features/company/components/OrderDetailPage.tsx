@@ -154,11 +154,6 @@ function OrderDetail({ order }: { order: CompanyOrder }) {
           },
           { key: 'email', label: t('company.form.email'), value: order.email },
           { key: 'phone', label: t('company.order.phone'), value: order.phone ?? t('company.order.notGiven') },
-          {
-            key: 'account',
-            label: t('company.order.account'),
-            value: order.account_linked ? t('company.order.accountLinked') : t('company.order.accountNotLinked'),
-          },
         ]}
       />
 

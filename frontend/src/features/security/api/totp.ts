@@ -1,10 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, expectOk } from '../../../lib/api';
 
-/** `POST /auth/totp`: a new secret and its QR code; login keeps using SMS until it is confirmed. */
-export async function startTotp() {
-  return expectOk(await api.POST('/api/v1/auth/totp'));
+/**
+ * `POST /auth/totp`: a new secret and its QR code; login keeps using SMS until it is confirmed. `currentPassword`
+ * is the step-up the API asks for (`step_up_required`) when the sign-in is older than five minutes.
+ */
+export async function startTotp(currentPassword?: string) {
+  return expectOk(
+    await api.POST('/api/v1/auth/totp', currentPassword ? { body: { current_password: currentPassword } } : {}),
+  );
 }
+
+export const totpEnrolmentKey = ['auth', 'totp', 'enrolment'];
 
 /**
  * Starts enrolment once per visit of the set-up page (a query, so a re-render or React's strict-mode
@@ -12,8 +19,8 @@ export async function startTotp() {
  */
 export function useTotpEnrolment() {
   return useQuery({
-    queryKey: ['auth', 'totp', 'enrolment'],
-    queryFn: startTotp,
+    queryKey: totpEnrolmentKey,
+    queryFn: () => startTotp(),
     staleTime: Infinity,
     gcTime: 0,
     retry: false,

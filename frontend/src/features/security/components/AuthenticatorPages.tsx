@@ -4,10 +4,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CodeForm } from '../../../components/ui/CodeForm';
 import { Page } from '../../../components/ui/Page';
 import { Skeleton } from '../../../components/ui/Skeleton';
+import { StepUpForm, isStepUpRequired } from '../../../components/ui/StepUpForm';
 import { meQueryKey } from '../../../lib/auth';
 import { describeError, useMessageText } from '../../../lib/messages';
 import { safeNextPath } from '../../../lib/navigation';
-import { confirmTotp, removeTotp, useTotpEnrolment } from '../api/totp';
+import { confirmTotp, removeTotp, startTotp, totpEnrolmentKey, useTotpEnrolment } from '../api/totp';
 import { groupSecret, svgDataUrl } from '../qr';
 
 /** Set up an authenticator app: scan the QR code (or type the key), then confirm with a code. */
@@ -36,7 +37,16 @@ export function AuthenticatorSetupPage() {
         <li>
           <h2 className="steps__title">{t('totpSetup.scan.title')}</h2>
           {enrolment.isPending ? <Skeleton lines={4} /> : null}
-          {enrolment.isError ? <p role="alert">{text(describeError(enrolment.error))}</p> : null}
+          {enrolment.isError && isStepUpRequired(enrolment.error) ? (
+            <StepUpForm
+              onPassword={async (password) => {
+                queryClient.setQueryData(totpEnrolmentKey, await startTotp(password));
+              }}
+            />
+          ) : null}
+          {enrolment.isError && !isStepUpRequired(enrolment.error) ? (
+            <p role="alert">{text(describeError(enrolment.error))}</p>
+          ) : null}
           {enrolment.data ? (
             <>
               <img className="qr" src={svgDataUrl(enrolment.data.qr_svg)} alt={t('totpSetup.scan.alt')} width={200} height={200} />
