@@ -14,6 +14,9 @@ pub enum DeliveryError {
     Transport(String),
     #[error("rejected by provider: status {0}")]
     Rejected(u16),
+    /// Never to be sent there (a webhook to a private address, or not https): retrying changes nothing.
+    #[error("destination not allowed: {0}")]
+    Forbidden(String),
 }
 
 /// Sends email through an SMTP server (`smtp://host:port`, `smtps://…`, `smtp://user:pass@host?tls=required`).
@@ -78,19 +81,41 @@ impl HttpSmsSender {
 }
 
 /// Posts signed JSON to partner webhook URLs (`Sitecard-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")`).
+/// Only to https URLs whose every address is public, never following redirects (SSRF): unless
+/// `allow_private` (development mode, or `SITECARD_WEBHOOK_ALLOW_PRIVATE=1` for a partner on the same network).
 pub struct WebhookSender {
-    client: reqwest013::Client,
+    allow_private: bool,
 }
 
 impl WebhookSender {
-    pub fn new() -> Result<Self, DeliveryError> {
-        Ok(Self { client: http_client(Duration::from_secs(10))? })
+    pub fn new(allow_private: bool) -> Result<Self, DeliveryError> {
+        Ok(Self { allow_private })
     }
 
     pub async fn send(&self, url: &str, body: &str, signature: &str) -> Result<(), DeliveryError> {
-        let res = self
-            .client
-            .post(url)
+        let target = check_webhook_url(url, self.allow_private)?;
+        let host = target.host_str().unwrap_or_default().to_owned();
+        let port = target.port_or_known_default().unwrap_or(443);
+        let addrs: Vec<std::net::SocketAddr> = tokio::net::lookup_host((host.trim_matches(['[', ']']), port))
+            .await
+            .map_err(|e| DeliveryError::Transport(format!("cannot resolve {host}: {e}")))?
+            .collect();
+        if addrs.is_empty() {
+            return Err(DeliveryError::Transport(format!("{host} has no address")));
+        }
+        if !self.allow_private && addrs.iter().any(|a| !sitecard_domain::destination::is_public_destination(a.ip())) {
+            return Err(DeliveryError::Forbidden(format!("{host} resolves to a private, loopback or link-local address")));
+        }
+        // The addresses just checked are the ones connected to: a second lookup (DNS rebinding) cannot swap them.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest013::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .redirect(reqwest013::redirect::Policy::none())
+            .resolve_to_addrs(&host, &addrs)
+            .build()
+            .map_err(|e| DeliveryError::Transport(e.to_string()))?;
+        let res = client
+            .post(target)
             .header("content-type", "application/json")
             .header("Sitecard-Signature", signature)
             .body(body.to_owned())
@@ -102,6 +127,27 @@ impl WebhookSender {
         }
         Ok(())
     }
+}
+
+/// A webhook URL as configured: https (or http when `allow_private`), a host, no credentials in it, and not an
+/// IP literal of a private network. Where a host name resolves to is checked again at every send.
+pub fn check_webhook_url(url: &str, allow_private: bool) -> Result<reqwest013::Url, DeliveryError> {
+    let forbidden = |why: &str| DeliveryError::Forbidden(why.to_owned());
+    let parsed = reqwest013::Url::parse(url.trim()).map_err(|_| forbidden("not a URL"))?;
+    match parsed.scheme() {
+        "https" => {}
+        "http" if allow_private => {}
+        _ => return Err(forbidden("webhook URLs must use https")),
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(forbidden("no user name or password in the URL; requests are signed instead"));
+    }
+    let host = parsed.host_str().filter(|h| !h.is_empty()).ok_or_else(|| forbidden("the URL has no host"))?;
+    let literal = host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().ok();
+    if !allow_private && literal.is_some_and(|ip| !sitecard_domain::destination::is_public_destination(ip)) {
+        return Err(forbidden("a private, loopback or link-local address"));
+    }
+    Ok(parsed)
 }
 
 /// An HTTPS client over ring (the process's one TLS crypto library; installing it again is harmless): reqwest

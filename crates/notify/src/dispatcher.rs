@@ -86,7 +86,8 @@ impl Dispatcher {
             }
             Some(Err(e)) => {
                 let attempts = msg.attempts + 1;
-                let next = (attempts < MAX_ATTEMPTS).then(|| Utc::now() + backoff(attempts));
+                // A forbidden destination stays forbidden: dead at once instead of retried for days.
+                let next = (attempts < MAX_ATTEMPTS && !matches!(e, DeliveryError::Forbidden(_))).then(|| Utc::now() + backoff(attempts));
                 tracing::warn!(message_id = %msg.id, channel = %msg.channel, attempts, error = %e, "delivery failed");
                 outbox::mark_failed(&self.db, msg.id, &e.to_string(), next).await
             }

@@ -59,6 +59,16 @@ async fn smtp_stub() -> (u16, Arc<Mutex<Vec<String>>>) {
 
 /// A minimal HTTP server answering every request with `status`, recording method, path, headers and body.
 async fn http_stub(status: u16) -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
+    http_stub_answering(status, String::new()).await
+}
+
+/// Answers 302 to `location`.
+async fn http_redirect_stub(location: &str) -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
+    http_stub_answering(302, format!("location: {location}\r\n")).await
+}
+
+/// Records every request and answers `status` with `extra_headers` (each line ending in CRLF).
+async fn http_stub_answering(status: u16, extra_headers: String) -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -67,6 +77,7 @@ async fn http_stub(status: u16) -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
         loop {
             let Ok((sock, _)) = listener.accept().await else { return };
             let store = store.clone();
+            let extra_headers = extra_headers.clone();
             tokio::spawn(async move {
                 let (r, mut w) = sock.into_split();
                 let mut reader = BufReader::new(r);
@@ -88,7 +99,7 @@ async fn http_stub(status: u16) -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
                 let mut body = vec![0u8; len];
                 reader.read_exact(&mut body).await.unwrap();
                 store.lock().unwrap().push((head, String::from_utf8_lossy(&body).into_owned()));
-                let resp = format!("HTTP/1.1 {status} X\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{{}}");
+                let resp = format!("HTTP/1.1 {status} X\r\n{extra_headers}content-length: 2\r\nconnection: close\r\n\r\n{{}}");
                 let _ = w.write_all(resp.as_bytes()).await;
             });
         }
@@ -129,7 +140,7 @@ async fn webhooks_carry_a_verifiable_signature() {
     let (port, seen) = http_stub(204).await;
     let body = r#"{"event":"order.confirmed"}"#;
     let sig = webhook_signature(b"secret", 1_700_000_000, body);
-    WebhookSender::new().unwrap().send(&format!("http://127.0.0.1:{port}/hook"), body, &sig).await.unwrap();
+    WebhookSender::new(true).unwrap().send(&format!("http://127.0.0.1:{port}/hook"), body, &sig).await.unwrap();
     let (head, got) = seen.lock().unwrap()[0].clone();
     assert_eq!(got, body);
     assert!(head.to_lowercase().contains(&format!("sitecard-signature: {}", sig.to_lowercase())));
@@ -217,4 +228,41 @@ async fn without_a_transport_messages_stay_queued_and_dev_mode_keeps_them_readab
     let m = outbox::recent(&db2, None, 1).await.unwrap().remove(0);
     assert_eq!(m.status, "sent");
     assert!(m.body.contains("111222"), "the dev outbox keeps the code for the dev page");
+}
+
+#[tokio::test]
+async fn webhooks_go_only_to_public_https_destinations_and_never_follow_redirects() {
+    use sitecard_notify::adapters::{DeliveryError, check_webhook_url};
+    let (port, seen) = http_stub(204).await;
+    let strict = WebhookSender::new(false).unwrap();
+    // Loopback, by IP literal and by a name that resolves to it, over http and https: refused, nothing sent.
+    for url in [
+        format!("http://127.0.0.1:{port}/hook"),
+        format!("https://127.0.0.1:{port}/hook"),
+        format!("https://localhost:{port}/hook"),
+        format!("https://[::ffff:127.0.0.1]:{port}/hook"),
+        "https://169.254.169.254/latest/meta-data".to_owned(),
+        "https://10.0.0.1/hook".to_owned(),
+    ] {
+        let err = strict.send(&url, "{}", "t=1,v1=x").await.unwrap_err();
+        assert!(matches!(err, DeliveryError::Forbidden(_)), "{url}: {err:?}");
+    }
+    assert!(seen.lock().unwrap().is_empty(), "nothing reached the private address");
+    for (url, ok) in [
+        ("https://partner.example/hooks/sitecard", true),
+        ("http://partner.example/hook", false),
+        ("https://user:pw@partner.example/hook", false),
+        ("https://192.168.1.10/hook", false),
+        ("not a url", false),
+    ] {
+        assert_eq!(check_webhook_url(url, false).is_ok(), ok, "{url}");
+    }
+    assert!(check_webhook_url("http://192.168.1.10/hook", true).is_ok(), "allowed in development or by the operator");
+
+    // A redirect is an answer, not an instruction: reported, not followed.
+    let (target, reached) = http_stub(204).await;
+    let (redirecting, _) = http_redirect_stub(&format!("http://127.0.0.1:{target}/elsewhere")).await;
+    let err = WebhookSender::new(true).unwrap().send(&format!("http://127.0.0.1:{redirecting}/hook"), "{}", "t=1,v1=x").await.unwrap_err();
+    assert!(matches!(err, DeliveryError::Rejected(302)), "{err:?}");
+    assert!(reached.lock().unwrap().is_empty(), "the redirect was not followed");
 }

@@ -75,6 +75,11 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             }
         }
         AdminCommand::CreatePartnerClient { client_id, name, webhook_url } => {
+            // Checked again (with its DNS answer) at every delivery; refused here so the operator hears it now.
+            if let Some(url) = &webhook_url {
+                sitecard_notify::adapters::check_webhook_url(url, config.dev || config.webhook_allow_private)
+                    .map_err(|e| format!("--webhook-url {url}: {e}"))?;
+            }
             let state = startup::build_state(config).await?;
             let txn = sitecard_persistence::begin(&state.db).await?;
             let p =

@@ -42,6 +42,10 @@ pub struct Config {
     /// rightmost address not added by one of them. Unset: `X-Forwarded-For` is ignored.
     #[arg(long, env = "SITECARD_TRUSTED_PROXIES", global = true)]
     pub trusted_proxies: Option<String>,
+    /// Let partner webhooks go to http URLs and private, loopback or link-local addresses (a partner on the
+    /// same private network). Development mode allows it too.
+    #[arg(long, env = "SITECARD_WEBHOOK_ALLOW_PRIVATE", default_value_t = false, value_parser = clap::builder::BoolishValueParser::new(), global = true)]
+    pub webhook_allow_private: bool,
     /// A second address (`127.0.0.1:9464`) serving only `/metrics`, without sign-in, for a Prometheus scraper
     /// on a private network. On the main address `/metrics` needs an operator's token.
     #[arg(long, env = "SITECARD_METRICS_LISTEN", global = true)]
@@ -97,6 +101,7 @@ impl Config {
             ("SITECARD_LOG_FORMAT", self.log_format.clone()),
             ("SITECARD_DATA_KEY", mask_opt(&self.data_key)),
             ("SITECARD_OBJECT_STORE", self.object_store.clone()),
+            ("SITECARD_WEBHOOK_ALLOW_PRIVATE", self.webhook_allow_private.to_string()),
             ("SITECARD_METRICS_LISTEN", self.metrics_listen.clone().unwrap_or_else(|| "(unset)".into())),
             ("SITECARD_TRUSTED_PROXIES", self.trusted_proxies.clone().unwrap_or_else(|| "(unset)".into())),
             ("SITECARD_TRUST_PROXY", self.trust_proxy.to_string()),

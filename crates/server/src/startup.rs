@@ -86,7 +86,7 @@ pub fn transports(config: &Config) -> Result<Transports, StartupError> {
     if !config.dev && (email.is_none() || sms.is_none()) {
         tracing::warn!("SITECARD_SMTP_URL or SITECARD_SMS_URL is not set: those messages stay queued in the outbox");
     }
-    Ok(Transports { email, sms, webhook: Some(WebhookSender::new()?), dev_sink: config.dev })
+    Ok(Transports { email, sms, webhook: Some(WebhookSender::new(config.dev || config.webhook_allow_private)?), dev_sink: config.dev })
 }
 
 impl Application {

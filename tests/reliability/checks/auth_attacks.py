@@ -821,3 +821,39 @@ def slowloris(ctx) -> Result:
     finally:
         srv.stop()
     return r
+
+
+@check("auth.oauth_client_library", "A standard OAuth client library (Authlib) gets partner tokens and recognises refusals (RFC 6749)")
+def oauth_client_library(ctx) -> Result:
+    from authlib.integrations.requests_client import OAuth2Session
+    from authlib.integrations.base_client.errors import OAuthError
+
+    r = Result()
+    srv = fresh_server("oauth-lib")
+    try:
+        url = srv.url + "/api/v1/oauth/token"
+        for method in ("client_secret_post", "client_secret_basic"):
+            good = OAuth2Session("demo-partner", "demo-partner-secret", token_endpoint_auth_method=method)
+            token = good.fetch_token(url, grant_type="client_credentials")
+            SECRETS.add("partner token", token["access_token"])
+            assert token["token_type"] == "Bearer" and token["expires_in"] > 0, token
+            res = Api(srv.url).get("/api/v1/partner/production-orders", token["access_token"])
+            assert res.status_code == 200, f"the library's token is refused: {res.status_code}"
+            r.add(f"token with {method}")
+            bad = OAuth2Session("demo-partner", "wrong-secret", token_endpoint_auth_method=method)
+            try:
+                bad.fetch_token(url, grant_type="client_credentials")
+                raise AssertionError(f"a wrong secret ({method}) did not raise")
+            except OAuthError as e:
+                assert e.error == "invalid_client", f"{method}: error {e.error!r}"
+            r.add("wrong secret raised invalid_client")
+        try:
+            OAuth2Session("demo-partner", "demo-partner-secret").fetch_token(url, grant_type="password", username="u", password="p")
+            raise AssertionError("grant_type=password did not raise")
+        except OAuthError as e:
+            assert e.error == "unsupported_grant_type", f"error {e.error!r}"
+        r.add("unsupported grant raised")
+        r.note("Authlib " + __import__("authlib").__version__)
+    finally:
+        srv.stop()
+    return r
