@@ -683,3 +683,43 @@ async fn an_invited_verifier_sets_a_password_and_records_identities() {
     let out = crate::authorization::cli(&app, &["admin", "create-operator", "--email", "ops@sitecard.example"]);
     assert!(out.contains("invited ops@sitecard.example as operator"), "{out}");
 }
+
+#[tokio::test]
+async fn a_registration_link_is_checked_before_anything_is_typed() {
+    let app = spawn_app().await;
+    let verifier = app.login(VERIFIER.0, VERIFIER.1).await;
+    app.verify_identity(&verifier, "check.link@example.com", "Ola", "Nordmann", "1990-01-01", "NOR", "N12345678").await;
+    let link = app.last_link("check.link@example.com").await;
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let res = app.get(&format!("/api/v1/accounts/registration-tokens/{token}")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.unwrap(), json!({"email": "check.link@example.com"}));
+    assert_problem(app.get("/api/v1/accounts/registration-tokens/not-a-real-token").await, 410, "registration_token_invalid").await;
+    // Once used, the link answers 410 too.
+    let res =
+        app.post_json("/api/v1/accounts", &json!({"registration_token": token, "password": NEW_PASSWORD, "phone": "+46701234999"})).await;
+    let ch: Value = res.json().await.unwrap();
+    let code = app.last_code("+46701234999").await;
+    let res = app.post_json("/api/v1/accounts/verify-phone", &json!({"challenge_id": ch["challenge_id"], "code": code})).await;
+    assert_eq!(res.status(), 200);
+    assert_problem(app.get(&format!("/api/v1/accounts/registration-tokens/{token}")).await, 410, "registration_token_invalid").await;
+}
+
+#[tokio::test]
+async fn a_signed_in_worker_changes_the_password_and_the_other_sessions_end() {
+    let app = spawn_app().await;
+    let here = app.login(WORKER.0, WORKER.1).await;
+    let elsewhere = app.login(WORKER.0, WORKER.1).await;
+    let change = |current: &str, new: &str| {
+        let body = json!({"current_password": current, "new_password": new});
+        app.client.post(app.url("/api/v1/me/password")).bearer_auth(&here.access).json(&body).send()
+    };
+    assert_problem(change("not-my-password", NEW_PASSWORD).await.unwrap(), 401, "invalid_credentials").await;
+    assert_problem(change(DEMO_PASSWORD, "password").await.unwrap(), 400, "weak_password").await;
+    assert_eq!(change(DEMO_PASSWORD, NEW_PASSWORD).await.unwrap().status(), 204);
+    assert_eq!(app.get_auth("/api/v1/me", &here.access).await.status(), 200, "this session stays");
+    assert_eq!(app.get_auth("/api/v1/me", &elsewhere.access).await.status(), 401, "the others end");
+    assert!(app.outbox(WORKER.0).await.iter().any(|m| m["subject"] == "Your Sitecard password was changed"));
+    assert_problem(app.start_login(WORKER.0, DEMO_PASSWORD).await, 401, "invalid_credentials").await;
+    app.login_with(WORKER.0, NEW_PASSWORD, WORKER.1).await;
+}

@@ -112,6 +112,8 @@ pub async fn produce_and_deliver(app: &TestApp, order_id: &str, number: &str) ->
 async fn seeded_order(app: &TestApp, worker: &Tokens) -> Value {
     let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
     assert_eq!(orders.len(), 1);
+    // The demo order matches the demo worker's passport.
+    assert_eq!(orders[0]["identity_check"], json!({"matches": true, "fields": []}));
     orders[0].clone()
 }
 
@@ -220,6 +222,11 @@ async fn a_mismatch_sends_the_order_back_to_the_company_which_corrects_it() {
 
     let worker = app.login(WORKER.0, WORKER.1).await;
     complete_contact(&app, &worker).await;
+    // Known before Accept: the worker sees which fields differ from the passport.
+    let before: Value = app.get_auth(&format!("/api/v1/me/card-orders/{id}"), &worker.access).await.json().await.unwrap();
+    assert_eq!(before["identity_check"], json!({"matches": false, "fields": ["surname", "date_of_birth", "nationality"]}));
+    let listed: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
+    assert!(listed.iter().any(|o| o["id"] == id.as_str() && o["identity_check"]["matches"] == false));
     let res = app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": created["version"]})).await;
     let problem = assert_problem(res, 422, "identity_mismatch").await;
     let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();

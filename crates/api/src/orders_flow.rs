@@ -4,10 +4,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::Language;
+use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
 use sitecard_domain::order_state::InvalidTransition;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::orders::{self, Order};
+use sitecard_persistence::persons::Person;
 use sitecard_persistence::{ConnectionTrait, accounts, companies, outbox, partners};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -62,10 +64,43 @@ pub struct HolderOrder {
     pub photo_url: Option<String>,
     /// Fields that did not match the verified document (after a failed accept).
     pub mismatch_fields: Vec<String>,
+    /// The order's personal data against the worker's verified document, known before Accept: an order that
+    /// does not match is not produced, so the worker can ask the company to correct it instead of accepting.
+    pub identity_check: IdentityCheck,
     /// The worker's reason for rejecting, or the partner's for a failure.
     pub reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct IdentityCheck {
+    /// Whether Accept will find the order matching the verified document (false when there is no verified
+    /// document yet).
+    pub matches: bool,
+    /// The fields that differ: `given_names`, `surname`, `date_of_birth`, `nationality`.
+    pub fields: Vec<String>,
+}
+
+/// The order's holder data against the verified document (the rule Accept applies).
+pub fn identity_check(o: &Order, person: Option<&Person>) -> IdentityCheck {
+    let Some(person) = person else { return IdentityCheck { matches: false, fields: vec![] } };
+    let on_order = PersonalData {
+        given_names: &o.given_names,
+        surname: &o.surname,
+        date_of_birth: o.date_of_birth,
+        nationality: o.nationality.as_deref(),
+    };
+    let on_document = PersonalData {
+        given_names: &person.given_names,
+        surname: &person.surname,
+        date_of_birth: person.date_of_birth,
+        nationality: Some(&person.nationality),
+    };
+    match match_identity(&on_order, &on_document) {
+        IdentityMatch::Match => IdentityCheck { matches: true, fields: vec![] },
+        IdentityMatch::Mismatch(fields) => IdentityCheck { matches: false, fields: fields.iter().map(|f| f.as_str().to_owned()).collect() },
+    }
 }
 
 /// An order as the company admin and the production partner see it.
@@ -149,12 +184,28 @@ pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Compa
 
 pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, ApiError> {
     let history = orders::history(conn, o.id).await?;
-    Ok(to_holder_order(o, company, account, history))
+    let person = verified_person(conn, account).await?;
+    Ok(to_holder_order(o, company, account, person.as_ref(), history))
+}
+
+/// The account's verified identity document, if any.
+pub async fn verified_person<C: ConnectionTrait>(conn: &C, account: &Account) -> Result<Option<Person>, ApiError> {
+    Ok(match account.person_id {
+        Some(id) => sitecard_persistence::persons::find(conn, id).await?,
+        None => None,
+    })
 }
 
 /// The worker's view of an order whose status history (oldest first) the caller has read with it.
-pub fn to_holder_order(o: Order, company: CompanyRef, account: &Account, history: Vec<orders::OrderEvent>) -> HolderOrder {
+pub fn to_holder_order(
+    o: Order,
+    company: CompanyRef,
+    account: &Account,
+    person: Option<&Person>,
+    history: Vec<orders::OrderEvent>,
+) -> HolderOrder {
     HolderOrder {
+        identity_check: identity_check(&o, person),
         id: o.id,
         status: o.status.clone(),
         version: o.version,

@@ -106,11 +106,18 @@ async function verifierRecordsPassport(browser, worker) {
 }
 
 async function workerRegisters(page, worker, step) {
-  await step('worker: the emailed link opens registration', async () => {
+  await step('worker: a dead registration link says so before anything is typed', async () => {
+    await page.goto(`${baseUrl}/register?token=no-such-link`);
+    await heading(page, 'This link no longer works');
+    assert((await page.locator('#password').count()) === 0, 'a password field was shown for a dead link');
+  });
+
+  await step('worker: the emailed link opens registration, naming the account', async () => {
     const email = await waitForMessage(worker.email, { filter: (m) => m.link?.includes('/register?token=') });
     await page.goto(`${baseUrl}${pathOf(email.link)}`);
     await heading(page, 'Choose a password');
     await page.getByText('Step 1 of 3').waitFor();
+    await page.getByText(`The account is for ${worker.email}.`).waitFor();
     await pageIsSound(page, 'worker-01-register-password');
   });
 

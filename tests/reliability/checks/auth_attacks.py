@@ -182,7 +182,7 @@ def code_bruteforce(ctx) -> Result:
     return r
 
 
-@check("auth.parallel_limits", "Attempt limits under parallel guesses: codes, passwords, card numbers are counted before they are judged")
+@check("auth.parallel_limits", "Attempt limits under parallel guesses: codes and passwords are counted before they are judged (card numbers: tests/api/security.rs)")
 def parallel_limits(ctx) -> Result:
     r = Result()
     srv = fresh_server("parallel-limits")

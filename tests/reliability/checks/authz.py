@@ -58,6 +58,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /readyz": Rule("public", public_status=(200,)),
         "GET /metrics": Rule("owner", ()),  # operators only (no operator in this world); scrapers use SITECARD_METRICS_LISTEN
         "GET /api/v1/card-check/{card_number}": Rule("public", params={"card_number": "cardA1"}, public_status=(200,)),
+        "GET /api/v1/accounts/registration-tokens/{token}": Rule("public", params={"token": "no-such-token"}, public_status=(410,)),
         "GET /api/v1/dev/outbox": Rule("dev", query="?to=nobody%40example.com", public_status=(200,)),
         "POST /api/v1/accounts": Rule("public", body={"registration_token": "not-a-real-token", "password": "bricks and mortar 42", "phone": new_phone}, public_status=(410,)),
         "POST /api/v1/accounts/verify-phone": Rule("public", body={"challenge_id": uid(), "code": "123456"}, public_status=(401, 410)),
@@ -79,6 +80,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /api/v1/me/card-orders": Rule("self"),
         "GET /api/v1/me/cards": Rule("self"),
         "PATCH /api/v1/me/contact": Rule("self", body={"city": "Stockholm"}),
+        "POST /api/v1/me/password": Rule("self", body={"current_password": "not-the-password", "new_password": "x"}, ok_errors=(401,)),
         "POST /api/v1/me/phone": Rule("self", body={"phone": new_phone}),
         "POST /api/v1/me/phone/verify": Rule("self", body={"challenge_id": uid(), "code": "123456"}, ok_errors=(401, 410)),
         "DELETE /api/v1/auth/sessions": Rule("self", phase=10),

@@ -47,6 +47,8 @@ EXPECTED_4XX = {
     "POST /api/v1/me/phone": (["422", "429"], "E.164 phone rules; 5 SMS per hour"),
     "PATCH /api/v1/me": (["422"], "supported languages"),
     "PATCH /api/v1/me/contact": (["422"], "postal code and country rules"),
+    "POST /api/v1/me/password": (["400", "401", "429"], "the current password; the new one's policy"),
+    "GET /api/v1/accounts/registration-tokens/{token}": (["410", "429"], "random tokens are not live links"),
     "POST /api/v1/me/card-orders/{id}/accept": (["409", "422"], "version and state rules"),
     "POST /api/v1/me/card-orders/{id}/reject": (["409", "422"], "state rules, non-blank reason"),
     "POST /api/v1/me/cards/{id}/activate": (["409", "422"], "card number typed from the card"),

@@ -82,6 +82,19 @@ describe('registration from the emailed link', () => {
     expect(router.state.location.pathname).toBe('/register');
   });
 
+  test('a used link is explained before anything is typed', async () => {
+    stubApi({ 'GET /api/v1/accounts/registration-tokens/old': problem(410, 'registration_token_invalid') });
+    renderRoute('/register?token=old');
+    expect(await screen.findByRole('heading', { level: 1, name: 'This link no longer works' })).toBeTruthy();
+    expect(screen.queryByLabelText('Password')).toBeNull();
+  });
+
+  test('a live link names the address of the account above the password', async () => {
+    stubApi({ 'GET /api/v1/accounts/registration-tokens/t0k3n': { body: { email: 'jan@example.com' } } });
+    renderRoute('/register?token=t0k3n');
+    expect(await screen.findByText('The account is for jan@example.com.')).toBeTruthy();
+  });
+
   test('a used or expired link is explained, with what to do', async () => {
     stubApi({ 'POST /api/v1/accounts': problem(410, 'registration_token_invalid') });
     renderRoute('/register?token=old');

@@ -41,6 +41,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/registration-tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a registration link before asking for anything: 200 with the account's email while it is usable. */
+        get: operations["check_registration_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/verify-phone": {
         parameters: {
             query?: never;
@@ -748,6 +765,23 @@ export interface paths {
         patch: operations["update_contact"];
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password. Every other session ends at once; this one stays. The email address is told. */
+        post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/phone": {
         parameters: {
             query?: never;
@@ -1021,6 +1055,11 @@ export interface components {
              */
             resend_after: string;
         };
+        ChangePassword: {
+            current_password: string;
+            /** @description At least 8 characters, not common or guessable from the account (NIST SP 800-63B). */
+            new_password: string;
+        };
         ChangePhone: {
             /**
              * @description The account's password, typed again: needed when the sign-in is older than five minutes (403
@@ -1178,6 +1217,11 @@ export interface components {
             holder: components["schemas"]["Holder"];
             /** Format: uuid */
             id: string;
+            /**
+             * @description The order's personal data against the worker's verified document, known before Accept: an order that
+             *     does not match is not produced, so the worker can ask the company to correct it instead of accepting.
+             */
+            identity_check: components["schemas"]["IdentityCheck"];
             /** @description Fields that did not match the verified document (after a failed accept). */
             mismatch_fields: string[];
             /**
@@ -1195,6 +1239,15 @@ export interface components {
              * @description Send it back with accept; a changed order answers 409 `stale_version`.
              */
             version: number;
+        };
+        IdentityCheck: {
+            /** @description The fields that differ: `given_names`, `surname`, `date_of_birth`, `nationality`. */
+            fields: string[];
+            /**
+             * @description Whether Accept will find the order matching the verified document (false when there is no verified
+             *     document yet).
+             */
+            matches: boolean;
         };
         InPersonActivation: {
             /** @description The number printed on the card the worker shows. */
@@ -1356,6 +1409,10 @@ export interface components {
              *     `X-Sitecard-Client: web` header, which cross-site forms cannot set).
              */
             refresh_token?: string | null;
+        };
+        RegistrationLink: {
+            /** @description The address the account is for (the link was emailed there). */
+            email: string;
         };
         RejectOrder: {
             /** @description Why; the company sees it. */
@@ -1632,6 +1689,48 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (phone) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_attempts` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_registration_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `token` of the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link is usable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `registration_token_invalid`: unknown, used or expired link */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3701,6 +3800,58 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePassword"];
+            };
+        };
+        responses: {
+            /** @description Changed; other sessions were signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `weak_password` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_credentials`: the current password is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `too_many_attempts` (wrong current passwords count with sign-ins) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,7 +22,7 @@ pub struct CreateAccount {
     pub phone: String,
 }
 
-fn token_invalid() -> ApiError {
+pub(crate) fn token_invalid() -> ApiError {
     ApiError::Gone(
         "registration_token_invalid",
         "this registration link is no longer valid; ask the identity-verification office for a new one".into(),

@@ -1,6 +1,7 @@
 //! Creating an account from an emailed registration (or invitation) link.
 
 pub mod create;
+pub mod registration_token;
 pub mod verify_phone;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -8,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::error::ApiError;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create::create_account).service(verify_phone::verify_phone);
+    cfg.service(registration_token::check_registration_token).service(create::create_account).service(verify_phone::verify_phone);
 }
 
 /// NIST SP 800-63B policy; `inputs` are things an attacker knows about the user.

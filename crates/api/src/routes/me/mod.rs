@@ -1,6 +1,7 @@
 //! The signed-in person: profile, language, contact details, phone.
 
 pub mod contact;
+pub mod password;
 pub mod phone;
 pub mod profile;
 
@@ -11,5 +12,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(profile::update_me)
         .service(contact::update_contact)
         .service(phone::change_phone)
-        .service(phone::verify_phone_change);
+        .service(phone::verify_phone_change)
+        .service(password::change_password);
 }

@@ -1,0 +1,41 @@
+//! `GET /accounts/registration-tokens/{token}`: whether an emailed registration (or invitation) link is still
+//! usable, and for which address, so the web app can say so before the worker types a password and a phone.
+
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use sitecard_persistence::{accounts, tokens};
+use utoipa::ToSchema;
+
+use crate::auth::ClientInfo;
+use crate::crypto::token_hash;
+use crate::error::{ApiError, Problem};
+use crate::routes::accounts::create::token_invalid;
+use crate::state::AppState;
+use crate::throttle::{self, Limit};
+
+/// Link checks per client IP: a site office registers many workers, but tokens are not to be guessed.
+pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 3600 };
+
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationLink {
+    /// The address the account is for (the link was emailed there).
+    pub email: String,
+}
+
+/// Check a registration link before asking for anything: 200 with the account's email while it is usable.
+#[utoipa::path(tag = "accounts", security(()), params(("token" = String, Path, description = "The `token` of the emailed link")), responses(
+    (status = 200, description = "The link is usable", body = RegistrationLink),
+    (status = 410, description = "`registration_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/accounts/registration-tokens/{token}")]
+pub async fn check_registration_token(
+    state: web::Data<AppState>,
+    client: ClientInfo,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    throttle::consume(&state.db, &format!("register-check-ip:{}", client.ip), CHECKS_PER_IP, "too_many_attempts").await?;
+    let token = tokens::find_usable(&state.read, &token_hash(&token), &["registration", "invitation"]).await?.ok_or_else(token_invalid)?;
+    let account = accounts::find(&state.read, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(token_invalid)?;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(RegistrationLink { email: account.email }))
+}

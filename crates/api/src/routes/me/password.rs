@@ -1,0 +1,76 @@
+//! `POST /me/password`: a new password while signed in; the current one is typed again.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::Language;
+use sitecard_notify::Message;
+use sitecard_persistence::{Set, accounts, audit, persons, sessions};
+use utoipa::ToSchema;
+
+use crate::auth::{ClientInfo, CurrentUser};
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use crate::throttle::{self, email_key};
+
+#[derive(Deserialize, ToSchema)]
+pub struct ChangePassword {
+    pub current_password: String,
+    /// At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+    pub new_password: String,
+}
+
+/// Change the password. Every other session ends at once; this one stays. The email address is told.
+#[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePassword, responses(
+    (status = 204, description = "Changed; other sessions were signed out"),
+    (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_credentials`: the current password is wrong", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts` (wrong current passwords count with sign-ins)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    client: ClientInfo,
+    body: web::Json<ChangePassword>,
+) -> Result<HttpResponse, ApiError> {
+    let ChangePassword { current_password, new_password } = body.into_inner();
+    let account = &user.account;
+    // The same tries as a sign-in for this address: a stolen token is no second way to guess the password.
+    let key = email_key("login-acct", &account.email);
+    throttle::take(&state.db, &key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
+    let ok = current_password.len() <= 1024 && state.hasher.verify(current_password, account.password_hash.clone()).await?;
+    if !ok {
+        return Err(ApiError::Unauthorized("invalid_credentials"));
+    }
+    throttle::give_back(&state.db, &key).await?;
+    let mut known = vec![account.email.clone()];
+    if let Some(p) = match account.person_id {
+        Some(id) => persons::find(&state.read, id).await?,
+        None => None,
+    } {
+        known.push(p.given_names);
+        known.push(p.surname);
+    }
+    crate::routes::accounts::check_password_policy("new_password", &new_password, &known.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let hash = state.hasher.hash(new_password).await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let mut changes = accounts::changes(account.id);
+    changes.password_hash = Set(Some(hash));
+    accounts::update(&txn, changes).await?;
+    sessions::revoke_all_for_account(&txn, account.id, Some(user.session_id), "password_changed").await?;
+    sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: "password_changed",
+            actor_id: Some(account.id),
+            actor_kind: "account",
+            subject_type: Some("account"),
+            subject_id: Some(account.id),
+            data: serde_json::json!({ "ip": client.ip }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
