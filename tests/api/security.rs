@@ -30,6 +30,17 @@ async fn post_at_once(app: &TestApp, path: &str, token: Option<&str>, bodies: Ve
     out
 }
 
+/// The demo worker's order accepted, produced and delivered as card `number`: (a fresh sign-in, card id, number).
+async fn delivered_card(app: &TestApp, number: &str) -> (crate::helpers::Tokens, String, String) {
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(app, &worker).await;
+    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
+    let id = orders[0]["id"].as_str().unwrap();
+    app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": orders[0]["version"]})).await;
+    let (card, number) = produce_and_deliver(app, id, number).await;
+    (app.login(WORKER.0, WORKER.1).await, card, number)
+}
+
 fn count(answers: &[(u16, Value)], status: u16, code: &str) -> usize {
     answers.iter().filter(|(s, b)| *s == status && b["code"] == code).count()
 }
@@ -119,13 +130,7 @@ async fn keyed_answers_belong_to_the_account_and_die_with_the_session_and_after_
 #[tokio::test]
 async fn pin_views_are_never_kept_for_replay() {
     let app = spawn_app().await;
-    let worker = app.login(WORKER.0, WORKER.1).await;
-    complete_contact(&app, &worker).await;
-    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
-    let id = orders[0]["id"].as_str().unwrap();
-    app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": orders[0]["version"]})).await;
-    let (card, number) = produce_and_deliver(&app, id, "PN0000000001").await;
-    let worker = app.login(WORKER.0, WORKER.1).await;
+    let (worker, card, number) = delivered_card(&app, "PN0000000001").await;
     for path in [format!("/api/v1/me/cards/{card}/activate"), format!("/api/v1/me/cards/{card}/pin")] {
         let res = app
             .client
@@ -172,13 +177,7 @@ async fn parallel_wrong_passwords_are_judged_at_most_ten_times() {
 #[tokio::test]
 async fn parallel_wrong_card_numbers_are_judged_at_most_five_times() {
     let app = spawn_app().await;
-    let worker = app.login(WORKER.0, WORKER.1).await;
-    complete_contact(&app, &worker).await;
-    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
-    let id = orders[0]["id"].as_str().unwrap();
-    app.post_auth(&format!("/api/v1/me/card-orders/{id}/accept"), &worker.access, &json!({"version": orders[0]["version"]})).await;
-    let (card, number) = produce_and_deliver(&app, id, "PA0000000001").await;
-    let worker = app.login(WORKER.0, WORKER.1).await;
+    let (worker, card, number) = delivered_card(&app, "PA0000000001").await;
     let body = json!({ "card_number": "PA0000000002" });
     let answers = post_at_once(&app, &format!("/api/v1/me/cards/{card}/activate"), Some(&worker.access), vec![body; 20]).await;
     assert_eq!(count(&answers, 422, "card_number_mismatch"), 5, "{answers:?}");

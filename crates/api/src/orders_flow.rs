@@ -82,9 +82,19 @@ pub struct IdentityCheck {
     pub fields: Vec<String>,
 }
 
-/// The order's holder data against the verified document (the rule Accept applies).
+/// The order's holder data against the verified document, as the worker sees it before Accept.
 pub fn identity_check(o: &Order, person: Option<&Person>) -> IdentityCheck {
-    let Some(person) = person else { return IdentityCheck { matches: false, fields: vec![] } };
+    match person.map(|p| order_against_document(o, p)) {
+        None => IdentityCheck { matches: false, fields: vec![] },
+        Some(IdentityMatch::Match) => IdentityCheck { matches: true, fields: vec![] },
+        Some(IdentityMatch::Mismatch(fields)) => {
+            IdentityCheck { matches: false, fields: fields.iter().map(|f| f.as_str().to_owned()).collect() }
+        }
+    }
+}
+
+/// The rule Accept applies: the order's personal data against the verified identity document.
+pub fn order_against_document(o: &Order, person: &Person) -> IdentityMatch {
     let on_order = PersonalData {
         given_names: &o.given_names,
         surname: &o.surname,
@@ -97,10 +107,7 @@ pub fn identity_check(o: &Order, person: Option<&Person>) -> IdentityCheck {
         date_of_birth: person.date_of_birth,
         nationality: Some(&person.nationality),
     };
-    match match_identity(&on_order, &on_document) {
-        IdentityMatch::Match => IdentityCheck { matches: true, fields: vec![] },
-        IdentityMatch::Mismatch(fields) => IdentityCheck { matches: false, fields: fields.iter().map(|f| f.as_str().to_owned()).collect() },
-    }
+    match_identity(&on_order, &on_document)
 }
 
 /// An order as the company admin and the production partner see it.

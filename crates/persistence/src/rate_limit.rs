@@ -20,27 +20,22 @@ fn sql(backend: DbBackend, pg: &str) -> Statement {
 
 /// Counts one hit on `key` and returns the window after it.
 pub async fn hit<C: ConnectionTrait>(conn: &C, key: &str, window_secs: i64) -> Result<Window, DbError> {
-    let now = Utc::now().timestamp();
-    let backend = conn.get_database_backend();
-    let stmt = sql(
-        backend,
-        "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
-         ON CONFLICT (key) DO UPDATE SET \
-           hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END, \
-           window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END \
-         RETURNING hits, window_start",
-    );
-    let stmt = Statement::from_sql_and_values(backend, stmt.sql, [key.into(), now.into(), (now - window_secs).into()]);
-    let row = conn.query_one_raw(stmt).await?.ok_or(DbError::NotFound)?;
-    let hits: i32 = row.try_get("", "hits")?;
-    let start: i64 = row.try_get("", "window_start")?;
-    Ok(Window { hits: i64::from(hits), resets_in: (start + window_secs - now).max(1) })
+    counted(conn, key, window_secs, None).await?.ok_or(DbError::NotFound)
 }
 
 /// Takes one attempt on `key` if its window has room, in one conditional upsert: `Ok` with the window after
 /// it, or `Err` with the full window (nothing counted). Counted before the attempt is judged, so N parallel
 /// attempts never get more than `max` judged, on one instance or several (the row is the lock).
 pub async fn take<C: ConnectionTrait>(conn: &C, key: &str, window_secs: i64, max: i64) -> Result<Result<Window, Window>, DbError> {
+    match counted(conn, key, window_secs, Some(max)).await? {
+        Some(w) => Ok(Ok(w)),
+        None => Ok(Err(peek_many(conn, &[(key, window_secs)]).await?.pop().unwrap_or(Window { hits: max, resets_in: 1 }))),
+    }
+}
+
+/// The one counting statement: a new window starts at one hit, a running one adds a hit, unless `max` is given
+/// and already reached (then the upsert's `WHERE` leaves the row alone and nothing is returned).
+async fn counted<C: ConnectionTrait>(conn: &C, key: &str, window_secs: i64, max: Option<i64>) -> Result<Option<Window>, DbError> {
     let now = Utc::now().timestamp();
     let backend = conn.get_database_backend();
     let stmt = sql(
@@ -52,15 +47,12 @@ pub async fn take<C: ConnectionTrait>(conn: &C, key: &str, window_secs: i64, max
          WHERE rate_limits.window_start <= $3 OR rate_limits.hits < $4 \
          RETURNING hits, window_start",
     );
-    let stmt = Statement::from_sql_and_values(backend, stmt.sql, [key.into(), now.into(), (now - window_secs).into(), max.into()]);
-    match conn.query_one_raw(stmt).await? {
-        Some(row) => {
-            let hits: i32 = row.try_get("", "hits")?;
-            let start: i64 = row.try_get("", "window_start")?;
-            Ok(Ok(Window { hits: i64::from(hits), resets_in: (start + window_secs - now).max(1) }))
-        }
-        None => Ok(Err(peek_many(conn, &[(key, window_secs)]).await?.pop().unwrap_or(Window { hits: max, resets_in: 1 }))),
-    }
+    let ceiling = max.unwrap_or(i64::MAX);
+    let stmt = Statement::from_sql_and_values(backend, stmt.sql, [key.into(), now.into(), (now - window_secs).into(), ceiling.into()]);
+    let Some(row) = conn.query_one_raw(stmt).await? else { return Ok(None) };
+    let hits: i32 = row.try_get("", "hits")?;
+    let start: i64 = row.try_get("", "window_start")?;
+    Ok(Some(Window { hits: i64::from(hits), resets_in: (start + window_secs - now).max(1) }))
 }
 
 /// Returns an attempt taken with `take` that turned out to be allowed (a right password, a right code), so

@@ -524,16 +524,19 @@ async function mismatchShownAndCorrected(browser, adminPage, adminStep, state) {
     await heading(page, 'Check your order and accept it');
   });
 
-  await step('demo worker: Accept is refused; the mismatch is explained (why, who fixes it)', async () => {
+  await step('demo worker: the mismatch is flagged before Accept, which becomes "Tell Demo Bygg AB"', async () => {
     const cells = await page.locator('#compare-surname td').allTextContents();
     assert(cells[0] === 'Kowalsky' && cells[1] === 'Kowalski', `surname row: ${cells.join(' | ')}`);
-    await page.getByRole('button', { name: 'Accept the order' }).click();
-    await errorSummaryShows(page, 'Surname: the order is not the same as your document');
-    const explanation = page.getByTestId('mismatch-explanation');
-    await explanation.getByText('Demo Bygg AB must correct the order.', { exact: false }).waitFor();
-    await explanation.getByText('because the card is checked against it', { exact: false }).waitFor();
     await page.locator('#compare-surname').getByText('Not the same').waitFor();
-    assert((await page.getByRole('button', { name: 'Accept the order' }).count()) === 0, 'Accept is still offered');
+    const explanation = page.getByTestId('mismatch-explanation');
+    await explanation.getByText('Demo Bygg AB must correct the order. Tell them with the button below.').waitFor();
+    await explanation.getByText('because the card is checked against it', { exact: false }).waitFor();
+    assert((await page.getByRole('button', { name: 'Accept the order' }).count()) === 0, 'Accept is offered for a mismatch');
+    await pageIsSound(page, 'orders-mismatch-00-before-accept');
+    await page.getByRole('button', { name: 'Tell Demo Bygg AB' }).click();
+    await explanation.getByText('Demo Bygg AB must correct the order. We have told them.').waitFor();
+    await page.locator('#compare-surname').getByText('Not the same').waitFor();
+    assert((await page.getByRole('button', { name: 'Tell Demo Bygg AB' }).count()) === 0, 'Tell is still offered');
     await pageIsSound(page, 'orders-mismatch-01-worker');
   });
 

@@ -22,6 +22,7 @@ function holderOrder(overrides: Record<string, unknown> = {}) {
     missing_contact_fields: [],
     photo_url: null,
     mismatch_fields: [],
+    identity_check: { matches: true, fields: [] },
     reason: null,
     created_at: '2026-11-26T05:56:13Z',
     history: [
@@ -167,6 +168,29 @@ describe('check your answers and accept', () => {
     expect(screen.getByText('Not the same')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Accept the order' })).toBeNull();
     expect(screen.queryByText(/differs from the verified document/)).toBeNull();
+  });
+
+  test('a mismatch known before Accept: flagged, explained, and Accept becomes "Tell the company"', async () => {
+    const server = signedIn({
+      [`GET /api/v1/me/card-orders/${orderId}`]: [
+        { body: holderOrder({ identity_check: { matches: false, fields: ['surname'] } }) },
+        { body: holderOrder({ status: 'needs_correction', version: 4, mismatch_fields: ['surname'] }) },
+      ],
+      [`POST /api/v1/me/card-orders/${orderId}/accept`]: problem(422, 'identity_mismatch', {
+        errors: [{ field: 'surname', code: 'mismatch', message: 'differs from the verified document' }],
+      }),
+    });
+    renderRoute(`/orders/${orderId}/check`);
+    const before = await screen.findByTestId('mismatch-explanation');
+    expect(within(before).getByText('Demo Bygg AB must correct the order. Tell them with the button below.')).toBeTruthy();
+    expect(screen.getByText('Not the same')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Accept the order' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tell Demo Bygg AB' }));
+    const after = await screen.findByText('Demo Bygg AB must correct the order. We have told them.');
+    expect(after).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(server.to(`POST /api/v1/me/card-orders/${orderId}/accept`)[0]?.body).toEqual({ version: 3 });
   });
 
   test('missing contact details are asked for before anything is sent', async () => {

@@ -4,7 +4,7 @@
 use actix_web::{post, web};
 use serde::Deserialize;
 use sitecard_domain::Language;
-use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
+use sitecard_domain::identity_match::IdentityMatch;
 use sitecard_domain::order_state::{self, OrderStatus};
 use sitecard_notify::Message;
 use sitecard_persistence::{Set, audit, orders, persons};
@@ -64,20 +64,7 @@ pub async fn accept_order(
         errors: vec![],
     })?;
     let person = persons::find(&txn, person_id).await?.ok_or_else(|| ApiError::internal("person missing"))?;
-    let on_order = PersonalData {
-        given_names: &order.given_names,
-        surname: &order.surname,
-        date_of_birth: order.date_of_birth,
-        nationality: order.nationality.as_deref(),
-    };
-    let on_document = PersonalData {
-        given_names: &person.given_names,
-        surname: &person.surname,
-        date_of_birth: person.date_of_birth,
-        nationality: Some(&person.nationality),
-    };
-
-    match match_identity(&on_order, &on_document) {
+    match orders_flow::order_against_document(&order, &person) {
         IdentityMatch::Mismatch(fields) => {
             let to = order_state::identity_mismatch(from).map_err(orders_flow::invalid_state)?;
             let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();

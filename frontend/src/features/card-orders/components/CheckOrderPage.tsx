@@ -74,6 +74,9 @@ function CheckOrder({ order, me }: { order: HolderOrder; me: Me }) {
   });
   const missingAddress = order.missing_contact_fields.some((field) => field !== 'phone');
   const canAccept = order.status === 'awaiting_cardholder';
+  // Known before Accept: an order that does not match the document is not accepted but sent back.
+  const willMismatch = canAccept && order.identity_check.fields.length > 0;
+  const differing = order.status === 'needs_correction' ? order.mismatch_fields : order.identity_check.fields;
 
   function submit() {
     setAttempt((n) => n + 1);
@@ -86,7 +89,11 @@ function CheckOrder({ order, me }: { order: HolderOrder; me: Me }) {
       { id: order.id, version: order.version },
       {
         onSuccess: () => void navigate(`/orders/${order.id}/done`),
-        onError: (error) => setErrors(acceptFailure(error).messages),
+        onError: (error) => {
+          const failure = acceptFailure(error);
+          // Telling the company is what a mismatching Accept does: the page now explains it; nothing failed.
+          setErrors(willMismatch && failure.kind === 'mismatch' ? [] : failure.messages);
+        },
       },
     );
   }
@@ -95,6 +102,7 @@ function CheckOrder({ order, me }: { order: HolderOrder; me: Me }) {
     <>
       <ErrorSummary errors={errors} attempt={attempt} />
       {order.status === 'needs_correction' ? <MismatchExplanation order={order} /> : null}
+      {willMismatch ? <MismatchExplanation order={order} fields={order.identity_check.fields} told={false} /> : null}
 
       <h2>{t('orders.check.personTitle')}</h2>
       <p>{t('orders.check.personIntro')}</p>
@@ -110,7 +118,7 @@ function CheckOrder({ order, me }: { order: HolderOrder; me: Me }) {
           </thead>
           <tbody>
             {rows.map((row) => {
-              const differs = order.mismatch_fields.includes(row.field);
+              const differs = differing.includes(row.field);
               return (
                 <tr
                   key={row.field}
@@ -183,7 +191,16 @@ function CheckOrder({ order, me }: { order: HolderOrder; me: Me }) {
         ]}
       />
 
-      {canAccept ? (
+      {willMismatch ? (
+        <>
+          <h2>{t('orders.check.tellTitle', { company })}</h2>
+          <div className="button-group">
+            <button type="button" className="button" disabled={accept.isPending} onClick={submit}>
+              {t('orders.check.tell', { company })}
+            </button>
+          </div>
+        </>
+      ) : canAccept ? (
         <>
           <h2>{t('orders.check.acceptTitle')}</h2>
           <p>{t('orders.check.acceptBody', { company })}</p>
