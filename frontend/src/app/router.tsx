@@ -80,6 +80,7 @@ export const routes: RouteObject[] = [
               { path: 'account/phone/code', lazy: lazyPage(account, 'PhoneCodePage') },
               { path: 'account/language', lazy: lazyPage(account, 'LanguagePage') },
               { path: 'account/security', lazy: lazyPage(account, 'SecurityPage') },
+              { path: 'account/security/password', lazy: lazyPage(account, 'ChangePasswordPage') },
               { path: 'account/security/authenticator', lazy: lazyPage(account, 'AuthenticatorSetupPage') },
               {
                 path: 'account/security/authenticator/remove',

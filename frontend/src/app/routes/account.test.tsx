@@ -147,6 +147,29 @@ describe('your details', () => {
   });
 });
 
+describe('password', () => {
+  test('a wrong current password is said at its field; then the new one is saved and told', async () => {
+    const server = signedIn(meFixture(), {
+      'POST /api/v1/me/password': [problem(401, 'invalid_credentials'), { status: 204 }],
+      'GET /api/v1/auth/sessions': { body: [] },
+    });
+    const { router } = renderRoute('/account/security/password');
+    fireEvent.change(await screen.findByLabelText('Current password'), { target: { value: 'guess' } });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'granite ladder orchard' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect((await screen.findAllByText('This is not your password. Check it and try again.')).length).toBeGreaterThan(0);
+
+    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'demo-password-1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the password' }));
+    expect(await screen.findByText('Your password has been changed. Other devices were signed out.')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/account/security');
+    expect(server.to('POST /api/v1/me/password').at(-1)?.body).toEqual({
+      current_password: 'demo-password-1',
+      new_password: 'granite ladder orchard',
+    });
+  });
+});
+
 describe('step-up before a sign-in factor changes', () => {
   test('an older sign-in is asked for the password again; a wrong one is said at the field', async () => {
     const challenge = {

@@ -7,4 +7,5 @@ export {
   AuthenticatorRemovePage,
   AuthenticatorSetupPage,
 } from '../../features/security/components/AuthenticatorPages';
+export { ChangePasswordPage } from '../../features/security/components/ChangePasswordPage';
 export { SecurityPage } from '../../features/security/components/SecurityPage';

@@ -11,7 +11,13 @@ import { describeError, useMessageText, type Message } from '../../../lib/messag
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../api/sessions';
 import { describeUserAgent } from '../user-agent';
 
-export type SecuritySaved = 'totpAdded' | 'totpRemoved';
+export type SecuritySaved = 'totpAdded' | 'totpRemoved' | 'passwordChanged';
+
+const savedNotice = {
+  totpAdded: 'security.totp.added',
+  totpRemoved: 'security.totp.removed',
+  passwordChanged: 'security.password.changed',
+} as const;
 
 /** Where the account is signed in, the authenticator app, and signing out. */
 export function SecurityPage() {
@@ -23,9 +29,7 @@ export function SecurityPage() {
 
   return (
     <Page title={t('security.title')}>
-      {saved ? (
-        <Notice title={saved === 'totpAdded' ? t('security.totp.added') : t('security.totp.removed')} />
-      ) : null}
+      {saved ? <Notice title={t(savedNotice[saved])} /> : null}
 
       <h2>{t('security.totp.title')}</h2>
       {me.data ? (
@@ -57,6 +61,14 @@ export function SecurityPage() {
       ) : (
         <Skeleton lines={2} />
       )}
+
+      <h2>{t('security.password.title')}</h2>
+      <p>{t('security.password.body')}</p>
+      <p>
+        <Link className="action-link" to="/account/security/password">
+          {t('security.password.change')}
+        </Link>
+      </p>
 
       <h2>{t('security.sessions.title')}</h2>
       <Sessions />
