@@ -148,3 +148,27 @@ async fn the_healthcheck_command_exits_0_only_when_the_server_is_ready() {
         .unwrap();
     assert!(by_port.status.success(), "{}", String::from_utf8_lossy(&by_port.stderr));
 }
+
+#[tokio::test]
+async fn hashed_assets_are_sent_precompressed_by_accept_encoding_and_cached_for_good() {
+    let app = spawn_app().await;
+    let assets = app.static_dir().join("assets");
+    // What the SPA build writes beside each asset; the server sends the bytes as they are.
+    std::fs::write(assets.join("app.js.br"), b"brotli bytes").unwrap();
+    std::fs::write(assets.join("app.js.gz"), b"gzip bytes").unwrap();
+    let get = |accept: &'static str| app.client.get(app.url("/assets/app.js")).header("accept-encoding", accept).send();
+    for (accept, encoding, body) in [
+        ("gzip, deflate, br", Some("br"), "brotli bytes"),
+        ("gzip", Some("gzip"), "gzip bytes"),
+        ("br;q=0, gzip", Some("gzip"), "gzip bytes"),
+        ("identity", None, "console.log('spa')"),
+    ] {
+        let res = get(accept).await.unwrap();
+        assert_eq!(res.status(), 200, "{accept}");
+        assert_eq!(res.headers().get("content-encoding").map(|v| v.to_str().unwrap()), encoding, "{accept}");
+        assert!(res.headers()["content-type"].to_str().unwrap().contains("javascript"), "{accept}");
+        assert!(res.headers()["vary"].to_str().unwrap().to_lowercase().contains("accept-encoding"), "{accept}");
+        assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+        assert_eq!(res.text().await.unwrap(), body, "{accept}");
+    }
+}

@@ -166,6 +166,11 @@ impl TestApp {
         self.address = address;
     }
 
+    /// Where the server finds the (stand-in) SPA build.
+    pub fn static_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("static")
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.id()
     }

@@ -79,9 +79,20 @@ pub async fn fallback(
     let dir = &config.static_dir;
     if let Some(file) = static_file(dir, path) {
         let immutable = path.starts_with("/assets/");
-        let mut res = NamedFile::open_async(file).await.map_err(|_| ApiError::NotFound)?.into_response(&req);
+        let accepted = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let named = match immutable.then(|| precompressed(&file, accepted)).flatten() {
+            Some((encoded, encoding)) => {
+                let mime = actix_files::file_extension_to_mime(file.extension().and_then(|e| e.to_str()).unwrap_or_default());
+                NamedFile::open_async(encoded).await.map_err(|_| ApiError::NotFound)?.set_content_type(mime).set_content_encoding(encoding)
+            }
+            None => NamedFile::open_async(file).await.map_err(|_| ApiError::NotFound)?,
+        };
+        let mut res = named.into_response(&req);
         let cache = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
         res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(cache));
+        if immutable {
+            res.headers_mut().insert(header::VARY, header::HeaderValue::from_static("accept-encoding"));
+        }
         return Ok(res);
     }
     // A missing asset is a 404; any other path is a client-side route of the SPA.
@@ -95,6 +106,25 @@ pub async fn fallback(
             "<!doctype html><html lang=\"en\"><title>Sitecard</title><main><h1>Sitecard</h1><p>The web app is not built. Run <code>make run</code>. The API is at <a href=\"/docs/\">/docs/</a>.</p></main></html>",
         )),
     }
+}
+
+/// The Brotli or gzip copy the SPA build wrote beside an asset (`frontend/scripts/precompress.mjs`), if the client
+/// accepts it: Brotli first, it is smaller.
+fn precompressed(file: &Path, accept_encoding: &str) -> Option<(PathBuf, header::ContentEncoding)> {
+    let accepts = |coding: &str| {
+        accept_encoding.split(',').any(|part| {
+            let mut it = part.split(';');
+            let name = it.next().unwrap_or_default().trim();
+            // `q=0` means "not this one".
+            let refused = it.any(|p| p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q == 0.0)));
+            name.eq_ignore_ascii_case(coding) && !refused
+        })
+    };
+    [("br", header::ContentEncoding::Brotli), ("gzip", header::ContentEncoding::Gzip)].into_iter().find_map(|(coding, encoding)| {
+        let suffix = if coding == "br" { "br" } else { "gz" };
+        let candidate = PathBuf::from(format!("{}.{suffix}", file.display()));
+        (accepts(coding) && candidate.is_file()).then_some((candidate, encoding))
+    })
 }
 
 fn static_file(dir: &Path, path: &str) -> Option<PathBuf> {
