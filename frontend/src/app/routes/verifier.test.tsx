@@ -121,6 +121,37 @@ describe("resetting a worker's phone", () => {
     });
   });
 
+  test('the record is found by email or document number instead of typing its id', async () => {
+    const record = {
+      id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+      person_id: 'p',
+      document_type: 'passport',
+      document_number_masked: '••••••567',
+      issuing_country: 'POL',
+      document_expiry: '2031-01-31',
+      given_names: 'Jan Piotr',
+      surname: 'Kowalski',
+      date_of_birth: '1990-04-12',
+      nationality: 'POL',
+      email: 'jan@example.com',
+      verified_by: 'v',
+      verified_at: '2026-11-26T05:00:00Z',
+    };
+    const server = signedInVerifier({ 'GET /api/v1/identity-verifications': [{ body: [] }, { body: [record] }] });
+    renderRoute('/verifier/reset-phone');
+    fireEvent.change(await screen.findByLabelText('Email address or document number'), { target: { value: 'EA0000000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find the record' }));
+    expect(await screen.findByText(/No record found/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Email address or document number'), { target: { value: 'jan@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find the record' }));
+    expect(await screen.findByText('Record of Jan Piotr Kowalski, born 12 April 1990, ••••••567')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Use this record' }));
+    expect(screen.getByLabelText<HTMLInputElement>(/record/i, { selector: '#record_id' }).value).toBe(record.id);
+    const searches = server.requests.filter((r) => r.path === '/api/v1/identity-verifications').map((r) => r.search);
+    expect(searches).toEqual(['?document_number=EA0000000', '?email=jan%40example.com']);
+  });
+
   test('the wrong document is refused at the document number', async () => {
     signedInVerifier({
       'POST /api/v1/identity-verifications/01a2164a-4453-73ec-ba2d-bd7dd92b44d5/reset-second-factor': problem(
