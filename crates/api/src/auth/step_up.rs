@@ -50,10 +50,15 @@ pub async fn require_step_up(state: &AppState, user: &CurrentUser, current_passw
             "type your password again to change how you sign in (or sign in again)".into(),
         ));
     };
-    // The same tries as a sign-in for this address: a stolen token does not open a second guessing channel.
-    let key = email_key("login-acct", &user.account.email);
+    check_current_password(state, &user.account, password).await
+}
+
+/// The signed-in person's password typed again: 401 `invalid_credentials` when wrong. Counted on the same window
+/// as sign-ins for this address (given back when right), so a stolen token opens no second guessing channel.
+pub async fn check_current_password(state: &AppState, account: &Account, password: &str) -> Result<(), ApiError> {
+    let key = email_key("login-acct", &account.email);
     throttle::take(&state.db, &key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
-    let ok = password.len() <= 1024 && state.hasher.verify(password.to_owned(), user.account.password_hash.clone()).await?;
+    let ok = password.len() <= 1024 && state.hasher.verify(password.to_owned(), account.password_hash.clone()).await?;
     if !ok {
         return Err(ApiError::Unauthorized("invalid_credentials"));
     }

@@ -7,10 +7,10 @@ use sitecard_notify::Message;
 use sitecard_persistence::{Set, accounts, audit, persons, sessions};
 use utoipa::ToSchema;
 
+use crate::auth::step_up::check_current_password;
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
-use crate::throttle::{self, email_key};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePassword {
@@ -35,14 +35,7 @@ pub async fn change_password(
 ) -> Result<HttpResponse, ApiError> {
     let ChangePassword { current_password, new_password } = body.into_inner();
     let account = &user.account;
-    // The same tries as a sign-in for this address: a stolen token is no second way to guess the password.
-    let key = email_key("login-acct", &account.email);
-    throttle::take(&state.db, &key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
-    let ok = current_password.len() <= 1024 && state.hasher.verify(current_password, account.password_hash.clone()).await?;
-    if !ok {
-        return Err(ApiError::Unauthorized("invalid_credentials"));
-    }
-    throttle::give_back(&state.db, &key).await?;
+    check_current_password(&state, account, &current_password).await?;
     let mut known = vec![account.email.clone()];
     if let Some(p) = match account.person_id {
         Some(id) => persons::find(&state.read, id).await?,
