@@ -71,7 +71,7 @@ psql "$(app_url "$db")" -qAtc 'select 1' >/dev/null 2>&1 \
 # The same data key for the original and the restored database, as the README demands.
 export SITECARD_DATA_KEY
 SITECARD_DATA_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
-export SITECARD_DEV=1 SITECARD_HOST=127.0.0.1 SITECARD_PORT=0 SITECARD_OBJECT_STORE="$work/objects"
+export SITECARD_DEV=1 SITECARD_AUDIT_SEAL_INTERVAL_MS=200 SITECARD_HOST=127.0.0.1 SITECARD_PORT=0 SITECARD_OBJECT_STORE="$work/objects"
 [ -d frontend/dist ] && export SITECARD_STATIC_DIR=$PWD/frontend/dist
 unset SITECARD_SMTP_URL SITECARD_SMS_URL SITECARD_SMS_TOKEN
 
@@ -94,10 +94,12 @@ stop_server() {
   kill -TERM "$server_pid"
   wait "$server_pid" || fail "sitecard serve did not stop cleanly on SIGTERM (exit $?)"
 }
-audit_events() {  # audit_events DB -> the number of events `verify-audit-chain` verified
+audit_check() {  # audit_check DB [N:HASH] -> "EVENTS LAST-CHECKPOINT" as `verify-audit-chain` found them
   local out
-  out=$(DATABASE_URL=$(app_url "$1") "$BIN" admin verify-audit-chain 2>&1) || fail "sitecard admin verify-audit-chain on $1: $out"
-  sed -n 's/^audit chain OK: \([0-9]*\) events verified$/\1/p' <<<"$out" | grep . || fail "verify-audit-chain on $1 said: $out"
+  out=$(DATABASE_URL=$(app_url "$1") "$BIN" admin verify-audit-chain ${2:+--published "$2"} 2>&1) \
+    || fail "sitecard admin verify-audit-chain on $1${2:+ --published $2}: $out"
+  sed -n 's/^audit chain OK: [0-9]* checkpoints, \([0-9]*\) events sealed, \([0-9]*\) not sealed yet; last checkpoint \([^ ]*\)$/\1 \2 \3/p' <<<"$out" \
+    | awk '{ print $1 + $2, $3 }' | grep . || fail "verify-audit-chain on $1 said: $out"
 }
 row_counts() {  # row_counts DB -> "table count" per line, every table of the public schema
   psql "$(app_url "$1")" -v ON_ERROR_STOP=1 -qAt -F ' ' -c "select table_name,
@@ -168,8 +170,9 @@ EOF
 order=$(drive "$url" accept)
 step "worker signed in, contact details set, order ${order% *} accepted: confirmed"
 stop_server
-events=$(audit_events "$db")
-[ "$events" -gt 0 ] || fail "the original database has no audit events"
+read -r events published < <(audit_check "$db")
+[ "${events:-0}" -gt 0 ] || fail "the original database has no audit events"
+[ "$published" != none ] || fail "no audit checkpoint was sealed while serving"
 row_counts "$db" >"$work/rows-original"
 schema "$db" >"$work/schema-original.sql"
 
@@ -196,15 +199,15 @@ DATABASE_URL=$(app_url "$restored") "$BIN" migrate >"$work/migrate-restored.log"
 schema "$restored" | diff -u "$work/schema-restored.sql" - >&2 || fail "sitecard migrate changed the restored schema"
 row_counts "$restored" | diff -u "$work/rows-restored" - >&2 || fail "sitecard migrate changed rows of the restored database"
 step "sitecard migrate on the restored database: success, nothing changed"
-restored_events=$(audit_events "$restored")
+read -r restored_events _ < <(audit_check "$restored" "$published")
 [ "$restored_events" = "$events" ] || fail "verify-audit-chain: $restored_events events restored, $events dumped"
-step "sitecard admin verify-audit-chain on the restored database: OK, $restored_events events"
+step "sitecard admin verify-audit-chain --published $published on the restored database: OK, $restored_events events"
 
 start_server "$restored" serve-restored
 after=$(drive "$url" check)
 [ "$after" = "$order" ] || fail "the restored order is '$after' (id version), the original was '$order'"
 stop_server
-new_events=$(audit_events "$restored")
+read -r new_events _ < <(audit_check "$restored" "$published")
 [ "$new_events" -gt "$events" ] || fail "signing in on the restored database added no audit events ($new_events)"
 step "serve on the restored database: worker signed in again, order ${order% *} still confirmed (version ${order#* }); audit chain OK with $((new_events - events)) new events"
 

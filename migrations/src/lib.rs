@@ -9,6 +9,7 @@ mod m20261126_000004_card_photo;
 mod m20261126_000005_totp_replay;
 mod m20261206_000006_security_pass;
 mod m20261206_000007_verification_lookup;
+mod m20261206_000008_audit_checkpoints;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_totp_replay::Migration),
             Box::new(m20261206_000006_security_pass::Migration),
             Box::new(m20261206_000007_verification_lookup::Migration),
+            Box::new(m20261206_000008_audit_checkpoints::Migration),
         ]
     }
 }

@@ -104,6 +104,7 @@ fn start_server(
         .env("SITECARD_DATA_KEY", hex_dev_key())
         .env("SITECARD_OBJECT_STORE", objects)
         .env("SITECARD_DISPATCH_INTERVAL_MS", "100")
+        .env("SITECARD_AUDIT_SEAL_INTERVAL_MS", "200")
         .env("SITECARD_LOG", "debug,sqlx=warn,sea_orm=warn,actix_server=warn,hyper=warn,h2=warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod audit;
 mod authorization;
 mod foundation;
 mod identity;

@@ -1,5 +1,6 @@
 //! The HTTP face of Sitecard: actix-web handlers, extractors, problem+json errors and the OpenAPI document.
 
+pub mod audit_seal;
 pub mod auth;
 pub mod cards_flow;
 pub mod challenge_flow;

@@ -26,6 +26,7 @@ Rate-limited answers are 429 with `Retry-After`. Timestamps are RFC 3339 UTC, id
         (name = "cardholder", description = "The worker's card orders and cards"),
         (name = "company", description = "Company administrators: orders and cards of their own company"),
         (name = "partner", description = "Production partners: OAuth2 client credentials, the production queue, production events. Outgoing webhooks `{event, order_id, status, occurred_at}` are signed `Sitecard-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">` and retried with backoff when an order becomes `confirmed` or `cancelled`."),
+        (name = "audit", description = "The tamper-evident audit log (operators): signed checkpoints over Merkle trees of events"),
         (name = "public", description = "No login: the card validity check"),
         (name = "dev", description = "Development mode only (`SITECARD_DEV=1`); 404 otherwise"),
     )

@@ -1,6 +1,7 @@
 //! Sitecard's rules as plain types and functions: no I/O, no framework types.
 
 pub mod address;
+pub mod audit_chain;
 pub mod card_number;
 pub mod card_state;
 pub mod challenge;

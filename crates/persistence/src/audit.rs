@@ -1,13 +1,20 @@
-//! The append-only audit log. Each row carries the hash of the previous one, so a changed or deleted row
-//! breaks the chain and `verify_chain` finds it.
+//! The append-only audit log. Appends take no lock: on PostgreSQL `seq` comes from a sequence (gaps from
+//! rolled-back transactions are harmless), on SQLite from the one writer. Tamper evidence comes from the
+//! checkpoints the sealer writes over batches of events (`sitecard_domain::audit_chain`).
 
 use chrono::{DateTime, SubsecRound, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbBackend, EntityTrait, QueryOrder, Statement};
-use sha2::{Digest, Sha256};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+use sitecard_domain::audit_chain::{AuditLeaf, Digest};
 use uuid::Uuid;
 
 use crate::DbError;
+use crate::entities::audit_checkpoints::{self, Entity as AuditCheckpoints};
 use crate::entities::audit_events::{self, Entity as AuditEvents};
+
+pub use audit_checkpoints::Model as StoredCheckpoint;
+pub use audit_events::Model as StoredAuditEvent;
 
 pub struct NewAuditEvent<'a> {
     pub kind: &'a str,
@@ -20,40 +27,6 @@ pub struct NewAuditEvent<'a> {
     pub data: serde_json::Value,
 }
 
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-#[allow(clippy::too_many_arguments)]
-fn chain_hash(
-    prev: &str,
-    seq: i64,
-    id: Uuid,
-    at: DateTime<Utc>,
-    kind: &str,
-    actor_id: Option<Uuid>,
-    actor_kind: &str,
-    subject_type: Option<&str>,
-    subject_id: Option<Uuid>,
-    data: &str,
-) -> String {
-    let mut h = Sha256::new();
-    for part in [
-        prev.to_owned(),
-        seq.to_string(),
-        id.to_string(),
-        at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-        kind.to_owned(),
-        actor_id.map(|a| a.to_string()).unwrap_or_default(),
-        actor_kind.to_owned(),
-        subject_type.unwrap_or_default().to_owned(),
-        subject_id.map(|s| s.to_string()).unwrap_or_default(),
-        data.to_owned(),
-    ] {
-        h.update(part.as_bytes());
-        h.update([0x1f]);
-    }
-    hex::encode(h.finalize())
-}
-
 /// Appends one event in a transaction of its own (for events that go with no other change).
 pub async fn record(db: &crate::Db, event: NewAuditEvent<'_>) -> Result<(), DbError> {
     let txn = crate::begin(db).await?;
@@ -62,18 +35,50 @@ pub async fn record(db: &crate::Db, event: NewAuditEvent<'_>) -> Result<(), DbEr
     Ok(())
 }
 
-/// Appends one event inside the caller's transaction (the chain needs the lock only a transaction holds).
-pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> Result<(), DbError> {
-    if conn.get_database_backend() == DbBackend::Postgres {
-        // Serialises appenders so two transactions never chain onto the same predecessor.
-        conn.execute_raw(Statement::from_string(DbBackend::Postgres, "SELECT pg_advisory_xact_lock(7106)")).await?;
+async fn next_seq<C: ConnectionTrait>(conn: &C) -> Result<i64, DbError> {
+    let sql = match conn.get_database_backend() {
+        DbBackend::Postgres => "SELECT nextval('audit_events_seq') AS seq",
+        // SQLite: writers take the database lock when their transaction begins, so max + 1 is theirs alone.
+        _ => "SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audit_events",
+    };
+    let row = conn.query_one_raw(Statement::from_string(conn.get_database_backend(), sql)).await?;
+    Ok(row.map(|r| r.try_get::<i64>("", "seq")).transpose()?.unwrap_or(1))
+}
+
+/// The leaf hash of a stored event, recomputed from its fields.
+pub fn leaf_hash(e: &StoredAuditEvent) -> Digest {
+    AuditLeaf {
+        seq: e.seq,
+        id: e.id,
+        at: e.at,
+        kind: &e.kind,
+        actor_id: e.actor_id,
+        actor_kind: &e.actor_kind,
+        subject_type: e.subject_type.as_deref(),
+        subject_id: e.subject_id,
+        data: &e.data,
     }
-    let last = AuditEvents::find().order_by_desc(audit_events::Column::Seq).one(conn).await?;
-    let (seq, prev) = last.map(|l| (l.seq + 1, l.hash)).unwrap_or((1, GENESIS.to_owned()));
+    .hash()
+}
+
+/// Appends one event inside the caller's transaction, so it commits or rolls back with the change it records.
+pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> Result<(), DbError> {
+    let seq = next_seq(conn).await?;
     let id = Uuid::new_v4();
-    let at = Utc::now().trunc_subsecs(6);
+    let at: DateTime<Utc> = Utc::now().trunc_subsecs(6);
     let data = event.data.to_string();
-    let hash = chain_hash(&prev, seq, id, at, event.kind, event.actor_id, event.actor_kind, event.subject_type, event.subject_id, &data);
+    let leaf = AuditLeaf {
+        seq,
+        id,
+        at,
+        kind: event.kind,
+        actor_id: event.actor_id,
+        actor_kind: event.actor_kind,
+        subject_type: event.subject_type,
+        subject_id: event.subject_id,
+        data: &data,
+    }
+    .hash();
     AuditEvents::insert(audit_events::ActiveModel {
         seq: Set(seq),
         id: Set(id),
@@ -84,45 +89,94 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> R
         subject_type: Set(event.subject_type.map(str::to_owned)),
         subject_id: Set(event.subject_id),
         data: Set(data),
-        prev_hash: Set(prev),
-        hash: Set(hash),
+        prev_hash: Set(String::new()),
+        hash: Set(hex::encode(leaf)),
+        checkpoint: Set(None),
     })
     .exec_without_returning(conn)
     .await?;
     Ok(())
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub struct ChainReport {
-    pub events: u64,
-    /// The first sequence number whose hash does not verify.
-    pub broken_at: Option<i64>,
+/// Taken by the sealer for the rest of its transaction; `false` when another instance is sealing now.
+/// SQLite has one writer (and one instance), so there it is always `true`.
+pub async fn try_lock_sealing<C: ConnectionTrait>(conn: &C) -> Result<bool, DbError> {
+    if conn.get_database_backend() != DbBackend::Postgres {
+        return Ok(true);
+    }
+    let row = conn.query_one_raw(Statement::from_string(DbBackend::Postgres, "SELECT pg_try_advisory_xact_lock(7107) AS locked")).await?;
+    Ok(row.map(|r| r.try_get::<bool>("", "locked")).transpose()?.unwrap_or(false))
 }
 
-/// Recomputes every hash from the start.
-pub async fn verify_chain<C: ConnectionTrait>(conn: &C) -> Result<ChainReport, DbError> {
-    let rows = AuditEvents::find().order_by_asc(audit_events::Column::Seq).all(conn).await?;
-    let mut prev = GENESIS.to_owned();
-    for (i, r) in rows.iter().enumerate() {
-        let expected_seq = i as i64 + 1;
-        let h = chain_hash(&prev, r.seq, r.id, r.at, &r.kind, r.actor_id, &r.actor_kind, r.subject_type.as_deref(), r.subject_id, &r.data);
-        if r.seq != expected_seq || r.prev_hash != prev || r.hash != h {
-            return Ok(ChainReport { events: i as u64, broken_at: Some(r.seq) });
-        }
-        prev = r.hash.clone();
+/// Committed events no checkpoint has sealed yet, oldest first.
+pub async fn unsealed<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<StoredAuditEvent>, DbError> {
+    Ok(AuditEvents::find()
+        .filter(audit_events::Column::Checkpoint.is_null())
+        .order_by_asc(audit_events::Column::Seq)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+pub async fn count_unsealed<C: ConnectionTrait>(conn: &C) -> Result<u64, DbError> {
+    Ok(AuditEvents::find().filter(audit_events::Column::Checkpoint.is_null()).count(conn).await?)
+}
+
+/// Events that name a checkpoint which does not exist (it was deleted). One statement, so a checkpoint the
+/// sealer commits meanwhile is seen together with its events or not at all.
+pub async fn count_orphaned<C: ConnectionTrait>(conn: &C) -> Result<u64, DbError> {
+    let sql = "SELECT COUNT(*) AS n FROM audit_events e WHERE e.checkpoint IS NOT NULL \
+               AND NOT EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.number = e.checkpoint)";
+    let row = conn.query_one_raw(Statement::from_string(conn.get_database_backend(), sql)).await?;
+    Ok(row.map(|r| r.try_get::<i64>("", "n")).transpose()?.unwrap_or(0).max(0) as u64)
+}
+
+pub async fn last_checkpoint<C: ConnectionTrait>(conn: &C) -> Result<Option<StoredCheckpoint>, DbError> {
+    Ok(AuditCheckpoints::find().order_by_desc(audit_checkpoints::Column::Number).one(conn).await?)
+}
+
+pub async fn checkpoints<C: ConnectionTrait>(conn: &C) -> Result<Vec<StoredCheckpoint>, DbError> {
+    Ok(AuditCheckpoints::find().order_by_asc(audit_checkpoints::Column::Number).all(conn).await?)
+}
+
+/// The events a checkpoint sealed, in the order their leaves entered its tree.
+pub async fn events_of_checkpoint<C: ConnectionTrait>(conn: &C, number: i64) -> Result<Vec<StoredAuditEvent>, DbError> {
+    Ok(AuditEvents::find().filter(audit_events::Column::Checkpoint.eq(number)).order_by_asc(audit_events::Column::Seq).all(conn).await?)
+}
+
+/// Stores a checkpoint and marks its events sealed by it (inside the sealer's transaction).
+pub async fn insert_checkpoint<C: ConnectionTrait>(conn: &C, checkpoint: StoredCheckpoint, seqs: &[i64]) -> Result<(), DbError> {
+    let number = checkpoint.number;
+    AuditCheckpoints::insert(audit_checkpoints::ActiveModel {
+        number: Set(checkpoint.number),
+        prev_hash: Set(checkpoint.prev_hash),
+        merkle_root: Set(checkpoint.merkle_root),
+        events: Set(checkpoint.events),
+        total_events: Set(checkpoint.total_events),
+        sealed_at: Set(checkpoint.sealed_at),
+        hash: Set(checkpoint.hash),
+        kid: Set(checkpoint.kid),
+        signature: Set(checkpoint.signature),
+    })
+    .exec_without_returning(conn)
+    .await?;
+    for chunk in seqs.chunks(500) {
+        AuditEvents::update_many()
+            .col_expr(audit_events::Column::Checkpoint, Some(number).into())
+            .filter(audit_events::Column::Seq.is_in(chunk.iter().copied()))
+            .exec(conn)
+            .await?;
     }
-    Ok(ChainReport { events: rows.len() as u64, broken_at: None })
+    Ok(())
 }
 
 /// Events about one subject, oldest first (order history, account history).
 pub async fn for_subject<C: ConnectionTrait>(conn: &C, subject_id: Uuid) -> Result<Vec<audit_events::Model>, DbError> {
-    use sea_orm::{ColumnTrait, QueryFilter};
     Ok(AuditEvents::find().filter(audit_events::Column::SubjectId.eq(subject_id)).order_by_asc(audit_events::Column::Seq).all(conn).await?)
 }
 
 /// Events of one kind, newest first (tests and the operator look for e.g. `login_failed`).
 pub async fn recent_of_kind<C: ConnectionTrait>(conn: &C, kind: &str, limit: u64) -> Result<Vec<audit_events::Model>, DbError> {
-    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
     Ok(AuditEvents::find()
         .filter(audit_events::Column::Kind.eq(kind))
         .order_by_desc(audit_events::Column::Seq)

@@ -40,3 +40,9 @@ pub async fn retire_all_but<C: ConnectionTrait>(conn: &C, keep: &[String]) -> Re
         .await?;
     Ok(res.rows_affected)
 }
+
+/// Every key ever created, retired or not, by `kid` → public key: audit checkpoints stay verifiable after a
+/// rotation.
+pub async fn public_keys<C: ConnectionTrait>(conn: &C) -> Result<std::collections::HashMap<String, String>, DbError> {
+    Ok(SigningKeys::find().all(conn).await?.into_iter().map(|k| (k.kid, k.public_key)).collect())
+}

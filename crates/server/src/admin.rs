@@ -2,7 +2,6 @@
 
 use clap::Subcommand;
 use sitecard_domain::{Language, Role};
-use sitecard_persistence::audit;
 
 use crate::config::Config;
 use crate::startup;
@@ -46,8 +45,13 @@ pub enum AdminCommand {
         #[arg(long)]
         webhook_url: Option<String>,
     },
-    /// Recompute the audit log's hash chain; exits non-zero if any row was changed or removed.
-    VerifyAuditChain,
+    /// Verify the audit log's signed checkpoints and the events they seal; exits non-zero if anything was
+    /// changed, removed or cut off. Prints the last checkpoint as NUMBER:HASH to publish outside Sitecard.
+    VerifyAuditChain {
+        /// A checkpoint published earlier (NUMBER:HASH): the log must still hold it, unchanged.
+        #[arg(long)]
+        published: Option<sitecard_domain::audit_chain::PublishedCheckpoint>,
+    },
     /// Create a new JWT signing key (it signs from now on) and retire all but the previous one.
     RotateSigningKey,
 }
@@ -89,13 +93,21 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             println!("client_secret={}   (shown once; store it now)", p.client_secret);
             println!("webhook_secret={}  (HMAC-SHA256 key of Sitecard-Signature)", p.webhook_secret);
         }
-        AdminCommand::VerifyAuditChain => {
+        AdminCommand::VerifyAuditChain { published } => {
             let db = startup::open_database(config).await?;
-            let report = audit::verify_chain(&db).await?;
-            match report.broken_at {
-                None => println!("audit chain OK: {} events verified", report.events),
-                Some(seq) => {
-                    println!("audit chain BROKEN at event #{seq} ({} events verified before it)", report.events);
+            let report = sitecard_api::audit_seal::verify_audit_chain(&db, published.as_ref()).await?;
+            let last = report.last_checkpoint.as_ref().map(|c| c.published_form.clone()).unwrap_or_else(|| "none yet".into());
+            match &report.problem {
+                None => println!(
+                    "audit chain OK: {} checkpoints, {} events sealed, {} not sealed yet; last checkpoint {last}",
+                    report.checkpoints, report.sealed_events, report.unsealed_events
+                ),
+                Some(problem) => {
+                    println!("audit chain BROKEN ({:?}): {}", problem.code, problem.detail);
+                    println!(
+                        "verified before it: {} checkpoints, {} events; last good checkpoint {last}",
+                        report.checkpoints, report.sealed_events
+                    );
                     return Err("audit chain broken".into());
                 }
             }

@@ -128,6 +128,25 @@ impl Application {
             }
         });
 
+        let (db, keys) = (state.db.clone(), state.keys.clone());
+        let seal_every = Duration::from_millis(config.audit_seal_interval_ms.max(100));
+        tokio::spawn(async move {
+            // Off the request path: appends only insert; this seals what they wrote into signed checkpoints.
+            loop {
+                tokio::time::sleep(seal_every).await;
+                loop {
+                    match sitecard_api::audit_seal::seal_pending(&db, &keys).await {
+                        Ok(Some(checkpoint)) => tracing::debug!(%checkpoint, "audit events sealed"),
+                        Ok(None) => break,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "audit sealing failed");
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+
         let metrics_port = match &config.metrics_listen {
             Some(addr) => Some(spawn_metrics_listener(addr, state.metrics.clone())?),
             None => None,

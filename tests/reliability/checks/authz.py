@@ -57,6 +57,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /healthz": Rule("public", public_status=(200,)),
         "GET /readyz": Rule("public", public_status=(200,)),
         "GET /metrics": Rule("owner", ()),  # operators only (no operator in this world); scrapers use SITECARD_METRICS_LISTEN
+        "GET /api/v1/audit-chain": Rule("owner", ()),  # operators only (no operator in this world)
         "GET /api/v1/card-check/{card_number}": Rule("public", params={"card_number": "cardA1"}, public_status=(200,)),
         "GET /api/v1/accounts/registration-tokens/{token}": Rule("public", params={"token": "no-such-token"}, public_status=(410,)),
         "GET /api/v1/dev/outbox": Rule("dev", query="?to=nobody%40example.com", public_status=(200,)),

@@ -43,6 +43,8 @@ pub struct Claims {
 struct LoadedKey {
     kid: String,
     public_x: String,
+    /// The same key for detached signatures (audit checkpoints).
+    signing: SigningKey,
     encoding: EncodingKey,
     decoding: DecodingKey,
 }
@@ -77,14 +79,26 @@ fn load(seed_b64: &str, kid: &str) -> Result<LoadedKey, ApiError> {
         .ok()
         .and_then(|v| v.try_into().ok())
         .ok_or_else(|| ApiError::internal("stored signing key is malformed"))?;
-    let public = SigningKey::from_bytes(&seed).verifying_key().to_bytes();
-    let public_x = URL_SAFE_NO_PAD.encode(public);
+    let signing = SigningKey::from_bytes(&seed);
+    let public_x = URL_SAFE_NO_PAD.encode(signing.verifying_key().to_bytes());
     Ok(LoadedKey {
         kid: kid.to_owned(),
+        signing,
         encoding: EncodingKey::from_ed_der(&pkcs8_der(&seed)),
         decoding: DecodingKey::from_ed_components(&public_x).map_err(ApiError::internal)?,
         public_x,
     })
+}
+
+/// Checks a detached signature against a published key (`x` of its JWK); any malformed part is `false`.
+pub fn verify_detached(public_x: &str, message: &[u8], signature_b64: &str) -> bool {
+    use ed25519_dalek::{Signature, VerifyingKey};
+    let key = URL_SAFE_NO_PAD.decode(public_x).ok().and_then(|b| <[u8; 32]>::try_from(b).ok());
+    let sig = URL_SAFE_NO_PAD.decode(signature_b64).ok().and_then(|b| <[u8; 64]>::try_from(b).ok());
+    match (key.and_then(|k| VerifyingKey::from_bytes(&k).ok()), sig) {
+        (Some(key), Some(sig)) => key.verify_strict(message, &Signature::from_bytes(&sig)).is_ok(),
+        _ => false,
+    }
 }
 
 /// Creates and stores a new signing key; it signs from the next reload on.
@@ -134,6 +148,14 @@ impl KeyStore {
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(key.kid.clone());
         jsonwebtoken::encode(&header, claims, &key.encoding).map_err(ApiError::internal)
+    }
+
+    /// A detached Ed25519 signature by the current key: `(kid, base64url signature)`.
+    pub fn sign_detached(&self, message: &[u8]) -> Result<(String, String), ApiError> {
+        use ed25519_dalek::Signer;
+        let keys = self.keys.read().map_err(|_| ApiError::internal("key store poisoned"))?;
+        let key = keys.first().ok_or_else(|| ApiError::internal("no signing key"))?;
+        Ok((key.kid.clone(), URL_SAFE_NO_PAD.encode(key.signing.sign(message).to_bytes())))
     }
 
     /// Verifies signature (EdDSA only: `alg: none` and key confusion are refused), `kid`, issuer, audience

@@ -1,6 +1,7 @@
 //! HTTP handlers, one action per file, grouped by resource.
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod cards;
 pub mod company_orders;
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(cards::configure)
             .configure(partner::configure)
             .configure(photos::configure)
+            .configure(audit::configure)
             .configure(dev::configure),
     );
 }

@@ -15,8 +15,12 @@ pub struct Model {
     pub subject_type: Option<String>,
     pub subject_id: Option<Uuid>,
     pub data: String,
+    /// Empty since checkpoints replaced the row-by-row chain (migration 8); older rows keep theirs.
     pub prev_hash: String,
+    /// The event's RFC 6962 leaf hash (older rows: their former chain hash). Verification recomputes it.
     pub hash: String,
+    /// The checkpoint that sealed the event; `None` until the sealer has run.
+    pub checkpoint: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

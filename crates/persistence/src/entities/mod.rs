@@ -2,6 +2,7 @@
 //! API maps them to its own DTOs.
 
 pub mod accounts;
+pub mod audit_checkpoints;
 pub mod audit_events;
 pub mod card_orders;
 pub mod cards;

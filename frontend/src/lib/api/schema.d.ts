@@ -78,6 +78,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit log (operators only): every checkpoint's hash, link to the one before and Ed25519
+         *     signature, every sealed event against its checkpoint's Merkle root (RFC 6962), and an optional published
+         *     checkpoint. A broken log is still a 200 with `ok: false` and the first `problem` found. Events are sealed
+         *     every few seconds; `unsealed_events` counts those written since.
+         */
+        get: operations["verify_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -990,6 +1012,24 @@ export interface components {
             /** @description The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`. */
             pin: string;
         };
+        AuditChainReport: {
+            /** Format: int64 */
+            checkpoints: number;
+            last_checkpoint?: components["schemas"]["CheckpointSummary"] | null;
+            /** @description No problem found. */
+            ok: boolean;
+            problem?: components["schemas"]["ChainProblem"] | null;
+            /**
+             * Format: int64
+             * @description Events covered by a verified checkpoint.
+             */
+            sealed_events: number;
+            /**
+             * Format: int64
+             * @description Events written since the last sealing round (sealed within seconds).
+             */
+            unsealed_events: number;
+        };
         CancelOrder: {
             reason?: string | null;
         };
@@ -1039,6 +1079,20 @@ export interface components {
             /** Format: date */
             valid_until: string;
         };
+        ChainProblem: {
+            /**
+             * Format: int64
+             * @description The checkpoint where it was found.
+             */
+            checkpoint?: number | null;
+            code: components["schemas"]["ChainProblemCode"];
+            detail: string;
+        };
+        /**
+         * @description What verification found wrong first.
+         * @enum {string}
+         */
+        ChainProblemCode: "checkpoint_missing" | "checkpoint_altered" | "signature_invalid" | "events_altered" | "events_orphaned" | "published_checkpoint_missing" | "published_checkpoint_mismatch";
         /** @description A second factor is awaited. */
         ChallengeStarted: {
             /** Format: uuid */
@@ -1067,6 +1121,23 @@ export interface components {
              */
             current_password?: string | null;
             phone: string;
+        };
+        CheckpointSummary: {
+            /** @description SHA-256 of the checkpoint's canonical text, hex. */
+            hash: string;
+            /** @description The signing key (`kid` in the JWKS while it is active). */
+            kid: string;
+            /** Format: int64 */
+            number: number;
+            /**
+             * @description `number:hash`: publish it outside Sitecard (a ticket, a report) and pass it back to detect truncation.
+             * @example 42:9f2c…
+             */
+            published_form: string;
+            /** Format: date-time */
+            sealed_at: string;
+            /** Format: int64 */
+            total_events: number;
         };
         /** @enum {string} */
         ClientKind: "web" | "native";
@@ -1792,6 +1863,53 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    verify_chain: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A checkpoint published earlier as `NUMBER:HASH` (from `last_checkpoint.published_form`): the log must
+                 *     still hold it unchanged, which detects a log cut off after it or rewritten.
+                 * @example 12:5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+                 */
+                published?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What verification found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not an operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: `published` is not NUMBER:HASH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     login: {

@@ -1,0 +1,9 @@
+//! The audit log, for operators.
+
+pub mod chain;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(chain::verify_chain);
+}
