@@ -7,6 +7,7 @@ mod audit;
 mod authorization;
 mod foundation;
 mod identity;
+mod languages;
 mod orders;
 mod photos;
 mod security;

@@ -122,11 +122,16 @@ pub struct AuditChainReport {
 }
 
 /// Checks every checkpoint (sequence, hash, link to the one before, signature), that each one's events rebuild
-/// its Merkle root, that no event names a missing checkpoint, and, when given, the published checkpoint.
-pub async fn verify_audit_chain<C: ConnectionTrait>(
-    conn: &C,
-    published: Option<&PublishedCheckpoint>,
-) -> Result<AuditChainReport, ApiError> {
+/// its Merkle root, that no event names a missing checkpoint, and, when given, the published checkpoint. Reads
+/// one snapshot, so a checkpoint the sealer commits meanwhile is counted whole or not at all.
+pub async fn verify_audit_chain(db: &Db, published: Option<&PublishedCheckpoint>) -> Result<AuditChainReport, ApiError> {
+    let txn = sitecard_persistence::begin_snapshot(db).await?;
+    let report = verify_in(&txn, published).await?;
+    txn.commit().await?;
+    Ok(report)
+}
+
+async fn verify_in<C: ConnectionTrait>(conn: &C, published: Option<&PublishedCheckpoint>) -> Result<AuditChainReport, ApiError> {
     let checkpoints = audit::checkpoints(conn).await?;
     let keys = signing_keys::public_keys(conn).await?;
     let mut report = AuditChainReport {

@@ -111,7 +111,16 @@ impl ApiError {
         Self::Internal(e.to_string())
     }
 
-    /// The exhaustive mapping from error to status, code and public text.
+    /// Logs what a 5xx hides from the client; once per error, where it becomes a response.
+    pub fn log_cause(&self) {
+        match self {
+            Self::Unavailable(cause) => tracing::warn!(cause = %cause, "service unavailable"),
+            Self::Internal(cause) => tracing::error!(cause = %cause, "internal error"),
+            _ => {}
+        }
+    }
+
+    /// The exhaustive mapping from error to status, code and public text (pure: `log_cause` logs).
     pub fn problem(&self) -> Problem {
         let (status, code, title, detail, errors, retry_after): (StatusCode, &str, &str, Option<String>, Vec<FieldError>, Option<u64>) =
             match self {
@@ -208,19 +217,15 @@ impl ApiError {
                 Self::TooManyRequests { code, retry_after } => {
                     (StatusCode::TOO_MANY_REQUESTS, code, "Too many attempts; wait before trying again", None, vec![], Some(*retry_after))
                 }
-                Self::Unavailable(cause) => {
-                    tracing::warn!(cause = %cause, "service unavailable");
-                    (
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        "service_unavailable",
-                        "The service is temporarily unavailable",
-                        None,
-                        vec![],
-                        Some(5),
-                    )
-                }
-                Self::Internal(cause) => {
-                    tracing::error!(cause = %cause, "internal error");
+                Self::Unavailable(_) => (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "service_unavailable",
+                    "The service is temporarily unavailable",
+                    None,
+                    vec![],
+                    Some(5),
+                ),
+                Self::Internal(_) => {
                     (StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side", None, vec![], None)
                 }
             };
@@ -271,6 +276,7 @@ impl ResponseError for ApiError {
         StatusCode::from_u16(self.problem().status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
     fn error_response(&self) -> HttpResponse {
+        self.log_cause();
         problem_response(&self.problem())
     }
 }

@@ -113,10 +113,9 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     let bytes = match bytes {
         Ok(Ok(b)) => b,
         _ => {
-            return Ok(ServiceResponse::new(
-                http,
-                problem_response(&ApiError::internal("response too large to keep for Idempotency-Key").problem()),
-            ));
+            let error = ApiError::internal("response too large to keep for Idempotency-Key");
+            error.log_cause();
+            return Ok(ServiceResponse::new(http, problem_response(&error.problem())));
         }
     };
     if idempotency::claim(&state.db, &stored_key, &request_hash).await.is_ok() {

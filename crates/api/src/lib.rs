@@ -10,6 +10,7 @@ pub mod error;
 pub mod idempotency;
 pub mod invite;
 pub mod json_number;
+pub mod language_choice;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;

@@ -13,6 +13,8 @@ use actix_web::{Error, HttpMessage};
 use futures_util::FutureExt;
 use tracing::Instrument;
 
+use sitecard_domain::Language;
+
 use crate::error::{ApiError, problem_response};
 use crate::metrics::Metrics;
 
@@ -58,13 +60,18 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     if status.as_u16() >= 400 && !is_problem_or_json(&res) {
         let allow = res.headers().get(header::ALLOW).cloned();
         let (http_req, _) = res.into_parts();
-        let mut problem = problem_for_status(status).problem();
+        let error = problem_for_status(status);
+        error.log_cause();
+        let mut problem = error.problem();
         // The answer keeps its status whatever variant described it.
         problem.status = status.as_u16();
         res = ServiceResponse::new(http_req, problem_response(&problem));
         if let Some(allow) = allow {
             res.headers_mut().insert(header::ALLOW, allow);
         }
+    }
+    if status.as_u16() >= 400 {
+        res = in_requested_language(res);
     }
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);
@@ -87,6 +94,32 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
         "request finished"
     );
     Ok(res)
+}
+
+/// A person reading an app in Polish or Ukrainian gets the problem's `detail` in that language, when the
+/// request's `Accept-Language` names one we write and `problems.ftl` explains the `code`. English requests keep
+/// the developer's text; `code` stays what clients switch on.
+fn in_requested_language(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
+    let language = res
+        .request()
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Language::best_of)
+        .filter(|l| *l != Language::En);
+    let Some(language) = language else { return res };
+    let Some(mut problem) = res.response().error().and_then(|e| e.as_error::<ApiError>()).map(ApiError::problem) else {
+        return res;
+    };
+    let Some(detail) = sitecard_notify::problem_detail(language, &problem.code) else { return res };
+    problem.detail = Some(detail);
+    let Ok(body) = serde_json::to_vec(&problem) else { return res };
+    let mut res = res.map_body(|head, _| {
+        head.headers.remove(header::CONTENT_LENGTH);
+        BoxBody::new(body)
+    });
+    res.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(language.as_str()));
+    res
 }
 
 fn is_problem_or_json(res: &ServiceResponse<BoxBody>) -> bool {

@@ -12,7 +12,10 @@ use crate::error::{FieldError, Problem};
         version = "1.0.0",
         description = "Construction-site ID cards for workers without Swedish BankID.\n\n\
 Errors are RFC 9457 `application/problem+json` with a stable `code`; validation errors add `errors: [{field, code, message}]`. \
-Rate-limited answers are 429 with `Retry-After`. Timestamps are RFC 3339 UTC, ids are UUIDs, fields are snake_case.",
+Rate-limited answers are 429 with `Retry-After`. Timestamps are RFC 3339 UTC, ids are UUIDs, fields are snake_case.\n\n\
+Languages: `en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`. A problem's `detail` is English for developers; when \
+`Accept-Language` names another of these languages and the `code` has a text for people, `detail` is that text in that \
+language and `Content-Language` names it. Clients switch on `code`, never on `detail`.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     components(schemas(Problem, FieldError)),

@@ -57,6 +57,12 @@ pub enum LanguageValue {
     En,
     Sv,
     Pl,
+    Lt,
+    Lv,
+    Et,
+    Ro,
+    Uk,
+    De,
 }
 
 #[derive(ToSchema)]

@@ -6,4 +6,4 @@ pub mod dispatcher;
 pub mod messages;
 
 pub use dispatcher::{Dispatcher, Transports};
-pub use messages::{Message, SignInChange, queue};
+pub use messages::{Message, SignInChange, problem_detail, queue};

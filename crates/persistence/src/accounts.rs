@@ -63,6 +63,13 @@ pub async fn update<C: ConnectionTrait>(conn: &C, mut changes: AccountChanges) -
     Ok(changes.update(conn).await?)
 }
 
+/// Sets the language of the account's emails and SMS.
+pub async fn set_language<C: ConnectionTrait>(conn: &C, id: Uuid, language: &str) -> Result<Account, DbError> {
+    let mut c = changes(id);
+    c.language = Set(language.to_owned());
+    update(conn, c).await
+}
+
 /// Starts a change set for the account with this id.
 pub fn changes(id: Uuid) -> AccountChanges {
     AccountChanges { id: sea_orm::ActiveValue::Unchanged(id), ..Default::default() }

@@ -91,6 +91,19 @@ pub async fn begin(db: &Db) -> Result<Tx, DbError> {
     Ok(db.begin_with_options(options).await?)
 }
 
+/// Starts a read-only transaction that sees one snapshot throughout: `REPEATABLE READ` on PostgreSQL, a
+/// deferred transaction on SQLite (WAL keeps its snapshot from the first read). For reports that read several
+/// tables while background jobs write them.
+pub async fn begin_snapshot(db: &Db) -> Result<Tx, DbError> {
+    let postgres = db.get_database_backend() == sea_orm::DbBackend::Postgres;
+    let options = sea_orm::TransactionOptions {
+        isolation_level: postgres.then_some(sea_orm::IsolationLevel::RepeatableRead),
+        access_mode: postgres.then_some(sea_orm::AccessMode::ReadOnly),
+        sqlite_transaction_mode: None,
+    };
+    Ok(db.begin_with_options(options).await?)
+}
+
 /// Applies every pending migration.
 pub async fn migrate(db: &Db) -> Result<(), DbError> {
     migration::Migrator::up(db, None).await.map_err(DbError::from)

@@ -67,7 +67,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         AdminCommand::CreateOperator { email, language } => invite(config, &email, Role::Operator, &language).await?,
         AdminCommand::CreateCompany { name, org_number, admin_email, language } => {
             let state = startup::build_state(config).await?;
-            let lang = Language::parse(&language).ok_or("language must be en, sv or pl")?;
+            let lang = Language::parse(&language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
             let txn = sitecard_persistence::begin(&state.db).await?;
             let created = sitecard_api::provisioning::create_company(&txn, &state, &name, &org_number, &admin_email, lang).await?;
             txn.commit().await?;
@@ -126,7 +126,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
 
 async fn invite(config: &Config, email: &str, role: Role, language: &str) -> Result<(), Box<dyn std::error::Error>> {
     let state = startup::build_state(config).await?;
-    let lang = Language::parse(language).ok_or("language must be en, sv or pl")?;
+    let lang = Language::parse(language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let invited = sitecard_api::invite::invite(&txn, &state, email, role, lang).await?;
     txn.commit().await?;

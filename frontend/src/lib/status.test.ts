@@ -1,4 +1,4 @@
-import { i18n } from './i18n';
+import { i18n, loadLanguage } from './i18n';
 import {
   cardStatuses,
   isCancellable,
@@ -20,7 +20,9 @@ describe('order and card statuses in words and colour', () => {
     for (const words of [...orderWords, ...cardWords]) expect(words).not.toMatch(/^status\./);
   });
 
-  test('the words say what happened, per language', () => {
+  test('the words say what happened, per language', async () => {
+    await loadLanguage('sv');
+    await loadLanguage('pl');
     expect(i18n.getFixedT('en')(statusKey('order', 'needs_correction'))).toBe('Needs correction');
     expect(i18n.getFixedT('sv')(statusKey('order', 'needs_correction'))).toBe('Behöver rättas');
     expect(i18n.getFixedT('pl')(statusKey('order', 'needs_correction'))).toBe('Wymaga poprawki');

@@ -20,6 +20,7 @@ import {
   pathOf,
   phoneScreen,
   results,
+  translator,
   waitForMessage,
 } from './lib.mjs';
 
@@ -355,7 +356,12 @@ async function languages(browser) {
     sv: { '/sign-in': 'Logga in', '/forgot-password': 'Återställ ditt lösenord', '/check': 'Kontrollera ett kort' },
     pl: { '/sign-in': 'Zaloguj się', '/forgot-password': 'Zresetuj hasło', '/check': 'Sprawdź kartę' },
   };
+  for (const code of ['de', 'lt', 'lv', 'et', 'ro', 'uk']) {
+    const t = translator(code);
+    pages[code] = { '/sign-in': t('signIn.title'), '/forgot-password': t('forgotPassword.title'), '/check': t('cardCheck.title') };
+  }
   for (const [code, titles] of Object.entries(pages)) {
+    // German, Lithuanian and Polish have the longest words: headings must wrap (hyphens, or a break) within 360 px.
     await check(`public pages in ${code}: translated, no raw keys, accessible, fit 360 px`, async () => {
       const { context, page } = await newPage(browser, { ...phoneScreen, locale: code });
       try {

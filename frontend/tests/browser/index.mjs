@@ -8,11 +8,12 @@
 // Screenshots go to frontend/test-results/.
 import { chromium } from 'playwright-core';
 import { runIdentity } from './identity.mjs';
+import { runLanguages } from './languages.mjs';
 import { assert, baseUrl, check, pageErrors, results } from './lib.mjs';
 import { runOrders } from './orders.mjs';
 import { runSmoke } from './smoke.mjs';
 
-const suites = { smoke: runSmoke, identity: runIdentity, orders: runOrders };
+const suites = { smoke: runSmoke, identity: runIdentity, orders: runOrders, languages: runLanguages };
 
 if (!baseUrl) {
   console.error('SITECARD_URL is required, e.g. SITECARD_URL=http://127.0.0.1:8080 npm run test:browser');

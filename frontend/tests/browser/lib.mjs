@@ -85,9 +85,23 @@ export async function smallTouchTargets(page) {
   );
 }
 
+function localeFile(code) {
+  return JSON.parse(readFileSync(new URL(`../../src/lib/i18n/locales/${code}.json`, import.meta.url), 'utf8'));
+}
+
+/** `t(key, values)` for one locale file, as the SPA renders it: tests in other languages find what people read. */
+export function translator(code) {
+  const tree = localeFile(code);
+  return (key, values = {}) => {
+    const text = key.split('.').reduce((node, part) => node?.[part], tree);
+    if (typeof text !== 'string') throw new Error(`no text ${key} in ${code}.json`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(values[name] ?? ''));
+  };
+}
+
 /** Every translation key of the English file, e.g. `signIn.title`. */
 export function translationKeys() {
-  const en = JSON.parse(readFileSync(new URL('../../src/lib/i18n/locales/en.json', import.meta.url), 'utf8'));
+  const en = localeFile('en');
   const keys = [];
   const walk = (node, prefix) => {
     for (const [key, value] of Object.entries(node)) {

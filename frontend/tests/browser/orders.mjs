@@ -71,7 +71,7 @@ export function portraitPng(width, height) {
 
 // ——— The API, as the partner's system and for setting up data ———
 
-async function api(path, { method = 'GET', token, body, form, headers = {} } = {}) {
+export async function api(path, { method = 'GET', token, body, form, headers = {} } = {}) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
@@ -88,7 +88,7 @@ async function api(path, { method = 'GET', token, body, form, headers = {} } = {
   return json;
 }
 
-async function partnerToken() {
+export async function partnerToken() {
   const token = await api('/api/v1/oauth/token', {
     method: 'POST',
     form: { grant_type: 'client_credentials', client_id: 'demo-partner', client_secret: 'demo-partner-secret' },
@@ -96,7 +96,7 @@ async function partnerToken() {
   return token.access_token;
 }
 
-async function approvePhoto(token, orderId) {
+export async function approvePhoto(token, orderId) {
   const order = await api(`/api/v1/partner/photo-reviews/${orderId}`, {
     method: 'POST',
     token,
@@ -128,7 +128,7 @@ async function produceAndDeliver(token, orderId, cardNumber) {
 }
 
 /** Signs in over the API (password, then the SMS code from the dev outbox); returns the access token. */
-async function apiSignIn(email, phone) {
+export async function apiSignIn(email, phone) {
   const since = Date.now();
   const challenge = await api('/api/v1/auth/login', { method: 'POST', body: { email, password: demoPassword } });
   const sms = await waitForMessage(phone, { since, filter: (m) => m.channel === 'sms' && m.code });

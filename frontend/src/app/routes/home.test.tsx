@@ -56,6 +56,6 @@ describe('home page', () => {
     renderRoute('/');
 
     const options = screen.getAllByRole('option').map((option) => option.textContent);
-    expect(options).toEqual(['English', 'Svenska', 'Polski']);
+    expect(options).toEqual(['English', 'Svenska', 'Deutsch', 'Eesti', 'Latviešu', 'Lietuvių', 'Polski', 'Română', 'Українська']);
   });
 });

@@ -1197,6 +1197,7 @@ export interface components {
             version: number;
         };
         CreateAccount: {
+            language?: components["schemas"]["LanguageValue"] | null;
             password: string;
             /** @description Mobile number with country code, e.g. `+48 601 234 567`. */
             phone: string;
@@ -1327,9 +1328,10 @@ export interface components {
             document_number: string;
         };
         /** @enum {string} */
-        LanguageValue: "en" | "sv" | "pl";
+        LanguageValue: "en" | "sv" | "pl" | "lt" | "lv" | "et" | "ro" | "uk" | "de";
         LoginRequest: {
             email: string;
+            language?: components["schemas"]["LanguageValue"] | null;
             password: string;
         };
         Me: {

@@ -1,5 +1,5 @@
 import en from './locales/en.json';
-import { detectLanguage, languages, matchLanguage } from './languages';
+import { chosenLanguage, detectLanguage, languages, matchLanguage } from './languages';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -65,8 +65,8 @@ describe('locale files', () => {
     },
   );
 
-  test('English, Swedish and Polish are all there', () => {
-    expect(Object.keys(locales)).toEqual(expect.arrayContaining(['en', 'sv', 'pl']));
+  test('all nine languages are there', () => {
+    expect(Object.keys(locales).sort()).toEqual(['de', 'en', 'et', 'lt', 'lv', 'pl', 'ro', 'sv', 'uk']);
   });
 
   test('every locale file is offered in the switcher and every offered language has a file', () => {
@@ -80,7 +80,7 @@ describe('language detection', () => {
   });
 
   test('the first supported browser language is used, by its primary subtag', () => {
-    expect(detectLanguage(null, ['de-DE', 'sv-SE', 'en'])).toBe('sv');
+    expect(detectLanguage(null, ['fr-FR', 'uk-UA', 'en'])).toBe('uk');
   });
 
   test('an unsupported stored value is ignored', () => {
@@ -88,7 +88,13 @@ describe('language detection', () => {
   });
 
   test('falls back to English', () => {
-    expect(detectLanguage(null, ['de-DE', 'fr'])).toBe('en');
+    expect(detectLanguage(null, ['fr-FR', 'ru'])).toBe('en');
+  });
+
+  test('only a language picked on this device counts as chosen', () => {
+    expect(chosenLanguage('lt')).toBe('lt');
+    expect(chosenLanguage(null)).toBeUndefined();
+    expect(chosenLanguage('xx')).toBeUndefined();
   });
 
   test('matches case-insensitively', () => {

@@ -1,22 +1,22 @@
 /**
- * The i18next instance: all locale files bundled (they are small), the language detected
+ * The i18next instance: English bundled (the fallback), every other language a chunk of its own loaded
+ * before it is shown (nine locale files up front would double the first download), the language detected
  * from the stored choice or the browser, and `<html lang dir>` kept in step with it.
  */
-import i18next, { type ParseKeys, type Resource, type ResourceKey } from 'i18next';
+import i18next, { type ParseKeys, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLanguage, fallbackLanguage, type LanguageCode } from './languages';
+import en from './locales/en.json';
 import { readStoredLanguage, storeLanguage } from './storage';
 
-const localeFiles = import.meta.glob<{ default: ResourceKey }>('./locales/*.json', {
-  eager: true,
-});
+const otherLocales = import.meta.glob<{ default: ResourceKey }>(['./locales/*.json', '!./locales/en.json']);
 
-const resources: Resource = Object.fromEntries(
-  Object.entries(localeFiles).map(([path, module]) => [
-    path.replace(/^.*\/(.+)\.json$/, '$1'),
-    { translation: module.default },
-  ]),
-);
+/** Fetches a language's texts once; English is always there. */
+export async function loadLanguage(code: LanguageCode): Promise<void> {
+  if (i18n.hasResourceBundle(code, 'translation')) return;
+  const load = otherLocales[`./locales/${code}.json`];
+  if (load) i18n.addResourceBundle(code, 'translation', (await load()).default);
+}
 
 function browserLanguages(): readonly string[] {
   return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
@@ -30,15 +30,27 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: detectLanguage(readStoredLanguage(), browserLanguages()),
+  resources: { en: { translation: en } },
+  lng: fallbackLanguage,
   fallbackLng: fallbackLanguage,
   interpolation: { escapeValue: false }, // React escapes.
-  initAsync: false, // Resources are bundled: render in the right language from the first paint.
+  initAsync: false,
 });
+
+/** Resolves when the detected language is loaded and shown: render after it, so the first paint is in it. */
+export const i18nReady: Promise<void> = (async () => {
+  const detected = detectLanguage(readStoredLanguage(), browserLanguages());
+  try {
+    await loadLanguage(detected);
+    await i18n.changeLanguage(detected);
+  } catch {
+    // Offline or a failed chunk: English still works.
+  }
+})();
 
 /** Switches the UI language and remembers the choice. */
 export async function changeLanguage(code: LanguageCode): Promise<void> {
+  await loadLanguage(code);
   await i18n.changeLanguage(code);
   storeLanguage(code);
 }

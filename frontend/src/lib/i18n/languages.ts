@@ -5,7 +5,13 @@
 export const languages = [
   { code: 'en', nativeName: 'English' },
   { code: 'sv', nativeName: 'Svenska' },
+  { code: 'de', nativeName: 'Deutsch' },
+  { code: 'et', nativeName: 'Eesti' },
+  { code: 'lv', nativeName: 'Latviešu' },
+  { code: 'lt', nativeName: 'Lietuvių' },
   { code: 'pl', nativeName: 'Polski' },
+  { code: 'ro', nativeName: 'Română' },
+  { code: 'uk', nativeName: 'Українська' },
 ] as const;
 
 export type LanguageCode = (typeof languages)[number]['code'];
@@ -14,6 +20,11 @@ export const fallbackLanguage: LanguageCode = 'en';
 
 export function isLanguageCode(value: string): value is LanguageCode {
   return languages.some((language) => language.code === value);
+}
+
+/** The language the person picked in the switcher on this device, if any (not one detected from the browser). */
+export function chosenLanguage(stored: string | null): LanguageCode | undefined {
+  return stored !== null && isLanguageCode(stored) ? stored : undefined;
 }
 
 /** Maps a BCP 47 tag such as `sv-SE` or `PL` onto a supported language, if any. */

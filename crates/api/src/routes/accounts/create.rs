@@ -10,6 +10,7 @@ use crate::auth::ClientInfo;
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::crypto::token_hash;
 use crate::error::{ApiError, Fields, Problem};
+use crate::language_choice::remember_chosen_language;
 use crate::state::AppState;
 use crate::throttle;
 
@@ -20,6 +21,12 @@ pub struct CreateAccount {
     pub password: String,
     /// Mobile number with country code, e.g. `+48 601 234 567`.
     pub phone: String,
+    /// The language the person chose in the app (`en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`): saved on the
+    /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an
+    /// unknown code is ignored.
+    #[serde(default)]
+    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    pub language: Option<String>,
 }
 
 pub(crate) fn token_invalid() -> ApiError {
@@ -65,6 +72,7 @@ pub async fn create_account(
     let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
     let hash = state.hasher.hash(body.password).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
+    let account = remember_chosen_language(&txn, account, body.language.as_deref()).await?;
     let started = challenge_flow::start(
         &txn,
         &state,

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use crate::auth::ClientInfo;
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::error::{ApiError, Problem};
+use crate::language_choice::remember_chosen_language;
 use crate::state::AppState;
 use crate::throttle::{self, email_key};
 
@@ -16,6 +17,12 @@ use crate::throttle::{self, email_key};
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// The language the person chose in the app (`en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`): saved on the
+    /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an
+    /// unknown code is ignored.
+    #[serde(default)]
+    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    pub language: Option<String>,
 }
 
 /// Sign in, step 1. Unknown email and wrong password give the same answer in similar time.
@@ -26,7 +33,7 @@ pub struct LoginRequest {
 ))]
 #[post("/auth/login")]
 pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Json<LoginRequest>) -> Result<HttpResponse, ApiError> {
-    let LoginRequest { email, password } = body.into_inner();
+    let LoginRequest { email, password, language } = body.into_inner();
     let email_norm = Email::parse(&email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
     let ip_key = format!("login-ip:{}", client.ip);
     let account_key = email_key("login-acct", &email_norm);
@@ -61,6 +68,7 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     let txn = sitecard_persistence::begin(&state.db).await?;
     throttle::clear(&txn, &account_key).await?;
     throttle::give_back(&txn, &ip_key).await?;
+    let account = remember_chosen_language(&txn, account, language.as_deref()).await?;
     let started = challenge_flow::start(&txn, &state, "login", &account, account.phone.as_deref(), None).await?;
     audit::append(
         &txn,

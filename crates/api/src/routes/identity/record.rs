@@ -115,7 +115,7 @@ pub async fn record_verification(
     let mut f = Fields::new();
     let parsed = parse_document(&state, &body, &mut f);
     let language = match body.language.as_deref() {
-        Some(l) => f.check("language", "unsupported_language", Language::parse(l).ok_or("use en, sv or pl")),
+        Some(l) => f.check("language", "unsupported_language", Language::parse(l).ok_or(format!("use one of {}", Language::CODES))),
         None => Some(client.language),
     };
     f.finish()?;

@@ -126,7 +126,8 @@ pub struct UpdateMe {
 #[patch("/me")]
 pub async fn update_me(state: web::Data<AppState>, user: CurrentUser, body: web::Json<UpdateMe>) -> Result<web::Json<Me>, ApiError> {
     let mut f = Fields::new();
-    let lang = f.check("language", "unsupported_language", Language::parse(&body.language).ok_or("use en, sv or pl"));
+    let lang =
+        f.check("language", "unsupported_language", Language::parse(&body.language).ok_or(format!("use one of {}", Language::CODES)));
     f.finish()?;
     let mut c = accounts::changes(user.account_id);
     c.language = Set(lang.unwrap_or_default().as_str().to_owned());

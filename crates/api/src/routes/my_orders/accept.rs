@@ -78,7 +78,7 @@ pub async fn accept_order(
             orders_flow::notify_admins(
                 &txn,
                 order.company_id,
-                &Message::OrderNeedsCorrection { worker: orders_flow::worker_name(&order), fields: names.join(", "), link },
+                &Message::OrderNeedsCorrection { worker: orders_flow::worker_name(&order), fields: fields.clone(), link },
             )
             .await?;
             audit::append(

@@ -67,6 +67,7 @@ pub async fn token(
 
 /// The problem with RFC 6749 section 5.2's `error` beside `code`.
 fn oauth_error(e: &ApiError) -> HttpResponse {
+    e.log_cause();
     let mut problem = e.problem();
     problem.error = match problem.code.as_str() {
         "invalid_client" | "unsupported_grant_type" => Some(problem.code.clone()),

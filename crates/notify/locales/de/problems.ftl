@@ -1,0 +1,39 @@
+### Sitecard problem details, German: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = Die E-Mail-Adresse oder das Passwort ist falsch.
+problem-invalid_code = Der Code ist falsch. Sehen Sie in der neuesten SMS oder in Ihrer Authenticator-App nach und versuchen Sie es noch einmal.
+problem-challenge_expired = Der Code ist abgelaufen. Fangen Sie neu an, um einen neuen Code zu bekommen.
+problem-resend_too_soon = Warten Sie kurz, bevor Sie einen neuen Code anfordern.
+problem-too_many_attempts = Zu viele Versuche. Warten Sie eine Weile und versuchen Sie es dann noch einmal.
+problem-second_factor_locked = Zu viele falsche Codes hintereinander. Anmeldecodes sind für eine Stunde pausiert.
+problem-registration_token_invalid = Dieser Registrierungslink funktioniert nicht mehr. Bitten Sie das Büro für Identitätsprüfung um einen neuen.
+problem-reset_token_invalid = Dieser Link funktioniert nicht mehr. Fordern Sie einen neuen Link zum Zurücksetzen des Passworts an.
+problem-weak_password = Dieses Passwort ist zu leicht zu erraten. Ein paar Wörter, die nichts miteinander zu tun haben, ergeben ein starkes Passwort.
+problem-validation_failed = Einige Angaben müssen korrigiert werden. Sehen Sie sich die markierten Felder an.
+problem-unauthenticated = Melden Sie sich an, um fortzufahren.
+problem-invalid_token = Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an.
+problem-invalid_refresh_token = Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an.
+problem-session_ended = Sie wurden abgemeldet. Melden Sie sich erneut an.
+problem-forbidden = Dazu haben Sie keine Berechtigung.
+problem-step_up_required = Geben Sie Ihr Passwort noch einmal ein, bevor Sie ändern, wie Sie sich anmelden.
+problem-not_found = Diese Seite oder diesen Eintrag gibt es nicht.
+problem-invalid_state = Das geht gerade nicht, weil sich die Bestellung oder die Karte geändert hat. Laden Sie die Seite neu.
+problem-stale_version = Jemand hat das in der Zwischenzeit geändert. Laden Sie die Seite neu und versuchen Sie es noch einmal.
+problem-conflict = Das passt nicht zu dem, was schon gespeichert ist. Laden Sie die Seite neu.
+problem-gone = Das ist nicht mehr verfügbar.
+problem-document_in_use = Diese Dokumentnummer ist schon für eine andere Person gespeichert.
+problem-document_mismatch = Das ist nicht das Dokument, das für diese Person gespeichert wurde.
+problem-identity_already_verified = Dieses Konto gehört schon einer Person, deren Identität geprüft wurde.
+problem-identity_not_verified = Ihre Identität wurde noch nicht vor Ort geprüft.
+problem-identity_mismatch = Die Bestellung passt nicht zu Ihrem Pass oder Ausweis. Die Firma muss sie korrigieren.
+problem-contact_incomplete = Ergänzen Sie Ihre Kontaktdaten, bevor Sie die Bestellung bestätigen.
+problem-activation_locked = Zu viele falsche Kartennummern. Aktivieren Sie die Karte in einem Büro für Identitätsprüfung.
+problem-card_number_taken = Diese Kartennummer hat schon eine andere Karte.
+problem-photo_too_large = Das Foto ist zu groß. Verwenden Sie ein Foto unter 5 MB.
+problem-photo_too_small = Das Foto ist zu klein. Verwenden Sie ein Foto mit mindestens 600 × 800 Pixeln.
+problem-photo_unreadable = Das Foto lässt sich nicht öffnen. Verwenden Sie eine JPEG- oder PNG-Datei.
+problem-photo_not_portrait = Das Foto muss hochkant sein: höher als breit.
+problem-unsupported_image = Es können nur Fotos im Format JPEG oder PNG verwendet werden.
+problem-internal_error = Bei uns ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal.
+problem-service_unavailable = Sitecard ist gerade ausgelastet oder wird aktualisiert. Versuchen Sie es in einer Minute noch einmal.

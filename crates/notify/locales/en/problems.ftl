@@ -1,0 +1,39 @@
+### Sitecard problem details, English: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = The email address or the password is wrong.
+problem-invalid_code = The code is wrong. Check the newest SMS or your authenticator app and try again.
+problem-challenge_expired = The code has expired. Start again to get a new one.
+problem-resend_too_soon = Wait a moment before you ask for a new code.
+problem-too_many_attempts = Too many tries. Wait a while, then try again.
+problem-second_factor_locked = Too many wrong codes in a row. Sign-in codes are paused for one hour.
+problem-registration_token_invalid = This registration link no longer works. Ask the identity-verification office for a new one.
+problem-reset_token_invalid = This link no longer works. Ask for a new password reset.
+problem-weak_password = This password is too easy to guess. A few unrelated words make a strong password.
+problem-validation_failed = Some answers need to be fixed. See the marked fields.
+problem-unauthenticated = Sign in to continue.
+problem-invalid_token = Your sign-in has ended. Sign in again.
+problem-invalid_refresh_token = Your sign-in has ended. Sign in again.
+problem-session_ended = You were signed out. Sign in again.
+problem-forbidden = You are not allowed to do this.
+problem-step_up_required = Type your password again before you change how you sign in.
+problem-not_found = This page or item does not exist.
+problem-invalid_state = This cannot be done now, because the order or card has changed. Reload the page.
+problem-stale_version = Someone changed this in the meantime. Reload the page and try again.
+problem-conflict = This clashes with what is already saved. Reload the page.
+problem-gone = This is no longer available.
+problem-document_in_use = This document number is already recorded for another person.
+problem-document_mismatch = This is not the document that was recorded for this person.
+problem-identity_already_verified = This account already belongs to a verified person.
+problem-identity_not_verified = Your identity has not been checked in person yet.
+problem-identity_mismatch = The order does not match your passport or ID card. The company must correct it.
+problem-contact_incomplete = Add your contact details before you accept the order.
+problem-activation_locked = Too many wrong card numbers. Activate the card at an identity-verification office.
+problem-card_number_taken = This card number is already used by another card.
+problem-photo_too_large = The photo is too large. Use a photo smaller than 5 MB.
+problem-photo_too_small = The photo is too small. Use a photo at least 600 by 800 pixels.
+problem-photo_unreadable = The photo cannot be opened. Use a JPEG or PNG file.
+problem-photo_not_portrait = The photo must be upright: taller than it is wide.
+problem-unsupported_image = Only JPEG and PNG photos can be used.
+problem-internal_error = Something went wrong on our side. Try again in a moment.
+problem-service_unavailable = Sitecard is busy or being updated. Try again in a minute.

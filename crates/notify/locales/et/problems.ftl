@@ -1,0 +1,39 @@
+### Sitecard problem details, Estonian: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = E-posti aadress või parool on vale.
+problem-invalid_code = Kood on vale. Vaadake viimast SMS-i või oma autentimisrakendust ja proovige uuesti.
+problem-challenge_expired = Kood on aegunud. Alustage uuesti, et saada uus kood.
+problem-resend_too_soon = Oodake natuke, enne kui uue koodi küsite.
+problem-too_many_attempts = Liiga palju katseid. Oodake veidi ja proovige siis uuesti.
+problem-second_factor_locked = Liiga palju valesid koode järjest. Sisselogimiskoodid on üheks tunniks peatatud.
+problem-registration_token_invalid = See registreerimislink ei tööta enam. Küsige isikutuvastuspunktist uus link.
+problem-reset_token_invalid = See link ei tööta enam. Küsige uus link parooli taastamiseks.
+problem-weak_password = Seda parooli on liiga lihtne ära arvata. Tugeva parooli saab mõnest omavahel mitteseotud sõnast.
+problem-validation_failed = Mõni vastus vajab parandamist. Vaadake märgitud välju.
+problem-unauthenticated = Jätkamiseks logige sisse.
+problem-invalid_token = Teie sisselogimine on lõppenud. Logige uuesti sisse.
+problem-invalid_refresh_token = Teie sisselogimine on lõppenud. Logige uuesti sisse.
+problem-session_ended = Teid logiti välja. Logige uuesti sisse.
+problem-forbidden = Teil ei ole õigust seda teha.
+problem-step_up_required = Sisestage uuesti oma parool, enne kui muudate sisselogimisviisi.
+problem-not_found = Sellist lehte või kirjet pole olemas.
+problem-invalid_state = Seda ei saa praegu teha, sest tellimus või kaart on muutunud. Laadige leht uuesti.
+problem-stale_version = Keegi muutis seda vahepeal. Laadige leht uuesti ja proovige veel kord.
+problem-conflict = See ei sobi kokku juba salvestatud andmetega. Laadige leht uuesti.
+problem-gone = See pole enam saadaval.
+problem-document_in_use = See dokumendinumber on juba salvestatud teisele isikule.
+problem-document_mismatch = See ei ole dokument, mis selle isiku kohta salvestati.
+problem-identity_already_verified = See konto kuulub isikule, kes on juba isikutuvastuse läbinud.
+problem-identity_not_verified = Teie isikut ei ole veel kohapeal tuvastatud.
+problem-identity_mismatch = Tellimus ei vasta teie passile või ID-kaardile. Ettevõte peab selle parandama.
+problem-contact_incomplete = Lisage oma kontaktandmed, enne kui tellimuse kinnitate.
+problem-activation_locked = Liiga palju valesid kaardinumbreid. Aktiveerige kaart isikutuvastuspunktis.
+problem-card_number_taken = See kaardinumber on juba teisel kaardil kasutusel.
+problem-photo_too_large = Foto on liiga suur. Kasutage fotot, mis on väiksem kui 5 MB.
+problem-photo_too_small = Foto on liiga väike. Kasutage fotot, mis on vähemalt 600 × 800 pikslit.
+problem-photo_unreadable = Fotot ei saa avada. Kasutage JPEG- või PNG-faili.
+problem-photo_not_portrait = Foto peab olema püstine: kõrgem kui lai.
+problem-unsupported_image = Kasutada saab ainult JPEG- ja PNG-fotosid.
+problem-internal_error = Meie poolel läks midagi valesti. Proovige hetke pärast uuesti.
+problem-service_unavailable = Sitecard on praegu ülekoormatud või seda uuendatakse. Proovige minuti pärast uuesti.

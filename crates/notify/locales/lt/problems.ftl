@@ -1,0 +1,39 @@
+### Sitecard problem details, Lithuanian: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = Neteisingas el. pašto adresas arba slaptažodis.
+problem-invalid_code = Neteisingas kodas. Patikrinkite naujausią SMS žinutę arba autentifikavimo programėlę ir bandykite dar kartą.
+problem-challenge_expired = Kodo galiojimas baigėsi. Pradėkite iš naujo, kad gautumėte naują kodą.
+problem-resend_too_soon = Šiek tiek palaukite, prieš prašydami naujo kodo.
+problem-too_many_attempts = Per daug bandymų. Palaukite kurį laiką ir bandykite dar kartą.
+problem-second_factor_locked = Per daug neteisingų kodų iš eilės. Prisijungimo kodai sustabdyti vienai valandai.
+problem-registration_token_invalid = Ši registracijos nuoroda nebeveikia. Paprašykite naujos tapatybės tikrinimo biure.
+problem-reset_token_invalid = Ši nuoroda nebeveikia. Dar kartą paprašykite atkurti slaptažodį.
+problem-weak_password = Šį slaptažodį per lengva atspėti. Keli tarpusavyje nesusiję žodžiai sudaro stiprų slaptažodį.
+problem-validation_failed = Kai kuriuos atsakymus reikia pataisyti. Žiūrėkite pažymėtus laukus.
+problem-unauthenticated = Prisijunkite, kad galėtumėte tęsti.
+problem-invalid_token = Jūsų sesija baigėsi. Prisijunkite iš naujo.
+problem-invalid_refresh_token = Jūsų sesija baigėsi. Prisijunkite iš naujo.
+problem-session_ended = Jūs buvote atjungti nuo paskyros. Prisijunkite iš naujo.
+problem-forbidden = Jums neleidžiama to daryti.
+problem-step_up_required = Dar kartą įveskite slaptažodį, prieš keisdami prisijungimo būdą.
+problem-not_found = Tokio puslapio ar įrašo nėra.
+problem-invalid_state = Dabar to padaryti negalima, nes pasikeitė užsakymas arba kortelė. Atnaujinkite puslapį.
+problem-stale_version = Kažkas per tą laiką tai pakeitė. Atnaujinkite puslapį ir bandykite dar kartą.
+problem-conflict = Tai nesutampa su jau išsaugotais duomenimis. Atnaujinkite puslapį.
+problem-gone = Tai nebepasiekiama.
+problem-document_in_use = Šis dokumento numeris jau užregistruotas kitam asmeniui.
+problem-document_mismatch = Tai ne tas dokumentas, kuris buvo užregistruotas šiam asmeniui.
+problem-identity_already_verified = Ši paskyra jau priklauso asmeniui, kurio tapatybė patikrinta.
+problem-identity_not_verified = Jūsų tapatybė dar nepatikrinta vietoje.
+problem-identity_mismatch = Užsakymas nesutampa su jūsų pasu ar asmens tapatybės kortele. Įmonė turi jį pataisyti.
+problem-contact_incomplete = Prieš patvirtindami užsakymą, įveskite savo kontaktinius duomenis.
+problem-activation_locked = Per daug neteisingų kortelės numerių. Aktyvuokite kortelę tapatybės tikrinimo biure.
+problem-card_number_taken = Šis kortelės numeris jau priskirtas kitai kortelei.
+problem-photo_too_large = Nuotrauka per didelė. Naudokite mažesnę nei 5 MB nuotrauką.
+problem-photo_too_small = Nuotrauka per maža. Naudokite bent 600 × 800 pikselių nuotrauką.
+problem-photo_unreadable = Nuotraukos nepavyksta atidaryti. Naudokite JPEG arba PNG failą.
+problem-photo_not_portrait = Nuotrauka turi būti vertikali: jos aukštis didesnis už plotį.
+problem-unsupported_image = Galima naudoti tik JPEG ir PNG nuotraukas.
+problem-internal_error = Mūsų pusėje kažkas nepavyko. Po akimirkos bandykite dar kartą.
+problem-service_unavailable = Sitecard sistema šiuo metu perkrauta arba atnaujinama. Bandykite dar kartą po minutės.

@@ -1,0 +1,39 @@
+### Sitecard problem details, Latvian: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = Nepareiza e-pasta adrese vai parole.
+problem-invalid_code = Kods ir nepareizs. Pārbaudiet jaunāko īsziņu vai autentifikācijas lietotni un mēģiniet vēlreiz.
+problem-challenge_expired = Koda derīgums ir beidzies. Sāciet no jauna, lai saņemtu jaunu kodu.
+problem-resend_too_soon = Pagaidiet brīdi, pirms prasāt jaunu kodu.
+problem-too_many_attempts = Pārāk daudz mēģinājumu. Pagaidiet kādu laiku un mēģiniet vēlreiz.
+problem-second_factor_locked = Pārāk daudz nepareizu kodu pēc kārtas. Pieteikšanās kodi ir apturēti uz vienu stundu.
+problem-registration_token_invalid = Šī reģistrācijas saite vairs nedarbojas. Palūdziet jaunu identitātes pārbaudes birojā.
+problem-reset_token_invalid = Šī saite vairs nedarbojas. Vēlreiz palūdziet atjaunot paroli.
+problem-weak_password = Šo paroli ir pārāk viegli uzminēt. Daži savstarpēji nesaistīti vārdi veido stipru paroli.
+problem-validation_failed = Dažas atbildes ir jāizlabo. Skatiet atzīmētos laukus.
+problem-unauthenticated = Piesakieties, lai turpinātu.
+problem-invalid_token = Jūsu sesija ir beigusies. Piesakieties vēlreiz.
+problem-invalid_refresh_token = Jūsu sesija ir beigusies. Piesakieties vēlreiz.
+problem-session_ended = Ir veikta izrakstīšanās. Piesakieties vēlreiz.
+problem-forbidden = Jums nav atļauts to darīt.
+problem-step_up_required = Ievadiet paroli vēlreiz, pirms maināt pieteikšanās veidu.
+problem-not_found = Šāda lapa vai ieraksts nepastāv.
+problem-invalid_state = To pašlaik nevar izdarīt, jo ir mainījies pasūtījums vai karte. Pārlādējiet lapu.
+problem-stale_version = Kāds to pa to laiku ir mainījis. Pārlādējiet lapu un mēģiniet vēlreiz.
+problem-conflict = Tas nesaskan ar jau saglabātajiem datiem. Pārlādējiet lapu.
+problem-gone = Tas vairs nav pieejams.
+problem-document_in_use = Šis dokumenta numurs jau ir reģistrēts citai personai.
+problem-document_mismatch = Šis nav tas dokuments, kas tika reģistrēts šai personai.
+problem-identity_already_verified = Šis konts jau pieder personai, kuras identitāte ir pārbaudīta.
+problem-identity_not_verified = Jūsu identitāte vēl nav pārbaudīta klātienē.
+problem-identity_mismatch = Pasūtījums nesakrīt ar jūsu pasi vai personas apliecību. Uzņēmumam tas jāizlabo.
+problem-contact_incomplete = Pirms apstiprināt pasūtījumu, pievienojiet savu kontaktinformāciju.
+problem-activation_locked = Pārāk daudz nepareizu kartes numuru. Aktivizējiet karti identitātes pārbaudes birojā.
+problem-card_number_taken = Šis kartes numurs jau ir citai kartei.
+problem-photo_too_large = Foto ir pārāk liels. Izmantojiet foto, kas ir mazāks par 5 MB.
+problem-photo_too_small = Foto ir pārāk mazs. Izmantojiet vismaz 600 × 800 pikseļu foto.
+problem-photo_unreadable = Foto nevar atvērt. Izmantojiet JPEG vai PNG failu.
+problem-photo_not_portrait = Foto jābūt vertikālam: augstums lielāks par platumu.
+problem-unsupported_image = Var izmantot tikai JPEG un PNG foto.
+problem-internal_error = Mūsu pusē kaut kas nogāja greizi. Pēc brīža mēģiniet vēlreiz.
+problem-service_unavailable = Sitecard sistēma pašlaik ir pārslogota vai tiek atjaunināta. Mēģiniet vēlreiz pēc minūtes.

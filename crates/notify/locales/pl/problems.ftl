@@ -1,0 +1,39 @@
+### Sitecard problem details, Polish: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = Adres e-mail lub hasło jest błędne.
+problem-invalid_code = Kod jest błędny. Sprawdź najnowszy SMS lub aplikację uwierzytelniającą i spróbuj ponownie.
+problem-challenge_expired = Kod wygasł. Zacznij od nowa, aby dostać nowy kod.
+problem-resend_too_soon = Poczekaj chwilę, zanim poprosisz o nowy kod.
+problem-too_many_attempts = Zbyt wiele prób. Poczekaj chwilę i spróbuj ponownie.
+problem-second_factor_locked = Zbyt wiele błędnych kodów z rzędu. Kody logowania są wstrzymane na godzinę.
+problem-registration_token_invalid = Ten link rejestracyjny już nie działa. Poproś biuro weryfikacji o nowy.
+problem-reset_token_invalid = Ten link już nie działa. Poproś jeszcze raz o zresetowanie hasła.
+problem-weak_password = To hasło jest zbyt łatwe do odgadnięcia. Kilka niezwiązanych ze sobą słów to silne hasło.
+problem-validation_failed = Niektóre odpowiedzi trzeba poprawić. Zobacz zaznaczone pola.
+problem-unauthenticated = Zaloguj się, aby kontynuować.
+problem-invalid_token = Twoja sesja wygasła. Zaloguj się ponownie.
+problem-invalid_refresh_token = Twoja sesja wygasła. Zaloguj się ponownie.
+problem-session_ended = Wylogowano Cię. Zaloguj się ponownie.
+problem-forbidden = Nie masz uprawnień, aby to zrobić.
+problem-step_up_required = Wpisz ponownie hasło, zanim zmienisz sposób logowania.
+problem-not_found = Ta strona lub pozycja nie istnieje.
+problem-invalid_state = Nie można tego teraz zrobić, bo zamówienie lub karta się zmieniły. Odśwież stronę.
+problem-stale_version = Ktoś w międzyczasie to zmienił. Odśwież stronę i spróbuj ponownie.
+problem-conflict = To nie zgadza się z tym, co jest już zapisane. Odśwież stronę.
+problem-gone = To nie jest już dostępne.
+problem-document_in_use = Ten numer dokumentu jest już zapisany dla innej osoby.
+problem-document_mismatch = To nie jest dokument, który zapisano dla tej osoby.
+problem-identity_already_verified = To konto należy już do osoby, której tożsamość została sprawdzona.
+problem-identity_not_verified = Twoja tożsamość nie przeszła jeszcze osobistej weryfikacji.
+problem-identity_mismatch = Zamówienie nie zgadza się z Twoim paszportem lub dowodem osobistym. Firma musi je poprawić.
+problem-contact_incomplete = Dodaj swoje dane kontaktowe, zanim zaakceptujesz zamówienie.
+problem-activation_locked = Zbyt wiele błędnych numerów karty. Aktywuj kartę w biurze weryfikacji.
+problem-card_number_taken = Inna karta ma już ten numer.
+problem-photo_too_large = Zdjęcie jest za duże. Użyj zdjęcia mniejszego niż 5 MB.
+problem-photo_too_small = Zdjęcie jest za małe. Użyj zdjęcia o wymiarach co najmniej 600 na 800 pikseli.
+problem-photo_unreadable = Nie można otworzyć zdjęcia. Użyj pliku JPEG lub PNG.
+problem-photo_not_portrait = Zdjęcie musi być pionowe: wyższe niż szersze.
+problem-unsupported_image = Można używać tylko zdjęć JPEG i PNG.
+problem-internal_error = Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.
+problem-service_unavailable = System Sitecard jest przeciążony albo trwa aktualizacja. Spróbuj ponownie za minutę.

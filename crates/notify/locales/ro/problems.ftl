@@ -1,0 +1,39 @@
+### Sitecard problem details, Romanian: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = Adresa de e-mail sau parola este greșită.
+problem-invalid_code = Codul este greșit. Verificați cel mai nou SMS sau aplicația de autentificare și încercați din nou.
+problem-challenge_expired = Codul a expirat. Începeți din nou pentru a primi un cod nou.
+problem-resend_too_soon = Așteptați puțin înainte să cereți un cod nou.
+problem-too_many_attempts = Prea multe încercări. Așteptați puțin, apoi încercați din nou.
+problem-second_factor_locked = Prea multe coduri greșite la rând. Codurile de conectare sunt blocate timp de o oră.
+problem-registration_token_invalid = Acest link de înregistrare nu mai funcționează. Cereți unul nou la biroul de verificare a identității.
+problem-reset_token_invalid = Acest link nu mai funcționează. Cereți din nou resetarea parolei.
+problem-weak_password = Această parolă este prea ușor de ghicit. Câteva cuvinte fără legătură între ele fac o parolă puternică.
+problem-validation_failed = Unele răspunsuri trebuie corectate. Vedeți câmpurile marcate.
+problem-unauthenticated = Conectați-vă pentru a continua.
+problem-invalid_token = Sesiunea dumneavoastră s-a încheiat. Conectați-vă din nou.
+problem-invalid_refresh_token = Sesiunea dumneavoastră s-a încheiat. Conectați-vă din nou.
+problem-session_ended = Sesiunea a fost închisă. Conectați-vă din nou.
+problem-forbidden = Nu aveți voie să faceți acest lucru.
+problem-step_up_required = Introduceți din nou parola înainte de a schimba modul de conectare.
+problem-not_found = Această pagină sau acest element nu există.
+problem-invalid_state = Acest lucru nu se poate face acum, deoarece comanda sau cardul s-a schimbat. Reîncărcați pagina.
+problem-stale_version = Cineva a modificat între timp aceste date. Reîncărcați pagina și încercați din nou.
+problem-conflict = Acest lucru nu se potrivește cu ce este deja salvat. Reîncărcați pagina.
+problem-gone = Acest lucru nu mai este disponibil.
+problem-document_in_use = Acest număr de document este deja înregistrat pentru altă persoană.
+problem-document_mismatch = Acesta nu este documentul înregistrat pentru această persoană.
+problem-identity_already_verified = Acest cont aparține deja unei persoane cu identitatea verificată.
+problem-identity_not_verified = Identitatea dumneavoastră nu a fost încă verificată în persoană.
+problem-identity_mismatch = Comanda nu corespunde cu pașaportul sau cartea dumneavoastră de identitate. Firma trebuie să o corecteze.
+problem-contact_incomplete = Adăugați datele de contact înainte să acceptați comanda.
+problem-activation_locked = Prea multe numere de card greșite. Activați cardul la un birou de verificare a identității.
+problem-card_number_taken = Acest număr de card este deja folosit de alt card.
+problem-photo_too_large = Fotografia este prea mare. Folosiți o fotografie mai mică de 5 MB.
+problem-photo_too_small = Fotografia este prea mică. Folosiți o fotografie de cel puțin 600 pe 800 de pixeli.
+problem-photo_unreadable = Fotografia nu poate fi deschisă. Folosiți un fișier JPEG sau PNG.
+problem-photo_not_portrait = Fotografia trebuie să fie verticală: mai înaltă decât lată.
+problem-unsupported_image = Se pot folosi doar fotografii JPEG și PNG.
+problem-internal_error = Ceva nu a funcționat la noi. Încercați din nou peste puțin timp.
+problem-service_unavailable = Sistemul Sitecard este supraîncărcat sau se actualizează. Încercați din nou peste un minut.

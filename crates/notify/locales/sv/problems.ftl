@@ -1,0 +1,39 @@
+### Sitecard problem details, Swedish: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = E-postadressen eller lösenordet är fel.
+problem-invalid_code = Koden är fel. Titta i det senaste sms:et eller i din autentiseringsapp och försök igen.
+problem-challenge_expired = Koden har gått ut. Börja om för att få en ny kod.
+problem-resend_too_soon = Vänta en stund innan du ber om en ny kod.
+problem-too_many_attempts = För många försök. Vänta en stund och försök sedan igen.
+problem-second_factor_locked = För många fel koder i rad. Inloggningskoder är pausade i en timme.
+problem-registration_token_invalid = Den här registreringslänken fungerar inte längre. Be kontrollkontoret om en ny.
+problem-reset_token_invalid = Den här länken fungerar inte längre. Be om en ny länk för att återställa lösenordet.
+problem-weak_password = Lösenordet är för lätt att gissa. Några ord som inte hör ihop blir ett starkt lösenord.
+problem-validation_failed = Några svar behöver rättas. Se de markerade fälten.
+problem-unauthenticated = Logga in för att fortsätta.
+problem-invalid_token = Din inloggning har gått ut. Logga in igen.
+problem-invalid_refresh_token = Din inloggning har gått ut. Logga in igen.
+problem-session_ended = Du har loggats ut. Logga in igen.
+problem-forbidden = Du har inte behörighet att göra det här.
+problem-step_up_required = Skriv ditt lösenord igen innan du ändrar hur du loggar in.
+problem-not_found = Sidan eller det du letar efter finns inte.
+problem-invalid_state = Det går inte just nu, eftersom beställningen eller kortet har ändrats. Ladda om sidan.
+problem-stale_version = Någon har ändrat detta under tiden. Ladda om sidan och försök igen.
+problem-conflict = Detta krockar med det som redan är sparat. Ladda om sidan.
+problem-gone = Detta finns inte längre.
+problem-document_in_use = Det här dokumentnumret är redan registrerat för en annan person.
+problem-document_mismatch = Det här är inte dokumentet som registrerades för den här personen.
+problem-identity_already_verified = Det här kontot tillhör redan en person vars identitet har kontrollerats.
+problem-identity_not_verified = Din identitet har inte kontrollerats på plats ännu.
+problem-identity_mismatch = Beställningen stämmer inte med ditt pass eller ID-kort. Företaget måste rätta den.
+problem-contact_incomplete = Fyll i dina kontaktuppgifter innan du godkänner beställningen.
+problem-activation_locked = För många fel kortnummer. Aktivera kortet på ett kontrollkontor.
+problem-card_number_taken = Det här kortnumret används redan av ett annat kort.
+problem-photo_too_large = Fotot är för stort. Använd ett foto som är mindre än 5 MB.
+problem-photo_too_small = Fotot är för litet. Använd ett foto på minst 600 × 800 pixlar.
+problem-photo_unreadable = Fotot går inte att öppna. Använd en JPEG- eller PNG-fil.
+problem-photo_not_portrait = Fotot måste vara stående: högre än det är brett.
+problem-unsupported_image = Bara JPEG- och PNG-foton kan användas.
+problem-internal_error = Något gick fel hos oss. Försök igen om en stund.
+problem-service_unavailable = Sitecard är hårt belastat eller uppdateras. Försök igen om en minut.

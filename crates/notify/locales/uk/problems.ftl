@@ -1,0 +1,39 @@
+### Sitecard problem details, Ukrainian: what the `detail` of an error says to a person, by problem `code`.
+### Sent instead of the developer's text when a request's Accept-Language names another language we write.
+
+problem-invalid_credentials = Неправильна адреса електронної пошти або пароль.
+problem-invalid_code = Неправильний код. Перевірте останнє SMS або застосунок-автентифікатор і спробуйте ще раз.
+problem-challenge_expired = Термін дії коду минув. Почніть спочатку, щоб отримати новий код.
+problem-resend_too_soon = Зачекайте трохи, перш ніж просити новий код.
+problem-too_many_attempts = Забагато спроб. Зачекайте трохи, потім спробуйте ще раз.
+problem-second_factor_locked = Забагато неправильних кодів поспіль. Коди входу призупинено на одну годину.
+problem-registration_token_invalid = Це посилання для реєстрації більше не діє. Попросіть нове посилання в офісі перевірки особи.
+problem-reset_token_invalid = Це посилання більше не діє. Знову попросіть скинути пароль.
+problem-weak_password = Цей пароль надто легко вгадати. Кілька не пов’язаних між собою слів — це надійний пароль.
+problem-validation_failed = Деякі відповіді потрібно виправити. Дивіться позначені поля.
+problem-unauthenticated = Увійдіть, щоб продовжити.
+problem-invalid_token = Ваш сеанс завершився. Увійдіть знову.
+problem-invalid_refresh_token = Ваш сеанс завершився. Увійдіть знову.
+problem-session_ended = Вас виведено з системи. Увійдіть знову.
+problem-forbidden = У вас немає дозволу це робити.
+problem-step_up_required = Введіть пароль ще раз, перш ніж змінювати спосіб входу.
+problem-not_found = Такої сторінки або запису не існує.
+problem-invalid_state = Зараз цього зробити не можна, бо замовлення або картка змінилися. Оновіть сторінку.
+problem-stale_version = Хтось тим часом це змінив. Оновіть сторінку і спробуйте ще раз.
+problem-conflict = Це не збігається з тим, що вже збережено. Оновіть сторінку.
+problem-gone = Це більше недоступне.
+problem-document_in_use = Цей номер документа вже записано на іншу особу.
+problem-document_mismatch = Це не той документ, який записано для цієї особи.
+problem-identity_already_verified = Цей обліковий запис уже належить особі, яка пройшла перевірку.
+problem-identity_not_verified = Ви ще не пройшли очну перевірку особи.
+problem-identity_mismatch = Замовлення не збігається з вашим паспортом або ID-карткою. Компанія має його виправити.
+problem-contact_incomplete = Додайте свої контактні дані, перш ніж підтвердити замовлення.
+problem-activation_locked = Забагато неправильних номерів картки. Активуйте картку в офісі перевірки особи.
+problem-card_number_taken = Цей номер картки вже має інша картка.
+problem-photo_too_large = Фото завелике. Використайте фото, менше за 5 МБ.
+problem-photo_too_small = Фото замале. Використайте фото розміром щонайменше 600 на 800 пікселів.
+problem-photo_unreadable = Не вдається відкрити фото. Використайте файл JPEG або PNG.
+problem-photo_not_portrait = Фото має бути вертикальним: висота більша за ширину.
+problem-unsupported_image = Можна використовувати лише фото у форматі JPEG або PNG.
+problem-internal_error = Щось пішло не так з нашого боку. Спробуйте ще раз трохи згодом.
+problem-service_unavailable = Система Sitecard зараз перевантажена або оновлюється. Спробуйте ще раз за хвилину.
