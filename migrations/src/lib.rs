@@ -10,6 +10,7 @@ mod m20261126_000005_totp_replay;
 mod m20261206_000006_security_pass;
 mod m20261206_000007_verification_lookup;
 mod m20261206_000008_audit_checkpoints;
+mod m20261206_000009_totp_offer;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000006_security_pass::Migration),
             Box::new(m20261206_000007_verification_lookup::Migration),
             Box::new(m20261206_000008_audit_checkpoints::Migration),
+            Box::new(m20261206_000009_totp_offer::Migration),
         ]
     }
 }

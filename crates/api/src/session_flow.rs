@@ -29,8 +29,9 @@ pub struct TokenResponse {
     /// HttpOnly cookie.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh_token: Option<String>,
-    /// True after an SMS login when no authenticator app is enrolled: SMS is a "restricted" authenticator
-    /// (NIST SP 800-63B rev 4), so clients should offer `POST /api/v1/auth/totp`.
+    /// True after an SMS login when no authenticator app is enrolled and the person has not declined it
+    /// (`POST /me/authenticator-offer/decline`): SMS is a "restricted" authenticator (NIST SP 800-63B rev 4),
+    /// so clients should offer `POST /api/v1/auth/totp` — once, after the task the person came for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offer_totp: Option<bool>,
 }

@@ -41,6 +41,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewAccount<'_>) -> Result
         created_at: Set(now),
         updated_at: Set(now),
         totp_last_step: Set(None),
+        totp_offer_declined_at: Set(None),
     };
     Ok(model.insert(conn).await?)
 }
@@ -61,6 +62,17 @@ pub async fn find_by_person<C: ConnectionTrait>(conn: &C, person_id: Uuid) -> Re
 pub async fn update<C: ConnectionTrait>(conn: &C, mut changes: AccountChanges) -> Result<Account, DbError> {
     changes.updated_at = Set(Utc::now());
     Ok(changes.update(conn).await?)
+}
+
+/// Remembers "no, thanks" to the authenticator-app offer; the first answer is kept.
+pub async fn decline_totp_offer<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<(), DbError> {
+    Accounts::update_many()
+        .col_expr(accounts::Column::TotpOfferDeclinedAt, Some(Utc::now()).into())
+        .filter(accounts::Column::Id.eq(id))
+        .filter(accounts::Column::TotpOfferDeclinedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 /// Sets the language of the account's emails and SMS.

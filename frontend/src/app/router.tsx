@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { CardCheckPage } from '../features/card-check/components/CardCheckPage';
-import { OfferAuthenticatorPage } from '../features/sign-in/components/OfferAuthenticatorPage';
 import { SignInCodePage } from '../features/sign-in/components/SignInCodePage';
 import { SignInPage } from '../features/sign-in/components/SignInPage';
 import { Skeleton } from '../components/ui/Skeleton';
@@ -73,7 +72,6 @@ export const routes: RouteObject[] = [
           {
             element: <RequireSignIn />,
             children: [
-              { path: 'sign-in/authenticator', element: <OfferAuthenticatorPage /> },
               { path: 'account', lazy: lazyPage(account, 'AccountPage') },
               { path: 'account/address', lazy: lazyPage(account, 'AddressPage') },
               { path: 'account/phone', lazy: lazyPage(account, 'PhonePage') },

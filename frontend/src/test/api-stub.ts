@@ -77,6 +77,7 @@ export function meFixture(overrides: Record<string, unknown> = {}) {
     roles: ['cardholder'],
     companies: [],
     totp_enabled: false,
+    totp_offer_declined: false,
     person: {
       given_names: 'Jan Piotr',
       surname: 'Kowalski',

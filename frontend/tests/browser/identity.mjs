@@ -46,11 +46,8 @@ async function verifierRecordsPassport(browser, worker) {
     await pageIsSound(page, 'verifier-02-code');
   });
 
-  await step('verifier: signed in with the SMS code, offered an authenticator app (skipped)', async () => {
+  await step('verifier: signed in with the SMS code, straight on (no authenticator interruption)', async () => {
     await enterCode(page, worker.verifierCode, 'Sign in');
-    await heading(page, 'Use an authenticator app to sign in?');
-    await pageIsSound(page, 'verifier-03-offer-totp');
-    await page.getByRole('link', { name: 'Not now' }).click();
     await heading(page, 'Construction-site ID cards');
   });
 
@@ -182,10 +179,8 @@ async function workerSignsIn(page, worker, step) {
     await pageIsSound(page, 'worker-06-sign-in-wrong-code');
   });
 
-  await step('worker: the right code signs in; the authenticator offer can be skipped', async () => {
+  await step('worker: the right code signs in, straight to the start page', async () => {
     await enterCode(page, worker.loginCode, 'Sign in');
-    await heading(page, 'Use an authenticator app to sign in?');
-    await page.getByRole('link', { name: 'Not now' }).click();
     await heading(page, 'Construction-site ID cards');
     await page.getByText(`You are signed in as ${worker.email}.`).waitFor();
     await pageIsSound(page, 'worker-07-home-signed-in');
@@ -297,7 +292,7 @@ function totpCode(secret, offset = 0) {
 }
 
 /**
- * The company admin sets up an authenticator app from the offer after an SMS login, signs in with
+ * The company admin sets up an authenticator app from "Sign-in and security" after an SMS login, signs in with
  * it, and removes it. Each use takes a code of a different 30-second step (the server allows one
  * step either side), so the flow holds even if the server refuses reused codes.
  */
@@ -306,20 +301,22 @@ async function adminUsesAuthenticator(browser) {
   const step = flow(page);
   let secret = '';
 
-  await step('admin: sets up an authenticator app from the offer after an SMS login', async () => {
+  await step('admin: sets up an authenticator app from "Sign-in and security"; the QR code has an otpauth link', async () => {
     const code = await passwordStep(page, 'admin@demo.test', demoPassword, '+46700000001');
     await enterCode(page, code, 'Sign in');
-    await heading(page, 'Use an authenticator app to sign in?');
+    await heading(page, 'Construction-site ID cards');
+    await page.goto(`${baseUrl}/account/security`);
     await page.getByRole('link', { name: 'Set up an authenticator app' }).click();
     await heading(page, 'Set up an authenticator app');
     await page.getByRole('img', { name: 'QR code to add Sitecard to your authenticator app' }).waitFor();
+    const openInApp = page.getByRole('link', { name: 'On this phone? Open Sitecard in your authenticator app' });
+    const href = (await openInApp.getAttribute('href')) ?? '';
+    assert(href.startsWith('otpauth://totp/'), `the app link is ${href}`);
     secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     assert(/^[A-Z2-7 ]{16,}$/.test(secret), `secret "${secret}"`);
     await pageIsSound(page, 'admin-01-totp-setup');
     await page.getByLabel('6-digit code from the app').fill(totpCode(secret, -1));
     await page.getByRole('button', { name: 'Finish setting up' }).click();
-    await heading(page, 'Construction-site ID cards');
-    await page.goto(`${baseUrl}/account/security`);
     await heading(page, 'Sign-in and security');
     await page.getByText('Set up', { exact: true }).waitFor();
   });

@@ -104,7 +104,7 @@ async function workerInLanguage(browser, code) {
     await pageIsSound(page, `lang-${code}-04-created`);
   });
 
-  await step(`${code}: signs in from the order link; code page, offer and order in ${code}`, async () => {
+  await step(`${code}: signs in from the order link; code page and order in ${code}`, async () => {
     await page.goto(`${baseUrl}/orders/${orderId}`);
     await heading(page, t('signIn.title'));
     await page.getByLabel(t('signIn.email')).fill(worker.email);
@@ -117,9 +117,6 @@ async function workerInLanguage(browser, code) {
     await pageIsSound(page, `lang-${code}-05-sign-in-code`);
     await page.getByLabel(t('signInCode.label'), { exact: true }).fill(sms.code);
     await page.getByRole('button', { name: t('signInCode.submit') }).click();
-    await heading(page, t('offerTotp.title'));
-    await pageIsSound(page, `lang-${code}-06-offer`);
-    await page.getByRole('link', { name: t('offerTotp.skip') }).click();
     await heading(page, t('orders.order.title'));
     await pageIsSound(page, `lang-${code}-07-order`);
   });
@@ -138,6 +135,7 @@ async function workerInLanguage(browser, code) {
     const since = Date.now();
     await page.getByRole('button', { name: t('orders.check.accept') }).click();
     await heading(page, t('orders.done.title'));
+    await page.getByRole('heading', { level: 2, name: t('offerTotp.title') }).waitFor();
     await pageIsSound(page, `lang-${code}-10-done`);
     const email = await waitForMessage(worker.email, { since, filter: (m) => m.channel === 'email' });
     assert(isInLanguage(`${email.subject} ${email.body}`), `the confirmation email is not in ${code}: ${email.subject}`);

@@ -141,13 +141,10 @@ export async function apiSignIn(email, phone) {
 
 // ——— Browser helpers ———
 
-/** Signs in from the sign-in page (wherever `next` points), skipping the authenticator offer. */
+/** Signs in from the sign-in page; the app goes on to wherever `next` points. */
 async function signIn(page, who, password = demoPassword) {
   const code = await passwordStep(page, who.email, password, who.phone);
   await enterCode(page, code, 'Sign in');
-  const offer = page.getByRole('heading', { level: 1, name: 'Use an authenticator app to sign in?' });
-  await offer.waitFor();
-  await page.getByRole('link', { name: 'Not now' }).click();
 }
 
 async function progressSays(page, text) {
@@ -333,8 +330,6 @@ async function workerRegistersAndAccepts(page, step, state) {
     await progressSays(page, 'Step 2 of 6: Code');
     await pageIsSound(page, 'orders-worker-02-code');
     await enterCode(page, code, 'Sign in');
-    await heading(page, 'Use an authenticator app to sign in?');
-    await page.getByRole('link', { name: 'Not now' }).click();
     await heading(page, 'Your card order');
     await progressSays(page, 'Step 3 of 6: Your order');
     await page.locator('main .status-line').getByText('Waiting for you to check and accept').waitFor();
@@ -387,6 +382,17 @@ async function workerRegistersAndAccepts(page, step, state) {
     await page.getByText('Your card will be made').waitFor();
     await page.getByText('111 22 Stockholm').waitFor();
     await pageIsSound(page, 'orders-worker-07-done');
+  });
+
+  await step('worker: only now, with the task done, the authenticator app is offered; "no, thanks" sticks', async () => {
+    await page.getByRole('heading', { level: 2, name: 'Use an authenticator app to sign in?' }).waitFor();
+    await page.getByRole('button', { name: 'No, thanks' }).click();
+    await page.getByText('You can set up an authenticator app later in your account.').waitFor();
+    await page.reload();
+    await heading(page, 'Order accepted');
+    await page.getByText('Your card will be made').waitFor();
+    const offers = await page.getByRole('heading', { name: 'Use an authenticator app to sign in?' }).count();
+    assert(offers === 0, 'the offer came back after "no, thanks"');
   });
 }
 

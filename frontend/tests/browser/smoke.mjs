@@ -31,6 +31,16 @@ export async function runSmoke(browser) {
 
     await check('home page has no axe violations', () => expectNoAxeViolations(page));
 
+    await check('the HTML carries a page shell and a description before any JavaScript runs; robots.txt is text', async () => {
+      const html = await (await fetch(`${baseUrl}/sign-in`)).text();
+      assert(html.includes('class="boot-header"'), 'no page shell in the HTML');
+      assert(/<meta name="description" content="[^"]{40,}"/.test(html), 'no meta description');
+      const robots = await fetch(`${baseUrl}/robots.txt`);
+      const text = await robots.text();
+      assert(robots.ok && text.startsWith('User-agent: *'), `robots.txt answered ${robots.status}: ${text.slice(0, 60)}`);
+      assert(!(robots.headers.get('content-type') ?? '').includes('text/html'), 'robots.txt is served as HTML');
+    });
+
     await check('first Tab focuses the visible skip link', async () => {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {

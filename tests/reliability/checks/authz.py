@@ -78,6 +78,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "DELETE /api/v1/auth/totp": Rule("self", body={"code": "000000"}, ok_errors=(401, 409)),
         "GET /api/v1/me": Rule("self"),
         "PATCH /api/v1/me": Rule("self", body={"language": "en"}),
+        "POST /api/v1/me/authenticator-offer/decline": Rule("self", body={}),
         "GET /api/v1/me/card-orders": Rule("self"),
         "GET /api/v1/me/cards": Rule("self"),
         "PATCH /api/v1/me/contact": Rule("self", body={"city": "Stockholm"}),

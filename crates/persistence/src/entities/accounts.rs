@@ -24,6 +24,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub totp_last_step: Option<i64>,
+    /// When the worker said "no, thanks" to the authenticator-app offer; it is not made again.
+    pub totp_offer_declined_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

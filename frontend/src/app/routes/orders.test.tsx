@@ -147,6 +147,32 @@ describe('check your answers and accept', () => {
     expect(await screen.findByText('Step 6 of 6: Done')).toBeTruthy();
   });
 
+  test('after Accept, the authenticator app is offered once; "no, thanks" is remembered', async () => {
+    const confirmed = holderOrder({ status: 'confirmed', version: 4 });
+    const server = signedIn({
+      [`GET /api/v1/me/card-orders/${orderId}`]: { body: confirmed },
+      'POST /api/v1/me/authenticator-offer/decline': { status: 204 },
+    });
+    renderRoute(`/orders/${orderId}/done`);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Use an authenticator app to sign in?' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Set up an authenticator app' }).getAttribute('href')).toBe(
+      `/account/security/authenticator?next=${encodeURIComponent(`/orders/${orderId}`)}`,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'No, thanks' }));
+    expect(await screen.findByText('You can set up an authenticator app later in your account.')).toBeTruthy();
+    expect(server.to('POST /api/v1/me/authenticator-offer/decline')).toHaveLength(1);
+  });
+
+  test('no offer once declined or when the app is already set up', async () => {
+    for (const me of [meFixture({ totp_offer_declined: true }), meFixture({ totp_enabled: true })]) {
+      signedIn({ [`GET /api/v1/me/card-orders/${orderId}`]: { body: holderOrder({ status: 'confirmed' }) } }, me);
+      const { unmount } = renderRoute(`/orders/${orderId}/done`);
+      expect(await screen.findByText('Step 6 of 6: Done')).toBeTruthy();
+      expect(screen.queryByRole('heading', { name: 'Use an authenticator app to sign in?' })).toBeNull();
+      unmount();
+    }
+  });
+
   test('a mismatch: the summary names the field and links to its row; the order now needs correction', async () => {
     signedIn({
       [`GET /api/v1/me/card-orders/${orderId}`]: [

@@ -627,6 +627,23 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/authenticator-offer/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the offer to set up an authenticator app. Idempotent: the first answer is kept. */
+        post: operations["decline_authenticator_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/card-orders": {
         parameters: {
             query?: never;
@@ -1346,6 +1363,8 @@ export interface components {
             roles: components["schemas"]["RoleValue"][];
             /** @description Whether an authenticator app is enrolled (login then asks for its code instead of SMS). */
             totp_enabled: boolean;
+            /** @description The person said "no, thanks" to setting up an authenticator app: clients do not offer it again. */
+            totp_offer_declined: boolean;
         };
         /** @enum {string} */
         MessageChannel: "sms" | "email" | "webhook";
@@ -1544,8 +1563,9 @@ export interface components {
              */
             expires_in: number;
             /**
-             * @description True after an SMS login when no authenticator app is enrolled: SMS is a "restricted" authenticator
-             *     (NIST SP 800-63B rev 4), so clients should offer `POST /api/v1/auth/totp`.
+             * @description True after an SMS login when no authenticator app is enrolled and the person has not declined it
+             *     (`POST /me/authenticator-offer/decline`): SMS is a "restricted" authenticator (NIST SP 800-63B rev 4),
+             *     so clients should offer `POST /api/v1/auth/totp` — once, after the task the person came for.
              */
             offer_totp?: boolean | null;
             /**
@@ -3528,6 +3548,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    decline_authenticator_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remembered: `offer_totp` is false from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
         };
     };
     list_my_orders: {

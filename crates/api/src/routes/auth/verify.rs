@@ -36,7 +36,8 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
     let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["login"], &client.ip).await?;
     let web = body.client.as_deref() == Some("web");
     let (account_id, method) = (accepted.account.id, accepted.challenge.method.clone());
-    let offer_totp = (method == "sms").then(|| accepted.account.totp_secret_enc.is_none());
+    let offer_totp =
+        (method == "sms").then(|| accepted.account.totp_secret_enc.is_none() && accepted.account.totp_offer_declined_at.is_none());
     let event = audit::NewAuditEvent {
         kind: "login_succeeded",
         actor_id: Some(account_id),

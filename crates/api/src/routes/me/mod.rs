@@ -1,5 +1,6 @@
 //! The signed-in person: profile, language, contact details, phone.
 
+pub mod authenticator_offer;
 pub mod contact;
 pub mod password;
 pub mod phone;
@@ -13,5 +14,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(contact::update_contact)
         .service(phone::change_phone)
         .service(phone::verify_phone_change)
-        .service(password::change_password);
+        .service(password::change_password)
+        .service(authenticator_offer::decline_authenticator_offer);
 }

@@ -63,6 +63,8 @@ pub struct Me {
     pub contact: Contact,
     /// Whether an authenticator app is enrolled (login then asks for its code instead of SMS).
     pub totp_enabled: bool,
+    /// The person said "no, thanks" to setting up an authenticator app: clients do not offer it again.
+    pub totp_offer_declined: bool,
 }
 
 pub fn contact_of(a: &Account) -> Contact {
@@ -98,6 +100,7 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
         person,
         contact: contact_of(&account),
         totp_enabled: account.totp_secret_enc.is_some(),
+        totp_offer_declined: account.totp_offer_declined_at.is_some(),
     })
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Address } from '../../../components/ui/Address';
 import { Page } from '../../../components/ui/Page';
 import { WorkerProgress } from '../../../components/ui/WorkerProgress';
+import { AuthenticatorOffer } from './AuthenticatorOffer';
 import { OrderScope } from './OrderScope';
 
 /** After Accept: confirmed, and what happens next (production, delivery, activation). */
@@ -25,6 +26,7 @@ export function OrderDonePage() {
             <li>{t('orders.done.next3')}</li>
           </ol>
           <p>{t('orders.done.email')}</p>
+          <AuthenticatorOffer returnTo={`/orders/${order.id}`} />
           <p>
             <Link className="action-link" to={`/orders/${order.id}`}>
               {t('orders.check.seeOrder')}

@@ -50,6 +50,12 @@ export function AuthenticatorSetupPage() {
           {enrolment.data ? (
             <>
               <img className="qr" src={svgDataUrl(enrolment.data.qr_svg)} alt={t('totpSetup.scan.alt')} width={200} height={200} />
+              <p>
+                {/* A QR code cannot be scanned by the phone showing it: the otpauth link opens the app there. */}
+                <a className="action-link" href={enrolment.data.otpauth_uri}>
+                  {t('totpSetup.scan.openInApp')}
+                </a>
+              </p>
               <p>{t('totpSetup.scan.manual')}</p>
               <p className="secret" data-testid="totp-secret">
                 <code>{groupSecret(enrolment.data.secret)}</code>

@@ -35,11 +35,8 @@ export function SignInCodePage() {
     const me = await queryClient.fetchQuery(meQueryOptions()).catch(() => undefined);
     // A device without a language choice of its own follows the account's language.
     if (me && readStoredLanguage() === null && isLanguageCode(me.language)) await changeLanguage(me.language);
-    if (tokens.offer_totp) {
-      await navigate('/sign-in/authenticator', { replace: true, state: { next } });
-    } else {
-      await navigate(next, { replace: true });
-    }
+    // No authenticator offer here: it would interrupt the task the worker came for; it is made once, after it.
+    await navigate(next, { replace: true });
   }
 
   return (

@@ -1,0 +1,20 @@
+//! `POST /me/authenticator-offer/decline`: "no, thanks" to the authenticator app, remembered on the account so
+//! the offer is not made again (the app can still be set up from "Sign-in and security").
+
+use actix_web::{HttpResponse, post, web};
+use sitecard_persistence::accounts;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Decline the offer to set up an authenticator app. Idempotent: the first answer is kept.
+#[utoipa::path(tag = "me", security(("bearer" = [])), responses(
+    (status = 204, description = "Remembered: `offer_totp` is false from now on"),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/me/authenticator-offer/decline")]
+pub async fn decline_authenticator_offer(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    accounts::decline_totp_offer(&state.db, user.account_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
