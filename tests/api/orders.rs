@@ -473,6 +473,18 @@ async fn five_wrong_card_numbers_lock_activation_until_a_verifier_activates_in_p
     )
     .await;
     let verifier = app.login(VERIFIER.0, VERIFIER.1).await;
+    // At the desk: the worker's record by email, then their cards, the locked one among them.
+    let records: Vec<Value> =
+        app.get_auth(&format!("/api/v1/identity-verifications?email={}", WORKER.0), &verifier.access).await.json().await.unwrap();
+    let record = records[0]["id"].as_str().unwrap();
+    assert!(records[0]["reference"].as_str().is_some_and(|r| r.len() == 9 && r.as_bytes()[4] == b'-'), "{records:?}");
+    let desk = format!("/api/v1/identity-verifications/{record}/cards");
+    assert_problem(app.get_auth(&desk, &worker.access).await, 403, "forbidden").await;
+    let cards: Vec<Value> = app.get_auth(&desk, &verifier.access).await.json().await.unwrap();
+    let locked = cards.iter().find(|c| c["id"] == card_id.as_str()).expect("the locked card is listed");
+    assert_eq!((locked["card_number_last4"].as_str(), locked["status"].as_str()), (Some("0001"), Some("inactive")));
+    assert_eq!(locked["activation_locked"], true);
+    assert!(locked.get("card_number").is_none(), "the full number is never listed");
     let url = format!("/api/v1/cards/{card_id}/activate-in-person");
     assert_problem(
         app.post_auth(&url, &worker.access, &json!({"document_number": "EA1234567", "card_number": number})).await,

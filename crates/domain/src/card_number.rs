@@ -89,9 +89,22 @@ pub fn draw_pin(mut draw: impl FnMut() -> u16) -> String {
     }
 }
 
+/// The last four characters of a card number: enough to tell cards apart, never enough to use one.
+pub fn last_four(number: &str) -> String {
+    let start = number.char_indices().rev().nth(3).map(|(i, _)| i).unwrap_or(0);
+    number[start..].to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_four_is_the_tail_or_the_whole_of_a_short_number() {
+        for (number, tail) in [("AB1234567890", "7890"), ("12", "12"), ("", ""), ("ÅB1234", "1234")] {
+            assert_eq!(last_four(number), tail, "{number}");
+        }
+    }
 
     #[test]
     fn parse_table() {

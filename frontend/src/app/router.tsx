@@ -132,6 +132,7 @@ export const routes: RouteObject[] = [
               { path: 'verifier', lazy: lazyPage(staff, 'RecordCheckPage') },
               { path: 'verifier/recorded', lazy: lazyPage(staff, 'RecordedPage') },
               { path: 'verifier/reset-phone', lazy: lazyPage(staff, 'ResetPhonePage') },
+              { path: 'verifier/activate-card', lazy: lazyPage(staff, 'ActivateCardPage') },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

@@ -4,7 +4,7 @@
 // the account. Each page is checked with axe, for horizontal scrolling (long German words in headings must
 // wrap) and for untranslated keys, and photographed into test-results/.
 import { assert, baseUrl, digits, flow, heading, newPage, pageIsSound, pathOf, phoneScreen, translator, waitForMessage } from './lib.mjs';
-import { api, apiSignIn, approvePhoto, partnerToken, portraitPng } from './orders.mjs';
+import { api, apiSignIn, approvePhoto, partnerToken, portraitPng, produceAndDeliver, signIn } from './orders.mjs';
 
 const english = translator('en');
 
@@ -142,8 +142,44 @@ async function workerInLanguage(browser, code) {
   });
 
   await context.close();
+  return { worker, orderId };
+}
+
+/**
+ * The worker from the German walk comes to the desk with the delivered card: the verifier finds the record by
+ * email, sees the card by its last four digits, checks the document and the card, and activates it; the PIN
+ * is shown to hand over.
+ */
+async function verifierActivatesInPerson(browser, { worker, orderId }) {
+  const number = `DE${digits(10)}`;
+  const { context, page } = await newPage(browser, phoneScreen);
+  const step = flow(page);
+  await step('verifier: activates the delivered card of the worker at the desk, in person', async () => {
+    await produceAndDeliver(await partnerToken(), orderId, number);
+    await signIn(page, { email: 'verifier@demo.test', phone: '+46700000002' });
+    await page.getByRole('navigation').getByRole('link', { name: english('nav.verifier') }).click();
+    await page.getByRole('link', { name: english('verifier.activateLink') }).click();
+    await heading(page, english('activateInPerson.title'));
+    await page.getByLabel(english('resetPhone.find.label')).fill(worker.email);
+    await page.getByRole('button', { name: english('resetPhone.find.submit') }).click();
+    await page.getByTestId('found-records').getByText(/^[0-9A-F]{4}-[0-9A-F]{4} · /).waitFor();
+    await page.getByRole('button', { name: english('resetPhone.find.use') }).click();
+    const last4 = number.slice(-4);
+    await page.getByRole('button', { name: english('activateInPerson.choose', { last4 }) }).click();
+    await pageIsSound(page, 'desk-01-activate');
+    await page.getByLabel(english('activateInPerson.cardNumber')).fill(`${number.slice(0, 2)} ${number.slice(2, 6)} ${number.slice(6, 10)} ${number.slice(10)}`);
+    await page.getByLabel(english('resetPhone.documentNumber')).fill(worker.documentNumber);
+    await page.getByRole('button', { name: english('activateInPerson.submit'), exact: true }).click();
+    await page.getByText(english('activateInPerson.done.title')).waitFor();
+    const text = (await page.getByRole('main').textContent()) ?? '';
+    assert(/: \d{4}\./.test(text), 'no PIN shown');
+    await pageIsSound(page, 'desk-02-activated');
+  });
+  await context.close();
 }
 
 export async function runLanguages(browser) {
-  for (const code of ['de', 'uk']) await workerInLanguage(browser, code);
+  const german = await workerInLanguage(browser, 'de');
+  await workerInLanguage(browser, 'uk');
+  await verifierActivatesInPerson(browser, german);
 }

@@ -105,7 +105,7 @@ export async function approvePhoto(token, orderId) {
   assert(order.status === 'awaiting_cardholder', `after approval the order is ${order.status}`);
 }
 
-async function produceAndDeliver(token, orderId, cardNumber) {
+export async function produceAndDeliver(token, orderId, cardNumber) {
   const queue = await api('/api/v1/partner/production-orders?status=confirmed&limit=100', { token });
   assert(
     queue.items.some((order) => order.id === orderId),
@@ -142,7 +142,7 @@ export async function apiSignIn(email, phone) {
 // ——— Browser helpers ———
 
 /** Signs in from the sign-in page; the app goes on to wherever `next` points. */
-async function signIn(page, who, password = demoPassword) {
+export async function signIn(page, who, password = demoPassword) {
   const code = await passwordStep(page, who.email, password, who.phone);
   await enterCode(page, code, 'Sign in');
 }

@@ -118,6 +118,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
             "given_names": "Eva", "surname": "Lind", "date_of_birth": "1985-01-01", "nationality": "SWE", "email": f"iv-{uid()[:8]}@example.com"}),
         "GET /api/v1/identity-verifications": Rule("owner", ("verifier",), query="?email=nobody%40example.com"),
         "GET /api/v1/identity-verifications/{id}": Rule("owner", ("verifier",), {"id": "ivB"}),
+        "GET /api/v1/identity-verifications/{id}/cards": Rule("owner", ("verifier",), {"id": "ivB"}),
         "POST /api/v1/identity-verifications/{id}/reset-second-factor": Rule("owner", ("verifier",), {"id": "ivB"},
                                                                               body={"new_phone": new_phone, "document_number": "WRONG123"}, ok_errors=(422,)),
         "POST /api/v1/cards/{id}/activate-in-person": Rule("owner", ("verifier",), {"id": "cB2"},

@@ -124,6 +124,7 @@ describe("resetting a worker's phone", () => {
   test('the record is found by email or document number instead of typing its id', async () => {
     const record = {
       id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+      reference: 'D92B-44D5',
       person_id: 'p',
       document_type: 'passport',
       document_number_masked: '••••••567',
@@ -145,7 +146,7 @@ describe("resetting a worker's phone", () => {
 
     fireEvent.change(screen.getByLabelText('Email address or document number'), { target: { value: 'jan@example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find the record' }));
-    expect(await screen.findByText('Record of Jan Piotr Kowalski, born 12 April 1990, ••••••567')).toBeTruthy();
+    expect(await screen.findByText('D92B-44D5 · Record of Jan Piotr Kowalski, born 12 April 1990, ••••••567')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Use this record' }));
     expect(screen.getByLabelText<HTMLInputElement>(/record/i, { selector: '#record_id' }).value).toBe(record.id);
     const searches = server.requests.filter((r) => r.path === '/api/v1/identity-verifications').map((r) => r.search);
@@ -167,5 +168,57 @@ describe("resetting a worker's phone", () => {
     expect((await screen.findByRole('link', { name: /not the document that was recorded/ })).getAttribute('href')).toBe(
       '#document_number',
     );
+  });
+});
+
+describe('activating a card in person', () => {
+  const record = {
+    id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+    reference: 'D92B-44D5',
+    person_id: 'p',
+    document_type: 'passport',
+    document_number_masked: '••••••567',
+    issuing_country: 'POL',
+    document_expiry: '2031-01-31',
+    given_names: 'Jan Piotr',
+    surname: 'Kowalski',
+    date_of_birth: '1990-04-12',
+    nationality: 'POL',
+    email: 'jan@example.com',
+    verified_by: 'v',
+    verified_at: '2026-11-26T05:00:00Z',
+  };
+  const cardId = '01a2166d-1111-7563-801d-de4be8b713df';
+
+  test('the locked card is found through the record; a wrong number is explained; the PIN is shown', async () => {
+    const server = signedInVerifier({
+      'GET /api/v1/identity-verifications': { body: [record] },
+      [`GET /api/v1/identity-verifications/${record.id}/cards`]: {
+        body: [{ id: cardId, card_number_last4: '7890', status: 'inactive', activation_locked: true }],
+      },
+      [`POST /api/v1/cards/${cardId}/activate-in-person`]: [
+        problem(422, 'card_number_mismatch'),
+        { body: { card: { id: cardId, status: 'active' }, pin: '4821' } },
+      ],
+    });
+    renderRoute('/verifier/activate-card');
+    fireEvent.change(await screen.findByLabelText('Email address or document number'), { target: { value: 'jan@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find the record' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Use this record' }));
+    expect(await screen.findByText(/Card ending 7890: .* — locked after five wrong card numbers/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Activate the card ending 7890' }));
+
+    fireEvent.change(screen.getByLabelText(/Card number/), { target: { value: 'ab 1234 5678 91' } });
+    fireEvent.change(screen.getByLabelText(/Document number/), { target: { value: 'ea 123 4567' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Activate the card' }));
+    expect(await screen.findAllByText('This number does not match the card. Check it with the worker')).not.toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText(/Card number/), { target: { value: 'ab 1234 5678 90' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Activate the card' }));
+    expect(await screen.findByText(/Tell the worker their PIN: 4821/)).toBeTruthy();
+    expect(server.to(`POST /api/v1/cards/${cardId}/activate-in-person`)[1]?.body).toEqual({
+      card_number: 'AB1234567890',
+      document_number: 'EA1234567',
+    });
   });
 });

@@ -589,6 +589,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/identity-verifications/{id}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cards of the person a verification record is for (verifiers only), newest first; empty when the
+         *     person has no account or no card yet.
+         */
+        get: operations["cards_at_desk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/identity-verifications/{id}/reset-second-factor": {
         parameters: {
             query?: never;
@@ -1049,6 +1069,18 @@ export interface components {
         };
         CancelOrder: {
             reason?: string | null;
+        };
+        CardAtDesk: {
+            /** @description Five wrong card numbers: the worker can no longer activate it alone. */
+            activation_locked: boolean;
+            /**
+             * @description The last four digits: the verifier compares them with the card the worker shows.
+             * @example 7890
+             */
+            card_number_last4: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["CardStatusValue"];
         };
         /** @enum {string} */
         CardCheckReason: "blocked" | "terminated" | "expired" | "not_activated" | "unknown";
@@ -1631,6 +1663,11 @@ export interface components {
             nationality: string;
             /** Format: uuid */
             person_id: string;
+            /**
+             * @description A short reference to read out or note down: the record id's last eight characters, e.g. `7D2C-44B5`.
+             * @example 7D2C-44B5
+             */
+            reference: string;
             surname: string;
             /** Format: date-time */
             verified_at: string;
@@ -3400,6 +3437,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not a verifier */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cards_at_desk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Verification record id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's cards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardAtDesk"][];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,5 +1,6 @@
 //! In-person identity checks by verifiers.
 
+pub mod cards;
 pub mod find;
 pub mod record;
 pub mod reset_second_factor;
@@ -9,6 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(find::find_verifications)
+        .service(cards::cards_at_desk)
         .service(record::record_verification)
         .service(show::show_verification)
         .service(reset_second_factor::reset_second_factor);

@@ -16,6 +16,9 @@ use crate::state::AppState;
 #[derive(Serialize, ToSchema)]
 pub struct VerificationView {
     pub id: Uuid,
+    /// A short reference to read out or note down: the record id's last eight characters, e.g. `7D2C-44B5`.
+    #[schema(example = "7D2C-44B5")]
+    pub reference: String,
     pub person_id: Uuid,
     #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
@@ -51,7 +54,9 @@ pub async fn show_verification(
 
 /// A record as verifiers see it: the document number masked.
 pub fn view(v: persons::Verification) -> VerificationView {
+    let tail: String = v.id.simple().to_string().to_uppercase().chars().skip(24).collect();
     VerificationView {
+        reference: format!("{}-{}", &tail[..4], &tail[4..]),
         id: v.id,
         person_id: v.person_id,
         document_type: v.document_type,

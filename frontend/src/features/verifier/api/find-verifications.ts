@@ -1,4 +1,7 @@
 import { api, expectOk } from '../../../lib/api';
+import type { components } from '../../../lib/api/schema';
+
+export type VerificationRecord = components['schemas']['VerificationView'];
 
 /**
  * `GET /identity-verifications?email=|document_number=`: the records of the worker at the desk, newest first. An

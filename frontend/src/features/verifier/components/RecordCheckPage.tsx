@@ -190,6 +190,12 @@ export function RecordCheckPage() {
           {t('verifier.resetLink')}
         </Link>
       </p>
+      <h2>{t('verifier.activateLinkTitle')}</h2>
+      <p>
+        <Link className="action-link" to="/verifier/activate-card">
+          {t('verifier.activateLink')}
+        </Link>
+      </p>
     </Page>
   );
 }

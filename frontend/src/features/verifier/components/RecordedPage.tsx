@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Page } from '../../../components/ui/Page';
 
-type RecordedState = { record?: { id: string; verified_at: string }; email?: string } | null;
+type RecordedState = { record?: { id: string; reference?: string; verified_at: string }; email?: string } | null;
 
 /** The check is recorded: the record id (for a later phone reset) and what happens next. */
 export function RecordedPage() {
@@ -17,6 +17,11 @@ export function RecordedPage() {
         <p className="panel__id" data-testid="record-id">
           {state.record.id}
         </p>
+        {state.record.reference ? (
+          <p className="panel__body">
+            {t('verifier.recorded.referenceLabel')}: <strong data-testid="record-reference">{state.record.reference}</strong>
+          </p>
+        ) : null}
       </div>
       <p>{t('verifier.recorded.email', { email: state.email ?? '' })}</p>
       <p>{t('verifier.recorded.keepId')}</p>

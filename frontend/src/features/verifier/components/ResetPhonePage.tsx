@@ -9,20 +9,18 @@ import { PhoneField } from '../../../components/ui/PhoneField';
 import { isApiError } from '../../../lib/api';
 import type { FieldError } from '../../../lib/messages';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
-import { formatIsoDate } from '../../../lib/date';
 import { defaultPhoneCountry } from '../../../lib/phone';
 import { validatePhone } from '../../../lib/validation';
-import { findVerifications } from '../api/find-verifications';
 import { resetSecondFactor } from '../api/reset-second-factor';
 import { isDocumentNumber, isRecordId, normaliseDocumentNumber } from '../validation';
+import { FindRecord } from './FindRecord';
 
 /**
  * A worker lost their phone: after checking the document again in person, the verifier sets the new
  * number. The authenticator app is removed and every session ends.
  */
 export function ResetPhonePage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const [recordId, setRecordId] = useState(searchParams.get('record') ?? '');
   const [documentNumber, setDocumentNumber] = useState('');
@@ -31,24 +29,10 @@ export function ResetPhonePage() {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  // Finding the record at the desk by email or document number, instead of typing its id.
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<Awaited<ReturnType<typeof findVerifications>> | null>(null);
-
-  async function find(event: FormEvent) {
-    event.preventDefault();
+  const report = (found: Message[]) => {
     setAttempt((n) => n + 1);
-    if (!search.trim()) {
-      setErrors([{ field: 'search', key: 'resetPhone.find.required' }]);
-      return;
-    }
-    setErrors([]);
-    try {
-      setFound(await findVerifications(search));
-    } catch (error) {
-      setErrors([describeError(error, { forbidden: 'verifier.errors.notVerifier' })]);
-    }
-  }
+    setErrors(found);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,48 +86,7 @@ export function ResetPhonePage() {
       ) : null}
       <ErrorSummary errors={errors} attempt={attempt} />
       <p>{t('resetPhone.intro')}</p>
-      <h2>{t('resetPhone.find.title')}</h2>
-      <form noValidate onSubmit={(event) => void find(event)}>
-        <TextField
-          id="search"
-          label={t('resetPhone.find.label')}
-          hint={t('resetPhone.find.hint')}
-          autoComplete="off"
-          spellCheck={false}
-          value={search}
-          onValue={setSearch}
-          error={errorFor(errors, 'search')}
-        />
-        <button type="submit" className="button button--secondary">
-          {t('resetPhone.find.submit')}
-        </button>
-      </form>
-      {found && found.length === 0 ? <p role="status">{t('resetPhone.find.none')}</p> : null}
-      {found && found.length > 0 ? (
-        <ul data-testid="found-records">
-          {found.map((record) => (
-            <li key={record.id}>
-              <p>
-                {t('resetPhone.find.chosen', {
-                  name: `${record.given_names} ${record.surname}`,
-                  date: formatIsoDate(record.date_of_birth, language),
-                  document: record.document_number_masked,
-                })}
-              </p>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setRecordId(record.id);
-                  setFound(null);
-                }}
-              >
-                {t('resetPhone.find.use')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FindRecord errors={errors} report={report} onChosen={(record) => setRecordId(record.id)} />
 
       <h2>{t('resetPhone.find.then')}</h2>
       <form noValidate onSubmit={(event) => void submit(event)}>

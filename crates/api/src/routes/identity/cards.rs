@@ -1,0 +1,60 @@
+//! `GET /identity-verifications/{id}/cards`: the cards of the worker at the desk, so a verifier can activate
+//! one in person (for example after five wrong card numbers locked self-service activation).
+
+use actix_web::{get, web};
+use serde::Serialize;
+use sitecard_domain::Role;
+use sitecard_domain::card_number::last_four;
+use sitecard_persistence::{accounts, cards, persons};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::routes::cards::mine::MAX_ACTIVATION_FAILURES;
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct CardAtDesk {
+    pub id: Uuid,
+    /// The last four digits: the verifier compares them with the card the worker shows.
+    #[schema(example = "7890")]
+    pub card_number_last4: String,
+    #[schema(value_type = crate::schema_enums::CardStatusValue)]
+    pub status: String,
+    /// Five wrong card numbers: the worker can no longer activate it alone.
+    pub activation_locked: bool,
+}
+
+/// The cards of the person a verification record is for (verifiers only), newest first; empty when the
+/// person has no account or no card yet.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id")), responses(
+    (status = 200, description = "The person's cards", body = Vec<CardAtDesk>),
+    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/identity-verifications/{id}/cards")]
+pub async fn cards_at_desk(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<CardAtDesk>>, ApiError> {
+    user.require(Role::Verifier)?;
+    let record = persons::find_verification(&state.read, *id).await?.ok_or(ApiError::NotFound)?;
+    let Some(account) = accounts::find_by_person(&state.read, record.person_id).await? else {
+        return Ok(web::Json(vec![]));
+    };
+    let mut found = cards::list_for_account(&state.read, account.id).await?;
+    found.sort_by_key(|c| std::cmp::Reverse(c.created_at));
+    Ok(web::Json(
+        found
+            .into_iter()
+            .map(|c| CardAtDesk {
+                id: c.id,
+                card_number_last4: last_four(&c.card_number),
+                status: c.status,
+                activation_locked: c.activation_failures >= MAX_ACTIVATION_FAILURES,
+            })
+            .collect(),
+    ))
+}
