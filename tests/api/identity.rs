@@ -702,19 +702,18 @@ async fn a_signed_in_worker_changes_the_password_and_the_other_sessions_end() {
     app.login_with(WORKER.0, NEW_PASSWORD, WORKER.1).await;
 }
 
+/// The worker's sign-in by password and SMS code; answers the verify step's body (tokens, `offer_totp`).
+async fn signed_in_by_sms(app: &crate::helpers::TestApp) -> Value {
+    let ch: Value = app.start_login(WORKER.0, DEMO_PASSWORD).await.json().await.unwrap();
+    let code = app.last_code(WORKER.1).await;
+    app.post_json("/api/v1/auth/login/verify", &json!({ "challenge_id": ch["challenge_id"], "code": code })).await.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn a_declined_authenticator_offer_is_not_made_again() {
     let app = spawn_app().await;
     let offer = |body: &Value| body["offer_totp"].as_bool();
-    let res = app.start_login(WORKER.0, DEMO_PASSWORD).await;
-    let ch: Value = res.json().await.unwrap();
-    let code = app.last_code(WORKER.1).await;
-    let t: Value = app
-        .post_json("/api/v1/auth/login/verify", &json!({ "challenge_id": ch["challenge_id"], "code": code }))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let t = signed_in_by_sms(&app).await;
     assert_eq!(offer(&t), Some(true), "{t}");
     let access = t["access_token"].as_str().unwrap().to_owned();
     let me: Value = app.get_auth("/api/v1/me", &access).await.json().await.unwrap();
@@ -727,14 +726,6 @@ async fn a_declined_authenticator_offer_is_not_made_again() {
     let me: Value = app.get_auth("/api/v1/me", &access).await.json().await.unwrap();
     assert_eq!(me["totp_offer_declined"], true);
 
-    let res = app.start_login(WORKER.0, DEMO_PASSWORD).await;
-    let ch: Value = res.json().await.unwrap();
-    let code = app.last_code(WORKER.1).await;
-    let t: Value = app
-        .post_json("/api/v1/auth/login/verify", &json!({ "challenge_id": ch["challenge_id"], "code": code }))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let t = signed_in_by_sms(&app).await;
     assert_eq!(offer(&t), Some(false), "not offered again after no, thanks: {t}");
 }

@@ -10,6 +10,14 @@ const keepsLeadingZero = new Set(['39', '378']);
 
 export const defaultPhoneCountry = 'SE';
 
+/** The country most readers of a language have their mobile number in; Swedish sites otherwise. */
+const countryOfLanguage: Record<string, string> = { pl: 'PL', lt: 'LT', lv: 'LV', et: 'EE', ro: 'RO', uk: 'UA', de: 'DE' };
+
+/** The phone country a worker's own number most likely has: a Polish reader a Polish number. */
+export function phoneCountryFor(language: string): string {
+  return countryOfLanguage[language] ?? defaultPhoneCountry;
+}
+
 /** Separators people type inside numbers. */
 const separators = /[\s\-.()\u00a0/]/g;
 

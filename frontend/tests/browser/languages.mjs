@@ -68,7 +68,8 @@ async function workerInLanguage(browser, code) {
     dateOfBirth: '1988-04-12',
     documentNumber: `FK${digits(7)}`,
     password: `granite ${digits(6)} ladder orchard`,
-    phoneTyped: `0${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5, 7)} ${national.slice(7)}`,
+    // Typed internationally: the phone country starts from the reader's language (Germany, Ukraine), not Sweden.
+    phoneTyped: `+46 ${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5, 7)} ${national.slice(7)}`,
     phone: `+46${national}`,
   };
   const { context, page } = await newPage(browser, phoneScreen);
@@ -91,6 +92,8 @@ async function workerInLanguage(browser, code) {
     await page.getByRole('button', { name: t('common.continue') }).click();
     await heading(page, t('register.phone.title'));
     await pageIsSound(page, `lang-${code}-02-phone`);
+    const country = await page.locator('#phone-country').inputValue().catch(() => '');
+    assert(country === { de: 'DE', uk: 'UA' }[code], `the phone country starts at ${country}, not the reader's`);
     await page.locator('#phone').fill(worker.phoneTyped);
     const since = Date.now();
     await page.getByRole('button', { name: t('register.phone.submit') }).click();

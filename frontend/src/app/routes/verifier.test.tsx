@@ -7,6 +7,24 @@ const verifier = meFixture({ email: 'verifier@demo.test', roles: ['verifier'], p
 const signedInVerifier = (routes: Parameters<typeof stubApi>[0] = {}) =>
   stubApi({ 'POST /api/v1/auth/refresh': signedInRefresh, 'GET /api/v1/me': { body: verifier }, ...routes });
 
+/** A verification record as `GET /identity-verifications` answers it. */
+const record = {
+  id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
+  reference: 'D92B-44D5',
+  person_id: 'p',
+  document_type: 'passport',
+  document_number_masked: '••••••567',
+  issuing_country: 'POL',
+  document_expiry: '2031-01-31',
+  given_names: 'Jan Piotr',
+  surname: 'Kowalski',
+  date_of_birth: '1990-04-12',
+  nationality: 'POL',
+  email: 'jan@example.com',
+  verified_by: 'v',
+  verified_at: '2026-11-26T05:00:00Z',
+};
+
 function fillRecord() {
   fireEvent.click(screen.getByLabelText('Passport'));
   fireEvent.change(screen.getByLabelText('Document number'), { target: { value: 'ea 123 4567' } });
@@ -122,22 +140,6 @@ describe("resetting a worker's phone", () => {
   });
 
   test('the record is found by email or document number instead of typing its id', async () => {
-    const record = {
-      id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
-      reference: 'D92B-44D5',
-      person_id: 'p',
-      document_type: 'passport',
-      document_number_masked: '••••••567',
-      issuing_country: 'POL',
-      document_expiry: '2031-01-31',
-      given_names: 'Jan Piotr',
-      surname: 'Kowalski',
-      date_of_birth: '1990-04-12',
-      nationality: 'POL',
-      email: 'jan@example.com',
-      verified_by: 'v',
-      verified_at: '2026-11-26T05:00:00Z',
-    };
     const server = signedInVerifier({ 'GET /api/v1/identity-verifications': [{ body: [] }, { body: [record] }] });
     renderRoute('/verifier/reset-phone');
     fireEvent.change(await screen.findByLabelText('Email address or document number'), { target: { value: 'EA0000000' } });
@@ -172,22 +174,6 @@ describe("resetting a worker's phone", () => {
 });
 
 describe('activating a card in person', () => {
-  const record = {
-    id: '01a2164a-4453-73ec-ba2d-bd7dd92b44d5',
-    reference: 'D92B-44D5',
-    person_id: 'p',
-    document_type: 'passport',
-    document_number_masked: '••••••567',
-    issuing_country: 'POL',
-    document_expiry: '2031-01-31',
-    given_names: 'Jan Piotr',
-    surname: 'Kowalski',
-    date_of_birth: '1990-04-12',
-    nationality: 'POL',
-    email: 'jan@example.com',
-    verified_by: 'v',
-    verified_at: '2026-11-26T05:00:00Z',
-  };
   const cardId = '01a2166d-1111-7563-801d-de4be8b713df';
 
   test('the locked card is found through the record; a wrong number is explained; the PIN is shown', async () => {

@@ -10,16 +10,16 @@ import { StepUpForm, isStepUpRequired } from '../../../components/ui/StepUpForm'
 import { isApiError, type Challenge } from '../../../lib/api';
 import { meQueryKey, resendCode } from '../../../lib/auth';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
-import { defaultPhoneCountry } from '../../../lib/phone';
+import { phoneCountryFor } from '../../../lib/phone';
 import { validatePhone } from '../../../lib/validation';
 import { changePhone, verifyPhoneChange } from '../api/change-phone';
 
 /** A new mobile number: it takes effect only after the code sent to it is typed. */
 export function PhonePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const bounced = (useLocation().state as { expired?: boolean } | null)?.expired;
-  const [phone, setPhone] = useState({ country: defaultPhoneCountry, number: '' });
+  const [phone, setPhone] = useState(() => ({ country: phoneCountryFor(i18n.resolvedLanguage ?? 'en'), number: '' }));
   const [errors, setErrors] = useState<Message[]>(
     bounced ? [{ field: 'phone', key: 'register.code.expired' }] : [],
   );

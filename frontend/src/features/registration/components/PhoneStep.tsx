@@ -6,16 +6,20 @@ import { Page } from '../../../components/ui/Page';
 import { PhoneField } from '../../../components/ui/PhoneField';
 import { isApiError } from '../../../lib/api';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
+import { phoneCountryFor } from '../../../lib/phone';
 import { validatePhone, weakPasswordCodes } from '../../../lib/validation';
 import { createAccount } from '../api/create-account';
 import { useRegistration } from './RegistrationFlow';
 
 /** Registration, step 2 of 3: the mobile number; submitting creates the account and sends a code. */
 export function PhoneStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { registration, update, search } = useRegistration();
-  const [phone, setPhone] = useState(registration.phone);
+  // Not typed yet: start from the country of the language the worker reads (a Polish reader, a Polish number).
+  const [phone, setPhone] = useState(() =>
+    registration.phone.number === '' ? { ...registration.phone, country: phoneCountryFor(i18n.resolvedLanguage ?? 'en') } : registration.phone,
+  );
   const [errors, setErrors] = useState<Message[]>(() => registration.bounce.filter((error) => error.field === 'phone'));
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);

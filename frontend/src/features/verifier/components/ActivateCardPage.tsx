@@ -11,6 +11,7 @@ import { statusKey } from '../../../lib/status';
 import { activateInPerson, cardsAtDesk, type CardAtDesk } from '../api/activate-in-person';
 import type { VerificationRecord } from '../api/find-verifications';
 import { isDocumentNumber, normaliseDocumentNumber } from '../validation';
+import { DocumentAgainField } from './DocumentAgainField';
 import { FindRecord } from './FindRecord';
 
 /**
@@ -128,18 +129,7 @@ export function ActivateCardPage() {
             onValue={setCardNumber}
             error={errorFor(errors, 'card_number')}
           />
-          <TextField
-            id="document_number"
-            label={t('resetPhone.documentNumber')}
-            hint={t('resetPhone.documentNumberHint')}
-            width={20}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            value={documentNumber}
-            onValue={setDocumentNumber}
-            error={errorFor(errors, 'document_number')}
-          />
+          <DocumentAgainField value={documentNumber} onValue={setDocumentNumber} error={errorFor(errors, 'document_number')} />
           <button type="submit" className="button" disabled={busy}>
             {t('activateInPerson.submit')}
           </button>

@@ -13,6 +13,7 @@ import { defaultPhoneCountry } from '../../../lib/phone';
 import { validatePhone } from '../../../lib/validation';
 import { resetSecondFactor } from '../api/reset-second-factor';
 import { isDocumentNumber, isRecordId, normaliseDocumentNumber } from '../validation';
+import { DocumentAgainField } from './DocumentAgainField';
 import { FindRecord } from './FindRecord';
 
 /**
@@ -100,18 +101,7 @@ export function ResetPhonePage() {
           onValue={setRecordId}
           error={errorFor(errors, 'record_id')}
         />
-        <TextField
-          id="document_number"
-          label={t('resetPhone.documentNumber')}
-          hint={t('resetPhone.documentNumberHint')}
-          width={20}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          value={documentNumber}
-          onValue={setDocumentNumber}
-          error={errorFor(errors, 'document_number')}
-        />
+        <DocumentAgainField value={documentNumber} onValue={setDocumentNumber} error={errorFor(errors, 'document_number')} />
         <PhoneField
           id="phone"
           legend={t('resetPhone.newPhone')}
