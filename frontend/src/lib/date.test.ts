@@ -18,10 +18,14 @@ describe('dateFromParts: three fields for a date', () => {
     ['29', '2', '2023'],
     ['0', '1', '1990'],
     ['12', '13', '1990'],
-    ['12', '4', '90'],
     ['1a', '4', '1990'],
+    ['12', '4', '19x0'],
   ])('%s.%s.%s is not a real date', (day, month, year) => {
     expect(dateFromParts({ day, month, year })).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  test.each(['90', '5', '199'])('a year of %s digits is asked for with 4 digits', (year) => {
+    expect(dateFromParts({ day: '12', month: '4', year })).toEqual({ ok: false, error: 'missing_year' });
   });
 
   test('29 February exists in leap years', () => {

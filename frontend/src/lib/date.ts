@@ -27,6 +27,8 @@ export function dateFromParts(parts: DateParts): DatePartsResult {
   if (!day) return { ok: false, error: 'missing_day' };
   if (!month) return { ok: false, error: 'missing_month' };
   if (!year) return { ok: false, error: 'missing_year' };
+  // "90" is a year people mean, not a date that does not exist: say the year needs 4 digits.
+  if (/^\d{1,3}$/.test(year)) return { ok: false, error: 'missing_year' };
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
     return { ok: false, error: 'invalid' };
   }

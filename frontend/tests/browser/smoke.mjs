@@ -11,8 +11,8 @@ import {
   smallTouchTargets,
 } from './lib.mjs';
 
-const english = { status: 'Service status: ok', notFound: 'Page not found', homeLink: 'Go to the home page' };
-const swedish = { status: 'Tjänstens status: ok' };
+const english = { status: 'Service status: working normally', notFound: 'Page not found', homeLink: 'Go to the home page' };
+const swedish = { status: 'Tjänstens status: fungerar normalt' };
 const languageKey = 'sitecard.language';
 
 export async function runSmoke(browser) {

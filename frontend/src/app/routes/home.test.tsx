@@ -8,7 +8,7 @@ describe('home page', () => {
 
     renderRoute('/');
 
-    const status = await screen.findByText('Service status: ok');
+    const status = await screen.findByText('Service status: working normally');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.getAttribute('role')).toBe('status');
     const [request] = api.to('GET /healthz');
@@ -33,17 +33,17 @@ describe('home page', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('contentinfo')).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    await screen.findByText('Service status: ok');
+    await screen.findByText('Service status: working normally');
   });
 
   test('switching to Svenska translates the page, sets <html lang> and remembers only the language', async () => {
     const api = stubApi({ 'GET /healthz': { body: { status: 'ok' } } });
     renderRoute('/');
-    await screen.findByText('Service status: ok');
+    await screen.findByText('Service status: working normally');
 
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'sv' } });
 
-    expect(await screen.findByText('Tjänstens status: ok')).toBeTruthy();
+    expect(await screen.findByText('Tjänstens status: fungerar normalt')).toBeTruthy();
     expect(screen.getByLabelText('Språk')).toBeTruthy();
     expect(document.documentElement.lang).toBe('sv');
     expect(Object.keys(window.localStorage)).toEqual(['sitecard.language']);

@@ -18,7 +18,7 @@ describe('unknown client-side path', () => {
 
     fireEvent.click(screen.getByRole('link', { name: 'Go to the home page' }));
 
-    await screen.findByText('Service status: ok');
+    await screen.findByText('Service status: working normally');
     expect(router.state.location.pathname).toBe('/');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
