@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { problem, stubApi } from '../../test/api-stub';
+import { meFixture, problem, signedInRefresh, stubApi } from '../../test/api-stub';
 import { renderRoute } from '../../test/render-route';
 
 describe('home page', () => {
@@ -49,6 +49,17 @@ describe('home page', () => {
     expect(Object.keys(window.localStorage)).toEqual(['sitecard.language']);
     expect(window.localStorage.getItem('sitecard.language')).toBe('sv');
     expect(api.to('GET /healthz')).toHaveLength(1);
+  });
+
+  test('a signed-in person gets shortcuts, not the "no account yet" explanation', async () => {
+    stubApi({
+      'POST /api/v1/auth/refresh': signedInRefresh,
+      'GET /api/v1/me': { body: meFixture() },
+      'GET /healthz': { body: { status: 'ok' } },
+    });
+    renderRoute('/');
+    expect(await screen.findByText('You are signed in as worker@demo.test.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'No account yet?' })).toBeNull();
   });
 
   test('names every language in itself', () => {

@@ -64,8 +64,12 @@ export function HomeRoute() {
           </li>
         </ul>
       )}
-      <h2>{t('home.newTitle')}</h2>
-      <p>{t('home.newBody')}</p>
+      {status === 'signed-in' ? null : (
+        <>
+          <h2>{t('home.newTitle')}</h2>
+          <p>{t('home.newBody')}</p>
+        </>
+      )}
       <ServiceStatus />
     </Page>
   );
