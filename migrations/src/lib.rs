@@ -11,6 +11,8 @@ mod m20261206_000006_security_pass;
 mod m20261206_000007_verification_lookup;
 mod m20261206_000008_audit_checkpoints;
 mod m20261206_000009_totp_offer;
+mod m20261206_000010_auth_change_notices;
+mod m20261206_000011_refresh_in_one_statement;
 
 pub struct Migrator;
 
@@ -27,6 +29,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000007_verification_lookup::Migration),
             Box::new(m20261206_000008_audit_checkpoints::Migration),
             Box::new(m20261206_000009_totp_offer::Migration),
+            Box::new(m20261206_000010_auth_change_notices::Migration),
+            Box::new(m20261206_000011_refresh_in_one_statement::Migration),
         ]
     }
 }

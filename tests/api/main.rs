@@ -11,3 +11,4 @@ mod languages;
 mod orders;
 mod photos;
 mod security;
+mod sessions;

@@ -35,7 +35,8 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     let started = Instant::now();
     let request_id = request_id_from(&req);
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let method = req.method().to_string();
+    // A clone of a standard method is a copy, not an allocation.
+    let method = req.method().clone();
     // The path without its query string: query strings may carry one-time tokens.
     let path = req.path().to_owned();
     let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
@@ -50,7 +51,7 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
             let _g = span.enter();
             tracing::error!("handler panicked");
             if let Some(m) = &metrics {
-                m.observe(&method, "panic", 500, started.elapsed().as_secs_f64());
+                m.observe(method.as_str(), "panic", StatusCode::INTERNAL_SERVER_ERROR, started.elapsed().as_secs_f64());
             }
             return Err(ApiError::Internal("handler panicked".into()).into());
         }
@@ -80,7 +81,7 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
         res.request().match_pattern().unwrap_or_else(|| if path.starts_with("/api/") { "unmatched".into() } else { "static".into() });
     let elapsed = started.elapsed();
     if let Some(m) = metrics {
-        m.observe(&method, &route, res.status().as_u16(), elapsed.as_secs_f64());
+        m.observe(method.as_str(), &route, res.status(), elapsed.as_secs_f64());
     }
     // Outside the span, with its fields spelled out: the same line, without the JSON formatter re-reading the
     // span's recorded fields (it parses them back from text) for the one line every request writes.

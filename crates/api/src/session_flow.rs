@@ -16,6 +16,10 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 pub const REFRESH_COOKIE: &str = "sitecard_refresh";
+/// Readable by the web app (it holds no secret): "a refresh cookie was set", so a page load asks for an
+/// access token only when there may be a session to refresh, and a visitor who never signed in causes no
+/// refresh request at all.
+pub const SESSION_HINT_COOKIE: &str = "sitecard_session_hint";
 pub const SESSION_TTL_DAYS: i64 = 30;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -100,14 +104,29 @@ pub fn refresh_cookie(state: &AppState, token: &str) -> Cookie<'static> {
         .finish()
 }
 
-pub fn clear_cookie(state: &AppState) -> Cookie<'static> {
-    let mut c = refresh_cookie(state, "");
-    c.make_removal();
-    c
+fn session_hint_cookie(state: &AppState) -> Cookie<'static> {
+    Cookie::build(SESSION_HINT_COOKIE, "1")
+        .path("/")
+        .secure(state.config.secure_cookies)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::days(SESSION_TTL_DAYS))
+        .finish()
 }
 
-/// 200 with the token body; the refresh token is also set as the HttpOnly cookie.
+/// Removals of the refresh cookie and the session hint.
+pub fn clear_cookies(state: &AppState) -> [Cookie<'static>; 2] {
+    [refresh_cookie(state, ""), session_hint_cookie(state)].map(|mut c| {
+        c.make_removal();
+        c
+    })
+}
+
+/// 200 with the token body; the refresh token is also set as the HttpOnly cookie, beside the session hint.
 pub fn respond(state: &AppState, issued: Issued) -> HttpResponse {
     let _ = issued.web;
-    HttpResponse::Ok().insert_header(("cache-control", "no-store")).cookie(refresh_cookie(state, &issued.refresh_token)).json(issued.body)
+    HttpResponse::Ok()
+        .insert_header(("cache-control", "no-store"))
+        .cookie(refresh_cookie(state, &issued.refresh_token))
+        .cookie(session_hint_cookie(state))
+        .json(issued.body)
 }

@@ -101,10 +101,23 @@ pub async fn fallback(
     }
     let index = dir.join("index.html");
     match tokio::fs::read(&index).await {
-        Ok(body) => Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-cache")).body(body)),
+        Ok(body) => {
+            let body = if config.dev_mode { mark_dev_mode(body) } else { body };
+            Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").insert_header((header::CACHE_CONTROL, "no-cache")).body(body))
+        }
         Err(_) => Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(
             "<!doctype html><html lang=\"en\"><title>Sitecard</title><main><h1>Sitecard</h1><p>The web app is not built. Run <code>make run</code>. The API is at <a href=\"/docs/\">/docs/</a>.</p></main></html>",
         )),
+    }
+}
+
+/// Tells the web app that this server runs in development mode (it shows the dev outbox link), so it does not
+/// have to ask with a request on every page load.
+fn mark_dev_mode(html: Vec<u8>) -> Vec<u8> {
+    const MARK: &[u8] = b"<meta name=\"sitecard-dev\" content=\"1\">";
+    match html.windows(7).position(|w| w.eq_ignore_ascii_case(b"</head>")) {
+        Some(at) => [&html[..at], MARK, &html[at..]].concat(),
+        None => html,
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use sitecard_persistence::Db;
 
 use crate::auth::keys::KeyStore;
+use crate::auth::session_cache::SessionCache;
 use crate::crypto::{DataCipher, PasswordHasher};
 use crate::metrics::Metrics;
 use crate::photo_store::PhotoStore;
@@ -42,9 +43,18 @@ pub struct AppState {
     pub keys: KeyStore,
     pub hasher: PasswordHasher,
     pub photos: PhotoStore,
+    /// Live sessions in memory (`auth::session_cache`): who changes an account or a session calls
+    /// `sessions.forget_account` after the commit.
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
+    /// After a commit that changed the account or one of its sessions: this instance stops serving it from
+    /// memory at once (other instances hear it from the database, `auth::session_cache`).
+    pub fn forget_account(&self, account_id: uuid::Uuid) {
+        self.sessions.forget_account(account_id);
+    }
+
     pub fn link(&self, path_and_query: &str) -> String {
         format!("{}{}", self.config.public_url.trim_end_matches('/'), path_and_query)
     }

@@ -48,7 +48,11 @@ pub async fn verify_once(
     code: &str,
 ) -> Result<bool, ApiError> {
     match matching_step(secret_b32, account, code)? {
-        Some(step) => Ok(sitecard_persistence::accounts::claim_totp_step(&state.db, account_id, step).await?),
+        Some(step) => {
+            let claimed = sitecard_persistence::accounts::claim_totp_step(&state.db, account_id, step).await?;
+            state.forget_account(account_id);
+            Ok(claimed)
+        }
         None => Ok(false),
     }
 }

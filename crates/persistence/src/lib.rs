@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod auth_changes;
 pub mod cards;
 pub mod challenges;
 pub mod companies;

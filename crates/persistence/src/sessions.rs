@@ -89,15 +89,6 @@ pub async fn revoke_all_for_account<C: ConnectionTrait>(
     Ok(q.exec(conn).await?.rows_affected)
 }
 
-pub async fn touch<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<(), DbError> {
-    Sessions::update_many()
-        .col_expr(sessions::Column::LastUsedAt, Utc::now().into())
-        .filter(sessions::Column::Id.eq(id))
-        .exec(conn)
-        .await?;
-    Ok(())
-}
-
 pub async fn add_refresh_token<C: ConnectionTrait>(conn: &C, session_id: Uuid, token_hash: &str) -> Result<(), DbError> {
     refresh_tokens::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -105,6 +96,7 @@ pub async fn add_refresh_token<C: ConnectionTrait>(conn: &C, session_id: Uuid, t
         token_hash: Set(token_hash.to_owned()),
         created_at: Set(Utc::now()),
         used_at: Set(None),
+        parent_id: Set(None),
     }
     .insert(conn)
     .await?;
@@ -125,13 +117,47 @@ pub async fn find_refresh_token<C: ConnectionTrait>(
     Ok(row.and_then(|(t, s, a)| Some((t, s?, a?))))
 }
 
-/// Spends a refresh token; false when it was already spent (reuse, or a concurrent refresh won).
-pub async fn spend_refresh_token<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<bool, DbError> {
-    let res = RefreshTokens::update_many()
-        .col_expr(refresh_tokens::Column::UsedAt, Some(Utc::now()).into())
-        .filter(refresh_tokens::Column::Id.eq(id))
-        .filter(refresh_tokens::Column::UsedAt.is_null())
-        .exec(conn)
-        .await?;
-    Ok(res.rows_affected == 1)
+/// Replaces a refresh token by its successor in one atomic statement: the insert spends `parent_id` and
+/// touches the session (trigger, migration 11). False when the token was already spent, by an earlier
+/// rotation or by one running at this moment (the unique `parent_id` refuses the second).
+pub async fn rotate_refresh_token<C: ConnectionTrait>(
+    conn: &C,
+    parent_id: Uuid,
+    session_id: Uuid,
+    token_hash: &str,
+) -> Result<bool, DbError> {
+    use sea_orm::sea_query::{Expr, Query};
+    let unspent = Query::select()
+        .expr(Expr::val(1))
+        .from(RefreshTokens)
+        .and_where(refresh_tokens::Column::Id.eq(parent_id))
+        .and_where(refresh_tokens::Column::UsedAt.is_null())
+        .to_owned();
+    let successor = Query::select()
+        .exprs([
+            Expr::val(Uuid::now_v7()),
+            Expr::val(session_id),
+            Expr::val(token_hash.to_owned()),
+            Expr::val(Utc::now()),
+            Expr::val(parent_id),
+        ])
+        .and_where(Expr::exists(unspent))
+        .to_owned();
+    let insert = Query::insert()
+        .into_table(RefreshTokens)
+        .columns([
+            refresh_tokens::Column::Id,
+            refresh_tokens::Column::SessionId,
+            refresh_tokens::Column::TokenHash,
+            refresh_tokens::Column::CreatedAt,
+            refresh_tokens::Column::ParentId,
+        ])
+        .select_from(successor)
+        .map_err(|e| DbError::Other(e.to_string()))?
+        .to_owned();
+    match conn.execute(&insert).await.map_err(DbError::from) {
+        Ok(res) => Ok(res.rows_affected() == 1),
+        Err(DbError::Conflict(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
 }

@@ -83,6 +83,10 @@ pub struct Config {
     /// Where card photos are stored: a directory (`file://…` or a path).
     #[arg(long, env = "SITECARD_OBJECT_STORE", default_value = "./data/objects", global = true)]
     pub object_store: String,
+    /// Keep live sessions in memory (`on`, the default) or read each request's session from the database
+    /// (`off`: for comparison in benchmarks and for diagnosis).
+    #[arg(long, env = "SITECARD_SESSION_CACHE", default_value = "on", value_parser = ["on", "off"], global = true)]
+    pub session_cache: String,
     /// Log format: `json` or `pretty`.
     #[arg(long, env = "SITECARD_LOG_FORMAT", default_value = "json", global = true)]
     pub log_format: String,
@@ -116,6 +120,7 @@ impl Config {
             ("SITECARD_SMS_FROM", self.sms_from.clone()),
             ("SITECARD_DISPATCH_INTERVAL_MS", self.dispatch_interval_ms.to_string()),
             ("SITECARD_AUDIT_SEAL_INTERVAL_MS", self.audit_seal_interval_ms.to_string()),
+            ("SITECARD_SESSION_CACHE", self.session_cache.clone()),
         ]
     }
 }

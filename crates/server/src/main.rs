@@ -4,6 +4,7 @@ mod admin;
 mod config;
 mod healthcheck;
 mod seed;
+mod session_changes;
 mod startup;
 mod telemetry;
 
@@ -13,6 +14,10 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 use crate::startup::Application;
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(name = "sitecard", version, about = "Sitecard: construction-site ID cards for workers without Swedish BankID")]

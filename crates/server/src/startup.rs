@@ -8,6 +8,7 @@ use std::time::Duration;
 use actix_web::HttpServer;
 use actix_web::dev::Server;
 use sitecard_api::auth::keys::KeyStore;
+use sitecard_api::auth::session_cache::SessionCache;
 use sitecard_api::crypto::{DataCipher, PasswordHasher};
 use sitecard_api::{ApiConfig, AppState};
 use sitecard_notify::adapters::{HttpSmsSender, SmtpSender, WebhookSender};
@@ -70,6 +71,12 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
         keys,
         hasher,
         photos: sitecard_api::photo_store::PhotoStore::from_url(&config.object_store).map_err(StartupError::Config)?,
+        // On PostgreSQL other instances change sessions too: the cache starts suspended and is switched on by
+        // the change listener once it is connected (`session_changes`).
+        sessions: Arc::new(match config.session_cache.as_str() {
+            "off" => SessionCache::disabled(),
+            _ => SessionCache::new(config.database_url.starts_with("sqlite:")),
+        }),
     })
 }
 
@@ -146,6 +153,10 @@ impl Application {
                 }
             }
         });
+
+        if config.session_cache != "off" {
+            crate::session_changes::spawn_listener(&config.database_url, state.sessions.clone());
+        }
 
         let metrics_port = match &config.metrics_listen {
             Some(addr) => Some(spawn_metrics_listener(addr, state.metrics.clone())?),

@@ -1,9 +1,28 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ensureSessionChecked, getAuthStatus, meQueryOptions } from '../lib/auth';
 import { AppProviders, createQueryClient } from './providers';
 import { routes } from './router';
 
 const queryClient = createQueryClient();
+// Created on import: the code of a lazily loaded page starts downloading while the session is checked.
 const router = createBrowserRouter(routes);
+
+/** The longest the first render waits for the session check; after that the page shows with placeholders. */
+const sessionWaitMs = 3000;
+
+/**
+ * Resolves when the first render can show the right navigation: at once when nobody is signed in (no
+ * session hint, no request), after the silent refresh and `GET /me` when someone is, so the signed-in
+ * menu and the role-based links are there from the first frame instead of pushing the page down when
+ * they arrive. Never rejects; gives up waiting after `sessionWaitMs`.
+ */
+export function sessionSettled(): Promise<void> {
+  const settled = ensureSessionChecked()
+    .then(() => (getAuthStatus() === 'signed-in' ? queryClient.prefetchQuery(meQueryOptions()) : undefined))
+    .catch(() => undefined);
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, sessionWaitMs));
+  return Promise.race([settled, timeout]).then(() => undefined);
+}
 
 export function App() {
   return (

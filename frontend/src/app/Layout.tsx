@@ -1,12 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { focusPageHeading } from '../components/ui/focus';
 import { LanguageSwitcher } from '../components/ui/LanguageSwitcher';
-import { useUpdateLanguage } from '../features/account/api/update-language';
 import { DevOutboxLink } from '../features/dev-outbox/components/DevOutboxLink';
-import { hasRole, signOut, useAuthStatus, useMe } from '../lib/auth';
+import { hasRole, meQueryKey, signOut, useAuthStatus, useMe } from '../lib/auth';
+import type { LanguageCode } from '../lib/i18n/languages';
+
+/**
+ * Signed in, the header's language choice is saved on the account too, so emails and SMS follow it.
+ * The account code is loaded only then: visitors never download it.
+ */
+async function saveLanguageOnAccount(queryClient: QueryClient, code: LanguageCode): Promise<void> {
+  try {
+    const { updateLanguage } = await import('../features/account/api/update-language');
+    queryClient.setQueryData(meQueryKey, await updateLanguage(code));
+  } catch {
+    // The page has switched anyway; the account keeps its language until the next choice.
+  }
+}
 
 /** After a client-side navigation, move focus to the new page's heading (not on first load). */
 function useFocusHeadingOnNavigation() {
@@ -89,7 +102,7 @@ function MainNavigation() {
 export function Layout({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const status = useAuthStatus();
-  const updateLanguage = useUpdateLanguage();
+  const queryClient = useQueryClient();
   useFocusHeadingOnNavigation();
 
   return (
@@ -104,23 +117,26 @@ export function Layout({ children }: { children?: ReactNode }) {
       >
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
-        <div className="container site-header__inner">
-          <Link className="site-header__name" to="/">
-            {t('app.name')}
-          </Link>
-          <LanguageSwitcher
-            onChanged={(code) => {
-              // Signed in: emails and SMS follow the choice too.
-              if (status === 'signed-in') updateLanguage.mutate(code);
-            }}
-          />
-        </div>
-      </header>
-      <MainNavigation />
-      <main id="main" className="container site-main" tabIndex={-1}>
-        {children ?? <Outlet />}
-      </main>
+      {/* At least a screen tall, so the footer starts below the first screen and content that arrives
+          late never moves a footer the reader can see. */}
+      <div className="site-page">
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link className="site-header__name" to="/">
+              {t('app.name')}
+            </Link>
+            <LanguageSwitcher
+              onChanged={(code) => {
+                if (status === 'signed-in') void saveLanguageOnAccount(queryClient, code);
+              }}
+            />
+          </div>
+        </header>
+        <MainNavigation />
+        <main id="main" className="container site-main" tabIndex={-1}>
+          {children ?? <Outlet />}
+        </main>
+      </div>
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { CardCheckPage } from '../features/card-check/components/CardCheckPage';
+import {
+  ForgotPasswordPage,
+  ForgotPasswordSentPage,
+} from '../features/password-reset/components/ForgotPasswordPage';
 import { SignInCodePage } from '../features/sign-in/components/SignInCodePage';
 import { SignInPage } from '../features/sign-in/components/SignInPage';
 import { Skeleton } from '../components/ui/Skeleton';
@@ -54,8 +58,8 @@ export const routes: RouteObject[] = [
               { path: 'invalid', lazy: lazyPage(onboarding, 'InvalidLinkPage') },
             ],
           },
-          { path: 'forgot-password', lazy: lazyPage(onboarding, 'ForgotPasswordPage') },
-          { path: 'forgot-password/sent', lazy: lazyPage(onboarding, 'ForgotPasswordSentPage') },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'forgot-password/sent', element: <ForgotPasswordSentPage /> },
           {
             path: 'reset-password',
             lazy: lazyPage(onboarding, 'ResetPasswordFlow'),

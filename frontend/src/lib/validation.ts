@@ -42,14 +42,9 @@ export function validatePhone(
   return { phone, errors: [] };
 }
 
-export function validateEmail(email: string, field = 'email'): FieldError[] {
-  const trimmed = email.trim();
-  if (!trimmed) return [{ field, key: 'emailField.errors.required' }];
-  if (trimmed.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) {
-    return [{ field, key: 'emailField.errors.format' }];
-  }
-  return [];
-}
+// In a module of its own, so the public "forgot password" page (in the first download) does not bring
+// the phone and country code along.
+export { validateEmail } from './email';
 
 /** Server field errors of a `weak_password` problem, by the policy's codes. */
 export const weakPasswordCodes = {

@@ -1,7 +1,11 @@
+import { sessionHintCookie } from '../lib/auth/session-hint';
+
 /**
  * A fake API for component tests: answers by `METHOD /path` (query ignored), records every request
  * with its parsed JSON body. Without a route, the silent refresh answers 401 (nobody signed in), the
- * dev outbox 404 (not dev mode), and anything else 404.
+ * dev outbox 404 (not dev mode), and anything else 404. A route for the refresh stands for a browser
+ * that holds a session, so the session hint cookie is set too, as the server does beside the refresh
+ * cookie (without it the app would not ask).
  */
 type Reply = { status?: number; body?: unknown; headers?: Record<string, string> };
 type Route = Reply | Reply[] | ((request: Request, body: unknown) => Reply | Promise<Reply>);
@@ -59,6 +63,7 @@ export function stubApi(routes: Record<string, Route> = {}) {
     return new Response(JSON.stringify(reply.body ?? {}), { status, headers });
   });
   vi.stubGlobal('fetch', fetchMock);
+  if (routes['POST /api/v1/auth/refresh']) setSessionHint();
 
   return {
     fetchMock,
@@ -66,6 +71,11 @@ export function stubApi(routes: Record<string, Route> = {}) {
     /** Requests to `METHOD /path`. */
     to: (key: string) => requests.filter((r) => `${r.method} ${r.path}` === key),
   };
+}
+
+/** The cookie the server sets beside the refresh cookie: "there is a session to refresh". */
+export function setSessionHint(): void {
+  document.cookie = `${sessionHintCookie}=1; Path=/; SameSite=Strict`;
 }
 
 /** `GET /me` for a signed-in cardholder, with overrides. */

@@ -20,6 +20,7 @@ import {
   pathOf,
   phoneScreen,
   results,
+  sessionHint,
   translator,
   waitForMessage,
 } from './lib.mjs';
@@ -185,6 +186,15 @@ async function workerSignsIn(page, worker, step) {
     await page.getByText(`You are signed in as ${worker.email}.`).waitFor();
     await pageIsSound(page, 'worker-07-home-signed-in');
   });
+
+  await step('worker: the session hint cookie is set, and a reload keeps the worker signed in', async () => {
+    const hint = await sessionHint(page.context());
+    assert(hint?.value === '1', `session hint ${JSON.stringify(hint)}`);
+    assert(!hint.httpOnly && hint.sameSite === 'Strict' && hint.path === '/', `session hint ${JSON.stringify(hint)}`);
+    await page.reload();
+    await page.getByText(`You are signed in as ${worker.email}.`).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Your account' }).waitFor();
+  });
 }
 
 async function workerDetails(page, worker, step) {
@@ -235,14 +245,22 @@ async function workerDetails(page, worker, step) {
     await pageIsSound(page, 'worker-12-outbox');
   });
 
-  await step('worker: signs out; the account page then asks to sign in', async () => {
+  await step('worker: signs out; the account page then asks to sign in, without a refresh request', async () => {
     await page.goto(`${baseUrl}/account/security`);
     await heading(page, 'Sign-in and security');
     await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
     await heading(page, 'Sign in');
+    assert((await sessionHint(page.context())) === undefined, 'the session hint outlived the sign-out');
+    const refreshes = [];
+    const onRequest = (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/auth/refresh') refreshes.push(request.url());
+    };
+    page.on('request', onRequest);
     await page.goto(`${baseUrl}/account`);
     await heading(page, 'Sign in');
+    page.off('request', onRequest);
     assert(new URL(page.url()).search === '?next=%2Faccount', `landed on ${page.url()}`);
+    assert(refreshes.length === 0, 'a refresh was asked for without a session hint');
   });
 }
 

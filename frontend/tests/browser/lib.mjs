@@ -37,7 +37,8 @@ export async function screenshot(page, name) {
 
 /**
  * Chromium logs every 4xx answer as "Failed to load resource"; the app expects some from the API
- * (the silent refresh without a cookie answers 401, a wrong code 401). Script errors still count.
+ * (a wrong code answers 401; a refresh whose session has ended, 401). Script errors still count. A
+ * first visit makes no such request at all (smoke.mjs checks that).
  */
 function expectedApiAnswer(message) {
   return (
@@ -68,6 +69,28 @@ export async function expectNoAxeViolations(page) {
         .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
         .join('\n'),
   );
+}
+
+/**
+ * The page's layout shift so far: the sum of Chromium's `layout-shift` entries not caused by input
+ * (stricter than CLS, which takes the worst 5-second window).
+ */
+export async function layoutShift(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 200);
+      }),
+  );
+}
+
+/** The cookie the server sets beside the HttpOnly refresh cookie, readable by the app: "there is a session". */
+export async function sessionHint(context) {
+  return (await context.cookies()).find((cookie) => cookie.name === 'sitecard_session_hint');
 }
 
 export async function horizontalOverflow(page) {

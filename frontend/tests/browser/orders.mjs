@@ -13,12 +13,14 @@ import { crc32, deflateSync } from 'node:zlib';
 import {
   assert,
   baseUrl,
+  check,
   demoPassword,
   digits,
   enterCode,
   errorSummaryShows,
   flow,
   heading,
+  layoutShift,
   newPage,
   pageIsSound,
   passwordStep,
@@ -454,6 +456,22 @@ async function workerActivatesCard(page, step, state) {
     await result.getByText('Demo Bygg AB', { exact: false }).waitFor();
     await pageIsSound(page, 'orders-public-01-card-valid');
   });
+
+  // Measured on its own (not a step): a failure is counted without stopping the flow.
+  if (step.ok()) {
+    await check('worker: "My card orders" and "My cards" loaded directly keep the session and do not shift', async () => {
+      for (const [path, title, item] of [
+        ['/orders', 'My card orders', '.order-list__item'],
+        ['/cards', 'My cards', '[data-testid="my-card"]'],
+      ]) {
+        await page.goto(`${baseUrl}${path}`);
+        await heading(page, title);
+        await page.locator(item).first().waitFor();
+        const shift = await layoutShift(page);
+        assert(shift <= 0.05, `${path}: layout shift ${shift.toFixed(3)}`);
+      }
+    });
+  }
 
   await step('worker: reports the card lost after confirming; it is blocked at once', async () => {
     await page.goto(`${baseUrl}/cards`);

@@ -5,8 +5,11 @@ import {
   baseUrl,
   check,
   expectNoAxeViolations,
+  heading,
   horizontalOverflow,
+  layoutShift,
   newPage,
+  phoneScreen,
   screenshot,
   smallTouchTargets,
 } from './lib.mjs';
@@ -68,6 +71,59 @@ export async function runSmoke(browser) {
       );
       const session = await page.evaluate(() => window.sessionStorage.length);
       assert(session === 0, `sessionStorage holds ${session} item(s)`);
+    });
+
+    await context.close();
+  }
+
+  // First visits on a phone, as Lighthouse makes them (issue 34): nobody signed in, nothing to ask the
+  // server on start-up, no console errors, nothing moving.
+  {
+    const { context, page } = await newPage(browser, phoneScreen);
+    const requests = [];
+    const errors = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    const publicPages = [
+      ['/', 'Construction-site ID cards'],
+      ['/sign-in', 'Sign in'],
+      ['/check', 'Check a card'],
+      ['/forgot-password', 'Reset your password'],
+    ];
+
+    await check('a first visit to a public page: no refresh, no dev-outbox request, no console error, no shift', async () => {
+      const shifts = [];
+      for (const [path, title] of publicPages) {
+        await page.goto(`${baseUrl}${path}`);
+        await heading(page, title);
+        await page.waitForLoadState('load');
+        const shift = await layoutShift(page);
+        if (shift > 0.05) shifts.push(`${path}: ${shift.toFixed(3)}`);
+      }
+      const unwanted = requests.filter((path) => path === '/api/v1/auth/refresh' || path.startsWith('/api/v1/dev/'));
+      assert(unwanted.length === 0, `start-up requests: ${unwanted.join(', ')}`);
+      assert(errors.length === 0, `console errors:\n${errors.join('\n')}`);
+      assert(shifts.length === 0, `layout shift over 0.05: ${shifts.join('; ')}`);
+      assert(!(await context.cookies()).some((cookie) => cookie.name === 'sitecard_session_hint'), 'a session hint without a session');
+    });
+
+    await check('the dev server marks the page: the footer links to the outbox without asking', async () => {
+      await page.goto(`${baseUrl}/check`);
+      await page.getByRole('contentinfo').getByRole('link', { name: /Development outbox/ }).waitFor();
+      assert(!requests.some((path) => path.startsWith('/api/v1/dev/')), 'the outbox was asked for');
+    });
+
+    await check('home page: /healthz is asked only after the page has loaded', async () => {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('status').getByText(english.status, { exact: true }).waitFor();
+      const timing = await page.evaluate(() => ({
+        loaded: performance.getEntriesByType('navigation')[0]?.loadEventStart ?? 0,
+        health: performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/healthz')?.startTime,
+      }));
+      assert(timing.health !== undefined, 'no /healthz request');
+      assert(timing.loaded > 0 && timing.health >= timing.loaded, `/healthz at ${timing.health} ms, load at ${timing.loaded} ms`);
     });
 
     await context.close();

@@ -12,6 +12,7 @@ use sitecard_persistence::accounts::Account;
 use sitecard_persistence::sessions;
 use uuid::Uuid;
 
+use crate::auth::session_cache::CachedSession;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -80,8 +81,23 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
     }
     let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
-    // Checked on every request so that sign-out, password reset and reuse detection take effect at once.
-    let (session, account) = sessions::find_with_account(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+    // Checked on every request so that sign-out, password reset and reuse detection take effect at once: from
+    // memory while no change to the account was heard since it was read (see `session_cache`).
+    let CachedSession { session, account } = match state.sessions.get(session_id) {
+        Some(cached) => {
+            state.metrics.session_lookup(true);
+            cached
+        }
+        None => {
+            state.metrics.session_lookup(false);
+            let ticket = state.sessions.ticket();
+            let (session, account) =
+                sessions::find_with_account(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+            let cached = CachedSession { session, account };
+            state.sessions.put(ticket, cached.clone());
+            cached
+        }
+    };
     if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
         return Err(ApiError::Unauthorized("session_ended"));
     }

@@ -3,6 +3,7 @@
 pub mod extract;
 pub mod keys;
 pub mod partner;
+pub mod session_cache;
 pub mod step_up;
 
 pub use extract::{ClientInfo, CurrentUser};

@@ -11,6 +11,8 @@ pub struct Model {
     pub token_hash: String,
     pub created_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
+    /// The token this one replaced; inserting it spends that one (a trigger, migration 11).
+    pub parent_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

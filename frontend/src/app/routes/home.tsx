@@ -1,13 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/ui/Page';
+import { Skeleton, SkeletonList } from '../../components/ui/Skeleton';
 import { ServiceStatus } from '../../features/health/components/ServiceStatus';
 import { hasRole, useAuthStatus, useMe } from '../../lib/auth';
+
+/** Where the shortcuts go while it is not yet known who is signed in: about their size, so nothing jumps. */
+function ShortcutsLoading() {
+  return (
+    <>
+      <Skeleton lines={1} />
+      <SkeletonList items={3} lines={1} tag={false} />
+    </>
+  );
+}
 
 /** What a signed-in person can do, by role; room for card orders and cards as they land. */
 function Shortcuts() {
   const { t } = useTranslation();
   const me = useMe();
+  if (me.isPending) return <ShortcutsLoading />;
   if (!me.data) return null;
   const links: { to: string; label: string; body: string }[] = [];
   if (hasRole(me.data, 'cardholder')) {
@@ -46,7 +58,10 @@ export function HomeRoute() {
   return (
     <Page title={t('home.title')}>
       <p className="lead">{t('home.intro')}</p>
-      {status === 'signed-in' ? (
+      {status === 'unknown' ? (
+        // Only while a session hint's refresh is slow (the first render normally waits for it).
+        <ShortcutsLoading />
+      ) : status === 'signed-in' ? (
         <Shortcuts />
       ) : (
         <ul className="shortcut-list">
@@ -64,12 +79,12 @@ export function HomeRoute() {
           </li>
         </ul>
       )}
-      {status === 'signed-in' ? null : (
+      {status === 'signed-out' ? (
         <>
           <h2>{t('home.newTitle')}</h2>
           <p>{t('home.newBody')}</p>
         </>
-      )}
+      ) : null}
       <ServiceStatus />
     </Page>
   );

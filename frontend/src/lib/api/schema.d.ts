@@ -2083,7 +2083,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in. The refresh token is also set as an HttpOnly cookie for web clients. */
+            /** @description Signed in. The refresh token is also set as an HttpOnly cookie for web clients (`sitecard_refresh`, path `/api/v1/auth`), beside `sitecard_session_hint=1` (path `/`, readable by scripts, no secret): a web app asks `POST /auth/refresh` on load only when the hint is there. Logout removes both. */
             200: {
                 headers: {
                     [name: string]: unknown;

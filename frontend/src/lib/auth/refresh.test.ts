@@ -1,7 +1,8 @@
-import { problem, stubApi } from '../../test/api-stub';
+import { problem, setSessionHint, stubApi } from '../../test/api-stub';
 import { api } from '../api/client';
 import { refreshAccessToken } from './refresh';
 import { ensureSessionChecked, signedIn, signOut } from './session';
+import { hasSessionHint } from './session-hint';
 import { getAccessToken, getAuthStatus, setAccessToken } from './token';
 
 const tokens = (access: string) => ({ body: { access_token: access, token_type: 'Bearer', expires_in: 600 } });
@@ -51,11 +52,61 @@ describe('silent refresh with the HttpOnly cookie', () => {
   });
 
   test('the start-up check asks once, then not again', async () => {
+    setSessionHint();
     const server = stubApi();
     await ensureSessionChecked();
     await ensureSessionChecked();
     expect(server.to('POST /api/v1/auth/refresh')).toHaveLength(1);
     expect(getAuthStatus()).toBe('signed-out');
+  });
+});
+
+describe('the session hint decides whether start-up asks at all', () => {
+  test('without the hint the app is signed out at once, with no request', async () => {
+    const server = stubApi();
+
+    const checked = ensureSessionChecked();
+    expect(getAuthStatus()).toBe('signed-out'); // synchronously: the first render already knows
+    await checked;
+
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('with the hint the refresh cookie is traded for a token, and the hint stays', async () => {
+    const server = stubApi({ 'POST /api/v1/auth/refresh': tokens('access-4') });
+    expect(hasSessionHint()).toBe(true);
+
+    await ensureSessionChecked();
+
+    expect(server.to('POST /api/v1/auth/refresh')).toHaveLength(1);
+    expect(getAccessToken()).toBe('access-4');
+    expect(hasSessionHint()).toBe(true);
+  });
+
+  test('a refused refresh (401) deletes the hint, so the next page load makes no call', async () => {
+    setSessionHint();
+    stubApi();
+
+    await ensureSessionChecked();
+
+    expect(getAuthStatus()).toBe('signed-out');
+    expect(hasSessionHint()).toBe(false);
+    expect(document.cookie).not.toContain('sitecard_session_hint');
+  });
+
+  test('a network failure or a server error keeps the hint: the session may still be there', async () => {
+    setSessionHint();
+    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    await expect(refreshAccessToken()).resolves.toBeNull();
+    expect(hasSessionHint()).toBe(true);
+
+    stubApi({ 'POST /api/v1/auth/refresh': problem(503, 'service_unavailable') });
+    await expect(refreshAccessToken()).resolves.toBeNull();
+    expect(hasSessionHint()).toBe(true);
+
+    stubApi({ 'POST /api/v1/auth/refresh': problem(429, 'too_many_requests') });
+    await expect(refreshAccessToken()).resolves.toBeNull();
+    expect(hasSessionHint()).toBe(true);
   });
 });
 
@@ -118,6 +169,20 @@ describe('the API client on a 401', () => {
     expect(getAccessToken()).toBe('good');
   });
 
+  test('the renewal on a 401 does not depend on the session hint', async () => {
+    setAccessToken('stale');
+    const server = stubApi({
+      'GET /api/v1/me': [problem(401, 'invalid_token'), { body: { id: 'me' } }],
+      'POST /api/v1/auth/refresh': tokens('fresh'),
+    });
+    document.cookie = 'sitecard_session_hint=; Path=/; Max-Age=0'; // gone, e.g. deleted by hand
+
+    const { response } = await api.GET('/api/v1/me');
+
+    expect(response.status).toBe(200);
+    expect(server.to('POST /api/v1/auth/refresh')).toHaveLength(1);
+  });
+
   test('requests sent while signed out are not retried', async () => {
     const server = stubApi({ 'GET /api/v1/me': problem(401, 'unauthenticated') });
     await api.GET('/api/v1/me');
@@ -142,5 +207,15 @@ describe('signing in and out', () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
     await signOut();
     expect(getAuthStatus()).toBe('signed-out');
+  });
+
+  test('sign-out deletes the session hint itself too, even when the server cannot be reached', async () => {
+    setSessionHint();
+    signedIn('access-11');
+    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
+
+    await signOut();
+
+    expect(hasSessionHint()).toBe(false);
   });
 });

@@ -5,15 +5,25 @@
  * each then sending the cookie the previous one rotated.
  *
  * It calls `fetch` directly rather than the API client, because the client calls it on a 401.
+ *
+ * When the server refuses the refresh (the cookie is missing, spent or revoked), the session hint is
+ * deleted too, so the next page load does not ask again. A network failure or a server error keeps
+ * it: the session may well still be there once the connection or the server is back.
  */
 import { currentLanguage } from '../i18n';
 import type { components } from '../api/schema';
+import { clearSessionHint } from './session-hint';
 import { setAccessToken } from './token';
 
 type TokenResponse = components['schemas']['TokenResponse'];
 
 const refreshPath = '/api/v1/auth/refresh';
 const lockName = 'sitecard-refresh';
+
+/** A 4xx answer other than "slow down": the server says there is no session to refresh. */
+function isRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 429;
+}
 
 let inFlight: Promise<string | null> | null = null;
 
@@ -40,7 +50,10 @@ async function requestNewToken(): Promise<string | null> {
         body: '{}',
       }),
     );
-    if (!response.ok) return null;
+    if (!response.ok) {
+      if (isRefusal(response.status)) clearSessionHint();
+      return null;
+    }
     const body: unknown = await response.json();
     return isTokenResponse(body) ? body.access_token : null;
   } catch {

@@ -2,13 +2,26 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../api/client';
 import { refreshAccessToken } from './refresh';
+import { clearSessionHint, hasSessionHint } from './session-hint';
 import { getAuthStatus, setAccessToken, subscribeAuth, type AuthStatus } from './token';
 
 let checked: Promise<unknown> | null = null;
 
-/** On the first call, tries the refresh cookie once, so a reload keeps the person signed in. */
+/**
+ * On the first call, finds out whether someone is signed in. With the session hint it trades the
+ * refresh cookie for an access token, so a reload keeps the person signed in; without it the app is
+ * signed out at once (synchronously), with no request.
+ */
 export function ensureSessionChecked(): Promise<unknown> {
-  checked ??= getAuthStatus() === 'unknown' ? refreshAccessToken() : Promise.resolve();
+  if (checked) return checked;
+  if (getAuthStatus() !== 'unknown') {
+    checked = Promise.resolve();
+  } else if (hasSessionHint()) {
+    checked = refreshAccessToken();
+  } else {
+    setAccessToken(null);
+    checked = Promise.resolve();
+  }
   return checked;
 }
 
@@ -17,7 +30,7 @@ export function resetSessionCheckForTests(): void {
   checked = null;
 }
 
-/** The sign-in status; the first use starts the silent refresh. */
+/** The sign-in status; the first use starts the session check (the app's start-up does it earlier). */
 export function useAuthStatus(): AuthStatus {
   const status = useSyncExternalStore(subscribeAuth, getAuthStatus, getAuthStatus);
   useEffect(() => {
@@ -33,7 +46,7 @@ export function signedIn(accessToken: string): void {
 }
 
 /**
- * Ends this session on the server (its refresh tokens are revoked and the cookie cleared) and forgets
+ * Ends this session on the server (its refresh tokens are revoked and the cookies cleared) and forgets
  * the access token. Signed out locally even if the server cannot be reached.
  */
 export async function signOut(): Promise<void> {
@@ -42,6 +55,8 @@ export async function signOut(): Promise<void> {
   } catch {
     // Offline: the token is forgotten anyway and expires within minutes.
   } finally {
+    // The server removes the hint too; this covers a sign-out that could not reach it.
+    clearSessionHint();
     checked = Promise.resolve();
     setAccessToken(null);
   }

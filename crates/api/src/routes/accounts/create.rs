@@ -83,5 +83,6 @@ pub async fn create_account(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::Created().json(started))
 }

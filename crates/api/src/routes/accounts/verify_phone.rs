@@ -63,5 +63,6 @@ pub async fn verify_phone(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(web::Json(AccountActivated { account_id: account.id, email: account.email, status: account.status }))
 }

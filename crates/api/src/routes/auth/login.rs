@@ -83,5 +83,6 @@ pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Js
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(started))
 }

@@ -173,6 +173,7 @@ pub async fn verify_reset(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::Ok().json(PasswordChanged { password_changed: true }))
 }
 

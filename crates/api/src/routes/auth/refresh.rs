@@ -58,16 +58,11 @@ pub async fn refresh(
         return Err(invalid());
     }
     let next = random_token();
-    // Spend, issue the successor and touch the session in one transaction: one commit, and never a spent
-    // token without its successor.
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    if !sessions::spend_refresh_token(&txn, stored.id).await? {
-        txn.rollback().await?;
+    // One statement spends the token, stores its successor and touches the session: never a spent token
+    // without its successor, and one trip to the database's writer.
+    if !sessions::rotate_refresh_token(&state.db, stored.id, session.id, &token_hash(&next)).await? {
         return Err(reuse_detected(&state, &session).await);
     }
-    sessions::add_refresh_token(&txn, session.id, &token_hash(&next)).await?;
-    sessions::touch(&txn, session.id).await?;
-    txn.commit().await?;
     let access = session_flow::access_token(&state, &account, session.id)?;
     let issued = Issued {
         body: TokenResponse {
@@ -87,6 +82,7 @@ pub async fn refresh(
 async fn reuse_detected(state: &AppState, session: &sessions::Session) -> ApiError {
     let revoked = async {
         sessions::revoke(&state.db, session.id, "refresh_token_reuse").await?;
+        state.forget_account(session.account_id);
         audit::record(
             &state.db,
             audit::NewAuditEvent {

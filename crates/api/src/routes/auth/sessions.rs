@@ -32,6 +32,7 @@ pub struct SessionView {
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     sessions::revoke(&state.db, user.session_id, "logout").await?;
+    state.forget_account(user.account_id);
     audit::record(
         &state.db,
         audit::NewAuditEvent {
@@ -44,7 +45,8 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
         },
     )
     .await?;
-    Ok(HttpResponse::NoContent().cookie(session_flow::clear_cookie(&state)).finish())
+    let [refresh, hint] = session_flow::clear_cookies(&state);
+    Ok(HttpResponse::NoContent().cookie(refresh).cookie(hint).finish())
 }
 
 /// The caller's live sessions, newest first.
@@ -78,6 +80,7 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
     let s = sessions::find(&state.db, *id).await?.filter(|s| s.account_id == user.account_id).ok_or(ApiError::NotFound)?;
     sessions::revoke(&state.db, s.id, "revoked_by_user").await?;
+    state.forget_account(user.account_id);
     audit::record(
         &state.db,
         audit::NewAuditEvent {
@@ -101,6 +104,7 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
 #[delete("/auth/sessions")]
 pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     let n = sessions::revoke_all_for_account(&state.db, user.account_id, Some(user.session_id), "revoked_by_user").await?;
+    state.forget_account(user.account_id);
     audit::record(
         &state.db,
         audit::NewAuditEvent {

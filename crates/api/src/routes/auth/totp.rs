@@ -47,6 +47,7 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
     let mut changes = accounts::changes(account.id);
     changes.totp_pending_enc = Set(Some(state.cipher.encrypt(&secret)?));
     accounts::update(&state.db, changes).await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(TotpEnrolment {
         qr_svg: totp::qr_svg(&uri)?,
         secret,
@@ -88,6 +89,7 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -122,5 +124,6 @@ pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: we
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::NoContent().finish())
 }

@@ -25,7 +25,7 @@ pub struct VerifyRequest {
 
 /// Sign in, step 2: the code. The fifth wrong code ends the challenge.
 #[utoipa::path(tag = "auth", request_body = VerifyRequest, responses(
-    (status = 200, description = "Signed in. The refresh token is also set as an HttpOnly cookie for web clients.", body = TokenResponse),
+    (status = 200, description = "Signed in. The refresh token is also set as an HttpOnly cookie for web clients (`sitecard_refresh`, path `/api/v1/auth`), beside `sitecard_session_hint=1` (path `/`, readable by scripts, no secret): a web app asks `POST /auth/refresh` on load only when the hint is there. Logout removes both.", body = TokenResponse),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
     (status = 410, description = "`challenge_expired`: expired, used, or ended by too many wrong codes", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),

@@ -233,6 +233,7 @@ pub async fn record_verification(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", record.id))).json(
         VerificationRecorded { id: record.id, person_id: person.id, verified_at: record.created_at, registration_link_sent: link_sent },
     ))

@@ -104,5 +104,6 @@ pub async fn reset_second_factor(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(web::Json(SecondFactorReset { account_id: account.id, masked_phone: phone.masked() }))
 }

@@ -16,5 +16,6 @@ use crate::state::AppState;
 #[post("/me/authenticator-offer/decline")]
 pub async fn decline_authenticator_offer(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     accounts::decline_totp_offer(&state.db, user.account_id).await?;
+    state.forget_account(user.account_id);
     Ok(HttpResponse::NoContent().finish())
 }

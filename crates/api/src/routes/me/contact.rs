@@ -53,6 +53,7 @@ pub async fn update_contact(
     }
     f.finish()?;
     let account = accounts::update(&state.db, c).await?;
+    state.forget_account(account.id);
     audit::record(
         &state.db,
         audit::NewAuditEvent {

@@ -65,5 +65,6 @@ pub async fn change_password(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(HttpResponse::NoContent().finish())
 }

@@ -91,5 +91,6 @@ pub async fn verify_phone_change(
     )
     .await?;
     txn.commit().await?;
+    state.forget_account(account.id);
     Ok(web::Json(contact_of(&account)))
 }

@@ -135,5 +135,6 @@ pub async fn update_me(state: web::Data<AppState>, user: CurrentUser, body: web:
     let mut c = accounts::changes(user.account_id);
     c.language = Set(lang.unwrap_or_default().as_str().to_owned());
     let account = accounts::update(&state.db, c).await?;
+    state.forget_account(account.id);
     Ok(web::Json(load_me(&state, account).await?))
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../components/ui/Page';
-import { Skeleton } from '../../../components/ui/Skeleton';
+import { SkeletonList } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { Timeline } from '../../../components/ui/Timeline';
 import { formatDateTime } from '../../../lib/date';
@@ -21,7 +21,7 @@ export function MyOrdersPage() {
   if (orders.isPending) {
     return (
       <Page title={t('nav.orders')}>
-        <Skeleton lines={5} />
+        <SkeletonList items={2} lines={4} />
       </Page>
     );
   }

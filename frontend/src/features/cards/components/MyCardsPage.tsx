@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Notice } from '../../../components/ui/Notice';
 import { Page } from '../../../components/ui/Page';
-import { Skeleton } from '../../../components/ui/Skeleton';
+import { SkeletonList } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { SummaryList } from '../../../components/ui/SummaryList';
 import { shownCardNumber } from '../../../lib/card-number';
@@ -27,7 +27,7 @@ export function MyCardsPage() {
           <p>{t('cards.lost.doneBody')}</p>
         </Notice>
       ) : null}
-      {cards.isPending ? <Skeleton lines={5} /> : null}
+      {cards.isPending ? <SkeletonList items={1} lines={5} /> : null}
       {cards.isError ? <p role="alert">{text(describeError(cards.error))}</p> : null}
       {cards.data && cards.data.length === 0 ? (
         <div className="empty-state">

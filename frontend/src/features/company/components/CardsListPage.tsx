@@ -3,7 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { Notice } from '../../../components/ui/Notice';
 import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
-import { Skeleton } from '../../../components/ui/Skeleton';
+import { SkeletonList } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { shownCardNumber } from '../../../lib/card-number';
 import { formatIsoDate } from '../../../lib/date';
@@ -94,7 +94,7 @@ export function CardsListPage() {
       <div aria-live="polite" className="result-count">
         {cards.data && !cards.isPlaceholderData ? t('company.cards.count', { count: cards.data.items.length }) : ''}
       </div>
-      {cards.isPending ? <Skeleton lines={6} /> : null}
+      {cards.isPending ? <SkeletonList items={3} lines={2} tag={false} /> : null}
       {cards.isError ? <p role="alert">{text(describeError(cards.error))}</p> : null}
       {cards.data && cards.data.items.length === 0 ? (
         <div className="empty-state">

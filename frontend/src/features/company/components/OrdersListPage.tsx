@@ -3,7 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { Notice } from '../../../components/ui/Notice';
 import { Page } from '../../../components/ui/Page';
 import { Pagination } from '../../../components/ui/Pagination';
-import { Skeleton } from '../../../components/ui/Skeleton';
+import { SkeletonList } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { formatDateTime } from '../../../lib/date';
 import { describeError, useMessageText } from '../../../lib/messages';
@@ -42,7 +42,7 @@ export function OrdersListPage() {
           ? t('company.orders.count', { count: orders.data.items.length })
           : ''}
       </div>
-      {orders.isPending ? <Skeleton lines={6} /> : null}
+      {orders.isPending ? <SkeletonList items={3} lines={2} tag={false} /> : null}
       {orders.isError ? <p role="alert">{text(describeError(orders.error))}</p> : null}
       {orders.data && orders.data.items.length === 0 ? (
         <div className="empty-state">

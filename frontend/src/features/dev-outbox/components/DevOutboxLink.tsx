@@ -6,7 +6,7 @@ import { useDevMode } from '../api/get-outbox';
 export function DevOutboxLink() {
   const { t } = useTranslation();
   const devMode = useDevMode();
-  if (!devMode.data) return null;
+  if (!devMode) return null;
   return (
     <p>
       <Link to="/dev/outbox">{t('outbox.footerLink')}</Link>

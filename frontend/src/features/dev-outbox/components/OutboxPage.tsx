@@ -6,7 +6,7 @@ import { Skeleton } from '../../../components/ui/Skeleton';
 import { formatDateTime } from '../../../lib/date';
 import { describeError, useMessageText } from '../../../lib/messages';
 import { appPathFromLink } from '../../../lib/navigation';
-import { useDevMode, useOutbox } from '../api/get-outbox';
+import { isOutboxDisabled, useOutbox } from '../api/get-outbox';
 
 /**
  * Development only: the SMS and emails the server would have sent, so a person can walk every flow
@@ -17,10 +17,11 @@ export function OutboxPage() {
   const language = i18n.resolvedLanguage ?? 'en';
   const text = useMessageText();
   const [to, setTo] = useState('');
-  const devMode = useDevMode();
+  // Asks the server itself rather than trusting the page's development-mode mark: `vite preview` serves
+  // index.html without it.
   const outbox = useOutbox(to.trim());
 
-  if (devMode.data === false) {
+  if (isOutboxDisabled(outbox.error)) {
     return (
       <Page title={t('outbox.title')}>
         <p>{t('outbox.disabled')}</p>

@@ -14,6 +14,7 @@ export const healthQueryOptions = () =>
     staleTime: 30_000,
   });
 
-export function useHealth() {
-  return useQuery(healthQueryOptions());
+/** The service's health; with `enabled: false` it waits (pending) without a request. */
+export function useHealth({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...healthQueryOptions(), enabled });
 }

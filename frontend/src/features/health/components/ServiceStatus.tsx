@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { useLoadedAndIdle } from '../../../lib/idle';
 import { useHealth } from '../api/get-health';
 
-/** The service's liveness in words, announced to screen readers when it arrives. */
+/**
+ * The service's liveness in words, announced to screen readers when it arrives. It is not needed to
+ * use the page, so `/healthz` is asked only after the page has loaded and the browser is idle; until
+ * then the line says the service is being checked, so it holds its place and nothing moves.
+ */
 export function ServiceStatus() {
   const { t } = useTranslation();
-  const health = useHealth();
+  const loaded = useLoadedAndIdle();
+  const health = useHealth({ enabled: loaded });
 
   let text: string;
   if (health.isPending) {

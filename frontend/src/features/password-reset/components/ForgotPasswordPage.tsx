@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../components/ui/ErrorSummary';
 import { TextField } from '../../../components/ui/Field';
 import { Page } from '../../../components/ui/Page';
 import { describeError, errorFor, type Message } from '../../../lib/messages';
-import { validateEmail } from '../../../lib/validation';
+import { validateEmail } from '../../../lib/email';
 import { requestPasswordReset } from '../api/request-reset';
 
 /** Ask for a reset link by email. */
