@@ -78,9 +78,9 @@ test-long: build fuzz ## Long variants of the reliability and security battery (
 	tests/reliability/run.sh long
 	SITECARD_BIN=$(BIN) PG_URL=$(PG_URL) scripts/backup-restore-test.sh
 
-bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines; writes BENCHMARKS.md
-	@# wrk and chromium (when missing) install, and the SPA builds, beside the Rust build: on a fresh machine the
-	@# downloads overlap the compile, and the SPA's half minute no longer follows it.
+bench: ## Benchmarks: release build, every scenario on SQLite and PostgreSQL against side-by-side baselines, Lighthouse; writes BENCHMARKS.md
+	@# wrk and chromium (when missing) install, Lighthouse installs (`npm ci` in scripts/bench), and the SPA builds,
+	@# beside the Rust build: on a fresh machine the downloads overlap the compile, and the SPA's half minute no longer follows it.
 	@mkdir -p target; python3 scripts/bench/run.py --install-tools > target/bench-install.log 2>&1 & tools=$$!; \
 	if [ -z "$(BENCH_SKIP_BUILD)" ]; then \
 		$(MAKE) --no-print-directory frontend-build > target/bench-spa.log 2>&1 & spa=$$!; \

@@ -5,14 +5,11 @@
 //
 //   node scripts/bench/spa.mjs http://127.0.0.1:PORT/sign-in RUNS [CHROMIUM]
 //
-// Prints `BENCH_JSON {"runs_ms":[…],"dcl_ms":[…],"browser":"…"}`. playwright-core comes from frontend/node_modules.
-import { createRequire } from 'node:module';
-import { resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Prints `BENCH_JSON {"runs_ms":[…],"dcl_ms":[…],"browser":"…"}`. playwright-core comes from scripts/bench/node_modules
+// (`npm ci` there), else from frontend/node_modules.
+import { loadPlaywright } from './playwright.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(resolve(root, 'frontend/package.json'));
-const { chromium } = require('playwright-core');
+const { chromium } = loadPlaywright();
 
 const [url, runsArg, executablePath = '/usr/bin/chromium'] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);

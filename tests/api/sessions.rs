@@ -128,6 +128,31 @@ async fn memory_lookups(app: &TestApp, operator: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The verified person is served from memory with the session; a change to it (here by SQL, as another instance
+/// or a verifier's correction would make it) is heard through the database's notice on PostgreSQL.
+#[tokio::test]
+async fn a_changed_verified_person_is_seen_by_the_next_reads_on_postgres() {
+    if !using_postgres() {
+        return;
+    }
+    let app = spawn_app().await;
+    let t = app.login(WORKER.0, WORKER.1).await;
+    let me: Value = app.get_auth("/api/v1/me", &t.access).await.json().await.unwrap();
+    assert_eq!(me["person"]["surname"], "Kowalski");
+    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &t.access).await.json().await.unwrap();
+    assert_eq!(orders[0]["identity_check"]["matches"], true, "{}", orders[0]);
+    app.exec_sql("UPDATE persons SET surname = 'Kowalsky'").await;
+    let started = std::time::Instant::now();
+    loop {
+        let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &t.access).await.json().await.unwrap();
+        if orders[0]["identity_check"]["fields"] == json!(["surname"]) {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "the changed person is not seen: {}", orders[0]);
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 #[tokio::test]
 async fn the_session_hint_cookie_comes_with_sign_in_and_goes_with_logout() {
     let app = spawn_app().await;

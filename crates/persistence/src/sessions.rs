@@ -43,10 +43,18 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Sessi
     Ok(Sessions::find_by_id(id).one(conn).await?)
 }
 
-/// The session with its account, in one query: what every authenticated request checks.
-pub async fn find_with_account<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<(Session, crate::accounts::Account)>, DbError> {
-    let row = Sessions::find_by_id(id).find_also_related(crate::entities::accounts::Entity).one(conn).await?;
-    Ok(row.and_then(|(s, a)| a.map(|a| (s, a))))
+/// The session with its account and the account's verified person (if any), in one statement: what every
+/// authenticated request checks and most cardholder reads need.
+pub async fn find_with_account<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> Result<Option<(Session, crate::accounts::Account, Option<crate::persons::Person>)>, DbError> {
+    let row = Sessions::find_by_id(id)
+        .find_also_related(crate::entities::accounts::Entity)
+        .and_also_related(crate::entities::persons::Entity)
+        .one(conn)
+        .await?;
+    Ok(row.and_then(|(s, a, p)| a.map(|a| (s, a, p))))
 }
 
 /// The account's sessions that are still usable, newest first.

@@ -549,6 +549,7 @@ async function mismatchShownAndCorrected(browser, adminPage, adminStep, state) {
   });
 
   await step('demo worker: the mismatch is flagged before Accept, which becomes "Tell Demo Bygg AB"', async () => {
+    await page.locator('#compare-surname td').first().waitFor();
     const cells = await page.locator('#compare-surname td').allTextContents();
     assert(cells[0] === 'Kowalsky' && cells[1] === 'Kowalski', `surname row: ${cells.join(' | ')}`);
     await page.locator('#compare-surname').getByText('Not the same').waitFor();
@@ -617,6 +618,8 @@ async function mismatchShownAndCorrected(browser, adminPage, adminStep, state) {
   await step('demo worker: the corrected order matches and is accepted', async () => {
     await page.reload();
     await heading(page, 'Check your order and accept it');
+    // The heading shows while the order loads; the comparison comes with the data.
+    await page.locator('#compare-surname td').first().waitFor();
     const cells = await page.locator('#compare-surname td').allTextContents();
     assert(cells[0] === 'Kowalski', `surname row after correction: ${cells.join(' | ')}`);
     await page.getByRole('button', { name: 'Accept the order' }).click();

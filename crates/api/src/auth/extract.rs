@@ -9,6 +9,7 @@ use futures_util::future::LocalBoxFuture;
 use sitecard_domain::client_ip::client_ip;
 use sitecard_domain::{Language, Role};
 use sitecard_persistence::accounts::Account;
+use sitecard_persistence::persons::Person;
 use sitecard_persistence::sessions;
 use uuid::Uuid;
 
@@ -27,6 +28,9 @@ pub struct CurrentUser {
     /// The account row as read with the session (same query), for handlers that only read it. Handlers
     /// that change the account re-read it inside their transaction.
     pub account: Account,
+    /// The person verified in person for this account, read with it; `None` before a verifier has recorded
+    /// a document. Handlers that decide on it (accept) re-read it inside their transaction.
+    pub person: Option<Person>,
 }
 
 // By hand: the account row holds the password hash and the TOTP secret, which must never reach a log.
@@ -83,7 +87,7 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
     // Checked on every request so that sign-out, password reset and reuse detection take effect at once: from
     // memory while no change to the account was heard since it was read (see `session_cache`).
-    let CachedSession { session, account } = match state.sessions.get(session_id) {
+    let CachedSession { session, account, person } = match state.sessions.get(session_id) {
         Some(cached) => {
             state.metrics.session_lookup(true);
             cached
@@ -91,9 +95,9 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
         None => {
             state.metrics.session_lookup(false);
             let ticket = state.sessions.ticket();
-            let (session, account) =
+            let (session, account, person) =
                 sessions::find_with_account(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
-            let cached = CachedSession { session, account };
+            let cached = CachedSession { session, account, person };
             state.sessions.put(ticket, cached.clone());
             cached
         }
@@ -102,7 +106,7 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
         return Err(ApiError::Unauthorized("session_ended"));
     }
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account })
+    Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account, person })
 }
 
 /// Facts about the caller's connection.

@@ -1,7 +1,8 @@
 //! Live sessions kept in memory, so an authenticated request does not read its session from the database.
 //!
 //! Sign-out, password reset, refresh-token reuse and role removal must still end access at once, here and on
-//! every other instance. So an entry is dropped whenever its account or one of its sessions changes:
+//! every other instance. So an entry is dropped whenever its account, one of its sessions or its verified
+//! person changes:
 //! - on this instance, by the code that made the change, right after its transaction commits
 //!   ([`SessionCache::forget_account`]);
 //! - on every instance sharing a PostgreSQL database, by a trigger's `NOTIFY sitecard_auth, '<account id>'`
@@ -19,6 +20,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use sitecard_persistence::accounts::Account;
+use sitecard_persistence::persons::Person;
 use sitecard_persistence::sessions::Session;
 use uuid::Uuid;
 
@@ -29,11 +31,13 @@ const MAX_ENTRIES: usize = 50_000;
 /// Change marks kept at most before they are folded into the floor.
 const MAX_MARKS: usize = 10_000;
 
-/// A session and its account as the database had them when `read` was taken.
+/// A session, its account and the account's verified person as the database had them when the read's ticket
+/// was taken.
 #[derive(Clone)]
 pub struct CachedSession {
     pub session: Session,
     pub account: Account,
+    pub person: Option<Person>,
 }
 
 struct Entry {
@@ -169,7 +173,7 @@ mod tests {
             revoked_reason: None,
         };
         let account = Account { id: account_id, ..test_account() };
-        CachedSession { session, account }
+        CachedSession { session, account, person: None }
     }
 
     fn test_account() -> Account {

@@ -233,7 +233,12 @@ pub async fn record_verification(
     )
     .await?;
     txn.commit().await?;
+    // The verified person is read with the session: the account it now belongs to, and any account that
+    // held it before, are served from the database again.
     state.forget_account(account.id);
+    if let Some(linked) = accounts::find_by_person(&state.db, person.id).await? {
+        state.forget_account(linked.id);
+    }
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", record.id))).json(
         VerificationRecorded { id: record.id, person_id: person.id, verified_at: record.created_at, registration_link_sent: link_sent },
     ))

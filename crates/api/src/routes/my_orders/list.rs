@@ -16,14 +16,11 @@ use crate::state::AppState;
 ))]
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
-    let account = &user.account;
-    let (rows, person) = futures_util::try_join!(
-        async { Ok::<_, ApiError>(orders::list_for_holder_with_history(&state.read, account.id, &account.email).await?) },
-        orders_flow::verified_person(&state.read, account),
-    )?;
+    let (account, person) = (&user.account, user.person.as_ref());
+    let rows = orders::list_for_holder_with_history(&state.read, account.id, &account.email).await?;
     Ok(web::Json(
         rows.into_iter()
-            .map(|(order, company, history)| orders_flow::to_holder_order(order, company.into(), account, person.as_ref(), history))
+            .map(|(order, company, history)| orders_flow::to_holder_order(order, company.into(), account, person, history))
             .collect(),
     ))
 }
@@ -36,11 +33,8 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
     let account = &user.account;
-    // The document is read beside the order, not after it: one round trip's time, not two.
-    let (found, person) = futures_util::try_join!(
-        async { Ok::<_, ApiError>(orders::find_for_holder_with_history(&state.read, *id, account.id, &account.email).await?) },
-        orders_flow::verified_person(&state.read, account),
-    )?;
+    // The verified document came with the session: one statement per read.
+    let found = orders::find_for_holder_with_history(&state.read, *id, account.id, &account.email).await?;
     let (order, company, history) = found.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(orders_flow::to_holder_order(order, company.into(), account, person.as_ref(), history)))
+    Ok(web::Json(orders_flow::to_holder_order(order, company.into(), account, user.person.as_ref(), history)))
 }
