@@ -4,7 +4,7 @@
  */
 import { loadedPasswordEstimator } from './password-strength-loader';
 import type { FieldError } from './messages';
-import { toE164 } from './phone';
+import { toE164 } from './phone-input';
 
 /** The server's policy, NIST SP 800-63B: 8 to 128 characters, no composition rules. */
 export function validateNewPassword(password: string, field = 'password'): FieldError[] {

@@ -9,7 +9,7 @@ import { dateFromParts, todayIso, type DateParts } from '../../lib/date';
 import type { MessageKey } from '../../lib/i18n';
 import { isApiError } from '../../lib/api';
 import { describeError, type FieldError, type Message, type ServerFieldRule } from '../../lib/messages';
-import { defaultPhoneCountry } from '../../lib/phone';
+import { defaultPhoneCountry } from '../../lib/phone-input';
 import { validateEmail, validatePhone, type PhoneInput } from '../../lib/validation';
 import type { CorrectOrderBody } from './api/correct-order';
 import type { CreateOrderBody } from './api/create-order';

@@ -9,7 +9,7 @@ import { PhoneField } from '../../../components/ui/PhoneField';
 import { isApiError } from '../../../lib/api';
 import type { FieldError } from '../../../lib/messages';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
-import { defaultPhoneCountry } from '../../../lib/phone';
+import { defaultPhoneCountry } from '../../../lib/phone-input';
 import { validatePhone } from '../../../lib/validation';
 import { resetSecondFactor } from '../api/reset-second-factor';
 import { isDocumentNumber, isRecordId, normaliseDocumentNumber } from '../validation';
