@@ -36,7 +36,7 @@ export function AccountPage() {
   }
   if (me.isError) {
     return (
-      <Page title={t('account.title')}>
+      <Page title={t('account.title')} error>
         <p role="alert">{text(describeError(me.error))}</p>
       </Page>
     );
