@@ -25,14 +25,14 @@ export function RequireSignIn({ role }: { role?: Role }) {
   if (me.isPending) return <Skeleton lines={4} />;
   if (me.isError) {
     return (
-      <Page title={t('error.title')}>
+      <Page title={t('error.title')} error>
         <p>{text(describeError(me.error))}</p>
       </Page>
     );
   }
   if (!hasRole(me.data, role)) {
     return (
-      <Page title={t('forbidden.title')}>
+      <Page title={t('forbidden.title')} error>
         <p>{t('forbidden.body')}</p>
         <p>
           <Link className="action-link" to="/">

@@ -3,8 +3,9 @@
  * round trip (the server still decides). Each returns field errors keyed for the error summary.
  */
 import { loadedPasswordEstimator } from './password-strength-loader';
+import type { MessageKey } from './i18n';
 import type { FieldError } from './messages';
-import { toE164 } from './phone';
+import { toE164 } from './phone-input';
 
 /** The server's policy, NIST SP 800-63B: 8 to 128 characters, no composition rules. */
 export function validateNewPassword(password: string, field = 'password'): FieldError[] {
@@ -31,12 +32,16 @@ export function checkNewPassword(password: string, userInputs: readonly string[]
 
 export type PhoneInput = { country: string; number: string };
 
-/** Builds the E.164 number, or says what is wrong with it. */
+/**
+ * Builds the E.164 number, or says what is wrong with it. `required` is the message for an empty
+ * number: "your" phone by default; a form about someone else's phone says whose.
+ */
 export function validatePhone(
   value: PhoneInput,
   field = 'phone',
+  required: MessageKey = 'phoneField.errors.required',
 ): { phone: string; errors: FieldError[] } | { phone: null; errors: FieldError[] } {
-  if (!value.number.trim()) return { phone: null, errors: [{ field, key: 'phoneField.errors.required' }] };
+  if (!value.number.trim()) return { phone: null, errors: [{ field, key: required }] };
   const phone = toE164(value.country, value.number);
   if (!phone) return { phone: null, errors: [{ field, key: 'phoneField.errors.invalid' }] };
   return { phone, errors: [] };

@@ -57,8 +57,8 @@ async function verifierRecordsPassport(browser, worker) {
     await heading(page, 'Record a document check');
     await pageIsSound(page, 'verifier-04-record');
     await page.getByRole('button', { name: 'Record the check' }).click();
-    await errorSummaryShows(page, 'Choose the type of document');
-    await page.locator('.error-summary').getByRole('link', { name: 'Enter the date of birth' }).click();
+    await errorSummaryShows(page, 'Choose the type of document.');
+    await page.locator('.error-summary').getByRole('link', { name: 'Enter the date of birth.' }).click();
     const focused = await page.evaluate(() => document.activeElement?.id);
     assert(focused === 'date_of_birth-day', `the summary link focused #${focused}`);
     await pageIsSound(page, 'verifier-05-record-errors');
@@ -94,6 +94,8 @@ async function verifierRecordsPassport(browser, worker) {
     await page.locator('#phone').fill('070 000 00 99');
     await page.getByRole('button', { name: 'Set the new number' }).click();
     await errorSummaryShows(page, 'This is not the document that was recorded');
+    const cut = await page.locator('#record_id').evaluate((input) => input.scrollWidth - input.clientWidth);
+    assert(cut <= 0, `the record number is ${cut}px wider than its field`);
     await pageIsSound(page, 'verifier-07-reset-phone-mismatch');
   });
 
@@ -211,7 +213,7 @@ async function workerDetails(page, worker, step) {
     await page.getByRole('link', { name: 'Add address' }).click();
     await heading(page, 'Your address');
     await page.getByRole('button', { name: 'Save the address' }).click();
-    await errorSummaryShows(page, 'Enter the first line of your address');
+    await errorSummaryShows(page, 'Enter the first line of your address.');
     await pageIsSound(page, 'worker-09-address-errors');
   });
 
@@ -356,7 +358,9 @@ async function adminUsesAuthenticator(browser) {
     await heading(page, 'Remove the authenticator app');
     await pageIsSound(page, 'admin-03-totp-remove');
     await page.getByLabel('6-digit code from the app').fill(totpCode(secret, 1));
-    await page.getByRole('button', { name: 'Remove the app' }).click();
+    const remove = page.getByRole('button', { name: 'Remove the app' });
+    assert((await remove.getAttribute('class'))?.includes('button--warning'), '"Remove the app" is not the red warning button');
+    await remove.click();
     await heading(page, 'Sign-in and security');
     await page.getByText('The authenticator app has been removed.', { exact: false }).waitFor();
     await page.getByText('Not set up', { exact: true }).waitFor();

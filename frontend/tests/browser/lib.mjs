@@ -219,12 +219,18 @@ export async function heading(page, name) {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
-/** The error summary is shown, has focus, and says `text`. */
-export async function errorSummaryShows(page, text) {
+/**
+ * The error summary is shown, has focus, and says `text`; the page title starts with "Error: " (GOV.UK),
+ * or `titlePrefix` in another language.
+ */
+export async function errorSummaryShows(page, text, titlePrefix = 'Error: ') {
   const summary = page.locator('.error-summary');
   await summary.getByText(text).first().waitFor();
   const focused = await page.evaluate(() => document.activeElement?.classList.contains('error-summary'));
   assert(focused, 'the error summary does not have focus');
+  await page
+    .waitForFunction((prefix) => document.title.startsWith(prefix), titlePrefix, { timeout: 2_000 })
+    .catch(async () => assert(false, `the title "${await page.title()}" does not start with "${titlePrefix}"`));
 }
 
 /** Email and password, then the code page; returns the SMS code sent to `phone`. */

@@ -221,8 +221,12 @@ async function adminOrdersCards(page, step, state) {
     await page.getByText('Step 1 of 2').waitFor();
     await page.locator('#delivery-country').selectOption('');
     await page.getByRole('button', { name: 'Continue to the photo' }).click();
-    await errorSummaryShows(page, "Enter the worker's given names");
-    await page.locator('.error-summary').getByRole('link', { name: "Enter the worker's date of birth" }).click();
+    await errorSummaryShows(page, "Enter the worker's given names.");
+    // The delivery address is the company's choice, not the admin's own address.
+    await page.locator('.error-summary').getByText('Enter the first line of the delivery address.').waitFor();
+    const yours = await page.locator('.error-summary').getByText(/your (address|postal code|town|country)/i).count();
+    assert(yours === 0, 'the admin is asked for "your" address');
+    await page.locator('.error-summary').getByRole('link', { name: "Enter the worker's date of birth." }).click();
     const focused = await page.evaluate(() => document.activeElement?.id);
     assert(focused === 'date_of_birth-day', `the summary link focused #${focused}`);
     await pageIsSound(page, 'orders-admin-02-order-form-errors');
@@ -354,7 +358,7 @@ async function workerRegistersAndAccepts(page, step, state) {
     await heading(page, 'Your contact details');
     await progressSays(page, 'Step 4 of 6: Your details');
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await errorSummaryShows(page, 'Enter the first line of your address');
+    await errorSummaryShows(page, 'Enter the first line of your address.');
     await pageIsSound(page, 'orders-worker-05-details-errors');
     await page.getByLabel('Address line 1').fill('ul. Długa 5');
     await page.getByLabel('Postal code').fill('00-238');
@@ -515,7 +519,7 @@ async function adminManagesCard(page, step, state) {
     await heading(page, 'Terminate the card');
     await page.getByText(`${state.worker.givenNames} ${state.worker.surname}`).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await errorSummaryShows(page, 'Enter a reason');
+    await errorSummaryShows(page, 'Enter a reason.');
     await page.getByLabel('Reason').fill('Left the company');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'This cannot be undone' }).waitFor();
@@ -668,6 +672,14 @@ async function adminPagesThroughOrders(page, step, state) {
     await settled.waitFor();
     assert((await page.locator('tbody tr').first().textContent()) === firstOnSecond, 'page 2 changed on reload');
     await pageIsSound(page, 'orders-admin-09-page-2');
+    // The arrow and the words are apart: "← Previous page", not "←Previous page".
+    const arrow = await page.getByRole('link', { name: 'Previous page' }).evaluate((link) => {
+      const [icon, words] = [link.querySelector('[aria-hidden]'), link.lastChild];
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      return range.getBoundingClientRect().left - icon.getBoundingClientRect().right;
+    });
+    assert(arrow >= 4, `${arrow}px between the arrow and "Previous page"`);
     await page.getByRole('link', { name: 'Previous page' }).click();
     await page.getByText('Page 1', { exact: true }).waitFor();
     await page.getByText('Orders on this page: 10').waitFor();

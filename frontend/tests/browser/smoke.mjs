@@ -138,6 +138,7 @@ export async function runSmoke(browser) {
       assert(response?.status() === 200, `GET /no/such/page answered ${response?.status()}`);
       await page.getByRole('heading', { level: 1, name: english.notFound }).waitFor();
       assert((await page.getByRole('banner').textContent())?.includes('Sitecard'), 'header lacks "Sitecard"');
+      await page.waitForFunction(() => document.title.startsWith('Error: '), null, { timeout: 2_000 });
       await screenshot(page, 'not-found');
     });
 

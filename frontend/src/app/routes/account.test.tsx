@@ -47,6 +47,15 @@ describe('your details', () => {
     expect(screen.getByText(/These details come from the passport or ID card checked/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Add address' }).getAttribute('href')).toBe('/account/address');
     expect(screen.getByRole('link', { name: 'Change mobile phone' }).getAttribute('href')).toBe('/account/phone');
+    // The phone number grouped as in its country, not run together.
+    expect(screen.getByText('+46 70 000 00 03')).toBeTruthy();
+  });
+
+  test('removing the authenticator app is the red button of actions that end something', async () => {
+    signedIn();
+    renderRoute('/account/security/authenticator/remove');
+    const button = await screen.findByRole('button', { name: 'Remove the app' });
+    expect(button.className).toBe('button button--warning');
   });
 
   test('the address form maps the server’s field errors onto its fields', async () => {
@@ -65,7 +74,7 @@ describe('your details', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the address' }));
 
     const link = await screen.findByRole('link', {
-      name: 'Enter a postal code of 2 to 12 letters, numbers, spaces or hyphens',
+      name: 'Enter a postal code of 2 to 12 letters, numbers, spaces or hyphens.',
     });
     expect(link.getAttribute('href')).toBe('#postal_code');
     expect(screen.getByLabelText('Postal code').getAttribute('aria-invalid')).toBe('true');

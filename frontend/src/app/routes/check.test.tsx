@@ -41,7 +41,7 @@ describe('public card check', () => {
     const server = stubApi();
     renderRoute('/check');
     check('12345');
-    expect(await screen.findByRole('link', { name: /Enter a card number of 2 letters and 10 numbers/ })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Enter the card number: 2 letters and 10 numbers, for example AB 1234 5678 90.' })).toBeTruthy();
     expect(server.requests.filter((r) => r.path.startsWith('/api/v1/card-check'))).toHaveLength(0);
   });
 });

@@ -174,11 +174,15 @@ describe('correcting and cancelling', () => {
     });
     const { router } = renderRoute(`/company/${companyId}/orders/${orderId}/correct`);
     const surname = await screen.findByLabelText('Surname');
-    expect(surname.getAttribute('aria-describedby')).toBe('surname-hint');
+    // Marked like on the order's page: the tag, a yellow bar beside the field, and why in the hint.
+    expect(surname.getAttribute('aria-describedby')).toBe('surname-flag surname-hint');
+    expect(document.getElementById('surname-flag')?.textContent).toBe('Not as in the passport');
+    expect(surname.closest('.form-group')?.classList.contains('form-group--flagged')).toBe(true);
     expect(screen.getByText("The worker's passport or ID card says something different here.")).toBeTruthy();
+    expect(screen.getByLabelText('Given names').closest('.form-group')?.classList.contains('form-group--flagged')).toBe(false);
 
     fireEvent.click(screen.getByRole('button', { name: 'Save the correction' }));
-    expect(await screen.findByText('You have not changed anything')).toBeTruthy();
+    expect(await screen.findByText('You have not changed anything.')).toBeTruthy();
 
     fireEvent.change(surname, { target: { value: 'Kowalski' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save the correction' }));
@@ -247,7 +251,7 @@ describe('cards: block, unblock, terminate', () => {
     const { router } = renderRoute(`/company/${companyId}/cards/${cardId}/terminate`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Terminate the card' })).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('link', { name: 'Enter a reason' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Enter a reason.' })).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'Left the company' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));

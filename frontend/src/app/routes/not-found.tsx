@@ -6,7 +6,7 @@ import { Page } from '../../components/ui/Page';
 export function NotFoundRoute() {
   const { t } = useTranslation();
   return (
-    <Page title={t('notFound.title')}>
+    <Page title={t('notFound.title')} error>
       <p>{t('notFound.body')}</p>
       <p>
         <Link className="action-link" to="/">

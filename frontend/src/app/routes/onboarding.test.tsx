@@ -62,7 +62,7 @@ describe('registration from the emailed link', () => {
     const server = stubApi();
     renderRoute('/register?token=t0k3n');
     await choosePassword('short');
-    expect(await screen.findByRole('link', { name: 'The password must be at least 8 characters long' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'The password must be at least 8 characters long.' })).toBeTruthy();
     expect(server.requests.filter((r) => r.path === '/api/v1/accounts')).toHaveLength(0);
   });
 
@@ -77,7 +77,7 @@ describe('registration from the emailed link', () => {
     await givePhone('070 123 45 67');
 
     expect(
-      await screen.findByRole('link', { name: 'This password is too easy to guess. Add another word or two' }),
+      await screen.findByRole('link', { name: 'This password is too easy to guess. Add another word or two.' }),
     ).toBeTruthy();
     expect(router.state.location.pathname).toBe('/register');
   });

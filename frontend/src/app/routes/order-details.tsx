@@ -4,12 +4,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Address } from '../../components/ui/Address';
 import { Page } from '../../components/ui/Page';
 import { Skeleton } from '../../components/ui/Skeleton';
-import { SummaryList } from '../../components/ui/SummaryList';
+import { SummaryList, type SummaryRow } from '../../components/ui/SummaryList';
 import { WorkerProgress } from '../../components/ui/WorkerProgress';
 import { AddressForm } from '../../features/account/components/AddressPage';
 import { myOrdersQueryKey } from '../../features/card-orders/api/list-my-orders';
 import { OrderScope } from '../../features/card-orders/components/OrderScope';
 import { useMe } from '../../lib/auth';
+import { formatPhone } from '../../lib/phone';
 
 /**
  * Step "your details" of the worker's path: the contact details an order needs before it can be
@@ -31,6 +32,20 @@ export function OrderDetailsRoute() {
         const addressMissing = order.missing_contact_fields.some((field) => field !== 'phone');
         const phoneMissing = order.missing_contact_fields.includes('phone');
         const showForm = addressMissing || params.get('change') === 'address';
+        // The number on file, so the worker knows which phone we will use (and can change it).
+        const phoneRow: SummaryRow | null = me.data?.contact.phone
+          ? {
+              key: 'phone',
+              label: t('account.contact.phone'),
+              value: formatPhone(me.data.contact.phone),
+              action: (
+                <Link to="/account/phone">
+                  {t('common.change')}{' '}
+                  <span className="visually-hidden">{t('account.contact.phoneLower')}</span>
+                </Link>
+              ),
+            }
+          : null;
         return (
           <Page title={t('orders.details.title')} caption={order.company.name} progress={progress}>
             <p>{t('orders.details.intro')}</p>
@@ -48,6 +63,7 @@ export function OrderDetailsRoute() {
                 ) : null}
                 {showForm ? (
                   <>
+                    {phoneRow ? <SummaryList rows={[phoneRow]} /> : null}
                     <h2>{t('address.title')}</h2>
                     {addressMissing ? <p>{t('orders.details.addressMissing')}</p> : null}
                     <AddressForm
@@ -71,13 +87,13 @@ export function OrderDetailsRoute() {
                   <>
                     <SummaryList
                       rows={[
-                        {
+                        phoneRow ?? {
                           key: 'phone',
                           label: t('account.contact.phone'),
-                          value: me.data.contact.phone ?? t('account.contact.notGiven'),
+                          value: t('account.contact.notGiven'),
                           action: (
                             <Link to="/account/phone">
-                              {t('common.change')}{' '}
+                              {t('common.add')}{' '}
                               <span className="visually-hidden">{t('account.contact.phoneLower')}</span>
                             </Link>
                           ),

@@ -114,6 +114,9 @@ describe('the order page and the worker’s progress', () => {
     );
     const { router } = renderRoute(`/orders/${orderId}/details`);
     expect(await screen.findByText('Step 4 of 6: Your details')).toBeTruthy();
+    // The phone on file is shown (grouped for reading), with a way to change it.
+    expect(await screen.findByText('+46 70 000 00 03')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Change mobile phone' }).getAttribute('href')).toBe('/account/phone');
     fireEvent.change(await screen.findByLabelText('Address line 1'), { target: { value: 'Storgatan 1' } });
     fireEvent.change(screen.getByLabelText('Postal code'), { target: { value: '111 22' } });
     fireEvent.change(screen.getByLabelText('Town or city'), { target: { value: 'Stockholm' } });
@@ -137,6 +140,7 @@ describe('check your answers and accept', () => {
     const dob = screen.getByRole('row', { name: /Date of birth/ });
     expect(within(dob).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['12 April 1990', '12 April 1990']);
     expect(screen.getByRole('columnheader', { name: 'In your passport' })).toBeTruthy();
+    expect(screen.getByText('+46 70 000 00 03')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Change address' }).getAttribute('href')).toBe(
       `/orders/${orderId}/details?change=address`,
     );
@@ -187,7 +191,7 @@ describe('check your answers and accept', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Accept the order' }));
 
     const summary = await screen.findByRole('alert');
-    const link = within(summary).getByRole('link', { name: 'Surname: the order is not the same as your document' });
+    const link = within(summary).getByRole('link', { name: 'Surname: the order is not the same as your document.' });
     expect(link.getAttribute('href')).toBe('#compare-surname');
     const box = await screen.findByTestId('mismatch-explanation');
     expect(within(box).getByText('Demo Bygg AB must correct the order. We have told them.')).toBeTruthy();
@@ -231,7 +235,7 @@ describe('check your answers and accept', () => {
     renderRoute(`/orders/${orderId}/check`);
     fireEvent.click(await screen.findByRole('button', { name: 'Accept the order' }));
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Add your home address before you accept' }).getAttribute('href')).toBe(
+    expect(within(summary).getByRole('link', { name: 'Add your home address before you accept.' }).getAttribute('href')).toBe(
       '#contact-address',
     );
     expect(server.to(`POST /api/v1/me/card-orders/${orderId}/accept`)).toHaveLength(0);
@@ -246,7 +250,7 @@ describe('check your answers and accept', () => {
     });
     renderRoute(`/orders/${orderId}/reject`);
     fireEvent.click(await screen.findByRole('button', { name: 'Reject the order' }));
-    expect(await screen.findByRole('link', { name: 'Enter a reason' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Enter a reason.' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Why are you rejecting the order?'), { target: { value: ' Not my employer ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Reject the order' }));
     expect(await screen.findByText('You have rejected the order')).toBeTruthy();
@@ -294,7 +298,7 @@ describe('my cards', () => {
     const input = await screen.findByLabelText('Card number');
     fireEvent.change(input, { target: { value: '12345' } });
     fireEvent.click(screen.getByRole('button', { name: 'Activate the card' }));
-    expect(await screen.findByRole('link', { name: /Enter the card number as printed/ })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Enter the card number: 2 letters and 10 numbers, for example AB 1234 5678 90.' })).toBeTruthy();
     expect(server.to(`POST /api/v1/me/cards/${cardId}/activate`)).toHaveLength(0);
 
     fireEvent.change(input, { target: { value: 'AB1234567891' } });

@@ -38,9 +38,9 @@ describe('sign in, step 1: email and password', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
 
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).toBe('#email');
-    expect(within(summary).getByRole('link', { name: 'Enter your password' }).getAttribute('href')).toBe('#password');
-    expect(document.getElementById('email-error')?.textContent).toContain('Enter your email address');
+    expect(within(summary).getByRole('link', { name: 'Enter your email address.' }).getAttribute('href')).toBe('#email');
+    expect(within(summary).getByRole('link', { name: 'Enter your password.' }).getAttribute('href')).toBe('#password');
+    expect(document.getElementById('email-error')?.textContent).toContain('Enter your email address.');
     expect(server.to('POST /api/v1/auth/login')).toHaveLength(0);
   });
 
@@ -116,7 +116,7 @@ describe('sign in, step 2: the code', () => {
 
     typeCode('12345');
 
-    expect(await screen.findByRole('link', { name: 'The code must be 6 digits, like 123456' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'The code must be 6 digits, like 123456.' })).toBeTruthy();
     expect(server.to('POST /api/v1/auth/login/verify')).toHaveLength(0);
   });
 

@@ -53,7 +53,7 @@ describe('recording an in-person document check', () => {
 
     const summary = await screen.findByRole('alert');
     expect(within(summary).getAllByRole('link')).toHaveLength(9);
-    expect(within(summary).getByRole('link', { name: 'Enter the date of birth' }).getAttribute('href')).toBe(
+    expect(within(summary).getByRole('link', { name: 'Enter the date of birth.' }).getAttribute('href')).toBe(
       '#date_of_birth-day',
     );
     expect(server.to('POST /api/v1/identity-verifications')).toHaveLength(0);
@@ -155,6 +155,17 @@ describe("resetting a worker's phone", () => {
     expect(searches).toEqual(['?document_number=EA0000000', '?email=jan%40example.com']);
   });
 
+  test('the messages speak of the worker’s phone, not the verifier’s', async () => {
+    signedInVerifier();
+    renderRoute('/verifier/reset-phone?record=01a2164a-4453-73ec-ba2d-bd7dd92b44d5');
+    fireEvent.change(await screen.findByLabelText('Document number, checked now'), { target: { value: 'EA1234567' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set the new number' }));
+
+    const link = await screen.findByRole('link', { name: "Enter the worker's new mobile phone number." });
+    expect(link.getAttribute('href')).toBe('#phone');
+    expect(screen.queryByText(/your mobile phone/i)).toBeNull();
+  });
+
   test('the wrong document is refused at the document number', async () => {
     signedInVerifier({
       'POST /api/v1/identity-verifications/01a2164a-4453-73ec-ba2d-bd7dd92b44d5/reset-second-factor': problem(
@@ -197,7 +208,7 @@ describe('activating a card in person', () => {
     fireEvent.change(screen.getByLabelText(/Card number/), { target: { value: 'ab 1234 5678 91' } });
     fireEvent.change(screen.getByLabelText(/Document number/), { target: { value: 'ea 123 4567' } });
     fireEvent.click(screen.getByRole('button', { name: 'Activate the card' }));
-    expect(await screen.findAllByText('This number does not match the card. Check it with the worker')).not.toHaveLength(0);
+    expect(await screen.findAllByText('This number does not match the card. Check it with the worker.')).not.toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText(/Card number/), { target: { value: 'ab 1234 5678 90' } });
     fireEvent.click(screen.getByRole('button', { name: 'Activate the card' }));

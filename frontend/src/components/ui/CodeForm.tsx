@@ -11,6 +11,8 @@ type CodeFormProps = {
   label: string;
   hint?: ReactNode;
   submitLabel: string;
+  /** The code ends something (removing the authenticator app): the red warning button. */
+  warning?: boolean;
   /** Sends the code; throws the API's error. */
   onSubmit: (code: string) => Promise<void>;
   /** The challenge is gone (410: expired, used, or too many wrong codes). */
@@ -23,7 +25,17 @@ type CodeFormProps = {
 };
 
 /** Type a one-time code, with the error summary, wrong-code message and (for SMS) resending. */
-export function CodeForm({ label, hint, submitLabel, onSubmit, onExpired, errorCodes, resend, children }: CodeFormProps) {
+export function CodeForm({
+  label,
+  hint,
+  submitLabel,
+  warning = false,
+  onSubmit,
+  onExpired,
+  errorCodes,
+  resend,
+  children,
+}: CodeFormProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<Message[]>([]);
@@ -72,7 +84,7 @@ export function CodeForm({ label, hint, submitLabel, onSubmit, onExpired, errorC
           onValue={setValue}
         />
         <div className="button-group">
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className={warning ? 'button button--warning' : 'button'} disabled={busy}>
             {submitLabel}
           </button>
         </div>

@@ -12,6 +12,7 @@ type CountrySelectProps = {
   label: string;
   hint?: string;
   error?: Message;
+  flag?: string;
   value: string;
   onValue: (value: string) => void;
   /** `alpha2` for addresses, `alpha3` for documents and nationality. */
@@ -20,7 +21,7 @@ type CountrySelectProps = {
 };
 
 /** Every country, named in the reader's language and sorted the way that language sorts. */
-export function CountrySelect({ id, label, hint, error, value, onValue, codes, autoComplete }: CountrySelectProps) {
+export function CountrySelect({ id, label, hint, error, flag, value, onValue, codes, autoComplete }: CountrySelectProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const options = useMemo(() => countriesByName(language), [language]);
@@ -31,6 +32,7 @@ export function CountrySelect({ id, label, hint, error, value, onValue, codes, a
       label={label}
       hint={hint}
       error={error}
+      flag={flag}
       value={value}
       onValue={onValue}
       autoComplete={autoComplete}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DateParts } from '../../lib/date';
 import type { Message } from '../../lib/messages';
-import { describedBy, ErrorMessage } from './Field';
+import { describedBy, ErrorMessage, FieldFlag, formGroupClass } from './Field';
 
 type DateFieldProps = {
   /** The day input's id is `${id}-day` (the error summary links there), then `-month`, `-year`. */
@@ -9,6 +9,8 @@ type DateFieldProps = {
   legend: string;
   hint: string;
   error?: Message;
+  /** A tag under the legend with a yellow bar beside the fields, e.g. "Not as in the passport". */
+  flag?: string;
   value: DateParts;
   onValue: (value: DateParts) => void;
   /** `bday` adds the birthday autocomplete tokens. */
@@ -16,7 +18,7 @@ type DateFieldProps = {
 };
 
 /** Day, month and year as three number fields, no date picker (GOV.UK date input). */
-export function DateField({ id, legend, hint, error, value, onValue, autoComplete }: DateFieldProps) {
+export function DateField({ id, legend, hint, error, flag, value, onValue, autoComplete }: DateFieldProps) {
   const { t } = useTranslation();
   const parts = [
     { part: 'day', label: t('date.day'), width: 'date-input__input--2' },
@@ -25,9 +27,10 @@ export function DateField({ id, legend, hint, error, value, onValue, autoComplet
   ] as const;
 
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
+    <div className={formGroupClass(error, flag)}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error, flag)}>
         <legend className="fieldset__legend">{legend}</legend>
+        <FieldFlag id={`${id}-flag`} flag={flag} />
         <div id={`${id}-hint`} className="hint">
           {hint}
         </div>

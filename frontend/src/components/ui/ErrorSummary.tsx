@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFieldError, useMessageText, type Message } from '../../lib/messages';
+import { useErrorInTitle } from './Page';
 
 type ErrorSummaryProps = {
   errors: readonly Message[];
@@ -10,13 +11,14 @@ type ErrorSummaryProps = {
 
 /**
  * The GOV.UK error summary: at the top of the form after a failed submit, focused so screen readers
- * read it, each message linking to its control.
+ * read it, each message linking to its control. While it shows, the page title starts with "Error:".
  */
 export function ErrorSummary({ errors, attempt }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const text = useMessageText();
   const box = useRef<HTMLDivElement>(null);
   const hasErrors = errors.length > 0;
+  useErrorInTitle(hasErrors);
 
   useEffect(() => {
     if (hasErrors) box.current?.focus();

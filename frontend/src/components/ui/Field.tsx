@@ -15,10 +15,29 @@ export function ErrorMessage({ id, error }: { id: string; error: Message | undef
   );
 }
 
-/** `aria-describedby` for a control with an optional hint and error. */
-export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+/** `aria-describedby` for a control with an optional flag, hint and error. */
+export function describedBy(id: string, hint: unknown, error: unknown, flag?: unknown): string | undefined {
+  const ids = [flag ? `${id}-flag` : null, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+/**
+ * The class of a control's group: a red bar while it has an error, otherwise a yellow one when it
+ * is flagged (a value to look at again, such as one that differs from the worker's passport).
+ */
+export function formGroupClass(error: unknown, flag?: unknown): string {
+  if (error) return 'form-group form-group--error';
+  return flag ? 'form-group form-group--flagged' : 'form-group';
+}
+
+/** The flag under a control's label, as a tag: "Not as in the passport". */
+export function FieldFlag({ id, flag }: { id: string; flag: string | undefined }) {
+  if (!flag) return null;
+  return (
+    <p id={id} className="field-flag">
+      <strong className="tag tag--yellow">{flag}</strong>
+    </p>
+  );
 }
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
@@ -26,17 +45,20 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   label: string;
   hint?: ReactNode;
   error?: Message;
+  /** A tag under the label with a yellow bar beside the field, e.g. "Not as in the passport". */
+  flag?: string;
   /** Roughly how many characters wide; the field never overflows its container. */
   width?: 'code' | 5 | 10 | 20 | 'full';
   onValue?: (value: string) => void;
 };
 
-export function TextField({ id, label, hint, error, width = 'full', onValue, className, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, flag, width = 'full', onValue, className, ...input }: TextFieldProps) {
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+    <div className={formGroupClass(error, flag)}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
+      <FieldFlag id={`${id}-flag`} flag={flag} />
       {hint ? (
         <div id={`${id}-hint`} className="hint">
           {hint}
@@ -48,7 +70,7 @@ export function TextField({ id, label, hint, error, width = 'full', onValue, cla
         name={id}
         type="text"
         className={`input input--width-${width}${error ? ' input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error, flag)}
         aria-invalid={error ? true : undefined}
         onChange={onValue ? (event) => onValue(event.target.value) : undefined}
         {...input}
@@ -62,16 +84,18 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
   label: string;
   hint?: ReactNode;
   error?: Message;
+  flag?: string;
   onValue?: (value: string) => void;
   children: ReactNode;
 };
 
-export function SelectField({ id, label, hint, error, onValue, children, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, hint, error, flag, onValue, children, ...select }: SelectFieldProps) {
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+    <div className={formGroupClass(error, flag)}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
+      <FieldFlag id={`${id}-flag`} flag={flag} />
       {hint ? (
         <div id={`${id}-hint`} className="hint">
           {hint}
@@ -82,7 +106,7 @@ export function SelectField({ id, label, hint, error, onValue, children, ...sele
         id={id}
         name={id}
         className={`select${error ? ' select--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error, flag)}
         aria-invalid={error ? true : undefined}
         onChange={onValue ? (event) => onValue(event.target.value) : undefined}
         {...select}

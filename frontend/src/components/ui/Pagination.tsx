@@ -12,7 +12,7 @@ export function Pagination({ nextCursor }: { nextCursor: string | null | undefin
     <nav className="pagination" aria-label={t('pagination.label')}>
       {page > 1 ? (
         <Link className="pagination__link" rel="prev" to={`?${previousPageParams(params).toString()}`}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true">←</span>
           {t('pagination.previous')}
         </Link>
       ) : null}
@@ -20,7 +20,7 @@ export function Pagination({ nextCursor }: { nextCursor: string | null | undefin
       {nextCursor ? (
         <Link className="pagination__link" rel="next" to={`?${nextPageParams(params, nextCursor).toString()}`}>
           {t('pagination.next')}
-          <span aria-hidden="true"> →</span>
+          <span aria-hidden="true">→</span>
         </Link>
       ) : null}
     </nav>

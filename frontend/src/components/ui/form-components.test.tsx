@@ -26,7 +26,7 @@ describe('error summary', () => {
     const summary = screen.getByRole('alert');
     expect(document.activeElement).toBe(summary);
     expect(summary.textContent).toContain('There is a problem');
-    const link = screen.getByRole('link', { name: 'Enter your email address' });
+    const link = screen.getByRole('link', { name: 'Enter your email address.' });
     expect(link.getAttribute('href')).toBe('#email');
     // A general message is text, not a link.
     expect(screen.getByText(/We could not reach Sitecard/).tagName).toBe('LI');
@@ -47,7 +47,7 @@ describe('a text field with an error', () => {
     const input = screen.getByLabelText('Town or city');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe('city-hint city-error');
-    expect(document.getElementById('city-error')?.textContent).toBe('Error: Enter your town or city');
+    expect(document.getElementById('city-error')?.textContent).toBe('Error: Enter your town or city.');
   });
 });
 

@@ -77,6 +77,16 @@ describe('the order form, as POST /card-orders checks it', () => {
     ]);
   });
 
+  test('an empty delivery address is spoken of as the delivery address, not as the admin’s own', () => {
+    const { errors } = validateOrder({ ...complete, address_line1: ' ', postal_code: '', city: '', country: '' }, today);
+    expect(errors).toEqual([
+      { field: 'delivery-address_line1', key: 'company.form.errors.line1Required' },
+      { field: 'delivery-postal_code', key: 'company.form.errors.postalCodeRequired' },
+      { field: 'delivery-city', key: 'company.form.errors.cityRequired' },
+      { field: 'delivery-country', key: 'company.form.errors.countryRequired' },
+    ]);
+  });
+
   test('a date of birth must be a real day in the past, after 1900', () => {
     const at = (day: string, month: string, year: string) =>
       validateOrder({ ...complete, date_of_birth: { day, month, year } }, today).errors;
@@ -105,7 +115,7 @@ describe('the order form, as POST /card-orders checks it', () => {
       { field: 'email', key: 'emailField.errors.format' },
       { field: 'phone', key: 'phoneField.errors.invalid' },
       { field: 'delivery-postal_code', key: 'address.errors.postalCodeFormat' },
-      { field: 'delivery-country', key: 'address.errors.countryRequired' },
+      { field: 'delivery-country', key: 'company.form.errors.countryRequired' },
     ]);
   });
 
@@ -123,7 +133,7 @@ describe('the order form, as POST /card-orders checks it', () => {
     expect(fieldErrorsFromProblem(error, orderServerFields)).toEqual([
       { field: 'given_names', key: 'company.form.errors.givenNamesRequired' },
       { field: 'delivery-postal_code', key: 'address.errors.postalCodeFormat' },
-      { field: 'delivery-country', key: 'address.errors.countryRequired' },
+      { field: 'delivery-country', key: 'company.form.errors.countryRequired' },
       { field: 'phone', key: 'phoneField.errors.invalid' },
       { key: 'errors.checkAnswers' },
     ]);

@@ -9,7 +9,7 @@ import { dateFromParts, todayIso, type DateParts } from '../../lib/date';
 import type { MessageKey } from '../../lib/i18n';
 import { isApiError } from '../../lib/api';
 import { describeError, type FieldError, type Message, type ServerFieldRule } from '../../lib/messages';
-import { defaultPhoneCountry } from '../../lib/phone';
+import { defaultPhoneCountry } from '../../lib/phone-input';
 import { validateEmail, validatePhone, type PhoneInput } from '../../lib/validation';
 import type { CorrectOrderBody } from './api/correct-order';
 import type { CreateOrderBody } from './api/create-order';
@@ -102,17 +102,17 @@ function holderErrors(values: OrderValues, today: string, errors: FieldError[]) 
 
 function deliveryErrors(values: OrderValues, errors: FieldError[]) {
   const recipient = text(errors, 'delivery-recipient', values.recipient, 200, 'company.form.errors.recipientRequired');
-  const line1 = text(errors, 'delivery-address_line1', values.address_line1, 200, 'address.errors.line1Required');
+  const line1 = text(errors, 'delivery-address_line1', values.address_line1, 200, 'company.form.errors.line1Required');
   const line2 = values.address_line2.trim();
   if ([...line2].length > 200) errors.push({ field: 'delivery-address_line2', key: 'address.errors.tooLong' });
   const postal = values.postal_code.trim();
-  if (!postal) errors.push({ field: 'delivery-postal_code', key: 'address.errors.postalCodeRequired' });
+  if (!postal) errors.push({ field: 'delivery-postal_code', key: 'company.form.errors.postalCodeRequired' });
   else if (!/^[A-Za-z0-9 -]{2,12}$/.test(postal)) {
     errors.push({ field: 'delivery-postal_code', key: 'address.errors.postalCodeFormat' });
   }
-  const city = text(errors, 'delivery-city', values.city, 100, 'address.errors.cityRequired');
+  const city = text(errors, 'delivery-city', values.city, 100, 'company.form.errors.cityRequired');
   if (!countryByAlpha2(values.country)) {
-    errors.push({ field: 'delivery-country', key: 'address.errors.countryRequired' });
+    errors.push({ field: 'delivery-country', key: 'company.form.errors.countryRequired' });
   }
   return {
     recipient,
@@ -210,17 +210,17 @@ export const orderServerFields: Record<string, ServerFieldRule> = {
   },
   'delivery.address_line1': {
     field: 'delivery-address_line1',
-    codes: { required: 'address.errors.line1Required' },
+    codes: { required: 'company.form.errors.line1Required' },
     fallback: 'address.errors.tooLong',
   },
   'delivery.address_line2': { field: 'delivery-address_line2', fallback: 'address.errors.tooLong' },
   'delivery.postal_code': { field: 'delivery-postal_code', fallback: 'address.errors.postalCodeFormat' },
   'delivery.city': {
     field: 'delivery-city',
-    codes: { required: 'address.errors.cityRequired' },
+    codes: { required: 'company.form.errors.cityRequired' },
     fallback: 'address.errors.tooLong',
   },
-  'delivery.country': { field: 'delivery-country', fallback: 'address.errors.countryRequired' },
+  'delivery.country': { field: 'delivery-country', fallback: 'company.form.errors.countryRequired' },
 };
 
 /** The rules for a portrait, as the server checks them. */

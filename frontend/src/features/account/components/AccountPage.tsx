@@ -9,6 +9,7 @@ import { countryByAlpha3, countryName } from '../../../lib/countries';
 import { formatIsoDate } from '../../../lib/date';
 import { isLanguageCode, languages } from '../../../lib/i18n/languages';
 import { describeError, useMessageText } from '../../../lib/messages';
+import { formatPhone } from '../../../lib/phone';
 
 export type AccountSaved = 'address' | 'phone' | 'language';
 
@@ -35,7 +36,7 @@ export function AccountPage() {
   }
   if (me.isError) {
     return (
-      <Page title={t('account.title')}>
+      <Page title={t('account.title')} error>
         <p role="alert">{text(describeError(me.error))}</p>
       </Page>
     );
@@ -99,7 +100,7 @@ export function AccountPage() {
           {
             key: 'phone',
             label: t('account.contact.phone'),
-            value: contact.phone ?? t('account.contact.notGiven'),
+            value: contact.phone ? formatPhone(contact.phone) : t('account.contact.notGiven'),
             action: change('/account/phone', t('account.contact.phoneLower'), !contact.phone),
           },
           {

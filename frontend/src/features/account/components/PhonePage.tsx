@@ -10,7 +10,7 @@ import { StepUpForm, isStepUpRequired } from '../../../components/ui/StepUpForm'
 import { isApiError, type Challenge } from '../../../lib/api';
 import { meQueryKey, resendCode } from '../../../lib/auth';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
-import { phoneCountryFor } from '../../../lib/phone';
+import { phoneCountryFor } from '../../../lib/phone-input';
 import { validatePhone } from '../../../lib/validation';
 import { changePhone, verifyPhoneChange } from '../api/change-phone';
 

@@ -13,6 +13,7 @@ import { useMe } from '../../../lib/auth';
 import { countryByAlpha3, countryName } from '../../../lib/countries';
 import { formatIsoDate } from '../../../lib/date';
 import type { Message } from '../../../lib/messages';
+import { formatPhone } from '../../../lib/phone';
 import { useAcceptOrder } from '../api/accept-order';
 import type { HolderOrder } from '../api/list-my-orders';
 import { acceptFailure, identityFields, missingContactMessages, type IdentityField } from '../messages';
@@ -165,7 +166,7 @@ function CheckOrder({ order, me }: { order: HolderOrder; me: Me }) {
           {
             key: 'phone',
             label: t('account.contact.phone'),
-            value: <span id="contact-phone" tabIndex={-1}>{contact.phone ?? t('account.contact.notGiven')}</span>,
+            value: <span id="contact-phone" tabIndex={-1}>{contact.phone ? formatPhone(contact.phone) : t('account.contact.notGiven')}</span>,
             action: (
               <Link to="/account/phone">
                 {contact.phone ? t('common.change') : t('common.add')}{' '}

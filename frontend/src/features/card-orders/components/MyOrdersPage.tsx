@@ -27,7 +27,7 @@ export function MyOrdersPage() {
   }
   if (orders.isError) {
     return (
-      <Page title={t('nav.orders')}>
+      <Page title={t('nav.orders')} error>
         <p role="alert">{text(describeError(orders.error))}</p>
       </Page>
     );

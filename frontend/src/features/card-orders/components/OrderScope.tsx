@@ -31,7 +31,7 @@ export function OrderScope({ title, progress, children }: OrderScopeProps) {
   if (order.isError) {
     const missing = isApiError(order.error) && (order.error.status === 404 || order.error.status === 422);
     return (
-      <Page title={missing ? t('orders.notFound.title') : title}>
+      <Page title={missing ? t('orders.notFound.title') : title} error>
         <p role="alert">{missing ? t('orders.notFound.body') : text(describeError(order.error))}</p>
         <p>
           <Link className="action-link" to="/orders">

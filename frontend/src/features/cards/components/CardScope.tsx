@@ -22,7 +22,7 @@ export function CardScope({ title, children }: { title: string; children: (card:
   const card = cards.data?.find((candidate) => candidate.id === id);
   if (!card) {
     return (
-      <Page title={cards.isError ? title : t('cards.notFound.title')}>
+      <Page title={cards.isError ? title : t('cards.notFound.title')} error>
         <p role="alert">{cards.isError ? text(describeError(cards.error)) : t('cards.notFound.body')}</p>
         <p>
           <Link className="action-link" to="/cards">

@@ -41,7 +41,7 @@ export function CardActionPage() {
   };
   if (!isAction(action)) {
     return (
-      <Page title={t('notFound.title')}>
+      <Page title={t('notFound.title')} error>
         <p>{t('notFound.body')}</p>
       </Page>
     );
@@ -56,7 +56,7 @@ export function CardActionPage() {
   }
   if (card.isError || !card.data) {
     return (
-      <Page title={title} caption={company.name}>
+      <Page title={title} caption={company.name} error>
         <p role="alert">{card.isError ? text(describeError(card.error)) : t('company.cardAction.notFound')}</p>
         <p>
           <Link className="action-link" to={`/company/${company.id}/cards`}>

@@ -10,6 +10,7 @@ import { Timeline } from '../../../components/ui/Timeline';
 import { formatCardNumber } from '../../../lib/card-number';
 import { countryByAlpha3, countryName } from '../../../lib/countries';
 import { formatDateTime, formatIsoDate } from '../../../lib/date';
+import { formatPhone } from '../../../lib/phone';
 import { isCancellable, isCorrectable, isOrderStatus, takesPhoto, upcomingStatuses } from '../../../lib/status';
 import type { CompanyOrder } from '../api/list-orders';
 import { useCompany } from './CompanyScope';
@@ -153,7 +154,7 @@ function OrderDetail({ order }: { order: CompanyOrder }) {
             ),
           },
           { key: 'email', label: t('company.form.email'), value: order.email },
-          { key: 'phone', label: t('company.order.phone'), value: order.phone ?? t('company.order.notGiven') },
+          { key: 'phone', label: t('company.order.phone'), value: order.phone ? formatPhone(order.phone) : t('company.order.notGiven') },
         ]}
       />
 

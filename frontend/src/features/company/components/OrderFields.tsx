@@ -24,6 +24,8 @@ export function OrderFields({ values, onValues, errors, mode, mismatch = [] }: O
     (value: OrderValues[K]) =>
       onValues((current) => ({ ...current, [field]: value }));
   const differs = (field: string) => (mismatch.includes(field) ? t('company.form.differs') : undefined);
+  // The same tag as on the order's page, with a yellow bar beside the field.
+  const flag = (field: string) => (mismatch.includes(field) ? t('company.order.doesNotMatch') : undefined);
   const dateError = errors.find((error) => isFieldError(error) && error.field.startsWith('date_of_birth-'));
 
   return (
@@ -34,6 +36,7 @@ export function OrderFields({ values, onValues, errors, mode, mismatch = [] }: O
         id="given_names"
         label={t('company.form.givenNames')}
         hint={differs('given_names') ?? t('company.form.givenNamesHint')}
+        flag={flag('given_names')}
         autoComplete="off"
         spellCheck={false}
         value={values.given_names}
@@ -44,6 +47,7 @@ export function OrderFields({ values, onValues, errors, mode, mismatch = [] }: O
         id="surname"
         label={t('company.form.surname')}
         hint={differs('surname')}
+        flag={flag('surname')}
         autoComplete="off"
         spellCheck={false}
         value={values.surname}
@@ -54,6 +58,7 @@ export function OrderFields({ values, onValues, errors, mode, mismatch = [] }: O
         id="date_of_birth"
         legend={t('company.form.dateOfBirth')}
         hint={differs('date_of_birth') ?? t('company.form.dateOfBirthHint')}
+        flag={flag('date_of_birth')}
         value={values.date_of_birth}
         onValue={set('date_of_birth')}
         error={dateError}
@@ -62,6 +67,7 @@ export function OrderFields({ values, onValues, errors, mode, mismatch = [] }: O
         id="nationality"
         label={t('company.form.nationality')}
         hint={differs('nationality') ?? t('company.form.nationalityHint')}
+        flag={flag('nationality')}
         codes="alpha3"
         value={values.nationality}
         onValue={set('nationality')}

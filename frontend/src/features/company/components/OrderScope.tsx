@@ -28,7 +28,7 @@ export function CompanyOrderScope({ title, children }: CompanyOrderScopeProps) {
   if (order.isError) {
     const missing = isApiError(order.error) && (order.error.status === 404 || order.error.status === 422);
     return (
-      <Page title={missing ? t('company.order.notFound') : title} caption={company.name}>
+      <Page title={missing ? t('company.order.notFound') : title} caption={company.name} error>
         <p role="alert">{missing ? t('company.order.notFoundBody') : text(describeError(order.error))}</p>
         <p>
           <Link className="action-link" to={`/company/${company.id}/orders`}>

@@ -6,7 +6,7 @@ import { Page } from '../../../components/ui/Page';
 import { PhoneField } from '../../../components/ui/PhoneField';
 import { isApiError } from '../../../lib/api';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
-import { phoneCountryFor } from '../../../lib/phone';
+import { phoneCountryFor } from '../../../lib/phone-input';
 import { validatePhone, weakPasswordCodes } from '../../../lib/validation';
 import { createAccount } from '../api/create-account';
 import { useRegistration } from './RegistrationFlow';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Outlet, useOutletContext, useSearchParams } from 'react-router';
 import type { Challenge } from '../../../lib/api';
 import type { Message } from '../../../lib/messages';
-import { defaultPhoneCountry } from '../../../lib/phone';
+import { defaultPhoneCountry } from '../../../lib/phone-input';
 import type { PhoneInput } from '../../../lib/validation';
 
 /** What the steps of registration collect; held in memory only, for this visit. */

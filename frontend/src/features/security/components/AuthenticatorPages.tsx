@@ -98,6 +98,7 @@ export function AuthenticatorRemovePage() {
       <CodeForm
         label={t('totpSetup.confirm.label')}
         submitLabel={t('totpRemove.submit')}
+        warning
         errorCodes={{ invalid_state: 'totpRemove.notEnrolled' }}
         onSubmit={async (code) => {
           await removeTotp(code);

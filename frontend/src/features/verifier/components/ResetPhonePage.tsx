@@ -9,7 +9,7 @@ import { PhoneField } from '../../../components/ui/PhoneField';
 import { isApiError } from '../../../lib/api';
 import type { FieldError } from '../../../lib/messages';
 import { describeError, errorFor, fieldErrorsFromProblem, type Message } from '../../../lib/messages';
-import { defaultPhoneCountry } from '../../../lib/phone';
+import { defaultPhoneCountry } from '../../../lib/phone-input';
 import { validatePhone } from '../../../lib/validation';
 import { resetSecondFactor } from '../api/reset-second-factor';
 import { isDocumentNumber, isRecordId, normaliseDocumentNumber } from '../validation';
@@ -47,7 +47,7 @@ export function ResetPhonePage() {
     } else if (!isDocumentNumber(documentNumber)) {
       invalid.push({ field: 'document_number', key: 'verifier.errors.documentNumber' });
     }
-    const checked = validatePhone(phone);
+    const checked = validatePhone(phone, 'phone', 'resetPhone.errors.phoneRequired');
     invalid.push(...checked.errors);
     setErrors(invalid);
     if (invalid.length > 0 || !checked.phone) return;
@@ -95,6 +95,7 @@ export function ResetPhonePage() {
           id="record_id"
           label={t('resetPhone.recordId')}
           hint={t('resetPhone.recordIdHint')}
+          className="input--record-id"
           autoComplete="off"
           spellCheck={false}
           value={recordId}
