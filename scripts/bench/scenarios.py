@@ -247,38 +247,34 @@ class Bench(Growth):
             hello.stop()
             server.stop()
 
-    def quiet_log_diagnostic(self, db: Db, hello: Hello) -> None:
-        """No target: `/healthz` with the request log off, in rounds beside `hello`, to size the cost of logging."""
-        quiet = Server(self.bin_dir, db.url, self.work, "server-quiet-log", {"SITECARD_LOG": "warn"})
+    def diagnostic(self, db: Db, scenario: str, env: dict, path: str, headers: dict | None,
+                   baseline: tuple[str, str, "callable"]) -> None:
+        """No target: `path` on a second server started with `env`, in rounds beside `baseline` (its name in the
+        report, its URL, its CPU meter): what one setting costs or gives."""
+        name, url, base_meter = baseline
+        other = Server(self.bin_dir, db.url, self.work, f"server-{db.kind}-{'-'.join(env).lower()}", env)
         try:
             if self.cfg["warmup"]:
-                wrk(quiet.url + "/healthz", "plain.lua", self.cfg["warmup"], WRK_CONNS)
+                wrk(other.url + path, "plain.lua", self.cfg["warmup"], WRK_CONNS, headers)
             got = self.rounds([
-                ("hello", lambda: self.measure_plain(hello.url + "/healthz", None, CpuMeter(hello.proc.pid, None))),
-                ("quiet", lambda: self.measure_plain(quiet.url + "/healthz", None, CpuMeter(quiet.pid, None))),
+                ("base", lambda: self.measure_plain(url + path, headers, base_meter())),
+                ("other", lambda: self.measure_plain(other.url + path, headers, CpuMeter(other.pid, None))),
             ], 3)
         finally:
-            quiet.stop()
-        hello_rps = statistics.median(r["rate"] for r in got["hello"])
-        self.add(self.rounds_row("bare framework GET /healthz, SITECARD_LOG=warn (diagnostic)", db.kind, got["quiet"], "req/s",
-                                 f"hello {hello_rps:,.0f} req/s", rate_ratios(got["quiet"], got["hello"])))
+            other.stop()
+        rate = statistics.median(r["rate"] for r in got["base"])
+        self.add(self.rounds_row(scenario, db.kind, got["other"], "req/s", f"{name} {rate:,.0f} req/s", rate_ratios(got["other"], got["base"])))
+
+    def quiet_log_diagnostic(self, db: Db, hello: Hello) -> None:
+        """`/healthz` with the request log off, beside `hello`: what logging costs."""
+        self.diagnostic(db, "bare framework GET /healthz, SITECARD_LOG=warn (diagnostic)", {"SITECARD_LOG": "warn"}, "/healthz", None,
+                        ("hello", hello.url, lambda: CpuMeter(hello.proc.pid, None)))
 
     def session_cache_diagnostic(self, db: Db, server: Server, read_path: str, read_env, meter) -> None:
-        """No target: the authenticated read on a second server that reads every session from the database
-        (`SITECARD_SESSION_CACHE=off`), in rounds beside the same read with the cache: what the cache gives."""
-        off = Server(self.bin_dir, db.url, self.work, f"server-{db.kind}-no-session-cache", {"SITECARD_SESSION_CACHE": "off"})
-        try:
-            if self.cfg["warmup"]:
-                wrk(off.url + read_path, "plain.lua", self.cfg["warmup"], WRK_CONNS, read_env())
-            got = self.rounds([
-                ("cached", lambda: self.measure_plain(server.url + read_path, read_env(), meter())),
-                ("off", lambda: self.measure_plain(off.url + read_path, read_env(), CpuMeter(off.pid, None))),
-            ], 3)
-        finally:
-            off.stop()
-        cached = statistics.median(r["rate"] for r in got["cached"])
-        self.add(self.rounds_row("authenticated read, SITECARD_SESSION_CACHE=off (diagnostic)", db.kind, got["off"], "req/s",
-                                 f"the read with the cache {cached:,.0f} req/s", rate_ratios(got["off"], got["cached"])))
+        """The authenticated read on a server that reads every session from the database, beside the same read
+        with the cache: what the session cache gives."""
+        self.diagnostic(db, "authenticated read, SITECARD_SESSION_CACHE=off (diagnostic)", {"SITECARD_SESSION_CACHE": "off"}, read_path,
+                        read_env(), ("the read with the cache", server.url, meter))
 
     # -- read latency while a login flood saturates the CPU
 

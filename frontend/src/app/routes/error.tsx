@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import { isApiError } from '../../lib/api';
+import { NotFoundRoute } from './not-found';
 
 /** Nothing to retry: the page or the thing it shows does not exist. */
 function isNotFound(error: unknown): boolean {
@@ -36,16 +37,7 @@ export function RouteErrorBoundary() {
   }, [error]);
 
   if (isNotFound(error)) {
-    return (
-      <Page title={t('notFound.title')} error>
-        <p>{t('notFound.body')}</p>
-        <p>
-          <Link className="action-link" to="/">
-            {t('notFound.homeLink')}
-          </Link>
-        </p>
-      </Page>
-    );
+    return <NotFoundRoute />;
   }
 
   const retry = () => {
