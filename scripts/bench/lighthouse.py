@@ -95,13 +95,27 @@ def parse(lhr: dict) -> dict:
     return out
 
 
-def lighthouse_once(url: str, out: Path, chromium: str, cookies: list[dict] | None) -> dict:
-    """One run of lighthouse.mjs (Lighthouse's Node API with the CLI's defaults), its LHR parsed."""
-    cmd = [shutil.which("node") or "node", str(BENCH_DIR / "lighthouse.mjs"), url, str(out)] + ([json.dumps(cookies)] if cookies else [])
-    r = subprocess.run(cmd, env=dict(os.environ, CHROME_PATH=chromium), capture_output=True, text=True, timeout=300, cwd=out.parent)
-    if r.returncode != 0 or not out.exists():
-        raise RuntimeError(f"lighthouse.mjs exited {r.returncode}: {(r.stdout + r.stderr)[-600:]}")
-    return parse(json.loads(out.read_text()))
+# Lighthouse's own failures to record a trace in headless Chromium (now and then on this VM, on any page): the run
+# is repeated in a fresh browser, at most twice; anything else fails the page.
+TRACE_FAILURES = ("NO_NAVSTART", "NO_FCP", "recording the trace")
+
+
+def lighthouse_once(url: str, out: Path, chromium: str, cookies_for_run) -> dict:
+    """One run of lighthouse.mjs (Lighthouse's Node API with the CLI's defaults), its LHR parsed. `cookies_for_run`
+    gives each attempt its cookies (a fresh sign-in: a refresh token is single-use)."""
+    for attempt in range(3):
+        cookies = cookies_for_run()
+        cmd = [shutil.which("node") or "node", str(BENCH_DIR / "lighthouse.mjs"), url, str(out)] + ([json.dumps(cookies)] if cookies else [])
+        r = subprocess.run(cmd, env=dict(os.environ, CHROME_PATH=chromium), capture_output=True, text=True, timeout=300, cwd=out.parent)
+        if r.returncode == 0 and out.exists():
+            res = parse(json.loads(out.read_text()))
+            res["retries"] = attempt
+            return res
+        output = (r.stdout + r.stderr)[-600:]
+        if attempt == 2 or not any(f in output for f in TRACE_FAILURES):
+            raise RuntimeError(f"lighthouse.mjs exited {r.returncode}: {output}")
+        log(f"[bench] lighthouse {url}: trace not recorded, run again in a fresh browser")
+    raise AssertionError("unreachable")
 
 
 def page_row(b, page: str, label: str, runs: list[dict], error: str) -> None:
@@ -163,8 +177,8 @@ def run_lighthouse(b, pages: list[str] | None = None) -> None:
             t0 = time.time()
             for i in range(runs):
                 try:
-                    cookies = web_cookies(api) if signed_in else None
-                    res = lighthouse_once(server.url + page, b.work / "lighthouse" / f"{page.strip('/') or 'home'}-{i}.json", chromium, cookies)
+                    res = lighthouse_once(server.url + page, b.work / "lighthouse" / f"{page.strip('/') or 'home'}-{i}.json", chromium,
+                                          lambda: web_cookies(api) if signed_in else None)
                 except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError, KeyError) as e:
                     error = f"run {i + 1}: {e}"
                     break
