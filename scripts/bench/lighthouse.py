@@ -107,11 +107,14 @@ def lighthouse_once(url: str, out: Path, chromium: str, cookies_for_run) -> dict
         cookies = cookies_for_run()
         cmd = [shutil.which("node") or "node", str(BENCH_DIR / "lighthouse.mjs"), url, str(out)] + ([json.dumps(cookies)] if cookies else [])
         r = subprocess.run(cmd, env=dict(os.environ, CHROME_PATH=chromium), capture_output=True, text=True, timeout=300, cwd=out.parent)
-        if r.returncode == 0 and out.exists():
-            res = parse(json.loads(out.read_text()))
-            res["retries"] = attempt
-            return res
         output = (r.stdout + r.stderr)[-600:]
+        if r.returncode == 0 and out.exists():
+            try:
+                res = parse(json.loads(out.read_text()))
+                res["retries"] = attempt
+                return res
+            except RuntimeError as e:  # the report came back with a runtime error (NO_NAVSTART, …) instead of scores
+                output = str(e)
         if attempt == 2 or not any(f in output for f in TRACE_FAILURES):
             raise RuntimeError(f"lighthouse.mjs exited {r.returncode}: {output}")
         log(f"[bench] lighthouse {url}: trace not recorded, run again in a fresh browser")
