@@ -4,7 +4,7 @@ CARGO ?= cargo
 BIN := target/debug/sitecard
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 
-.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-deploy test-reliability test-long fuzz lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
+.PHONY: help run build frontend-build test test-rust test-rust-pg test-s3 test-frontend test-browser test-deploy test-partner-docs lint-openapi test-reliability test-long fuzz lint fmt fmt-check openapi bench bench-smoke frontend-deps clean-test-dbs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -33,11 +33,11 @@ fmt: ## Format the Rust code
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
-lint: fmt-check frontend-deps ## rustfmt check, clippy -D warnings, eslint, tsc
+lint: fmt-check frontend-deps lint-openapi ## rustfmt check, clippy -D warnings, eslint, tsc, Redocly on the OpenAPI document
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd frontend && npm run lint && npm run typecheck
 
-test: lint test-rust test-rust-pg test-s3 test-frontend test-browser test-deploy bench-smoke test-reliability ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests, reliability battery
+test: lint test-rust test-rust-pg test-s3 test-frontend test-browser test-deploy test-partner-docs bench-smoke test-reliability ## Everything CI runs: lint, Rust tests on SQLite and PostgreSQL, SPA unit and browser tests, partner quickstart, reliability battery
 	@echo "make test: all green"
 
 test-rust: ## Rust unit tests and scenario tests on SQLite
@@ -66,6 +66,12 @@ test-browser: build frontend-build ## Browser tests in Debian's Chromium against
 
 test-deploy: build ## Deployment files (docker-compose config, caddy validate, systemd-analyze verify) and two instances behind Caddy on one PostgreSQL
 	SITECARD_BIN=$(BIN) PG_URL=$(PG_URL) scripts/deploy-topology-test.sh
+
+test-partner-docs: build ## docs/partners.md: its Python and TypeScript quickstarts, on clients generated from openapi/openapi.json, run against the real server
+	SITECARD_BIN=$(BIN) scripts/partner-docs-test.sh
+
+lint-openapi: ## Redocly CLI (pinned, scripts/openapi-lint) lints openapi/openapi.json: 0 errors, 0 warnings (rules: openapi/redocly.yaml)
+	scripts/openapi-lint/lint.sh
 
 test-reliability: build ## Reliability and security battery, quick variant (black-box, Python; see SECURITY.md, RELIABILITY.md)
 	tests/reliability/run.sh quick
