@@ -13,6 +13,7 @@ mod m20261206_000008_audit_checkpoints;
 mod m20261206_000009_totp_offer;
 mod m20261206_000010_auth_change_notices;
 mod m20261206_000011_refresh_in_one_statement;
+mod m20261206_000012_webhook_subscriptions;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_totp_offer::Migration),
             Box::new(m20261206_000010_auth_change_notices::Migration),
             Box::new(m20261206_000011_refresh_in_one_statement::Migration),
+            Box::new(m20261206_000012_webhook_subscriptions::Migration),
         ]
     }
 }

@@ -8,17 +8,25 @@ use crate::orders::{company_id, complete_contact, order_body, partner_token, pro
 
 /// Runs a CLI command against the test database.
 pub fn cli(app: &TestApp, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitecard"))
-        .args(args)
+    let out = cli_command(app, args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The CLI's exit status, for commands that must fail.
+pub fn cli_status(app: &TestApp, args: &[&str]) -> std::process::ExitStatus {
+    cli_command(app, args).output().unwrap().status
+}
+
+fn cli_command(app: &TestApp, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sitecard"));
+    cmd.args(args)
         .env("DATABASE_URL", &app.database_url)
         .env("SITECARD_DEV", "1")
         .env("SITECARD_PUBLIC_URL", "http://sitecard.test")
         .env("SITECARD_LOG", "warn")
-        .env("SITECARD_OBJECT_STORE", std::env::temp_dir().join("sitecard-cli-objects"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+        .env("SITECARD_OBJECT_STORE", std::env::temp_dir().join("sitecard-cli-objects"));
+    cmd
 }
 
 /// Finishes an emailed invitation: password, phone, code.
@@ -168,13 +176,14 @@ async fn only_the_owner_reaches_each_order_and_card_route() {
     assert_eq!(res.status(), 404);
 }
 
-#[tokio::test]
-async fn confirmed_and_cancelled_orders_reach_partner_webhooks_signed() {
-    use std::sync::{Arc, Mutex};
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
+
+/// A partner's webhook receiver on a random port: keeps each delivery's `Sitecard-Signature` and body.
+async fn webhook_receiver() -> (u16, Received) {
     use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
-    let seen: Arc<Mutex<Vec<(String, String)>>> = Arc::new(Mutex::new(vec![]));
+    let seen: Received = Default::default();
     let store = seen.clone();
     tokio::spawn(async move {
         loop {
@@ -204,22 +213,38 @@ async fn confirmed_and_cancelled_orders_reach_partner_webhooks_signed() {
             });
         }
     });
-    let app = spawn_app().await;
-    let out = cli(
-        &app,
-        &[
-            "admin",
-            "create-partner-client",
-            "--client-id",
-            "printer-2",
-            "--name",
-            "Printer 2",
-            "--webhook-url",
-            &format!("http://127.0.0.1:{port}/hook"),
-        ],
-    );
-    let secret = out.lines().find_map(|l| l.strip_prefix("webhook_secret=")).unwrap().split_whitespace().next().unwrap().to_owned();
+    (port, seen)
+}
+
+/// Creates a partner client posting to `port`; returns its webhook secret.
+fn partner_with_webhook(app: &TestApp, client_id: &str, port: u16) -> String {
+    let url = format!("http://127.0.0.1:{port}/hook");
+    let out = cli(app, &["admin", "create-partner-client", "--client-id", client_id, "--name", client_id, "--webhook-url", &url]);
     assert!(out.contains("client_secret="));
+    out.lines().find_map(|l| l.strip_prefix("webhook_secret=")).unwrap().split_whitespace().next().unwrap().to_owned()
+}
+
+async fn wait_for(seen: &Received, n: usize) -> Vec<(String, String)> {
+    for _ in 0..100 {
+        if seen.lock().unwrap().len() >= n {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    seen.lock().unwrap().clone()
+}
+
+#[tokio::test]
+async fn partners_receive_the_events_they_subscribe_to_signed() {
+    let (printer_port, printer) = webhook_receiver().await;
+    let (gate_port, gate) = webhook_receiver().await;
+    let app = spawn_app().await;
+    let secret = partner_with_webhook(&app, "printer-2", printer_port);
+    partner_with_webhook(&app, "gate-1", gate_port);
+    let out = cli(&app, &["admin", "set-webhook-events", "--client-id", "gate-1", "--events", "card.activated,card.blocked"]);
+    assert!(out.contains("card.activated, card.blocked"), "{out}");
+    let refused = cli_status(&app, &["admin", "set-webhook-events", "--client-id", "gate-1", "--events", "order.shipped"]);
+    assert!(!refused.success(), "an unknown event type is refused");
 
     let worker = app.login(WORKER.0, WORKER.1).await;
     complete_contact(&app, &worker).await;
@@ -232,29 +257,58 @@ async fn confirmed_and_cancelled_orders_reach_partner_webhooks_signed() {
             .status(),
         200
     );
+    let (card_id, number) = produce_and_deliver(&app, oid, "AB1234567890").await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let res = app.post_auth(&format!("/api/v1/me/cards/{card_id}/activate"), &worker.access, &json!({"card_number": number})).await;
+    assert_eq!(res.status(), 200);
     let admin = app.login(ADMIN.0, ADMIN.1).await;
     let cid = company_id(&app, &admin).await;
-    assert_eq!(app.post_auth(&format!("/api/v1/companies/{cid}/card-orders/{oid}/cancel"), &admin.access, &json!({})).await.status(), 200);
+    let res = app.post_auth(&format!("/api/v1/companies/{cid}/cards/{card_id}/block"), &admin.access, &json!({"reason": "lost"})).await;
+    assert_eq!(res.status(), 200);
 
-    for _ in 0..100 {
-        if seen.lock().unwrap().len() >= 2 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    let got = seen.lock().unwrap().clone();
-    assert_eq!(got.len(), 2, "{got:?}");
-    for ((sig, body), status) in got.iter().zip(["confirmed", "cancelled"]) {
+    let got = wait_for(&printer, 3).await;
+    let types: Vec<String> =
+        got.iter().map(|(_, b)| serde_json::from_str::<Value>(b).unwrap()["type"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(types, ["order.confirmed", "card.activated", "card.blocked"], "every type by default, in order");
+    let mut ids = vec![];
+    for (sig, body) in &got {
         let v: Value = serde_json::from_str(body).unwrap();
-        assert_eq!(v["status"], status);
+        assert_eq!(v["event"], v["type"], "legacy field kept");
         assert_eq!(v["order_id"], oid);
+        assert_eq!(v["data"]["order_id"], oid);
+        assert_eq!(v["status"], v["data"]["status"]);
+        assert!(v["created_at"].as_str().is_some_and(|t| chrono::DateTime::parse_from_rfc3339(t).is_ok()), "{v}");
+        ids.push(v["id"].as_str().unwrap().to_owned());
         let t: i64 = sig.split(',').next().unwrap().trim_start_matches("t=").parse().unwrap();
-        assert_eq!(
-            sig,
-            &sitecard_notify::adapters::webhook_signature(secret.as_bytes(), t, body),
-            "the signature verifies with the printed secret"
-        );
+        assert!((chrono::Utc::now().timestamp() - t).abs() < 60, "signed when sent");
+        assert_eq!(sig, &sitecard_notify::adapters::webhook_signature(secret.as_bytes(), t, body), "verifies with the printed secret");
     }
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "each event has its own id");
+    let blocked: Value = serde_json::from_str(&got[2].1).unwrap();
+    assert_eq!(blocked["data"]["card_number"], number);
+    assert_eq!(blocked["data"]["status"], "blocked");
+
+    let got = wait_for(&gate, 2).await;
+    let types: Vec<String> =
+        got.iter().map(|(_, b)| serde_json::from_str::<Value>(b).unwrap()["type"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(types, ["card.activated", "card.blocked"], "only the subscribed types");
+}
+
+#[tokio::test]
+async fn cancelled_orders_reach_partner_webhooks() {
+    let (port, seen) = webhook_receiver().await;
+    let app = spawn_app().await;
+    partner_with_webhook(&app, "printer-3", port);
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
+    let oid = orders[0]["id"].as_str().unwrap();
+    assert_eq!(app.post_auth(&format!("/api/v1/companies/{cid}/card-orders/{oid}/cancel"), &admin.access, &json!({})).await.status(), 200);
+    let got = wait_for(&seen, 1).await;
+    let v: Value = serde_json::from_str(&got[0].1).unwrap();
+    assert_eq!((v["type"].as_str(), v["status"].as_str(), v["order_id"].as_str()), (Some("order.cancelled"), Some("cancelled"), Some(oid)));
 }
 
 #[tokio::test]

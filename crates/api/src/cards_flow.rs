@@ -5,6 +5,7 @@ use rand::RngCore;
 use serde::Serialize;
 use sitecard_domain::card_number::{CardNumber, draw_pin};
 use sitecard_domain::card_state::{self, CardStatus, InvalidCardTransition};
+use sitecard_domain::webhook_event;
 use sitecard_notify::Message;
 use sitecard_persistence::cards::{self, Card};
 use sitecard_persistence::{ConnectionTrait, Set, audit, companies};
@@ -52,6 +53,9 @@ impl CardView {
 #[derive(Serialize, ToSchema)]
 pub struct CardPage {
     pub items: Vec<CardView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub next_cursor: Option<String>,
 }
 
@@ -89,11 +93,22 @@ pub fn masked(card: &Card) -> String {
     CardNumber::parse(&card.card_number).map(|c| c.masked()).unwrap_or_default()
 }
 
-/// Applies a transition computed from the card's effective status, or 409 if it changed meanwhile.
+/// Applies a transition computed from the card's effective status, or 409 if it changed meanwhile, and
+/// queues the webhook the transition announces.
 pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, mut changes: cards::CardChanges) -> Result<(), ApiError> {
     changes.status = Set(to.as_str().to_owned());
     if !cards::update_if_status(conn, card.id, &card.status, changes).await? {
         return Err(ApiError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
+    }
+    if let Some(event) = webhook_event::card_event(status_of(card)?, to) {
+        let data = crate::webhooks::CardWebhookData {
+            card_id: card.id,
+            order_id: card.order_id,
+            card_number: card.card_number.clone(),
+            status: to.as_str().to_owned(),
+            valid_until: card.valid_until,
+        };
+        crate::webhooks::enqueue(conn, event, &data).await?;
     }
     Ok(())
 }

@@ -28,7 +28,8 @@ impl FieldError {
 /// RFC 9457 problem details with Sitecard's stable `code`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
-    /// URI reference naming the problem type (`about:blank` style URN under sitecard).
+    /// A URL naming the problem type, `https://sitecard.dev/problems/<code>`: an identifier (it need not
+    /// resolve); `code` carries the same name without the prefix.
     #[serde(rename = "type")]
     pub type_: String,
     pub title: String,
@@ -245,6 +246,42 @@ impl ApiError {
             error: None,
         }
     }
+}
+
+/// The problem this API answers with `code` at `status`, for the OpenAPI examples: the title is the one the
+/// server sends, the detail the documented one (or a typical one).
+pub fn example_problem(status: u16, code: &str, detail: Option<&str>) -> Problem {
+    let detail = |typical: &str| detail.unwrap_or(typical).to_owned();
+    let error = match (status, code) {
+        (400, "malformed_json") => ApiError::MalformedJson("expected value at line 1 column 1".into()),
+        (400, "invalid_body") => ApiError::InvalidBody(detail("missing field `email` at line 1 column 2")),
+        (400, "invalid_query") => ApiError::InvalidQuery(detail("invalid digit found in string")),
+        (400, "invalid_path") => ApiError::InvalidPath(detail("UUID parsing failed")),
+        (400, "weak_password") => ApiError::WeakPassword(vec![FieldError::new("password", "too_weak", "easy to guess")]),
+        (400, _) => ApiError::BadRequest("bad_request", detail("the request cannot be carried out")),
+        (401, _) => ApiError::Unauthorized("unauthenticated"),
+        (403, "forbidden") => ApiError::Forbidden,
+        (403, _) => ApiError::ForbiddenReason("forbidden", detail("prove it is you with your second factor first")),
+        (404, _) => ApiError::NotFound,
+        (409, _) => ApiError::Conflict("conflict", detail("the resource changed since you loaded it")),
+        (410, _) => ApiError::Gone("gone", detail("the link or code has expired")),
+        (412, _) => ApiError::PreconditionFailed,
+        (413, "photo_too_large") => ApiError::PhotoTooLarge,
+        (413, _) => ApiError::PayloadTooLarge,
+        (415, "unsupported_image") => ApiError::UnsupportedImage,
+        (415, _) => ApiError::UnsupportedMediaType,
+        (422, "validation_failed") => ApiError::Validation(vec![FieldError::new("email", "invalid_format", "not an email address")]),
+        (422, "card_number_mismatch") => ApiError::CardNumberMismatch { remaining_attempts: 4 },
+        (422, _) => ApiError::Unprocessable { code: "unprocessable", detail: detail("the request cannot be carried out"), errors: vec![] },
+        (429, _) => ApiError::TooManyRequests { code: "rate_limited", retry_after: 60 },
+        (503, _) => ApiError::Unavailable(String::new()),
+        _ => ApiError::Internal(String::new()),
+    };
+    let mut problem = error.problem();
+    problem.status = status;
+    problem.code = code.to_owned();
+    problem.type_ = format!("https://sitecard.dev/problems/{code}");
+    problem
 }
 
 pub fn problem_response(problem: &Problem) -> HttpResponse {

@@ -25,7 +25,7 @@ const MAX_REPLAY_BODY: usize = 256 * 1024;
 
 /// Routes whose answers carry tokens, codes, secrets or PINs, or which start or finish a second factor: the
 /// key is ignored there (API.md, conventions).
-fn never_kept(path: &str) -> bool {
+pub(crate) fn never_kept(path: &str) -> bool {
     const PREFIXES: [&str; 5] = ["/api/v1/auth/", "/api/v1/accounts", "/api/v1/oauth/token", "/api/v1/me/phone", "/api/v1/me/password"];
     const PIN_VIEWS: [&str; 3] = ["/activate", "/pin", "/activate-in-person"];
     PREFIXES.iter().any(|p| path.starts_with(p))
@@ -58,7 +58,11 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok())
         .is_none_or(|n| n <= crate::error::extractors::JSON_LIMIT)
-        && !req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("image/"));
+        && !req
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("image/") || ct.starts_with("application/octet-stream"));
     let (Some(key), Some(state), true, true, false) = (key, state, changes_state, small_body, never_kept(req.path())) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };

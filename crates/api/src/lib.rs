@@ -25,6 +25,7 @@ pub mod spa;
 pub mod state;
 pub mod throttle;
 pub mod totp;
+pub mod webhooks;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -36,26 +37,42 @@ use utoipa_swagger_ui::SwaggerUi;
 pub use error::{ApiError, FieldError, Problem};
 pub use state::{ApiConfig, AppState};
 
-/// The generated OpenAPI document (what `make openapi` writes to `openapi/openapi.json`).
-pub fn openapi_document() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document: as generated from the handlers (`routes`, what the router knows) and as published
+/// (`published`: with the conventions and the webhooks written in; what `make openapi` writes to
+/// `openapi/openapi.json` and `/api/v1/openapi.json` serves).
+#[derive(Clone)]
+pub struct ApiDocument {
+    pub routes: utoipa::openapi::OpenApi,
+    pub published: serde_json::Value,
+}
+
+impl ApiDocument {
+    pub fn to_pretty_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(&self.published)
+    }
+}
+
+pub fn openapi_document() -> ApiDocument {
     let (_, doc) = App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi()).configure(routes::configure).split_for_parts();
-    openapi::add_standard_responses(doc)
+    let routes = openapi::add_standard_responses(doc);
+    let published = openapi::complete(&routes);
+    ApiDocument { routes, published }
 }
 
 /// The whole application for one worker thread.
 pub fn app(
     state: AppState,
-    doc: utoipa::openapi::OpenApi,
+    doc: ApiDocument,
 ) -> App<
     impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
 > {
-    let route_table = web::Data::new(spa::RouteTable::from_document(&doc));
+    let route_table = web::Data::new(spa::RouteTable::from_document(&doc.routes));
     let metrics = web::Data::new(state.metrics.clone());
     let cors = cors(&state.config);
     let config = web::Data::new(state.config.clone());
     App::new()
         // Before the `/api/v1` scope, which would otherwise claim `/api/v1/openapi.json`.
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", doc))
+        .service(SwaggerUi::new("/docs/{_:.*}").external_url_unchecked("/api/v1/openapi.json", doc.published))
         .into_utoipa_app()
         .configure(routes::configure)
         .into_app()

@@ -4,6 +4,10 @@ use utoipa::openapi::security::{ClientCredentials, Flow, HttpAuthScheme, HttpBui
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{FieldError, Problem};
+use crate::webhooks::{CardWebhookData, OrderWebhookData, PhotoWebhookData, WebhookEnvelope};
+
+mod conventions;
+mod webhooks;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,7 +22,7 @@ Languages: `en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`. A problem's `de
 language and `Content-Language` names it. Clients switch on `code`, never on `detail`.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, WebhookEnvelope, OrderWebhookData, PhotoWebhookData, CardWebhookData)),
     modifiers(&SecuritySchemes),
     tags(
         (name = "operations", description = "Health, readiness and metrics"),
@@ -28,7 +32,7 @@ language and `Content-Language` names it. Clients switch on `code`, never on `de
         (name = "me", description = "The signed-in person"),
         (name = "cardholder", description = "The worker's card orders and cards"),
         (name = "company", description = "Company administrators: orders and cards of their own company"),
-        (name = "partner", description = "Production partners: OAuth2 client credentials, the production queue, production events. Outgoing webhooks `{event, order_id, status, occurred_at}` are signed `Sitecard-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">` and retried with backoff when an order becomes `confirmed` or `cancelled`."),
+        (name = "partner", description = "Production partners: OAuth2 client credentials, the photo review queue, the production queue, production events. Sitecard tells partners about changes with signed webhooks: see the `webhooks` tag."),
         (name = "audit", description = "The tamper-evident audit log (operators): signed checkpoints over Merkle trees of events"),
         (name = "public", description = "No login: the card validity check"),
         (name = "dev", description = "Development mode only (`SITECARD_DEV=1`); 404 otherwise"),
@@ -66,6 +70,13 @@ impl Modify for SecuritySchemes {
 /// the wrong role (403), and list parameters out of range (422). Added to each operation where they apply
 /// and are not documented by the handler, so a client generated from the document knows every status it can
 /// meet and a new route is covered without anyone remembering to.
+/// The document as published: the standard responses, the conventions written into every operation, and
+/// the webhooks partners receive.
+pub fn complete(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let v = serde_json::to_value(doc).unwrap_or_default();
+    webhooks::add(conventions::complete(v))
+}
+
 pub fn add_standard_responses(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     use serde_json::{Value, json};
     let Ok(mut v) = serde_json::to_value(&doc) else { return doc };

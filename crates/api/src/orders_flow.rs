@@ -6,11 +6,12 @@ use serde::Serialize;
 use sitecard_domain::Language;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
 use sitecard_domain::order_state::InvalidTransition;
+use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::orders::{self, Order};
 use sitecard_persistence::persons::Person;
-use sitecard_persistence::{ConnectionTrait, accounts, companies, outbox, partners};
+use sitecard_persistence::{ConnectionTrait, accounts, companies};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -130,13 +131,18 @@ pub struct CompanyOrder {
     pub photo_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    pub history: Vec<HistoryEntry>,
+    /// Status changes, oldest first: on single reads only (lists omit it; read the order for its history).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub history: Option<Vec<HistoryEntry>>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct OrderPage {
     pub items: Vec<CompanyOrder>,
     /// Pass as `cursor` for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub next_cursor: Option<String>,
 }
 
@@ -231,11 +237,11 @@ pub fn to_holder_order(
 pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, ApiError> {
     let card_number = sitecard_persistence::cards::find_by_order(conn, o.id).await?.map(|c| c.card_number);
     let company = company_ref(conn, o.company_id).await?;
-    let history = if with_history { history(conn, o.id).await? } else { vec![] };
+    let history = if with_history { Some(history(conn, o.id).await?) } else { None };
     Ok(to_company_order(o, company, card_number, history))
 }
 
-fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, history: Vec<HistoryEntry>) -> CompanyOrder {
+fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, history: Option<Vec<HistoryEntry>>) -> CompanyOrder {
     CompanyOrder {
         id: o.id,
         status: o.status.clone(),
@@ -276,7 +282,7 @@ pub async fn order_page<C: ConnectionTrait>(conn: &C, rows: Vec<Order>, limit: u
             }
         };
         let card = cards.get(&o.id).cloned();
-        items.push(to_company_order(o, company, card, vec![]));
+        items.push(to_company_order(o, company, card, None));
     }
     let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
     Ok(OrderPage { items, next_cursor })
@@ -320,28 +326,9 @@ pub async fn notify_holder<C: ConnectionTrait>(conn: &C, order: &Order, message:
     Ok(())
 }
 
-/// Queues a signed webhook `{event, order_id, status, occurred_at}` to every partner with a webhook URL.
-pub async fn enqueue_webhooks<C: ConnectionTrait>(conn: &C, state: &AppState, order_id: Uuid, status: &str) -> Result<(), ApiError> {
-    let now = Utc::now();
-    let body =
-        serde_json::json!({ "event": format!("order.{status}"), "order_id": order_id, "status": status, "occurred_at": now }).to_string();
-    for p in partners::with_webhooks(conn).await? {
-        let Some(url) = p.webhook_url else { continue };
-        let secret = state.cipher.webhook_secret(&p.client_id);
-        let signature = sitecard_notify::adapters::webhook_signature(secret.as_bytes(), now.timestamp(), &body);
-        outbox::enqueue(
-            conn,
-            outbox::NewMessage {
-                channel: "webhook",
-                recipient: url,
-                subject: None,
-                body: body.clone(),
-                payload: Some(serde_json::json!({ "signature": signature })),
-            },
-        )
-        .await?;
-    }
-    Ok(())
+/// Queues the `order.<status>` webhook (`confirmed` or `cancelled`) for the subscribed partners.
+pub async fn enqueue_webhooks<C: ConnectionTrait>(conn: &C, event: WebhookEventType, order_id: Uuid, status: &str) -> Result<(), ApiError> {
+    crate::webhooks::enqueue(conn, event, &crate::webhooks::OrderWebhookData { order_id, status: status.to_owned() }).await
 }
 
 /// Where the portrait is served (to the people allowed to see it), when the order has one.

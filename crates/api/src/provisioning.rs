@@ -1,5 +1,6 @@
 //! Operator provisioning used by the CLI: companies with their first admin, partner clients.
 
+use sitecard_domain::webhook_event::{self, WebhookEventType};
 use sitecard_domain::{Language, Role};
 use sitecard_persistence::{ConnectionTrait, audit, companies, partners};
 use uuid::Uuid;
@@ -82,4 +83,38 @@ pub async fn create_partner_client<C: ConnectionTrait>(
     )
     .await?;
     Ok(PartnerCreated { client_id: client_id.to_owned(), client_secret, webhook_secret: state.cipher.webhook_secret(client_id) })
+}
+
+/// Sets the webhook event types a partner client receives (`None`: every type), audited. Answers the chosen
+/// types; 404 for an unknown client, 422 naming the unknown types.
+pub async fn set_webhook_events<C: ConnectionTrait>(
+    conn: &C,
+    client_id: &str,
+    types: Option<&[String]>,
+) -> Result<Option<Vec<WebhookEventType>>, ApiError> {
+    let chosen = match types {
+        None => None,
+        Some(types) => Some(webhook_event::parse_subscription(types).map_err(|unknown| {
+            ApiError::Validation(
+                unknown.iter().map(|t| FieldError::new("events", "invalid_value", format!("unknown event type {t}"))).collect(),
+            )
+        })?),
+    };
+    let stored: Option<Vec<String>> = chosen.as_ref().map(|c| c.iter().map(|t| t.as_str().to_owned()).collect());
+    if !partners::set_subscription(conn, client_id, stored.as_deref()).await? {
+        return Err(ApiError::NotFound);
+    }
+    audit::append(
+        conn,
+        audit::NewAuditEvent {
+            kind: "partner_client_changed",
+            actor_id: None,
+            actor_kind: "operator",
+            subject_type: None,
+            subject_id: None,
+            data: serde_json::json!({ "client_id": client_id, "webhook_events": stored }),
+        },
+    )
+    .await?;
+    Ok(chosen)
 }

@@ -16,6 +16,7 @@ pub mod order_state;
 pub mod password;
 pub mod phone;
 pub mod role;
+pub mod webhook_event;
 
 pub use document::{DocumentNumber, DocumentType};
 pub use email::Email;

@@ -85,11 +85,30 @@ impl HttpSmsSender {
 /// `allow_private` (development mode, or `SITECARD_WEBHOOK_ALLOW_PRIVATE=1` for a partner on the same network).
 pub struct WebhookSender {
     allow_private: bool,
+    secrets: Option<WebhookSecrets>,
 }
+
+/// A partner client's webhook secret from its client id.
+pub type WebhookSecrets = std::sync::Arc<dyn Fn(&str) -> String + Send + Sync>;
 
 impl WebhookSender {
     pub fn new(allow_private: bool) -> Result<Self, DeliveryError> {
-        Ok(Self { allow_private })
+        Ok(Self { allow_private, secrets: None })
+    }
+
+    /// Signs each delivery at the moment it is sent, so a retry hours later still carries a fresh timestamp.
+    pub fn with_secrets(mut self, secrets: WebhookSecrets) -> Self {
+        self.secrets = Some(secrets);
+        self
+    }
+
+    /// The `Sitecard-Signature` for a delivery now: with the client's secret when the message names its
+    /// client, else the signature stored with the message (messages queued before signing moved here).
+    pub fn signature_for(&self, client_id: Option<&str>, stored: Option<&str>, body: &str) -> String {
+        match (client_id, &self.secrets) {
+            (Some(id), Some(secrets)) => webhook_signature(secrets(id).as_bytes(), chrono::Utc::now().timestamp(), body),
+            _ => stored.unwrap_or_default().to_owned(),
+        }
     }
 
     pub async fn send(&self, url: &str, body: &str, signature: &str) -> Result<(), DeliveryError> {

@@ -61,12 +61,8 @@ impl Dispatcher {
             },
             "webhook" => match &t.webhook {
                 Some(s) => {
-                    let sig = msg
-                        .payload
-                        .as_deref()
-                        .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
-                        .and_then(|p| p["signature"].as_str().map(str::to_owned))
-                        .unwrap_or_default();
+                    let extras = msg.payload.as_deref().and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok()).unwrap_or_default();
+                    let sig = s.signature_for(extras["client_id"].as_str(), extras["signature"].as_str(), &msg.body);
                     Some(s.send(&msg.recipient, &msg.body, &sig).await)
                 }
                 None => None,

@@ -215,13 +215,25 @@ pub async fn transition<C: ConnectionTrait>(
     mut changes: OrderChanges,
 ) -> Result<bool, DbError> {
     changes.status = Set(status.to_owned());
+    let updated = update_versioned(conn, id, expected_version, changes).await?;
+    if updated {
+        record_event(conn, id, status).await?;
+    }
+    Ok(updated)
+}
+
+/// Changes an order without changing its status (the version moves, the status history does not), or
+/// false when its version is no longer `expected_version`.
+pub async fn update_versioned<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    expected_version: i32,
+    mut changes: OrderChanges,
+) -> Result<bool, DbError> {
     changes.updated_at = Set(Utc::now());
     let mut update = Orders::update_many().set(changes);
     update = update.col_expr(card_orders::Column::Version, sea_orm::sea_query::Expr::col(card_orders::Column::Version).add(1));
     let res = update.filter(card_orders::Column::Id.eq(id)).filter(card_orders::Column::Version.eq(expected_version)).exec(conn).await?;
-    if res.rows_affected == 1 {
-        record_event(conn, id, status).await?;
-    }
     Ok(res.rows_affected == 1)
 }
 

@@ -41,9 +41,17 @@ pub enum AdminCommand {
         client_id: String,
         #[arg(long)]
         name: String,
-        /// Where order webhooks (`confirmed`, `cancelled`) are posted.
+        /// Where webhooks (`order.confirmed`, `card.blocked`, ...) are posted.
         #[arg(long)]
         webhook_url: Option<String>,
+    },
+    /// Choose which webhook event types a partner client receives (every type until this is set).
+    SetWebhookEvents {
+        #[arg(long)]
+        client_id: String,
+        /// Comma-separated event types, e.g. `order.confirmed,order.cancelled`; `all` for every type.
+        #[arg(long, value_delimiter = ',', required = true)]
+        events: Vec<String>,
     },
     /// Verify the audit log's signed checkpoints and the events they seal; exits non-zero if anything was
     /// changed, removed or cut off. Prints the last checkpoint as NUMBER:HASH to publish outside Sitecard.
@@ -92,6 +100,17 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             println!("client_id={}", p.client_id);
             println!("client_secret={}   (shown once; store it now)", p.client_secret);
             println!("webhook_secret={}  (HMAC-SHA256 key of Sitecard-Signature)", p.webhook_secret);
+        }
+        AdminCommand::SetWebhookEvents { client_id, events } => {
+            let events: Option<Vec<String>> = (events != ["all"]).then_some(events);
+            let state = startup::build_state(config).await?;
+            let txn = sitecard_persistence::begin(&state.db).await?;
+            let chosen = sitecard_api::provisioning::set_webhook_events(&txn, &client_id, events.as_deref()).await?;
+            txn.commit().await?;
+            match chosen {
+                Some(types) => println!("{client_id} receives: {}", types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")),
+                None => println!("{client_id} receives every event type"),
+            }
         }
         AdminCommand::VerifyAuditChain { published } => {
             let db = startup::open_database(config).await?;

@@ -80,7 +80,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
     })
 }
 
-pub fn transports(config: &Config) -> Result<Transports, StartupError> {
+pub fn transports(config: &Config, cipher: &sitecard_api::crypto::DataCipher) -> Result<Transports, StartupError> {
     // A variable set to nothing (compose's `${VAR:-}`) is as good as unset.
     let email =
         config.smtp_url.as_deref().filter(|u| !u.trim().is_empty()).map(|url| SmtpSender::new(url, &config.email_from)).transpose()?;
@@ -93,7 +93,10 @@ pub fn transports(config: &Config) -> Result<Transports, StartupError> {
     if !config.dev && (email.is_none() || sms.is_none()) {
         tracing::warn!("SITECARD_SMTP_URL or SITECARD_SMS_URL is not set: those messages stay queued in the outbox");
     }
-    Ok(Transports { email, sms, webhook: Some(WebhookSender::new(config.dev || config.webhook_allow_private)?), dev_sink: config.dev })
+    let cipher = cipher.clone();
+    let webhook = WebhookSender::new(config.dev || config.webhook_allow_private)?
+        .with_secrets(std::sync::Arc::new(move |client_id: &str| cipher.webhook_secret(client_id)));
+    Ok(Transports { email, sms, webhook: Some(webhook), dev_sink: config.dev })
 }
 
 impl Application {
@@ -107,7 +110,7 @@ impl Application {
         let listener = TcpListener::bind((config.host.as_str(), config.port))?;
         let port = listener.local_addr()?.port();
 
-        let dispatcher = Dispatcher::new(state.db.clone(), transports(&config)?);
+        let dispatcher = Dispatcher::new(state.db.clone(), transports(&config, &state.cipher)?);
         tokio::spawn(dispatcher.run(Duration::from_millis(config.dispatch_interval_ms.max(50))));
         let (keys, db, cipher) = (state.keys.clone(), state.db.clone(), state.cipher.clone());
         tokio::spawn(async move {

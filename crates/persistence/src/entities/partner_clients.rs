@@ -11,6 +11,8 @@ pub struct Model {
     pub secret_hash: String,
     pub name: String,
     pub webhook_url: Option<String>,
+    /// JSON array of the webhook event types this client receives; NULL: every type.
+    pub webhook_events: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

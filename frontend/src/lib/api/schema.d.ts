@@ -435,7 +435,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Upload or replace the portrait (`Content-Type: image/jpeg` or `image/png`, at most 5 MB, at least
+         * Upload or replace the portrait (`Content-Type: image/jpeg`, `image/png` or `application/octet-stream`; JPEG
+         *     or PNG by content, at most 5 MB, at least
          *     600×800, portrait). It is re-encoded and stored; the order waits for the partner's photo review.
          */
         put: operations["upload_photo"];
@@ -1027,7 +1028,188 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "order.confirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `order.confirmed`
+         * @description The worker accepted the order and it matched their verified document: it is ready to produce. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_order_confirmed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `order.cancelled`
+         * @description The company cancelled the order: do not produce it (stop production if it had started). Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_order_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "photo.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `photo.approved`
+         * @description A portrait was approved in photo review: the worker is asked to check and accept the order. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_photo_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "photo.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `photo.rejected`
+         * @description A portrait was rejected in photo review: the company is asked for a new one. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_photo_rejected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "card.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `card.activated`
+         * @description The worker activated a produced card (in the app or at a verifier's desk): it is valid at gates. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_card_activated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "card.blocked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `card.blocked`
+         * @description The card was blocked (by its company or reported lost by the worker): refuse it at gates. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_card_blocked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "card.unblocked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `card.unblocked`
+         * @description A blocked card was unblocked: it is valid again (or inactive, if it was never activated). Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_card_unblocked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "card.terminated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `card.terminated`
+         * @description The card was terminated (by its company, or replaced by a newer card): refuse it for good. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_card_terminated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "card.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `card.expired`
+         * @description The card passed its `valid_until`: refuse it for good. Delivery, signature and retries: see the `webhooks` tag.
+         */
+        post: operations["webhook_card_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AcceptOrder: {
@@ -1096,7 +1278,8 @@ export interface components {
         CardCheckStatus: "valid" | "not_valid";
         CardPage: {
             items: components["schemas"]["CardView"][];
-            next_cursor?: string | null;
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            next_cursor?: string;
         };
         /** @enum {string} */
         CardStatusValue: "inactive" | "active" | "blocked" | "terminated" | "expired";
@@ -1126,6 +1309,28 @@ export interface components {
             /** @description `expired` once `valid_until` has passed. */
             status: components["schemas"]["CardStatusValue"];
             /** Format: date */
+            valid_until: string;
+        };
+        /** @description `data` of `card.*` events. */
+        CardWebhookData: {
+            /**
+             * Format: uuid
+             * @example 019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e
+             */
+            card_id: string;
+            /** @example AB1234567890 */
+            card_number: string;
+            /**
+             * Format: uuid
+             * @example 4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f
+             */
+            order_id: string;
+            /** @description The card's status after the event. */
+            status: components["schemas"]["CardStatusValue"];
+            /**
+             * Format: date
+             * @example 2031-12-06
+             */
             valid_until: string;
         };
         ChainProblem: {
@@ -1199,7 +1404,8 @@ export interface components {
             created_at: string;
             delivery: components["schemas"]["Delivery"];
             email: string;
-            history: components["schemas"]["HistoryEntry"][];
+            /** @description Status changes, oldest first: on single reads only (lists omit it; read the order for its history). */
+            history?: components["schemas"]["HistoryEntry"][];
             holder: components["schemas"]["Holder"];
             /** Format: uuid */
             id: string;
@@ -1403,10 +1609,20 @@ export interface components {
         OrderPage: {
             items: components["schemas"]["CompanyOrder"][];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
-            next_cursor?: string | null;
+            next_cursor?: string;
         };
         /** @enum {string} */
         OrderStatusValue: "awaiting_photo" | "awaiting_photo_review" | "photo_rejected" | "awaiting_cardholder" | "needs_correction" | "confirmed" | "in_production" | "shipped" | "delivered" | "rejected" | "cancelled" | "production_failed";
+        /** @description `data` of `order.*` events. */
+        OrderWebhookData: {
+            /**
+             * Format: uuid
+             * @example 4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f
+             */
+            order_id: string;
+            /** @description The order's status after the event. */
+            status: components["schemas"]["OrderStatusValue"];
+        };
         PartnerToken: {
             access_token: string;
             /** Format: int64 */
@@ -1445,6 +1661,21 @@ export interface components {
         };
         /** @enum {string} */
         PhotoDecisionValue: "approved" | "rejected";
+        /** @description `data` of `photo.*` events. */
+        PhotoWebhookData: {
+            /**
+             * Format: uuid
+             * @example 4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f
+             */
+            order_id: string;
+            /**
+             * @description Why the photo was rejected.
+             * @example The face is in shadow
+             */
+            reason?: string;
+            /** @description The order's status after the decision (`awaiting_cardholder` or `photo_rejected`). */
+            status: components["schemas"]["OrderStatusValue"];
+        };
         Pin: {
             pin: string;
         };
@@ -1478,7 +1709,10 @@ export interface components {
             /** Format: int32 */
             status: number;
             title: string;
-            /** @description URI reference naming the problem type (`about:blank` style URN under sitecard). */
+            /**
+             * @description A URL naming the problem type, `https://sitecard.dev/problems/<code>`: an identifier (it need not
+             *     resolve); `code` carries the same name without the prefix.
+             */
             type: string;
         };
         ProductionEvent: {
@@ -1691,6 +1925,52 @@ export interface components {
             /** @description The 6-digit code from the SMS or the authenticator app. */
             code: string;
         };
+        /**
+         * @description What every webhook delivery carries. `event`, `order_id`, `status` and `occurred_at` repeat `type`,
+         *     `data.order_id`, `data.status` and `created_at` for receivers written before the envelope.
+         */
+        WebhookEnvelope: {
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00Z
+             */
+            created_at: string;
+            /** @description The event's subject: `OrderWebhookData`, `PhotoWebhookData` or `CardWebhookData` by `type`. */
+            data: Record<string, never>;
+            /**
+             * @description Same as `type` (legacy).
+             * @example order.confirmed
+             */
+            event: string;
+            /**
+             * Format: uuid
+             * @description The event's id: the same on every retry and for every partner, so receivers deduplicate on it.
+             * @example 019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Same as `created_at` (legacy).
+             * @example 2026-12-06T09:30:00Z
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description Same as `data.order_id` (legacy).
+             * @example 4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f
+             */
+            order_id?: string | null;
+            /**
+             * @description Same as `data.status` (legacy).
+             * @example confirmed
+             */
+            status: string;
+            /**
+             * @description The event type (`order.confirmed`, `card.blocked`, ...).
+             * @example order.confirmed
+             */
+            type: string;
+        };
     };
     responses: {
         /** @description `malformed_json`, `invalid_body` (the body does not fit its schema), `invalid_path` or `invalid_query` */
@@ -1748,9 +2028,31 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+         * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Seconds to wait before trying again.
+         * @example 60
+         */
+        RetryAfter: number;
+        /**
+         * @description `true` when this answer is the stored first answer to an earlier request with the same `Idempotency-Key`.
+         * @example true
+         */
+        IdempotentReplayed: "true";
+        /**
+         * @description The order's `version` as a strong entity tag, e.g. `"3"`.
+         * @example "3"
+         */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1829,6 +2131,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1871,6 +2174,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2008,6 +2312,7 @@ export interface operations {
             /** @description `too_many_attempts`; see `Retry-After` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2062,6 +2367,7 @@ export interface operations {
             /** @description `resend_too_soon` or `too_many_attempts`; see `Retry-After` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2116,6 +2422,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2178,6 +2485,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2450,6 +2758,7 @@ export interface operations {
             /** @description `too_many_attempts` (wrong passwords, counted with sign-ins) */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2571,6 +2880,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2741,7 +3051,13 @@ export interface operations {
     create_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 company_id: string;
             };
@@ -2756,6 +3072,7 @@ export interface operations {
             /** @description Ordered; status `awaiting_photo` until a portrait is uploaded with `PUT …/photo` */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2832,7 +3149,13 @@ export interface operations {
     correct_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 company_id: string;
                 id: string;
@@ -2848,6 +3171,7 @@ export interface operations {
             /** @description Corrected */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2891,7 +3215,13 @@ export interface operations {
     cancel_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 company_id: string;
                 id: string;
@@ -2908,6 +3238,7 @@ export interface operations {
             /** @description Cancelled */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2952,6 +3283,7 @@ export interface operations {
         /** @description The portrait, raw bytes */
         requestBody: {
             content: {
+                "application/octet-stream": components["schemas"]["PortraitBytes"];
                 "image/jpeg": components["schemas"]["PortraitBytes"];
                 "image/png": components["schemas"]["PortraitBytes"];
             };
@@ -3111,7 +3443,13 @@ export interface operations {
     block_card: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 company_id: string;
                 id: string;
@@ -3127,6 +3465,7 @@ export interface operations {
             /** @description Blocked */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3170,7 +3509,13 @@ export interface operations {
     terminate_card: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 company_id: string;
                 id: string;
@@ -3186,6 +3531,7 @@ export interface operations {
             /** @description Terminated */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3229,7 +3575,13 @@ export interface operations {
     unblock_card: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 company_id: string;
                 id: string;
@@ -3245,6 +3597,7 @@ export interface operations {
             /** @description Active again (or inactive, if never activated) */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3367,7 +3720,13 @@ export interface operations {
     record_verification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3380,6 +3739,7 @@ export interface operations {
             /** @description Recorded */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3507,7 +3867,13 @@ export interface operations {
     reset_second_factor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description Verification record id */
                 id: string;
@@ -3523,6 +3889,7 @@ export interface operations {
             /** @description Phone replaced */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3595,7 +3962,13 @@ export interface operations {
     update_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3608,6 +3981,7 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3633,7 +4007,13 @@ export interface operations {
     decline_authenticator_offer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3642,6 +4022,7 @@ export interface operations {
             /** @description Remembered: `offer_totp` is false from now on */
             204: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3725,7 +4106,13 @@ export interface operations {
     accept_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -3740,6 +4127,7 @@ export interface operations {
             /** @description Accepted: status `confirmed` */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3783,7 +4171,13 @@ export interface operations {
     reject_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -3798,6 +4192,7 @@ export interface operations {
             /** @description Rejected */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3979,7 +4374,13 @@ export interface operations {
     report_lost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -3990,6 +4391,7 @@ export interface operations {
             /** @description Blocked */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4022,7 +4424,13 @@ export interface operations {
     update_contact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4035,6 +4443,7 @@ export interface operations {
             /** @description The new contact details */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4101,6 +4510,7 @@ export interface operations {
             /** @description `too_many_attempts` (wrong current passwords count with sign-ins) */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4164,6 +4574,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4263,6 +4674,7 @@ export interface operations {
             /** @description `too_many_attempts` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4321,7 +4733,13 @@ export interface operations {
     review_photo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 order_id: string;
             };
@@ -4336,6 +4754,7 @@ export interface operations {
             /** @description The order after the decision */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4381,7 +4800,9 @@ export interface operations {
             query?: {
                 /** @description `confirmed` (default), `in_production` or `shipped`. */
                 status?: string | null;
+                /** @description 1 to 100; default 20. */
                 limit?: number | null;
+                /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
             };
             header?: never;
@@ -4433,8 +4854,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key return the first answer */
-                "Idempotency-Key"?: string | null;
+                /**
+                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
+                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -4450,6 +4874,7 @@ export interface operations {
             /** @description The order after the event */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4566,6 +4991,508 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    webhook_order_confirmed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "order.confirmed",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "status": "confirmed"
+                 *       },
+                 *       "event": "order.confirmed",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "confirmed",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "order.confirmed";
+                    data?: components["schemas"]["OrderWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_order_cancelled: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "order.cancelled",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "status": "cancelled"
+                 *       },
+                 *       "event": "order.cancelled",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "cancelled",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "order.cancelled";
+                    data?: components["schemas"]["OrderWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_photo_approved: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "photo.approved",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "status": "awaiting_cardholder"
+                 *       },
+                 *       "event": "photo.approved",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "awaiting_cardholder",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "photo.approved";
+                    data?: components["schemas"]["PhotoWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_photo_rejected: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "photo.rejected",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "status": "photo_rejected",
+                 *         "reason": "The face is in shadow"
+                 *       },
+                 *       "event": "photo.rejected",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "photo_rejected",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "photo.rejected";
+                    data?: components["schemas"]["PhotoWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_card_activated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "card.activated",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "card_id": "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e",
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "card_number": "AB1234567890",
+                 *         "status": "active",
+                 *         "valid_until": "2031-12-06"
+                 *       },
+                 *       "event": "card.activated",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "active",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "card.activated";
+                    data?: components["schemas"]["CardWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_card_blocked: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "card.blocked",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "card_id": "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e",
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "card_number": "AB1234567890",
+                 *         "status": "blocked",
+                 *         "valid_until": "2031-12-06"
+                 *       },
+                 *       "event": "card.blocked",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "blocked",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "card.blocked";
+                    data?: components["schemas"]["CardWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_card_unblocked: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "card.unblocked",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "card_id": "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e",
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "card_number": "AB1234567890",
+                 *         "status": "active",
+                 *         "valid_until": "2031-12-06"
+                 *       },
+                 *       "event": "card.unblocked",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "active",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "card.unblocked";
+                    data?: components["schemas"]["CardWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_card_terminated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "card.terminated",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "card_id": "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e",
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "card_number": "AB1234567890",
+                 *         "status": "terminated",
+                 *         "valid_until": "2031-12-06"
+                 *       },
+                 *       "event": "card.terminated",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "terminated",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "card.terminated";
+                    data?: components["schemas"]["CardWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_card_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`
+                 * @example t=1796549400,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Sitecard-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e",
+                 *       "type": "card.expired",
+                 *       "created_at": "2026-12-06T09:30:00Z",
+                 *       "data": {
+                 *         "card_id": "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e",
+                 *         "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *         "card_number": "AB1234567890",
+                 *         "status": "expired",
+                 *         "valid_until": "2031-12-06"
+                 *       },
+                 *       "event": "card.expired",
+                 *       "order_id": "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f",
+                 *       "status": "expired",
+                 *       "occurred_at": "2026-12-06T09:30:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEnvelope"] & {
+                    /** @constant */
+                    type?: "card.expired";
+                    data?: components["schemas"]["CardWebhookData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx within 10 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused, e.g. a bad or stale signature: retried, then dead */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -11,6 +11,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, Problem};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
+use sitecard_domain::webhook_event::WebhookEventType;
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct CancelOrder {
@@ -45,7 +46,7 @@ pub async fn cancel_order(
     if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
         return Err(orders_flow::stale_version());
     }
-    orders_flow::enqueue_webhooks(&txn, &state, id, to.as_str()).await?;
+    orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id, to.as_str()).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {

@@ -17,6 +17,7 @@ pub struct PageQuery {
     /// Only this status.
     pub status: Option<String>,
     /// 1 to 100; default 20.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -24,11 +25,16 @@ pub struct PageQuery {
 
 /// Parses `limit` and `cursor`, with field errors for nonsense.
 pub fn page_params(q: &PageQuery, f: &mut Fields) -> (u64, Option<Uuid>) {
-    let limit = q.limit.unwrap_or(20);
+    page_limit(q.limit, q.cursor.as_deref(), f)
+}
+
+/// `limit` (1 to 100, default 20) and `cursor` (an id from a previous page), with field errors for nonsense.
+pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> (u64, Option<Uuid>) {
+    let limit = limit.unwrap_or(20);
     if !(1..=100).contains(&limit) {
         f.push("limit", "out_of_range", "between 1 and 100");
     }
-    let cursor = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
+    let cursor = match cursor.filter(|c| !c.is_empty()) {
         Some(c) => f.check("cursor", "invalid_cursor", c.parse::<Uuid>()),
         None => None,
     };

@@ -15,6 +15,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::orders_flow::{self, HolderOrder};
 use crate::state::AppState;
+use sitecard_domain::webhook_event::WebhookEventType;
 
 #[derive(Deserialize, ToSchema)]
 pub struct AcceptOrder {
@@ -112,7 +113,7 @@ pub async fn accept_order(
             }
             let language = Language::parse(&account.language).unwrap_or_default();
             sitecard_notify::queue(&txn, &order.email, &Message::OrderConfirmed { company: company.name.clone() }, language).await?;
-            orders_flow::enqueue_webhooks(&txn, &state, id, confirmed.as_str()).await?;
+            orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderConfirmed, id, confirmed.as_str()).await?;
             // The row as the versioned update left it, without reading it back.
             let order = orders::Order {
                 status: confirmed.as_str().to_owned(),

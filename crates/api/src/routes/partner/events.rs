@@ -174,7 +174,13 @@ async fn apply(
         }
     }
     .map_err(orders_flow::invalid_state)?;
-    if !orders::transition(txn, id, order.version, to.as_str(), ch).await? {
+    // `produced` keeps the order in production: its history gets no second `in_production` entry.
+    let updated = if to == from {
+        orders::update_versioned(txn, id, order.version, ch).await?
+    } else {
+        orders::transition(txn, id, order.version, to.as_str(), ch).await?
+    };
+    if !updated {
         return Err(orders_flow::stale_version());
     }
     match event.kind.as_str() {

@@ -5,7 +5,6 @@ use serde::Deserialize;
 use sitecard_domain::order_state::OrderStatus;
 use sitecard_persistence::orders;
 use utoipa::IntoParams;
-use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields, Problem};
@@ -16,7 +15,10 @@ use crate::state::AppState;
 pub struct QueueQuery {
     /// `confirmed` (default), `in_production` or `shipped`.
     pub status: Option<String>,
+    /// 1 to 100; default 20.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
+    /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }
 
@@ -41,14 +43,7 @@ pub async fn production_orders(
             None
         }
     };
-    let limit = q.limit.unwrap_or(20);
-    if !(1..=100).contains(&limit) {
-        f.push("limit", "out_of_range", "between 1 and 100");
-    }
-    let cursor = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(c) => f.check("cursor", "invalid_cursor", c.parse::<Uuid>()),
-        None => None,
-    };
+    let (limit, cursor) = crate::routes::company_orders::list::page_limit(q.limit, q.cursor.as_deref(), &mut f);
     f.finish()?;
     let status = status.ok_or_else(|| ApiError::internal("status"))?;
     let rows = orders::page_by_status(&state.read, status.as_str(), cursor, limit + 1).await?;

@@ -13,6 +13,7 @@ use crate::error::{ApiError, Fields, Problem};
 use crate::orders_flow::{self, CompanyOrder, OrderPage};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use crate::state::AppState;
+use sitecard_domain::webhook_event::WebhookEventType;
 
 /// Orders waiting for photo review, oldest first, with holder data and `photo_url`.
 #[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(PageQuery), responses(
@@ -94,10 +95,13 @@ pub async fn review_photo(
         orders_flow::notify_admins(
             &txn,
             order.company_id,
-            &Message::PhotoRejected { worker: orders_flow::worker_name(&order), reason: reason.unwrap_or_default(), link },
+            &Message::PhotoRejected { worker: orders_flow::worker_name(&order), reason: reason.clone().unwrap_or_default(), link },
         )
         .await?;
     }
+    let event = if approve { WebhookEventType::PhotoApproved } else { WebhookEventType::PhotoRejected };
+    let data = crate::webhooks::PhotoWebhookData { order_id: id, status: to.as_str().to_owned(), reason: reason.clone() };
+    crate::webhooks::enqueue(&txn, event, &data).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {

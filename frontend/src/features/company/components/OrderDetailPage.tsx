@@ -181,7 +181,7 @@ function OrderDetail({ order }: { order: CompanyOrder }) {
       />
 
       <h2>{t('orders.timeline.title')}</h2>
-      <Timeline entries={order.history} upcoming={upcomingStatuses(order.status)} label={t('orders.timeline.label')} />
+      <Timeline entries={order.history ?? []} upcoming={upcomingStatuses(order.status)} label={t('orders.timeline.label')} />
 
       <p>
         <Link className="action-link" to={`/company/${company.id}/orders`}>
