@@ -4,7 +4,7 @@
 use utoipa::ToSchema;
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "confirmed")]
 #[allow(dead_code)]
 pub enum OrderStatusValue {
     AwaitingPhoto,
@@ -22,7 +22,7 @@ pub enum OrderStatusValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "active")]
 #[allow(dead_code)]
 pub enum CardStatusValue {
     Inactive,
@@ -33,7 +33,7 @@ pub enum CardStatusValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "sms")]
 #[allow(dead_code)]
 pub enum SecondFactorMethod {
     Sms,
@@ -41,7 +41,7 @@ pub enum SecondFactorMethod {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "cardholder")]
 #[allow(dead_code)]
 pub enum RoleValue {
     Cardholder,
@@ -51,7 +51,7 @@ pub enum RoleValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "pl")]
 #[allow(dead_code)]
 pub enum LanguageValue {
     En,
@@ -66,7 +66,7 @@ pub enum LanguageValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "passport")]
 #[allow(dead_code)]
 pub enum DocumentTypeValue {
     Passport,
@@ -74,7 +74,7 @@ pub enum DocumentTypeValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "web")]
 #[allow(dead_code)]
 pub enum ClientKind {
     Web,
@@ -82,7 +82,7 @@ pub enum ClientKind {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "produced")]
 #[allow(dead_code)]
 pub enum ProductionEventType {
     Accepted,
@@ -93,7 +93,7 @@ pub enum ProductionEventType {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "approved")]
 #[allow(dead_code)]
 pub enum PhotoDecisionValue {
     Approved,
@@ -101,7 +101,7 @@ pub enum PhotoDecisionValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "valid")]
 #[allow(dead_code)]
 pub enum CardCheckStatus {
     Valid,
@@ -109,7 +109,7 @@ pub enum CardCheckStatus {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "blocked")]
 #[allow(dead_code)]
 pub enum CardCheckReason {
     Blocked,
@@ -120,7 +120,7 @@ pub enum CardCheckReason {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "sms")]
 #[allow(dead_code)]
 pub enum MessageChannel {
     Sms,
