@@ -17,6 +17,7 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardView {
+    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
     pub id: Uuid,
     /// Two capital letters and ten digits, as printed. The cardholder sees it only once the card has been
     /// activated: typing it from the physical card is what proves they hold it (`card_number_last4` until then).
@@ -30,12 +31,17 @@ pub struct CardView {
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
     pub status: String,
     pub company: CompanyRef,
+    #[schema(example = "2031-12-03")]
     pub valid_until: NaiveDate,
+    #[schema(example = "2026-12-05T16:20:00Z")]
     pub activated_at: Option<DateTime<Utc>>,
+    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
     pub order_id: Uuid,
     /// The holder's name as on the order (for company lists).
+    #[schema(example = "Anna Maria Kowalska")]
     pub holder_name: Option<String>,
     /// Why it was blocked or terminated.
+    #[schema(example = "reported lost")]
     pub reason: Option<String>,
 }
 
@@ -52,6 +58,8 @@ impl CardView {
 #[derive(Serialize, ToSchema)]
 pub struct CardPage {
     pub items: Vec<CardView>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
     pub next_cursor: Option<String>,
 }
 
