@@ -17,9 +17,13 @@ use crate::throttle;
 #[derive(Deserialize, ToSchema)]
 pub struct CreateAccount {
     /// The `token` from the emailed `/register?token=…` link.
+    #[schema(example = "viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0")]
     pub registration_token: String,
+    /// At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+    #[schema(example = "tegel-kran-sommar-42")]
     pub password: String,
     /// Mobile number with country code, e.g. `+48 601 234 567`.
+    #[schema(example = "+46701234567")]
     pub phone: String,
     /// The language the person chose in the app (`en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`): saved on the
     /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an

@@ -19,6 +19,7 @@ pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 3600 };
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationLink {
     /// The address the account is for (the link was emailed there).
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
 }
 

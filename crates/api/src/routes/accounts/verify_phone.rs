@@ -13,15 +13,21 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyPhone {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
+    /// The 6-digit code from the SMS.
+    #[schema(example = "482913")]
     pub code: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct AccountActivated {
+    #[schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c")]
     pub account_id: Uuid,
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
     /// `active`: sign in with email, password and an SMS code.
+    #[schema(example = "active")]
     pub status: String,
 }
 

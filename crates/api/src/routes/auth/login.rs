@@ -15,7 +15,9 @@ use crate::throttle::{self, email_key};
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
+    #[schema(example = "tegel-kran-sommar-42")]
     pub password: String,
     /// The language the person chose in the app (`en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`): saved on the
     /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an

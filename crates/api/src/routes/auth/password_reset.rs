@@ -20,6 +20,7 @@ pub const RESET_TOKEN_TTL: Duration = Duration::hours(1);
 
 #[derive(Deserialize, ToSchema)]
 pub struct PasswordResetRequest {
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
 }
 
@@ -87,7 +88,11 @@ async fn send_reset_link(state: &AppState, client: &ClientInfo, email: &str) -> 
 
 #[derive(Deserialize, ToSchema)]
 pub struct PasswordResetConfirm {
+    /// The `token` from the emailed `/reset-password?token=…` link (valid one hour).
+    #[schema(example = "Z7yhHMl1Uf6fmeNC6kIgtfE1SzE80abYkje1QTU_7Fg")]
     pub token: String,
+    /// At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+    #[schema(example = "murare-regn-fika-17")]
     pub new_password: String,
 }
 
@@ -126,13 +131,17 @@ pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordR
 
 #[derive(Deserialize, ToSchema)]
 pub struct PasswordResetVerify {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
+    /// The 6-digit code from the SMS or the authenticator app.
+    #[schema(example = "482913")]
     pub code: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct PasswordChanged {
     /// Always true; every session was signed out.
+    #[schema(example = true)]
     pub password_changed: bool,
 }
 

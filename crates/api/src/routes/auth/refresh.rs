@@ -16,6 +16,7 @@ pub struct RefreshRequest {
     /// Native clients send it here; web clients send nothing and rely on the cookie (plus the
     /// `X-Sitecard-Client: web` header, which cross-site forms cannot set).
     #[serde(default)]
+    #[schema(example = "rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8")]
     pub refresh_token: Option<String>,
 }
 

@@ -14,13 +14,19 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
+    #[schema(example = "01a230f1-7420-785d-bc75-fa24b0c9049e")]
     pub id: Uuid,
     #[schema(value_type = crate::schema_enums::ClientKind)]
     pub client: String,
+    /// The `User-Agent` the session was started with (at most 300 characters).
+    #[schema(example = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile")]
     pub user_agent: Option<String>,
+    #[schema(example = "2026-12-01T09:31:00Z")]
     pub created_at: DateTime<Utc>,
+    #[schema(example = "2026-12-01T11:02:00Z")]
     pub last_used_at: DateTime<Utc>,
     /// The session this request belongs to.
+    #[schema(example = true)]
     pub current: bool,
 }
 

@@ -16,16 +16,20 @@ use crate::totp;
 #[derive(Serialize, ToSchema)]
 pub struct TotpEnrolment {
     /// Base32 secret, for typing into an app by hand.
+    #[schema(example = "JHSRJW5EKGL4KHNZW24GAZ7DI5VNWAHJ")]
     pub secret: String,
     /// `otpauth://totp/Sitecard:…` for the QR code.
+    #[schema(example = "otpauth://totp/Sitecard:anna.kowalska%40example.com?secret=JHSRJW5EKGL4KHNZW24GAZ7DI5VNWAHJ&issuer=Sitecard")]
     pub otpauth_uri: String,
     /// The QR code as an SVG document.
+    #[schema(example = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 41 41\" role=\"img\">…</svg>")]
     pub qr_svg: String,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct TotpCode {
     /// The current 6-digit code from the authenticator app.
+    #[schema(example = "482913")]
     pub code: String,
 }
 

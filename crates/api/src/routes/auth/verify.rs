@@ -14,8 +14,10 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyRequest {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
     /// The 6-digit code from the SMS or the authenticator app.
+    #[schema(example = "482913")]
     pub code: String,
     /// `native` (default: refresh token in the body) or `web` (refresh token only as an HttpOnly cookie).
     #[serde(default)]
@@ -53,6 +55,7 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResendRequest {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
 }
 

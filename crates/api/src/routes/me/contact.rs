@@ -14,11 +14,20 @@ use crate::state::AppState;
 /// Any subset; an empty string clears an optional field (`address_line2`).
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateContact {
+    /// At most 200 characters.
+    #[schema(example = "ul. Marszałkowska 10")]
     pub address_line1: Option<String>,
+    /// At most 200 characters; an empty string clears it.
+    #[schema(example = "m. 24")]
     pub address_line2: Option<String>,
+    /// 2 to 12 letters, digits, spaces or hyphens (stored upper-cased).
+    #[schema(example = "00-590")]
     pub postal_code: Option<String>,
+    /// At most 100 characters.
+    #[schema(example = "Warszawa")]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2, e.g. `SE`, `PL`.
+    #[schema(example = "PL")]
     pub country: Option<String>,
 }
 

@@ -14,8 +14,10 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePassword {
+    #[schema(example = "tegel-kran-sommar-42")]
     pub current_password: String,
     /// At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+    #[schema(example = "murare-regn-fika-17")]
     pub new_password: String,
 }
 

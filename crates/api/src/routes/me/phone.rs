@@ -17,10 +17,13 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePhone {
+    /// The new mobile number with country code (spaces, dashes and a `00` prefix are accepted).
+    #[schema(example = "+46701234567")]
     pub phone: String,
     /// The account's password, typed again: needed when the sign-in is older than five minutes (403
     /// `step_up_required` tells the client to ask for it).
     #[serde(default)]
+    #[schema(example = "tegel-kran-sommar-42")]
     pub current_password: Option<String>,
 }
 
@@ -48,7 +51,10 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyPhoneChange {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
+    /// The 6-digit code sent to the new number.
+    #[schema(example = "482913")]
     pub code: String,
 }
 
