@@ -14,14 +14,17 @@ use crate::state::AppState;
 #[derive(Serialize, ToSchema)]
 pub struct Health {
     /// Always `ok` when the process answers.
+    #[schema(example = "ok")]
     pub status: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Readiness {
     /// `ok` when the database answers.
+    #[schema(example = "ok")]
     pub status: String,
     /// `sqlite` or `postgres`.
+    #[schema(example = "postgres")]
     pub database: String,
 }
 

@@ -26,10 +26,13 @@ pub struct CardCheckResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<crate::schema_enums::CardCheckReason>)]
     pub reason: Option<String>,
+    /// The last day the card is valid (absent for unknown numbers).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "2031-12-03")]
     pub valid_until: Option<NaiveDate>,
     /// The employer on the card.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Demo Bygg AB")]
     pub company_name: Option<String>,
 }
 

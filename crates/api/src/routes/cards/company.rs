@@ -20,7 +20,7 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct Reason {
     /// Why (kept in the audit log; shown to the worker for block and terminate). Must not be blank.
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(min_length = 1, max_length = 500, example = "Card reported stolen at the site office")]
     pub reason: String,
 }
 

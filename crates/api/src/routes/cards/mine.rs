@@ -20,7 +20,8 @@ pub const MAX_ACTIVATION_FAILURES: i32 = 5;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TypedCardNumber {
-    /// The number printed on the card: proves the worker holds it.
+    /// The number printed on the card: proves the worker holds it (spaces and letter case are ignored).
+    #[schema(example = "AB1234567890")]
     pub card_number: String,
 }
 
@@ -28,11 +29,14 @@ pub struct TypedCardNumber {
 pub struct Activated {
     pub card: CardView,
     /// The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
+    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
     pub pin: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Pin {
+    /// The card's 4-digit PIN.
+    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
     pub pin: String,
 }
 

@@ -14,7 +14,9 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct CancelOrder {
+    /// Kept on the order, trimmed and cut to 500 characters.
     #[serde(default)]
+    #[schema(example = "The worker is no longer on the project")]
     pub reason: Option<String>,
 }
 

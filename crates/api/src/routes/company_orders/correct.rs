@@ -19,13 +19,17 @@ use crate::state::AppState;
 pub struct CorrectOrder {
     /// The version you loaded; 409 `stale_version` if the order changed since.
     #[serde(deserialize_with = "crate::json_number::integer")]
+    #[schema(example = 3)]
     pub version: i32,
+    #[schema(example = "Anna Maria")]
     pub given_names: Option<String>,
+    #[schema(example = "Kowalska")]
     pub surname: Option<String>,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, example = "1990-04-12")]
     pub date_of_birth: Option<String>,
     /// Empty string removes the nationality.
+    #[schema(example = "POL")]
     pub nationality: Option<String>,
     /// The whole delivery address, when it changes.
     pub delivery: Option<DeliveryInput>,

@@ -20,13 +20,21 @@ pub struct OutboxQuery {
 pub struct DevMessage {
     #[schema(value_type = crate::schema_enums::MessageChannel)]
     pub channel: String,
+    /// The email address or phone number (E.164) the message went to.
+    #[schema(example = "+46701234567")]
     pub to: String,
+    /// Emails only.
+    #[schema(example = "Create your Sitecard account")]
     pub subject: Option<String>,
+    #[schema(example = "Your Sitecard login code is 482913. It is valid for 5 minutes. Never share it.")]
     pub body: String,
     /// The one-time code in an SMS.
+    #[schema(example = "482913")]
     pub code: Option<String>,
     /// The link in an email.
+    #[schema(example = "https://sitecard.example.com/register?token=viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0")]
     pub link: Option<String>,
+    #[schema(example = "2026-12-01T09:30:00Z")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -16,13 +16,15 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardAtDesk {
+    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
     pub id: Uuid,
     /// The last four digits: the verifier compares them with the card the worker shows.
-    #[schema(example = "7890")]
+    #[schema(pattern = "^[0-9]{4}$", example = "7890")]
     pub card_number_last4: String,
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
     pub status: String,
     /// Five wrong card numbers: the worker can no longer activate it alone.
+    #[schema(example = false)]
     pub activation_locked: bool,
 }
 

@@ -23,19 +23,27 @@ pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
 pub struct RecordVerification {
     #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
+    /// As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
+    #[schema(example = "EA1234567")]
     pub document_number: String,
     /// ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted).
+    #[schema(example = "POL")]
     pub issuing_country: String,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date)]
+    #[schema(value_type = String, format = Date, example = "2031-06-30")]
     pub document_expiry: String,
+    #[schema(example = "Anna Maria")]
     pub given_names: String,
+    #[schema(example = "Kowalska")]
     pub surname: String,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date)]
+    #[schema(value_type = String, format = Date, example = "1990-04-12")]
     pub date_of_birth: String,
     /// ISO 3166-1 alpha-3 (alpha-2 accepted).
+    #[schema(example = "POL")]
     pub nationality: String,
+    /// The worker's email: the registration link goes there, and orders placed for it are linked to the account.
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
     /// Language for the worker's emails and SMS (`en`, `sv`, `pl`); default: the request's `Accept-Language`.
     #[serde(default)]
@@ -45,10 +53,14 @@ pub struct RecordVerification {
 
 #[derive(Serialize, ToSchema)]
 pub struct VerificationRecorded {
+    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
     pub id: Uuid,
+    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
     pub person_id: Uuid,
+    #[schema(example = "2026-11-20T10:14:30Z")]
     pub verified_at: DateTime<Utc>,
     /// True when the worker had no password yet and a registration link was emailed.
+    #[schema(example = true)]
     pub registration_link_sent: bool,
 }
 

@@ -18,15 +18,20 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct ResetSecondFactor {
     /// The worker's new mobile number (E.164 or with a `00` prefix).
+    #[schema(example = "+46701234567")]
     pub new_phone: String,
     /// The number of the passport or ID card presented again now: required, and it must be the recorded one.
     #[serde(default)]
+    #[schema(example = "EA1234567")]
     pub document_number: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct SecondFactorReset {
+    #[schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c")]
     pub account_id: Uuid,
+    /// The new number, masked.
+    #[schema(example = "+46•••••••67")]
     pub masked_phone: String,
 }
 

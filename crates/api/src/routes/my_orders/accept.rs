@@ -20,6 +20,7 @@ use crate::state::AppState;
 pub struct AcceptOrder {
     /// The `version` of the order you reviewed.
     #[serde(deserialize_with = "crate::json_number::integer")]
+    #[schema(example = 3)]
     pub version: i32,
 }
 

@@ -15,7 +15,8 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct RejectOrder {
-    /// Why; the company sees it.
+    /// Why; the company sees it. At most 500 characters.
+    #[schema(example = "I no longer work for this company")]
     pub reason: String,
 }
 

@@ -27,11 +27,16 @@ pub struct ProductionEvent {
     #[schema(value_type = crate::schema_enums::ProductionEventType)]
     pub kind: String,
     /// Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`.
+    #[schema(example = "AB1234567890")]
     pub card_number: Option<String>,
-    /// For `shipped`.
+    /// For `shipped` (at most 100 characters are kept).
+    #[schema(example = "RR123456785SE")]
     pub tracking_number: Option<String>,
-    /// For `failed`.
+    /// For `failed` (at most 500 characters are kept).
+    #[schema(example = "The chip could not be encoded")]
     pub reason: Option<String>,
+    /// When the step happened at the partner; kept in the audit log.
+    #[schema(example = "2026-12-03T07:45:00Z")]
     pub occurred_at: DateTime<Utc>,
 }
 

@@ -18,16 +18,26 @@ pub const TOKENS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
     /// Must be `client_credentials`.
+    #[schema(example = "client_credentials")]
     pub grant_type: String,
     /// Or use HTTP Basic authentication.
+    #[schema(example = "demo-partner")]
     pub client_id: Option<String>,
+    /// Sent together with `client_id` (or use HTTP Basic authentication).
+    #[schema(example = "Jq8mX2vR7tLw4sZk9cNf3yHb6pDg1uAe")]
     pub client_secret: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct PartnerToken {
+    /// An EdDSA-signed JWT for `Authorization: Bearer`.
+    #[schema(example = "eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJwYXJ0bmVyIn0.Vb7nQ4pZs1")]
     pub access_token: String,
+    /// Always `Bearer`.
+    #[schema(example = "Bearer")]
     pub token_type: String,
+    /// Seconds until the token expires.
+    #[schema(example = 600)]
     pub expires_in: i64,
 }
 

@@ -37,7 +37,8 @@ pub async fn photo_reviews(
 pub struct PhotoDecision {
     #[schema(value_type = crate::schema_enums::PhotoDecisionValue)]
     pub decision: String,
-    /// Required when rejecting; the company sees it.
+    /// Required when rejecting (at most 500 characters); the company sees it.
+    #[schema(example = "Face partly covered by a helmet")]
     pub reason: Option<String>,
 }
 
