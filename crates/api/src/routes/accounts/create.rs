@@ -40,8 +40,12 @@ pub(crate) fn token_invalid() -> ApiError {
     )
 }
 
-/// Create the account: checks the password policy, then sends an SMS code to the phone; the account is
-/// active after `/accounts/verify-phone`.
+/// Create the account from a registration link; an SMS code goes to the phone.
+///
+/// No sign-in: the `registration_token` from the emailed link is the credential. The password must pass the policy
+/// (400 `weak_password`) and a code is sent to `phone` (at most five SMS an hour per account); the account becomes
+/// active only after `POST /accounts/verify-phone`. Limited to 20 tries an hour per client IP (429); `Idempotency-Key`
+/// is ignored.
 #[utoipa::path(tag = "accounts", request_body = CreateAccount, responses(
     (status = 201, description = "A code was sent to the phone", body = ChallengeStarted),
     (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),

@@ -31,8 +31,11 @@ pub struct AccountActivated {
     pub status: String,
 }
 
-/// Finish registration: the phone is verified, the password set and the account active. The
-/// registration link cannot be used again.
+/// Finish registration with the SMS code.
+///
+/// No sign-in: the `challenge_id` from `POST /accounts` and the code sent to the phone. On success the phone is
+/// verified, the password set, the account active and the registration link spent; audited. The fifth wrong code ends
+/// the challenge (410 `challenge_expired`), and wrong codes count towards per-IP and per-account limits (429).
 #[utoipa::path(tag = "accounts", request_body = VerifyPhone, responses(
     (status = 200, description = "The account is active", body = AccountActivated),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),

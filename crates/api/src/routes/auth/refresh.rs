@@ -24,7 +24,11 @@ fn invalid() -> ApiError {
     ApiError::Unauthorized("invalid_refresh_token")
 }
 
-/// A new access token and a new refresh token; the old refresh token is spent.
+/// Rotate the refresh token: a new access token and a new refresh token.
+///
+/// No access token needed. Native clients send `refresh_token` in the body; web clients send none and rely on the
+/// `sitecard_refresh` cookie plus the header `X-Sitecard-Client: web`. The old refresh token is spent: presenting a
+/// spent one again ends the whole session (401 `invalid_refresh_token`), which is audited.
 #[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Optional for web clients using the cookie"), responses(
     (status = 200, description = "A new token pair", body = TokenResponse),
     (status = 401, description = "`invalid_refresh_token` (a reused token also ends the session)", body = Problem, content_type = "application/problem+json"),

@@ -31,7 +31,11 @@ pub struct UpdateContact {
     pub country: Option<String>,
 }
 
-/// Update contact details. The phone changes only through `POST /me/phone` (it needs an SMS code).
+/// Update the caller's postal address.
+///
+/// Any signed-in account; send any subset of the fields (an empty `address_line2` clears it). All fields are checked
+/// together (422 `validation_failed` lists every problem) and the change is audited. The phone is not here: it changes
+/// only through `POST /me/phone` and an SMS code.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateContact, responses(
     (status = 200, description = "The new contact details", body = Contact),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),

@@ -27,7 +27,11 @@ pub struct ChangePhone {
     pub current_password: Option<String>,
 }
 
-/// Send a code to the new number. A step-up: a sign-in within the last five minutes, or `current_password`.
+/// Change the phone, step 1: a code goes to the new number.
+///
+/// Any signed-in account, with a step-up: a sign-in within the last five minutes, or `current_password` (403
+/// `step_up_required` asks for it). Nothing changes until the code is confirmed with `POST /me/phone/verify`; at most
+/// five SMS an hour per account (429).
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePhone, responses(
     (status = 202, description = "A code was sent to the new number", body = ChallengeStarted),
     (status = 401, description = "`invalid_credentials`: a wrong `current_password`", body = Problem, content_type = "application/problem+json"),
@@ -58,7 +62,10 @@ pub struct VerifyPhoneChange {
     pub code: String,
 }
 
-/// Confirm the new number with its code; it replaces the old one.
+/// Change the phone, step 2: the code; the new number replaces the old one.
+///
+/// Any signed-in account, for its own challenge from `POST /me/phone` (anyone else's is 410 `challenge_expired`). The
+/// new number takes effect at once; the email address and the old number (by SMS) are told, and the change is audited.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = VerifyPhoneChange, responses(
     (status = 200, description = "The new contact details", body = Contact),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),

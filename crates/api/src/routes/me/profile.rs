@@ -125,7 +125,10 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
     })
 }
 
-/// Who am I: account, roles, administered companies, verified identity and contact details.
+/// Who am I: account, roles, companies, verified identity and contact details.
+///
+/// Any signed-in account. `companies` are the companies the caller administers, `person` the identity verified in
+/// person (document number masked; absent for staff without one) and `contact` the phone and postal address. Read-only.
 #[utoipa::path(tag = "me", security(("bearer" = [])), responses(
     (status = 200, description = "The caller", body = Me),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -143,6 +146,9 @@ pub struct UpdateMe {
 }
 
 /// Change the language of emails and SMS.
+///
+/// Any signed-in account. Emails and SMS to the account use this language from now on (422 `validation_failed` with
+/// `unsupported_language` for a code Sitecard does not speak); answers the updated profile.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateMe, responses(
     (status = 200, description = "Updated", body = Me),
     (status = 422, description = "`validation_failed` (`unsupported_language`)", body = Problem, content_type = "application/problem+json"),
