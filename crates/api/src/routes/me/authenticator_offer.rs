@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 /// Decline the offer to set up an authenticator app.
 ///
-/// Any signed-in account. Remembered on the account, so `offer_totp` is no longer sent and `totp_offer_declined` is
+/// Any signed-in account. Remembered on the account: `offer_totp` is false from now on and `totp_offer_declined` is
 /// true; calling it again keeps the first answer. The app can still be enrolled later with `POST /auth/totp`.
 #[utoipa::path(tag = "me", security(("bearer" = [])), responses(
     (status = 204, description = "Remembered: `offer_totp` is false from now on"),
