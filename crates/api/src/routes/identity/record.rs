@@ -108,8 +108,12 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
     ))
 }
 
-/// Record an in-person document check. Creates or updates the person and the worker's account, and emails
-/// a one-time registration link (valid 7 days) when the worker has no password yet.
+/// Record an in-person passport or ID check (verifiers).
+///
+/// Verifiers only. Creates or updates the person and the worker's account (which gets the `cardholder` role) and links
+/// card orders already placed for `email` to it; when the worker has no password yet, a one-time registration link
+/// valid 7 days is emailed (replacing any earlier one). Audited; 409 when the document belongs to another account or
+/// the email's account was verified as another person.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), request_body = RecordVerification, responses(
     (status = 201, description = "Recorded", body = VerificationRecorded),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),

@@ -50,8 +50,11 @@ pub struct VerificationView {
     pub verified_at: DateTime<Utc>,
 }
 
-/// Read a verification record (verifiers only).
-#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+/// Read a verification record (verifiers).
+///
+/// Verifiers only. The document number is masked to its last three characters; `reference` is a short form of the id
+/// to read out at the desk. Read-only.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), responses(
     (status = 200, description = "The record", body = VerificationView),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
