@@ -24,8 +24,11 @@ pub struct Reason {
     pub reason: String,
 }
 
-/// The company's cards, newest first.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), PageQuery), responses(
+/// List the company's cards, newest first.
+///
+/// Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
+/// filtered by card `status`; each card carries its full number and the holder's name. Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), PageQuery), responses(
     (status = 200, description = "One page", body = CardPage),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
@@ -56,8 +59,14 @@ pub async fn list_company_cards(
     Ok(web::Json(CardPage { items, next_cursor }))
 }
 
-/// One of the company's cards.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), responses(
+/// Read one of the company's cards.
+///
+/// Company administrators of this company only; a card of another company is a 404. Includes the full card number,
+/// the holder's name and, for a blocked or terminated card, the reason. Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), responses(
     (status = 200, description = "The card", body = CardView),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
@@ -151,7 +160,14 @@ async fn change(
 }
 
 /// Block a card at once (reversible).
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+///
+/// Company administrators of this company only. The card is `blocked` immediately (a card check answers `not_valid`
+/// from now on), the `reason` is kept on the card and in the audit log, and the worker is emailed. Honours
+/// `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), request_body = Reason, responses(
     (status = 200, description = "Blocked", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
@@ -169,7 +185,14 @@ pub async fn block_card(
 }
 
 /// Lift a block.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+///
+/// Company administrators of this company only. A blocked card becomes `active` again, or `inactive` if it was never
+/// activated (409 `invalid_state` when it is not blocked); the reason goes to the audit log only, and the worker is
+/// emailed. Honours `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), request_body = Reason, responses(
     (status = 200, description = "Active again (or inactive, if never activated)", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
@@ -187,7 +210,13 @@ pub async fn unblock_card(
 }
 
 /// Terminate a card for good (the worker left the company).
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+///
+/// Company administrators of this company only. The card becomes `terminated`, which cannot be undone; the `reason` is
+/// kept on the card and in the audit log, and the worker is emailed. Honours `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), request_body = Reason, responses(
     (status = 200, description = "Terminated", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),

@@ -104,9 +104,12 @@ pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
     Some(d)
 }
 
-/// Order a card for a worker. The worker is emailed. Next: upload the portrait (`PUT …/photo`); after the
-/// partner approves it the worker checks and accepts.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path)), request_body = CreateOrder, responses(
+/// Order a card for a worker.
+///
+/// Company administrators of this company only. The order starts in `awaiting_photo`, is linked to the worker's
+/// account when one exists for `email`, and the worker is emailed a link to it; audited, and `Idempotency-Key` is
+/// honoured. Next: upload the portrait (`PUT …/photo`); after the partner approves it the worker checks and accepts.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")), request_body = CreateOrder, responses(
     (status = 201, description = "Ordered; status `awaiting_photo` until a portrait is uploaded with `PUT …/photo`", body = CompanyOrder),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),

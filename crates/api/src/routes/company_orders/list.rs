@@ -14,11 +14,14 @@ use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct PageQuery {
-    /// Only this status.
+    /// Only this status: an order status (e.g. `awaiting_cardholder`) for card orders, a card status (e.g.
+    /// `blocked`) for cards; ignored by `/partner/photo-reviews`.
     pub status: Option<String>,
     /// 1 to 100; default 20.
+    #[param(example = 50)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
+    #[param(example = "01a21c3b-a280-78ad-b204-aac1c15930b6")]
     pub cursor: Option<String>,
 }
 
@@ -35,8 +38,11 @@ pub fn page_params(q: &PageQuery, f: &mut Fields) -> (u64, Option<Uuid>) {
     (limit.clamp(1, 100), cursor)
 }
 
-/// The company's orders, newest first.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), PageQuery), responses(
+/// List the company's card orders, newest first.
+///
+/// Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
+/// filtered by order `status`; list items carry no `history` (read one order for it). Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), PageQuery), responses(
     (status = 200, description = "One page", body = OrderPage),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed` (status, limit or cursor)", body = Problem, content_type = "application/problem+json"),
