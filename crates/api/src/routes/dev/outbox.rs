@@ -13,6 +13,7 @@ use crate::state::AppState;
 #[derive(Deserialize, IntoParams)]
 pub struct OutboxQuery {
     /// Only messages to this email address or phone number (E.164).
+    #[param(example = "+46701234567")]
     pub to: Option<String>,
 }
 
@@ -38,7 +39,11 @@ pub struct DevMessage {
     pub created_at: DateTime<Utc>,
 }
 
-/// The dev outbox (development mode only; 404 in any other mode).
+/// The outbox: messages the server has queued (development mode only).
+///
+/// No sign-in, and only when the server runs with `SITECARD_DEV=1` (404 in any other mode). The newest 200 SMS, email
+/// and webhook messages, newest first, optionally only those to `to`, with the one-time code or link picked out, so a
+/// person can walk every flow without a phone or a mailbox. Read-only.
 #[utoipa::path(tag = "dev", params(OutboxQuery), responses(
     (status = 200, description = "Messages, newest first", body = Vec<DevMessage>),
     (status = 404, description = "Not in development mode", body = Problem, content_type = "application/problem+json"),

@@ -52,9 +52,13 @@ fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
-/// A partner access token (10 minutes). Form-encoded as RFC 6749 requires. Errors are problem+json whose
-/// `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
-/// standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429).
+/// Get a partner access token (OAuth2 client credentials).
+///
+/// No bearer token: `client_id` and `client_secret` in the form-encoded body (as RFC 6749 requires) or with HTTP Basic
+/// authentication; the token lasts 10 minutes, and failed client authentication is audited. Errors are problem+json
+/// whose `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
+/// standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429, 60 requests a
+/// minute per client IP).
 #[utoipa::path(tag = "partner", request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"), responses(
     (status = 200, description = "Token", body = PartnerToken),
     (status = 400, description = "`error`: `unsupported_grant_type` or `invalid_request` (malformed form)", body = Problem, content_type = "application/problem+json"),
