@@ -17,7 +17,7 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct InPersonActivation {
     /// The number of the passport or ID the verifier has just checked; must match the worker's record.
-    #[schema(example = "EA1234567")]
+    #[schema(example = "EK7390567")]
     pub document_number: String,
     /// The number printed on the card the worker shows (spaces and letter case are ignored).
     #[schema(example = "AB1234567890")]

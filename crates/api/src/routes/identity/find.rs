@@ -18,7 +18,7 @@ pub struct FindVerifications {
     #[param(example = "anna.kowalska@example.com")]
     pub email: Option<String>,
     /// The number of the passport or ID card as printed (exact; spaces and letter case are ignored).
-    #[param(example = "EA1234567")]
+    #[param(example = "EK7390567")]
     pub document_number: Option<String>,
 }
 

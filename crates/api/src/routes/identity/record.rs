@@ -24,7 +24,7 @@ pub struct RecordVerification {
     #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     /// As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
-    #[schema(example = "EA1234567")]
+    #[schema(example = "EK7390567")]
     pub document_number: String,
     /// ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted).
     #[schema(example = "POL")]

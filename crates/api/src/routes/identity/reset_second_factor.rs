@@ -22,7 +22,7 @@ pub struct ResetSecondFactor {
     pub new_phone: String,
     /// The number of the passport or ID card presented again now: required, and it must be the recorded one.
     #[serde(default)]
-    #[schema(example = "EA1234567")]
+    #[schema(example = "EK7390567")]
     pub document_number: Option<String>,
 }
 

@@ -21,7 +21,7 @@ pub struct TokenRequest {
     #[schema(example = "client_credentials")]
     pub grant_type: String,
     /// Or use HTTP Basic authentication.
-    #[schema(example = "demo-partner")]
+    #[schema(example = "nordic-card-print")]
     pub client_id: Option<String>,
     /// Sent together with `client_id` (or use HTTP Basic authentication).
     #[schema(example = "Jq8mX2vR7tLw4sZk9cNf3yHb6pDg1uAe")]
