@@ -18,6 +18,7 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardView {
+    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
     pub id: Uuid,
     /// Two capital letters and ten digits, as printed. The cardholder sees it only once the card has been
     /// activated: typing it from the physical card is what proves they hold it (`card_number_last4` until then).
@@ -31,12 +32,17 @@ pub struct CardView {
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
     pub status: String,
     pub company: CompanyRef,
+    #[schema(example = "2031-12-03")]
     pub valid_until: NaiveDate,
+    #[schema(example = "2026-12-05T16:20:00Z")]
     pub activated_at: Option<DateTime<Utc>>,
+    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
     pub order_id: Uuid,
     /// The holder's name as on the order (for company lists).
+    #[schema(example = "Anna Maria Kowalska")]
     pub holder_name: Option<String>,
     /// Why it was blocked or terminated.
+    #[schema(example = "reported lost")]
     pub reason: Option<String>,
 }
 
@@ -56,6 +62,7 @@ pub struct CardPage {
     /// Pass as `cursor` for the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
+    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
     pub next_cursor: Option<String>,
 }
 

@@ -21,14 +21,18 @@ use crate::throttle;
 /// A second factor is awaited.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChallengeStarted {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
     /// `sms` (a code was sent) or `totp` (use the authenticator app).
     #[schema(value_type = crate::schema_enums::SecondFactorMethod)]
     pub method: String,
     /// Where the SMS went, e.g. `+46•••••••03`.
+    #[schema(example = "+46•••••••67")]
     pub masked_phone: Option<String>,
+    #[schema(example = "2026-12-01T09:35:00Z")]
     pub expires_at: DateTime<Utc>,
     /// When a new code may be asked for (`/api/v1/auth/login/resend`).
+    #[schema(example = "2026-12-01T09:31:00Z")]
     pub resend_after: DateTime<Utc>,
 }
 

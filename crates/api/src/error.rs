@@ -12,10 +12,13 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
 pub struct FieldError {
     /// The JSON field (dotted for nested fields, e.g. `delivery.postal_code`).
+    #[schema(example = "delivery.postal_code")]
     pub field: String,
     /// Stable machine code, e.g. `required`, `invalid_format`, `too_long`.
+    #[schema(example = "invalid_format")]
     pub code: String,
     /// English explanation for developers; clients translate `code`.
+    #[schema(example = "2 to 12 letters, digits, spaces or hyphens")]
     pub message: String,
 }
 
@@ -31,25 +34,33 @@ pub struct Problem {
     /// A URL naming the problem type, `https://sitecard.dev/problems/<code>`: an identifier (it need not
     /// resolve); `code` carries the same name without the prefix.
     #[serde(rename = "type")]
+    #[schema(example = "https://sitecard.dev/problems/stale_version")]
     pub type_: String,
+    #[schema(example = "The request conflicts with the current state")]
     pub title: String,
+    #[schema(example = 409)]
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "the order changed since you loaded it; reload and try again")]
     pub detail: Option<String>,
     /// Stable machine-readable code; clients switch on this, never on `title` or `detail`.
+    #[schema(example = "stale_version")]
     pub code: String,
     /// Field-level errors for validation problems.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub errors: Vec<FieldError>,
     /// Tries left before a lock (`card_number_mismatch`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = 3)]
     pub remaining_attempts: Option<i32>,
     /// Seconds to wait before retrying (also sent as the `Retry-After` header).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = 42)]
     pub retry_after: Option<u64>,
     /// On `POST /oauth/token` only: the RFC 6749 section 5.2 error (`invalid_request`, `invalid_client`,
     /// `unsupported_grant_type`, ...), so that standard OAuth client libraries recognise the failure.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "invalid_client")]
     pub error: Option<String>,
 }
 

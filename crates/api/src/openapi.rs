@@ -22,7 +22,15 @@ Languages: `en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`. A problem's `de
 language and `Content-Language` names it. Clients switch on `code`, never on `detail`.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
-    components(schemas(Problem, FieldError, WebhookEnvelope, OrderWebhookData, PhotoWebhookData, CardWebhookData)),
+    components(schemas(
+        Problem,
+        FieldError,
+        WebhookEnvelope,
+        OrderWebhookData,
+        PhotoWebhookData,
+        CardWebhookData,
+        crate::schema_enums::ProductionQueueStatus
+    )),
     modifiers(&SecuritySchemes),
     tags(
         (name = "operations", description = "Health, readiness and metrics"),

@@ -22,21 +22,31 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema, Clone)]
 pub struct Holder {
+    #[schema(example = "Anna Maria")]
     pub given_names: String,
+    #[schema(example = "Kowalska")]
     pub surname: String,
+    #[schema(example = "1990-04-12")]
     pub date_of_birth: NaiveDate,
     /// ISO 3166-1 alpha-3, when the company gave one.
+    #[schema(pattern = "^[A-Z]{3}$", example = "POL")]
     pub nationality: Option<String>,
 }
 
 #[derive(Serialize, ToSchema, Clone)]
 pub struct Delivery {
+    #[schema(example = "Anna Kowalska c/o Demo Bygg AB")]
     pub recipient: String,
+    #[schema(example = "Storgatan 12")]
     pub address_line1: String,
+    #[schema(example = "Plan 3")]
     pub address_line2: Option<String>,
+    #[schema(example = "114 55")]
     pub postal_code: String,
+    #[schema(example = "Stockholm")]
     pub city: String,
     /// ISO 3166-1 alpha-2.
+    #[schema(pattern = "^[A-Z]{2}$", example = "SE")]
     pub country: String,
 }
 
@@ -44,16 +54,19 @@ pub struct Delivery {
 pub struct HistoryEntry {
     #[schema(value_type = crate::schema_enums::OrderStatusValue)]
     pub status: String,
+    #[schema(example = "2026-11-28T13:05:00Z")]
     pub at: DateTime<Utc>,
 }
 
 /// An order as the worker sees it.
 #[derive(Serialize, ToSchema)]
 pub struct HolderOrder {
+    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
     pub id: Uuid,
     #[schema(value_type = crate::schema_enums::OrderStatusValue)]
     pub status: String,
     /// Send it back with accept; a changed order answers 409 `stale_version`.
+    #[schema(example = 3)]
     pub version: i32,
     pub company: CompanyRef,
     pub holder: Holder,
@@ -62,6 +75,7 @@ pub struct HolderOrder {
     /// `city`, `country`).
     pub missing_contact_fields: Vec<String>,
     /// The portrait, when the order has one.
+    #[schema(example = "/api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo")]
     pub photo_url: Option<String>,
     /// Fields that did not match the verified document (after a failed accept).
     pub mismatch_fields: Vec<String>,
@@ -69,7 +83,9 @@ pub struct HolderOrder {
     /// does not match is not produced, so the worker can ask the company to correct it instead of accepting.
     pub identity_check: IdentityCheck,
     /// The worker's reason for rejecting, or the partner's for a failure.
+    #[schema(example = "I no longer work for this company")]
     pub reason: Option<String>,
+    #[schema(example = "2026-11-28T13:05:00Z")]
     pub created_at: DateTime<Utc>,
     pub history: Vec<HistoryEntry>,
 }
@@ -78,6 +94,7 @@ pub struct HolderOrder {
 pub struct IdentityCheck {
     /// Whether Accept will find the order matching the verified document (false when there is no verified
     /// document yet).
+    #[schema(example = true)]
     pub matches: bool,
     /// The fields that differ: `given_names`, `surname`, `date_of_birth`, `nationality`.
     pub fields: Vec<String>,
@@ -114,22 +131,33 @@ pub fn order_against_document(o: &Order, person: &Person) -> IdentityMatch {
 /// An order as the company admin and the production partner see it.
 #[derive(Serialize, ToSchema)]
 pub struct CompanyOrder {
+    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
     pub id: Uuid,
     #[schema(value_type = crate::schema_enums::OrderStatusValue)]
     pub status: String,
+    #[schema(example = 3)]
     pub version: i32,
     pub company: CompanyRef,
     pub holder: Holder,
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
+    /// The worker's mobile number in E.164, when the company gave one.
+    #[schema(pattern = "^\\+[1-9][0-9]{6,14}$", example = "+46701234567")]
     pub phone: Option<String>,
     pub delivery: Delivery,
     pub mismatch_fields: Vec<String>,
+    #[schema(example = "Face partly covered by a helmet")]
     pub reason: Option<String>,
+    #[schema(example = "RR123456785SE")]
     pub tracking_number: Option<String>,
     /// The card produced for this order.
+    #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
     pub card_number: Option<String>,
+    #[schema(example = "/api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo")]
     pub photo_url: Option<String>,
+    #[schema(example = "2026-11-28T13:05:00Z")]
     pub created_at: DateTime<Utc>,
+    #[schema(example = "2026-12-01T09:30:00Z")]
     pub updated_at: DateTime<Utc>,
     /// Status changes, oldest first: on single reads only (lists omit it; read the order for its history).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -143,6 +171,7 @@ pub struct OrderPage {
     /// Pass as `cursor` for the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
+    #[schema(example = "01a21c3b-a280-78ad-b204-aac1c15930b6")]
     pub next_cursor: Option<String>,
 }
 

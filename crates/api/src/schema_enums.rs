@@ -4,7 +4,7 @@
 use utoipa::ToSchema;
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "confirmed")]
 #[allow(dead_code)]
 pub enum OrderStatusValue {
     AwaitingPhoto,
@@ -21,8 +21,18 @@ pub enum OrderStatusValue {
     ProductionFailed,
 }
 
+/// The statuses the production queue lists.
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "confirmed")]
+#[allow(dead_code)]
+pub enum ProductionQueueStatus {
+    Confirmed,
+    InProduction,
+    Shipped,
+}
+
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case", example = "active")]
 #[allow(dead_code)]
 pub enum CardStatusValue {
     Inactive,
@@ -33,7 +43,7 @@ pub enum CardStatusValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "sms")]
 #[allow(dead_code)]
 pub enum SecondFactorMethod {
     Sms,
@@ -41,7 +51,7 @@ pub enum SecondFactorMethod {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "cardholder")]
 #[allow(dead_code)]
 pub enum RoleValue {
     Cardholder,
@@ -51,7 +61,7 @@ pub enum RoleValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "pl")]
 #[allow(dead_code)]
 pub enum LanguageValue {
     En,
@@ -66,7 +76,7 @@ pub enum LanguageValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "passport")]
 #[allow(dead_code)]
 pub enum DocumentTypeValue {
     Passport,
@@ -74,7 +84,7 @@ pub enum DocumentTypeValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "web")]
 #[allow(dead_code)]
 pub enum ClientKind {
     Web,
@@ -82,7 +92,7 @@ pub enum ClientKind {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "produced")]
 #[allow(dead_code)]
 pub enum ProductionEventType {
     Accepted,
@@ -93,7 +103,7 @@ pub enum ProductionEventType {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "approved")]
 #[allow(dead_code)]
 pub enum PhotoDecisionValue {
     Approved,
@@ -101,7 +111,7 @@ pub enum PhotoDecisionValue {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "valid")]
 #[allow(dead_code)]
 pub enum CardCheckStatus {
     Valid,
@@ -109,7 +119,7 @@ pub enum CardCheckStatus {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "blocked")]
 #[allow(dead_code)]
 pub enum CardCheckReason {
     Blocked,
@@ -120,7 +130,7 @@ pub enum CardCheckReason {
 }
 
 #[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
+#[schema(rename_all = "snake_case", example = "sms")]
 #[allow(dead_code)]
 pub enum MessageChannel {
     Sms,

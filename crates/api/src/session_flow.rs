@@ -24,19 +24,25 @@ pub const SESSION_TTL_DAYS: i64 = 30;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TokenResponse {
+    /// An EdDSA-signed JWT for `Authorization: Bearer`; its `kid` is in `/.well-known/jwks.json`.
+    #[schema(example = "eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJ1c2VyIn0.Xq2v0wF3kR")]
     pub access_token: String,
     /// Always `Bearer`.
+    #[schema(example = "Bearer")]
     pub token_type: String,
     /// Seconds until the access token expires (at most 600).
+    #[schema(example = 600)]
     pub expires_in: i64,
     /// Opaque, single-use; rotated on every refresh. Omitted for `client: "web"`, which gets it only as an
     /// HttpOnly cookie.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8")]
     pub refresh_token: Option<String>,
     /// True after an SMS login when no authenticator app is enrolled and the person has not declined it
     /// (`POST /me/authenticator-offer/decline`): SMS is a "restricted" authenticator (NIST SP 800-63B rev 4),
     /// so clients should offer `POST /api/v1/auth/totp` — once, after the task the person came for.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = true)]
     pub offer_totp: Option<bool>,
 }
 

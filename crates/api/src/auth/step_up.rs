@@ -23,6 +23,7 @@ pub struct StepUp {
     /// The account's password, typed again: needed when the sign-in is older than five minutes
     /// (403 `step_up_required` tells the client to ask for it).
     #[serde(default)]
+    #[schema(example = "tegel-kran-sommar-42")]
     pub current_password: Option<String>,
 }
 

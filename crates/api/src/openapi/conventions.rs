@@ -1,6 +1,6 @@
 //! What holds for every operation, written into each one so a generated client and a reader of one operation
 //! both see it: servers, `security: []` on public operations, the `Idempotency-Key` parameter and the
-//! `Idempotent-Replayed`, `Retry-After` and `ETag` headers, and an example problem for every documented code.
+//! `Idempotent-Replayed` and `Retry-After` headers, and an example problem for every documented code.
 
 use serde_json::{Map, Value, json};
 
@@ -67,11 +67,6 @@ fn with_shared_components(mut components: Map<String, Value>) -> Map<String, Val
         "description": "`true` when this answer is the stored first answer to an earlier request with the same `Idempotency-Key`.",
         "schema": {"type": "string", "enum": ["true"]},
         "example": "true"
-    });
-    headers["ETag"] = json!({
-        "description": "The order's `version` as a strong entity tag, e.g. `\"3\"`.",
-        "schema": {"type": "string"},
-        "example": "\"3\""
     });
     let parameters = components.entry("parameters").or_insert_with(|| json!({}));
     parameters["IdempotencyKey"] = json!({

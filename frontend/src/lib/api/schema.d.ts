@@ -11,7 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** JSON Web Key Set (RFC 7517): every key that may have signed a live access token. */
+        /**
+         * JSON Web Key Set (RFC 7517) for checking Sitecard's signatures.
+         * @description Public, no sign-in. Every Ed25519 public key (`kty: OKP`, `alg: EdDSA`) that may have signed a live access token,
+         *     by `kid`; answers may be cached for five minutes (`Cache-Control: public, max-age=300`).
+         */
         get: operations["jwks"];
         put?: never;
         post?: never;
@@ -31,8 +35,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create the account: checks the password policy, then sends an SMS code to the phone; the account is
-         *     active after `/accounts/verify-phone`.
+         * Create the account from a registration link; an SMS code goes to the phone.
+         * @description No sign-in: the `registration_token` from the emailed link is the credential. The password must pass the policy
+         *     (400 `weak_password`) and a code is sent to `phone` (at most five SMS an hour per account); the account becomes
+         *     active only after `POST /accounts/verify-phone`. Limited to 20 tries an hour per client IP (429); `Idempotency-Key`
+         *     is ignored.
          */
         post: operations["create_account"];
         delete?: never;
@@ -48,7 +55,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check a registration link before asking for anything: 200 with the account's email while it is usable. */
+        /**
+         * Check a registration link before asking for a password and a phone.
+         * @description No sign-in. 200 with the account's email while the link (registration or invitation) is unused and unexpired and
+         *     its account still pending, 410 `registration_token_invalid` otherwise; nothing changes. Limited to 60 checks an
+         *     hour per client IP (429 `too_many_attempts`).
+         */
         get: operations["check_registration_token"];
         put?: never;
         post?: never;
@@ -68,8 +80,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Finish registration: the phone is verified, the password set and the account active. The
-         *     registration link cannot be used again.
+         * Finish registration with the SMS code.
+         * @description No sign-in: the `challenge_id` from `POST /accounts` and the code sent to the phone. On success the phone is
+         *     verified, the password set, the account active and the registration link spent; audited. The fifth wrong code ends
+         *     the challenge (410 `challenge_expired`), and wrong codes count towards per-IP and per-account limits (429).
          */
         post: operations["verify_phone"];
         delete?: never;
@@ -86,10 +100,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the audit log (operators only): every checkpoint's hash, link to the one before and Ed25519
-         *     signature, every sealed event against its checkpoint's Merkle root (RFC 6962), and an optional published
-         *     checkpoint. A broken log is still a 200 with `ok: false` and the first `problem` found. Events are sealed
-         *     every few seconds; `unsealed_events` counts those written since.
+         * Verify the tamper-evident audit log (operators).
+         * @description Operators only. Checks every checkpoint's hash, link to the one before and Ed25519 signature, every sealed event
+         *     against its checkpoint's Merkle root (RFC 6962), and an optional published checkpoint; a broken log is still a 200
+         *     with `ok: false` and the first `problem` found. Events are sealed every few seconds; `unsealed_events` counts those
+         *     written since. Read-only.
          */
         get: operations["verify_chain"];
         put?: never;
@@ -109,7 +124,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in, step 1. Unknown email and wrong password give the same answer in similar time. */
+        /**
+         * Sign in, step 1: email and password.
+         * @description No sign-in needed. Unknown email and wrong password give the same 401 `invalid_credentials` in similar time; tries
+         *     are limited per client IP and per address (429 `too_many_attempts` with `Retry-After`) and failures are audited. On
+         *     success a second-factor challenge starts: an SMS code goes to the account's phone, or `method: totp` asks for the
+         *     authenticator app; `language`, when given, is saved on the account.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -127,8 +148,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A new SMS code for any open challenge (login, registration, phone change, password reset), at most one
-         *     a minute and five an hour.
+         * Send a new SMS code for an open challenge.
+         * @description No access token needed; any open SMS challenge (login, registration, phone change, password reset). A new code
+         *     replaces the old one and the challenge's five minutes start again. At most one a minute (429 `resend_too_soon`
+         *     with `Retry-After`) and five SMS an hour per account; 409 `not_applicable` for an authenticator-app challenge.
          */
         post: operations["resend"];
         delete?: never;
@@ -146,7 +169,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in, step 2: the code. The fifth wrong code ends the challenge. */
+        /**
+         * Sign in, step 2: the SMS or app code.
+         * @description No access token needed: the `challenge_id` from `POST /auth/login`. On success a session starts (audited) and
+         *     tokens are issued; `client: web` gets the refresh token only as an HttpOnly cookie. The fifth wrong code ends the
+         *     challenge, and ten wrong codes in an hour lock codes for the account (429) and email the worker.
+         */
         post: operations["verify"];
         delete?: never;
         options?: never;
@@ -163,7 +191,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: this session's refresh tokens stop working and the cookie is cleared. */
+        /**
+         * Sign out of this session.
+         * @description Any signed-in account. The session is revoked at once (its refresh tokens stop working and its access token is
+         *     refused from now on), the refresh and hint cookies are cleared, and the sign-out is audited.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -180,7 +212,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a reset link. Always 202, whether or not the address has an account. */
+        /**
+         * Forgotten password, step 1: ask for a reset link by email.
+         * @description No sign-in. Always 202 after the same delay, whether or not the address has an active account; for an active
+         *     account a one-time link `/reset-password?token=…` (valid one hour) is emailed and earlier links stop working.
+         *     Limited to 20 requests an hour per client IP (429) and, silently, to three emails an hour per address.
+         */
         post: operations["request_reset"];
         delete?: never;
         options?: never;
@@ -198,8 +235,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set the new password (checked against the policy); it takes effect after the second factor at
-         *     `/auth/password-reset/verify`.
+         * Forgotten password, step 2: the new password; a second factor is asked for.
+         * @description No sign-in: the `token` from the emailed link is the credential (410 `reset_token_invalid` when unknown, used or
+         *     expired). The new password is checked against the policy (400 `weak_password`) and held until the second factor:
+         *     an SMS code is sent, or the authenticator app is asked for. Nothing changes until `/auth/password-reset/verify`.
          */
         post: operations["confirm_reset"];
         delete?: never;
@@ -217,7 +256,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finish the reset with the SMS (or app) code: the new password takes effect and every session ends. */
+        /**
+         * Forgotten password, step 3: the code; the new password takes effect.
+         * @description No sign-in: the `challenge_id` from step 2 and its SMS or app code. On success the password is replaced, the link
+         *     spent, every session of the account ended and the email address told; audited. Wrong codes count like sign-in
+         *     codes (the fifth ends the challenge: 410 `challenge_expired`).
+         */
         post: operations["verify_reset"];
         delete?: never;
         options?: never;
@@ -234,7 +278,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new access token and a new refresh token; the old refresh token is spent. */
+        /**
+         * Rotate the refresh token: a new access token and a new refresh token.
+         * @description No access token needed. Native clients send `refresh_token` in the body; web clients send none and rely on the
+         *     `sitecard_refresh` cookie plus the header `X-Sitecard-Client: web`. The old refresh token is spent: presenting a
+         *     spent one again ends the whole session (401 `invalid_refresh_token`), which is audited.
+         */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -249,11 +298,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's live sessions, newest first. */
+        /**
+         * List the caller's live sessions, newest first.
+         * @description Any signed-in account; only its own sessions. One entry per signed-in device, with `current: true` for the session
+         *     of this request. Read-only.
+         */
         get: operations["list_sessions"];
         put?: never;
         post?: never;
-        /** Sign out everywhere else: every session but this one is revoked. */
+        /**
+         * Sign out everywhere else.
+         * @description Any signed-in account. Every session of the account except this one is revoked at once (their refresh tokens stop
+         *     working and their access tokens are refused); audited with the number of sessions ended.
+         */
         delete: operations["revoke_other_sessions"];
         options?: never;
         head?: never;
@@ -270,7 +327,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of the caller's sessions (sign out that device). */
+        /**
+         * Revoke one of the caller's sessions (sign out that device).
+         * @description Any signed-in account, for its own sessions only (another account's session id is a 404). The device is signed
+         *     out at once: its refresh tokens stop working and its access token is refused. Audited.
+         */
         delete: operations["revoke_session"];
         options?: never;
         head?: never;
@@ -287,11 +348,18 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start enrolling an authenticator app (a new one, or one that replaces the current app). Until confirmed,
-         *     login keeps using what it used. A step-up: a sign-in within the last five minutes, or `current_password`.
+         * Start enrolling an authenticator app.
+         * @description Any signed-in account, with a step-up: a sign-in within the last five minutes, or `current_password` in the body
+         *     (wrong passwords count with sign-ins). Returns a new secret, its otpauth URI and a QR code, never cached or kept
+         *     for `Idempotency-Key`; it may replace the current app, but sign-in keeps using what it used until the new app is
+         *     confirmed with `POST /auth/totp/confirm`.
          */
         post: operations["start_totp"];
-        /** Remove the authenticator app; needs a fresh code from it. Login goes back to SMS. */
+        /**
+         * Remove the authenticator app; sign-in goes back to SMS codes.
+         * @description Any signed-in account with an enrolled app (409 `invalid_state` otherwise); needs a fresh code from the app (401
+         *     `invalid_code`). The email address and the phone (by SMS) are told, and the change is audited.
+         */
         delete: operations["remove_totp"];
         options?: never;
         head?: never;
@@ -307,7 +375,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the app with its current code; from now on login asks for the app's code. */
+        /**
+         * Confirm the authenticator app with its current code.
+         * @description Any signed-in account that has started an enrolment (409 `invalid_state` otherwise); each code is accepted once.
+         *     From now on sign-in asks for the app's code instead of an SMS; the email address and the phone (by SMS) are told,
+         *     and the change is audited.
+         */
         post: operations["confirm_totp"];
         delete?: never;
         options?: never;
@@ -322,7 +395,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether a card number is valid now. Unknown and malformed numbers are simply `not_valid`/`unknown`. */
+        /**
+         * Whether a card is valid now (public card check).
+         * @description No sign-in: for site managers and gate systems. The answer holds only the status, the reason when not valid,
+         *     `valid_until` and the employer's name, never personal data; unknown and malformed numbers are simply `not_valid`
+         *     with reason `unknown`. Limited to 60 checks a minute per client IP (429 `too_many_attempts`).
+         */
         get: operations["check_card"];
         put?: never;
         post?: never;
@@ -339,7 +417,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The portrait as JPEG. */
+        /**
+         * Download an order's portrait as JPEG.
+         * @description Only the order's company administrators, its worker, verifiers and production partners; for anyone else the order
+         *     does not exist (404), as for an order without a photo. Sent with `Cache-Control: private, max-age=300`. Read-only.
+         */
         get: operations["download_photo"];
         put?: never;
         post?: never;
@@ -358,7 +440,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Activate in person (verifiers): the document and the card are checked, the activation lock cleared. */
+        /**
+         * Activate a card in person (verifiers).
+         * @description Verifiers only, after checking the worker's passport or ID again: `document_number` must be the recorded one (422
+         *     `document_mismatch`) and `card_number` the card's (422 `card_number_mismatch`). The card becomes `active` with a
+         *     new 4-digit PIN to give the worker, the activation lock is cleared, the worker's older cards at the same company
+         *     are terminated and the worker is emailed; audited.
+         */
         post: operations["activate_in_person"];
         delete?: never;
         options?: never;
@@ -373,12 +461,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The company's orders, newest first. */
+        /**
+         * List the company's card orders, newest first.
+         * @description Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
+         *     filtered by order `status`; list items carry no `history` (read one order for it). Read-only.
+         */
         get: operations["list_orders"];
         put?: never;
         /**
-         * Order a card for a worker. The worker is emailed. Next: upload the portrait (`PUT …/photo`); after the
-         *     partner approves it the worker checks and accepts.
+         * Order a card for a worker.
+         * @description Company administrators of this company only. The order starts in `awaiting_photo`, is linked to the worker's
+         *     account when one exists for `email`, and the worker is emailed a link to it; audited, and `Idempotency-Key` is
+         *     honoured. Next: upload the portrait (`PUT …/photo`); after the partner approves it the worker checks and accepts.
          */
         post: operations["create_order"];
         delete?: never;
@@ -394,7 +488,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One order with its history. `ETag` carries the version for `If-Match`-style clients. */
+        /**
+         * Read one of the company's card orders with its history.
+         * @description Company administrators of this company only; an order of another company is a 404. `ETag` carries the order's
+         *     `version`, which a correction sends back in its body (`If-Match` is not read). Read-only.
+         */
         get: operations["show_order"];
         put?: never;
         post?: never;
@@ -402,9 +500,11 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct holder or delivery data before the worker has accepted: in `awaiting_cardholder` or
-         *     `needs_correction` the order returns to `awaiting_cardholder` and the worker is asked to check it again;
-         *     during the photo step (`awaiting_photo`, `awaiting_photo_review`, `photo_rejected`) the status stays.
+         * Correct holder or delivery data before the worker has accepted.
+         * @description Company administrators of this company only, with the `version` they loaded (409 `stale_version` otherwise). In
+         *     `awaiting_cardholder` or `needs_correction` the order returns to `awaiting_cardholder` and the worker is emailed to
+         *     check it again; during the photo step (`awaiting_photo`, `awaiting_photo_review`, `photo_rejected`) the status
+         *     stays and nobody is emailed. Earlier identity mismatches are cleared; audited.
          */
         patch: operations["correct_order"];
         trace?: never;
@@ -418,7 +518,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel before production starts (up to `confirmed`); partners get a `cancelled` webhook. */
+        /**
+         * Cancel an order before production starts.
+         * @description Company administrators of this company only; allowed up to `confirmed` (409 `invalid_state` once production has
+         *     started). The optional `reason` is kept on the order, partners with a webhook URL are sent a signed
+         *     `order.cancelled` webhook, and the cancellation is audited; the worker is not emailed. Honours `Idempotency-Key`.
+         */
         post: operations["cancel_order"];
         delete?: never;
         options?: never;
@@ -435,9 +540,11 @@ export interface paths {
         };
         get?: never;
         /**
-         * Upload or replace the portrait (`Content-Type: image/jpeg`, `image/png` or `application/octet-stream`; JPEG
-         *     or PNG by content, at most 5 MB, at least
-         *     600×800, portrait). It is re-encoded and stored; the order waits for the partner's photo review.
+         * Upload or replace an order's portrait.
+         * @description Company administrators of this company only. The body is the raw image (`Content-Type: image/jpeg`,
+         *     `image/png` or `application/octet-stream`; JPEG or PNG by content, at most 5 MB, at least 600×800, portrait);
+         *     it is re-encoded as JPEG and stored, and the order moves to `awaiting_photo_review` for the partner's check, even if an earlier photo was approved. Allowed until the worker
+         *     has accepted (409 `invalid_state` after that, and for rejected or cancelled orders); audited.
          */
         put: operations["upload_photo"];
         post?: never;
@@ -454,7 +561,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The company's cards, newest first. */
+        /**
+         * List the company's cards, newest first.
+         * @description Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
+         *     filtered by card `status`; each card carries its full number and the holder's name. Read-only.
+         */
         get: operations["list_company_cards"];
         put?: never;
         post?: never;
@@ -471,7 +582,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of the company's cards. */
+        /**
+         * Read one of the company's cards.
+         * @description Company administrators of this company only; a card of another company is a 404. Includes the full card number,
+         *     the holder's name and, for a blocked or terminated card, the reason. Read-only.
+         */
         get: operations["show_company_card"];
         put?: never;
         post?: never;
@@ -490,7 +605,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Block a card at once (reversible). */
+        /**
+         * Block a card at once (reversible).
+         * @description Company administrators of this company only. The card is `blocked` immediately (a card check answers `not_valid`
+         *     from now on), the `reason` is kept on the card and in the audit log, and the worker is emailed. Honours
+         *     `Idempotency-Key`.
+         */
         post: operations["block_card"];
         delete?: never;
         options?: never;
@@ -507,7 +627,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Terminate a card for good (the worker left the company). */
+        /**
+         * Terminate a card for good (the worker left the company).
+         * @description Company administrators of this company only. The card becomes `terminated`, which cannot be undone; the `reason` is
+         *     kept on the card and in the audit log, and the worker is emailed. Honours `Idempotency-Key`.
+         */
         post: operations["terminate_card"];
         delete?: never;
         options?: never;
@@ -524,7 +648,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift a block. */
+        /**
+         * Lift a block.
+         * @description Company administrators of this company only. A blocked card becomes `active` again, or `inactive` if it was never
+         *     activated (409 `invalid_state` when it is not blocked); the reason goes to the audit log only, and the worker is
+         *     emailed. Honours `Idempotency-Key`.
+         */
         post: operations["unblock_card"];
         delete?: never;
         options?: never;
@@ -539,7 +668,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dev outbox (development mode only; 404 in any other mode). */
+        /**
+         * The outbox: messages the server has queued (development mode only).
+         * @description No sign-in, and only when the server runs with `SITECARD_DEV=1` (404 in any other mode). The newest 200 SMS, email
+         *     and webhook messages, newest first, optionally only those to `to`, with the one-time code or link picked out, so a
+         *     person can walk every flow without a phone or a mailbox. Read-only.
+         */
         get: operations["dev_outbox"];
         put?: never;
         post?: never;
@@ -557,14 +691,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Find verification records by email or by document number (verifiers only): exactly one of the two. Newest
-         *     first, at most 50; the document number stays masked in the answer.
+         * Find verification records by email or by document number (verifiers).
+         * @description Verifiers only; give exactly one of `email` and `document_number` (422 otherwise), so the worker at the desk can be
+         *     found without a record id. Newest first, at most 50; the document number stays masked in the answer. Read-only.
          */
         get: operations["find_verifications"];
         put?: never;
         /**
-         * Record an in-person document check. Creates or updates the person and the worker's account, and emails
-         *     a one-time registration link (valid 7 days) when the worker has no password yet.
+         * Record an in-person passport or ID check (verifiers).
+         * @description Verifiers only. Creates or updates the person and the worker's account (which gets the `cardholder` role) and links
+         *     card orders already placed for `email` to it; when the worker has no password yet, a one-time registration link
+         *     valid 7 days is emailed (replacing any earlier one). Audited; 409 when the document belongs to another account or
+         *     the email's account was verified as another person.
          */
         post: operations["record_verification"];
         delete?: never;
@@ -580,7 +718,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a verification record (verifiers only). */
+        /**
+         * Read a verification record (verifiers).
+         * @description Verifiers only. The document number is masked to its last three characters; `reference` is a short form of the id
+         *     to read out at the desk. Read-only.
+         */
         get: operations["show_verification"];
         put?: never;
         post?: never;
@@ -598,8 +740,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cards of the person a verification record is for (verifiers only), newest first; empty when the
-         *     person has no account or no card yet.
+         * The cards of the person on a verification record (verifiers).
+         * @description Verifiers only. Newest first, with the last four digits and whether self-service activation is locked, so the
+         *     verifier can pick the card to activate in person; empty when the person has no account or no card yet. Read-only.
          */
         get: operations["cards_at_desk"];
         put?: never;
@@ -620,8 +763,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Replace the worker's phone and remove any authenticator app; every session ends. The document presented
-         *     again must be the recorded one; the old phone (by SMS) and the email address are told; audited.
+         * Reset a worker's lost phone in person (verifiers).
+         * @description Verifiers only, after checking the passport or ID again: `document_number` must be the recorded one (422
+         *     `document_mismatch`, audited). The account's phone is replaced, any authenticator app removed and every session
+         *     ended; the email address and the old phone (by SMS) are told, and the reset is audited.
          */
         post: operations["reset_second_factor"];
         delete?: never;
@@ -637,14 +782,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I: account, roles, administered companies, verified identity and contact details. */
+        /**
+         * Who am I: account, roles, companies, verified identity and contact details.
+         * @description Any signed-in account. `companies` are the companies the caller administers, `person` the identity verified in
+         *     person (document number masked; absent for staff without one) and `contact` the phone and postal address. Read-only.
+         */
         get: operations["get_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the language of emails and SMS. */
+        /**
+         * Change the language of emails and SMS.
+         * @description Any signed-in account. Emails and SMS to the account use this language from now on (422 `validation_failed` with
+         *     `unsupported_language` for a code Sitecard does not speak); answers the updated profile.
+         */
         patch: operations["update_me"];
         trace?: never;
     };
@@ -657,7 +810,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline the offer to set up an authenticator app. Idempotent: the first answer is kept. */
+        /**
+         * Decline the offer to set up an authenticator app.
+         * @description Any signed-in account. Remembered on the account: `offer_totp` is false from now on and `totp_offer_declined` is
+         *     true; calling it again keeps the first answer. The app can still be enrolled later with `POST /auth/totp`.
+         */
         post: operations["decline_authenticator_offer"];
         delete?: never;
         options?: never;
@@ -672,7 +829,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's orders, newest first. */
+        /**
+         * List the caller's card orders, newest first.
+         * @description Any signed-in account: the orders linked to its account or placed for its email address, each with its history,
+         *     the contact fields still missing and the identity check. Read-only.
+         */
         get: operations["list_my_orders"];
         put?: never;
         post?: never;
@@ -689,7 +850,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of the caller's orders, with the contact fields still missing and the status history. */
+        /**
+         * Read one of the caller's card orders.
+         * @description The worker the order is for (by account or email address; anyone else gets 404). Includes the contact fields still
+         *     missing, the identity check against the verified document and the status history. Read-only.
+         */
         get: operations["show_my_order"];
         put?: never;
         post?: never;
@@ -709,9 +874,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept the order. Contact details must be complete; the order's name, date of birth (and nationality,
-         *     when given) must match the verified document, or the order goes to `needs_correction` and the company
-         *     is told to fix it.
+         * Accept a card order (the worker).
+         * @description The worker the order is for, in `awaiting_cardholder`, with the `version` they reviewed. Contact details must be
+         *     complete (422 `contact_incomplete`) and the identity verified in person (422 `identity_not_verified`); when the
+         *     order's names, date of birth (or nationality, when given) differ from the verified document, the order moves to
+         *     `needs_correction`, the company's administrators are emailed and the answer is 422 `identity_mismatch`. Otherwise
+         *     the order is `confirmed`, the worker is emailed and partners with a webhook URL get a signed `order.confirmed`
+         *     webhook.
          */
         post: operations["accept_order"];
         delete?: never;
@@ -729,7 +898,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject the order with a reason; the company's administrators are emailed. */
+        /**
+         * Reject a card order with a reason (the worker).
+         * @description The worker the order is for, in `awaiting_cardholder` or `needs_correction` (409 `invalid_state` otherwise). The
+         *     order becomes `rejected` for good, the `reason` is kept and the company's administrators are emailed; audited.
+         */
         post: operations["reject_order"];
         delete?: never;
         options?: never;
@@ -745,8 +918,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's cards. The full `card_number` appears once a card has been activated (typing it from the
-         *     physical card proves possession); before that only `card_number_last4`.
+         * List the caller's cards.
+         * @description Any signed-in account; only its own cards. The full `card_number` appears once a card has been activated (typing it
+         *     from the physical card proves possession); before that only `card_number_last4`. Read-only.
          */
         get: operations["list_my_cards"];
         put?: never;
@@ -766,7 +940,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Activate a card by typing the number printed on it. Generates the PIN, shown once here. */
+        /**
+         * Activate a card by typing the number printed on it.
+         * @description The cardholder only, for an `inactive` card. A right number makes the card `active` and generates a 4-digit PIN,
+         *     shown here (and again with `POST /me/cards/{id}/pin`); the worker's older cards at the same company are terminated
+         *     and the worker is emailed. A wrong number answers 422 with `remaining_attempts` and is audited; the fifth locks
+         *     self-service activation (409 `activation_locked`: a verifier activates in person).
+         */
         post: operations["activate_card"];
         delete?: never;
         options?: never;
@@ -783,7 +963,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Show the PIN again (type the card number again). */
+        /**
+         * Show the PIN again (type the card number again).
+         * @description The cardholder only, for a card that has been activated (409 `invalid_state` otherwise). The typed number counts
+         *     against the same five tries as activation (422 `card_number_mismatch`, then 409 `activation_locked`); the answer is
+         *     never kept for `Idempotency-Key`.
+         */
         post: operations["show_pin"];
         delete?: never;
         options?: never;
@@ -800,7 +985,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lost or stolen: the card is blocked at once; the company's administrators are emailed. */
+        /**
+         * Report a card lost or stolen: it is blocked at once.
+         * @description The cardholder only. The card becomes `blocked` immediately and the company's administrators are emailed; audited.
+         *     Reporting a card that is already blocked changes nothing and answers 200 again; only a company administrator can
+         *     lift the block.
+         */
         post: operations["report_lost"];
         delete?: never;
         options?: never;
@@ -821,7 +1011,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update contact details. The phone changes only through `POST /me/phone` (it needs an SMS code). */
+        /**
+         * Update the caller's postal address.
+         * @description Any signed-in account; send any subset of the fields (an empty `address_line2` clears it). All fields are checked
+         *     together (422 `validation_failed` lists every problem) and the change is audited. The phone is not here: it changes
+         *     only through `POST /me/phone` and an SMS code.
+         */
         patch: operations["update_contact"];
         trace?: never;
     };
@@ -834,7 +1029,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the password. Every other session ends at once; this one stays. The email address is told. */
+        /**
+         * Change the password while signed in.
+         * @description Any signed-in account; `current_password` must be right (401 `invalid_credentials`; wrong tries count with
+         *     sign-ins, 429). The new password must pass the policy (400 `weak_password`); every other session ends at once,
+         *     this one stays, the email address is told and the change is audited.
+         */
         post: operations["change_password"];
         delete?: never;
         options?: never;
@@ -851,7 +1051,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a code to the new number. A step-up: a sign-in within the last five minutes, or `current_password`. */
+        /**
+         * Change the phone, step 1: a code goes to the new number.
+         * @description Any signed-in account, with a step-up: a sign-in within the last five minutes, or `current_password` (403
+         *     `step_up_required` asks for it). Nothing changes until the code is confirmed with `POST /me/phone/verify`; at most
+         *     five SMS an hour per account (429).
+         */
         post: operations["change_phone"];
         delete?: never;
         options?: never;
@@ -868,7 +1073,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the new number with its code; it replaces the old one. */
+        /**
+         * Change the phone, step 2: the code; the new number replaces the old one.
+         * @description Any signed-in account, for its own challenge from `POST /me/phone` (anyone else's is 410 `challenge_expired`). The
+         *     new number takes effect at once; the email address and the old number (by SMS) are told, and the change is audited.
+         */
         post: operations["verify_phone_change"];
         delete?: never;
         options?: never;
@@ -886,9 +1095,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A partner access token (10 minutes). Form-encoded as RFC 6749 requires. Errors are problem+json whose
-         *     `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
-         *     standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429).
+         * Get a partner access token (OAuth2 client credentials).
+         * @description No bearer token: `client_id` and `client_secret` in the form-encoded body (as RFC 6749 requires) or with HTTP Basic
+         *     authentication; the token lasts 10 minutes, and failed client authentication is audited. Errors are problem+json
+         *     whose `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
+         *     standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429, 60 requests a
+         *     minute per client IP).
          */
         post: operations["token"];
         delete?: never;
@@ -904,7 +1116,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders waiting for photo review, oldest first, with holder data and `photo_url`. */
+        /**
+         * Orders waiting for photo review, oldest first.
+         * @description Production partners (client-credentials token). Orders in `awaiting_photo_review` across all companies, with holder
+         *     data and `photo_url`, paged with `limit` and `cursor`. Read-only.
+         */
         get: operations["photo_reviews"];
         put?: never;
         post?: never;
@@ -924,8 +1140,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve (→ `awaiting_cardholder`, the worker is emailed) or reject (→ `photo_rejected`, the company's
-         *     administrators are emailed to upload a new one).
+         * Approve or reject an order's portrait.
+         * @description Production partners (client-credentials token), for an order in `awaiting_photo_review` (409 `invalid_state`
+         *     otherwise). `approved` → `awaiting_cardholder` and the worker is emailed to check and accept; `rejected` (a
+         *     `reason` is required) → `photo_rejected` and the company's administrators are emailed to upload a new one. Audited.
          */
         post: operations["review_photo"];
         delete?: never;
@@ -941,7 +1159,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The production queue with holder, company and delivery data. */
+        /**
+         * The production queue: orders ready to produce, oldest first.
+         * @description Production partners (client-credentials token). Orders in `status` (`confirmed` by default, `in_production` or
+         *     `shipped`) across all companies, with holder, company and delivery data, paged with `limit` and `cursor`. Read-only.
+         */
         get: operations["production_orders"];
         put?: never;
         post?: never;
@@ -961,9 +1183,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Report a production step: `accepted` (confirmed → in_production), `produced` (creates the `inactive`
-         *     card, valid 5 years), `shipped` (in_production → shipped), `delivered` (shipped → delivered), `failed`
-         *     (→ production_failed).
+         * Report a production step for an order.
+         * @description Production partners (client-credentials token). `accepted` (confirmed → in_production), `produced` (needs
+         *     `card_number`; creates the `inactive` card, valid 5 years; the order stays in_production), `shipped` (in_production
+         *     → shipped, after `produced`; the worker is emailed the tracking number), `delivered` (shipped → delivered), `failed`
+         *     (confirmed or in_production → production_failed; the company's administrators are emailed). With `Idempotency-Key`
+         *     a retry returns the first answer (`Idempotent-Replayed: true`) and changes nothing; audited.
          */
         post: operations["production_event"];
         delete?: never;
@@ -979,7 +1204,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up. */
+        /**
+         * Liveness: the process is up.
+         * @description No sign-in. Touches nothing else, so it answers `ok` even while the database is down; for load balancers' liveness
+         *     checks.
+         */
         get: operations["healthz"];
         put?: never;
         post?: never;
@@ -997,9 +1226,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Prometheus text exposition: request counts and latency histograms by route and status. Operators only on
-         *     this address (route names and error rates tell an attacker where to push); for a scraper without an
-         *     account, serve it on a separate private address with `SITECARD_METRICS_LISTEN`.
+         * Prometheus metrics: request counts and latency histograms by route and status.
+         * @description Operators only on this address (route names and error rates tell an attacker where to push); for a scraper without
+         *     an account, serve it on a separate private address with `SITECARD_METRICS_LISTEN`. Read-only.
          */
         get: operations["metrics"];
         put?: never;
@@ -1017,7 +1246,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable; 503 problem+json otherwise. */
+        /**
+         * Readiness: the database is reachable.
+         * @description No sign-in. Pings the database and names its kind; while the database cannot be reached the answer is 503
+         *     problem+json (`service_unavailable`, `Retry-After: 5`), so a load balancer stops sending traffic here.
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -1216,75 +1449,126 @@ export interface components {
             /**
              * Format: int32
              * @description The `version` of the order you reviewed.
+             * @example 3
              */
             version: number;
         };
         AccountActivated: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f873-c8a0-7250-acb1-d4d54d99d19c
+             */
             account_id: string;
+            /** @example anna.kowalska@example.com */
             email: string;
-            /** @description `active`: sign in with email, password and an SMS code. */
+            /**
+             * @description `active`: sign in with email, password and an SMS code.
+             * @example active
+             */
             status: string;
         };
         Activated: {
             card: components["schemas"]["CardView"];
-            /** @description The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`. */
+            /**
+             * @description The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
+             * @example 4821
+             */
             pin: string;
         };
         AuditChainReport: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @example 42
+             */
             checkpoints: number;
             last_checkpoint?: components["schemas"]["CheckpointSummary"] | null;
-            /** @description No problem found. */
+            /**
+             * @description No problem found.
+             * @example true
+             */
             ok: boolean;
             problem?: components["schemas"]["ChainProblem"] | null;
             /**
              * Format: int64
              * @description Events covered by a verified checkpoint.
+             * @example 1873
              */
             sealed_events: number;
             /**
              * Format: int64
              * @description Events written since the last sealing round (sealed within seconds).
+             * @example 3
              */
             unsealed_events: number;
         };
         CancelOrder: {
+            /**
+             * @description Kept on the order, trimmed and cut to 500 characters.
+             * @example The worker is no longer on the project
+             */
             reason?: string | null;
         };
         CardAtDesk: {
-            /** @description Five wrong card numbers: the worker can no longer activate it alone. */
+            /**
+             * @description Five wrong card numbers: the worker can no longer activate it alone.
+             * @example false
+             */
             activation_locked: boolean;
             /**
              * @description The last four digits: the verifier compares them with the card the worker shows.
              * @example 7890
              */
             card_number_last4: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+             */
             id: string;
             status: components["schemas"]["CardStatusValue"];
         };
-        /** @enum {string} */
+        /**
+         * @example blocked
+         * @enum {string}
+         */
         CardCheckReason: "blocked" | "terminated" | "expired" | "not_activated" | "unknown";
         CardCheckResult: {
-            /** @description The employer on the card. */
+            /**
+             * @description The employer on the card.
+             * @example Demo Bygg AB
+             */
             company_name?: string | null;
             reason?: components["schemas"]["CardCheckReason"] | null;
             status: components["schemas"]["CardCheckStatus"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The last day the card is valid (absent for unknown numbers).
+             * @example 2031-12-03
+             */
             valid_until?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @example valid
+         * @enum {string}
+         */
         CardCheckStatus: "valid" | "not_valid";
         CardPage: {
             items: components["schemas"]["CardView"][];
-            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            /**
+             * @description Pass as `cursor` for the next page; absent on the last page.
+             * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+             */
             next_cursor?: string;
         };
-        /** @enum {string} */
+        /**
+         * @example active
+         * @enum {string}
+         */
         CardStatusValue: "inactive" | "active" | "blocked" | "terminated" | "expired";
         CardView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-05T16:20:00Z
+             */
             activated_at?: string | null;
             /**
              * @description Two capital letters and ten digits, as printed. The cardholder sees it only once the card has been
@@ -1298,17 +1582,32 @@ export interface components {
              */
             card_number_last4: string;
             company: components["schemas"]["CompanyRef"];
-            /** @description The holder's name as on the order (for company lists). */
+            /**
+             * @description The holder's name as on the order (for company lists).
+             * @example Anna Maria Kowalska
+             */
             holder_name?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a22242-4c60-719a-a092-42ce5320dff0
+             */
             order_id: string;
-            /** @description Why it was blocked or terminated. */
+            /**
+             * @description Why it was blocked or terminated.
+             * @example reported lost
+             */
             reason?: string | null;
             /** @description `expired` once `valid_until` has passed. */
             status: components["schemas"]["CardStatusValue"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2031-12-03
+             */
             valid_until: string;
         };
         /** @description `data` of `card.*` events. */
@@ -1337,212 +1636,404 @@ export interface components {
             /**
              * Format: int64
              * @description The checkpoint where it was found.
+             * @example 17
              */
             checkpoint?: number | null;
             code: components["schemas"]["ChainProblemCode"];
+            /** @example the events sealed by checkpoint 17 were changed, removed or added */
             detail: string;
         };
         /**
          * @description What verification found wrong first.
+         * @example events_altered
          * @enum {string}
          */
         ChainProblemCode: "checkpoint_missing" | "checkpoint_altered" | "signature_invalid" | "events_altered" | "events_orphaned" | "published_checkpoint_missing" | "published_checkpoint_mismatch";
         /** @description A second factor is awaited. */
         ChallengeStarted: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f0-89c0-7fe1-9e00-57e5e1bda755
+             */
             challenge_id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:35:00Z
+             */
             expires_at: string;
-            /** @description Where the SMS went, e.g. `+46•••••••03`. */
+            /**
+             * @description Where the SMS went, e.g. `+46•••••••03`.
+             * @example +46•••••••67
+             */
             masked_phone?: string | null;
             /** @description `sms` (a code was sent) or `totp` (use the authenticator app). */
             method: components["schemas"]["SecondFactorMethod"];
             /**
              * Format: date-time
              * @description When a new code may be asked for (`/api/v1/auth/login/resend`).
+             * @example 2026-12-01T09:31:00Z
              */
             resend_after: string;
         };
         ChangePassword: {
+            /** @example tegel-kran-sommar-42 */
             current_password: string;
-            /** @description At least 8 characters, not common or guessable from the account (NIST SP 800-63B). */
+            /**
+             * @description At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+             * @example murare-regn-fika-17
+             */
             new_password: string;
         };
         ChangePhone: {
             /**
              * @description The account's password, typed again: needed when the sign-in is older than five minutes (403
              *     `step_up_required` tells the client to ask for it).
+             * @example tegel-kran-sommar-42
              */
             current_password?: string | null;
+            /**
+             * @description The new mobile number with country code (spaces, dashes and a `00` prefix are accepted).
+             * @example +46701234567
+             */
             phone: string;
         };
         CheckpointSummary: {
-            /** @description SHA-256 of the checkpoint's canonical text, hex. */
+            /**
+             * @description SHA-256 of the checkpoint's canonical text, hex.
+             * @example 2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881
+             */
             hash: string;
-            /** @description The signing key (`kid` in the JWKS while it is active). */
+            /**
+             * @description The signing key (`kid` in the JWKS while it is active).
+             * @example k20260301080000123456789
+             */
             kid: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @example 42
+             */
             number: number;
             /**
              * @description `number:hash`: publish it outside Sitecard (a ticket, a report) and pass it back to detect truncation.
-             * @example 42:9f2c…
+             * @example 42:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881
              */
             published_form: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:30:05Z
+             */
             sealed_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @example 1873
+             */
             total_events: number;
         };
-        /** @enum {string} */
+        /**
+         * @example web
+         * @enum {string}
+         */
         ClientKind: "web" | "native";
         /** @description An order as the company admin and the production partner see it. */
         CompanyOrder: {
-            /** @description The card produced for this order. */
+            /**
+             * @description The card produced for this order.
+             * @example AB1234567890
+             */
             card_number?: string | null;
             company: components["schemas"]["CompanyRef"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:05:00Z
+             */
             created_at: string;
             delivery: components["schemas"]["Delivery"];
+            /** @example anna.kowalska@example.com */
             email: string;
             /** @description Status changes, oldest first: on single reads only (lists omit it; read the order for its history). */
             history?: components["schemas"]["HistoryEntry"][];
             holder: components["schemas"]["Holder"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a22242-4c60-719a-a092-42ce5320dff0
+             */
             id: string;
             mismatch_fields: string[];
+            /**
+             * @description The worker's mobile number in E.164, when the company gave one.
+             * @example +46701234567
+             */
             phone?: string | null;
+            /** @example /api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo */
             photo_url?: string | null;
+            /** @example Face partly covered by a helmet */
             reason?: string | null;
             status: components["schemas"]["OrderStatusValue"];
+            /** @example RR123456785SE */
             tracking_number?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:30:00Z
+             */
             updated_at: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 3
+             */
             version: number;
         };
         CompanyRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+             */
             id: string;
+            /** @example Demo Bygg AB */
             name: string;
         };
         Contact: {
+            /** @example ul. Marszałkowska 10 */
             address_line1?: string | null;
+            /** @example m. 24 */
             address_line2?: string | null;
+            /** @example Warszawa */
             city?: string | null;
-            /** @description ISO 3166-1 alpha-2. */
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example PL
+             */
             country?: string | null;
+            /**
+             * @description The mobile number that gets sign-in codes, in E.164; it changes only through `POST /me/phone` (or an
+             *     in-person reset by a verifier).
+             * @example +46701234567
+             */
             phone?: string | null;
+            /** @example 00-590 */
             postal_code?: string | null;
         };
         CorrectOrder: {
             /**
              * Format: date
              * @description `YYYY-MM-DD`.
+             * @example 1990-04-12
              */
             date_of_birth?: string | null;
             delivery?: components["schemas"]["DeliveryInput"] | null;
+            /** @example Anna Maria */
             given_names?: string | null;
-            /** @description Empty string removes the nationality. */
+            /**
+             * @description Empty string removes the nationality.
+             * @example POL
+             */
             nationality?: string | null;
+            /** @example Kowalska */
             surname?: string | null;
             /**
              * Format: int32
              * @description The version you loaded; 409 `stale_version` if the order changed since.
+             * @example 3
              */
             version: number;
         };
         CreateAccount: {
             language?: components["schemas"]["LanguageValue"] | null;
+            /**
+             * @description At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+             * @example tegel-kran-sommar-42
+             */
             password: string;
-            /** @description Mobile number with country code, e.g. `+48 601 234 567`. */
+            /**
+             * @description Mobile number with country code, e.g. `+48 601 234 567`.
+             * @example +46701234567
+             */
             phone: string;
-            /** @description The `token` from the emailed `/register?token=…` link. */
+            /**
+             * @description The `token` from the emailed `/register?token=…` link.
+             * @example viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0
+             */
             registration_token: string;
         };
         CreateOrder: {
             /**
              * Format: date
              * @description `YYYY-MM-DD`.
+             * @example 1990-04-12
              */
             date_of_birth: string;
             /** @description Where the card is sent (the company chooses). */
             delivery: components["schemas"]["DeliveryInput"];
-            /** @description The worker's email: the order links to their account by it. */
+            /**
+             * @description The worker's email: the order links to their account by it.
+             * @example anna.kowalska@example.com
+             */
             email: string;
-            /** @description As in the passport or national ID. */
+            /**
+             * @description As in the passport or national ID.
+             * @example Anna Maria
+             */
             given_names: string;
-            /** @description ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given. */
+            /**
+             * @description ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given.
+             * @example POL
+             */
             nationality?: string | null;
+            /**
+             * @description The worker's mobile number with country code, if known.
+             * @example +46701234567
+             */
             phone?: string | null;
+            /** @example Kowalska */
             surname: string;
         };
         Delivery: {
+            /** @example Storgatan 12 */
             address_line1: string;
+            /** @example Plan 3 */
             address_line2?: string | null;
+            /** @example Stockholm */
             city: string;
-            /** @description ISO 3166-1 alpha-2. */
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example SE
+             */
             country: string;
+            /** @example 114 55 */
             postal_code: string;
+            /** @example Anna Kowalska c/o Demo Bygg AB */
             recipient: string;
         };
         DeliveryInput: {
+            /**
+             * @description At most 200 characters.
+             * @example Storgatan 12
+             */
             address_line1: string;
+            /**
+             * @description At most 200 characters; blank is none.
+             * @example Plan 3
+             */
             address_line2?: string | null;
+            /**
+             * @description At most 100 characters.
+             * @example Stockholm
+             */
             city: string;
-            /** @description ISO 3166-1 alpha-2. */
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example SE
+             */
             country: string;
+            /**
+             * @description 2 to 12 letters, digits, spaces or hyphens (stored upper-cased).
+             * @example 114 55
+             */
             postal_code: string;
+            /**
+             * @description At most 200 characters.
+             * @example Anna Kowalska c/o Demo Bygg AB
+             */
             recipient: string;
         };
         DevMessage: {
+            /** @example Your Sitecard login code is 482913. It is valid for 5 minutes. Never share it. */
             body: string;
             channel: components["schemas"]["MessageChannel"];
-            /** @description The one-time code in an SMS. */
+            /**
+             * @description The one-time code in an SMS.
+             * @example 482913
+             */
             code?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:30:00Z
+             */
             created_at: string;
-            /** @description The link in an email. */
+            /**
+             * @description The link in an email.
+             * @example https://sitecard.example.com/register?token=viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0
+             */
             link?: string | null;
+            /**
+             * @description Emails only.
+             * @example Create your Sitecard account
+             */
             subject?: string | null;
+            /**
+             * @description The email address or phone number (E.164) the message went to.
+             * @example +46701234567
+             */
             to: string;
         };
-        /** @enum {string} */
+        /**
+         * @example passport
+         * @enum {string}
+         */
         DocumentTypeValue: "passport" | "national_id";
         /** @description One field-level validation failure. */
         FieldError: {
-            /** @description Stable machine code, e.g. `required`, `invalid_format`, `too_long`. */
+            /**
+             * @description Stable machine code, e.g. `required`, `invalid_format`, `too_long`.
+             * @example invalid_format
+             */
             code: string;
-            /** @description The JSON field (dotted for nested fields, e.g. `delivery.postal_code`). */
+            /**
+             * @description The JSON field (dotted for nested fields, e.g. `delivery.postal_code`).
+             * @example delivery.postal_code
+             */
             field: string;
-            /** @description English explanation for developers; clients translate `code`. */
+            /**
+             * @description English explanation for developers; clients translate `code`.
+             * @example 2 to 12 letters, digits, spaces or hyphens
+             */
             message: string;
         };
         Health: {
-            /** @description Always `ok` when the process answers. */
+            /**
+             * @description Always `ok` when the process answers.
+             * @example ok
+             */
             status: string;
         };
         HistoryEntry: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:05:00Z
+             */
             at: string;
             status: components["schemas"]["OrderStatusValue"];
         };
         Holder: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 1990-04-12
+             */
             date_of_birth: string;
+            /** @example Anna Maria */
             given_names: string;
-            /** @description ISO 3166-1 alpha-3, when the company gave one. */
+            /**
+             * @description ISO 3166-1 alpha-3, when the company gave one.
+             * @example POL
+             */
             nationality?: string | null;
+            /** @example Kowalska */
             surname: string;
         };
         /** @description An order as the worker sees it. */
         HolderOrder: {
             company: components["schemas"]["CompanyRef"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:05:00Z
+             */
             created_at: string;
             delivery: components["schemas"]["Delivery"];
             history: components["schemas"]["HistoryEntry"][];
             holder: components["schemas"]["Holder"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a22242-4c60-719a-a092-42ce5320dff0
+             */
             id: string;
             /**
              * @description The order's personal data against the worker's verified document, known before Accept: an order that
@@ -1556,14 +2047,21 @@ export interface components {
              *     `city`, `country`).
              */
             missing_contact_fields: string[];
-            /** @description The portrait, when the order has one. */
+            /**
+             * @description The portrait, when the order has one.
+             * @example /api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo
+             */
             photo_url?: string | null;
-            /** @description The worker's reason for rejecting, or the partner's for a failure. */
+            /**
+             * @description The worker's reason for rejecting, or the partner's for a failure.
+             * @example I no longer work for this company
+             */
             reason?: string | null;
             status: components["schemas"]["OrderStatusValue"];
             /**
              * Format: int32
              * @description Send it back with accept; a changed order answers 409 `stale_version`.
+             * @example 3
              */
             version: number;
         };
@@ -1573,45 +2071,76 @@ export interface components {
             /**
              * @description Whether Accept will find the order matching the verified document (false when there is no verified
              *     document yet).
+             * @example true
              */
             matches: boolean;
         };
         InPersonActivation: {
-            /** @description The number printed on the card the worker shows. */
+            /**
+             * @description The number printed on the card the worker shows (spaces and letter case are ignored).
+             * @example AB1234567890
+             */
             card_number: string;
-            /** @description The number of the passport or ID the verifier has just checked; must match the worker's record. */
+            /**
+             * @description The number of the passport or ID the verifier has just checked; must match the worker's record.
+             * @example EK7390567
+             */
             document_number: string;
         };
-        /** @enum {string} */
+        /**
+         * @example pl
+         * @enum {string}
+         */
         LanguageValue: "en" | "sv" | "pl" | "lt" | "lv" | "et" | "ro" | "uk" | "de";
         LoginRequest: {
+            /** @example anna.kowalska@example.com */
             email: string;
             language?: components["schemas"]["LanguageValue"] | null;
+            /** @example tegel-kran-sommar-42 */
             password: string;
         };
         Me: {
             /** @description Companies the caller administers. */
             companies: components["schemas"]["CompanyRef"][];
             contact: components["schemas"]["Contact"];
+            /** @example anna.kowalska@example.com */
             email: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f873-c8a0-7250-acb1-d4d54d99d19c
+             */
             id: string;
             language: components["schemas"]["LanguageValue"];
             person?: components["schemas"]["PersonView"] | null;
             roles: components["schemas"]["RoleValue"][];
-            /** @description Whether an authenticator app is enrolled (login then asks for its code instead of SMS). */
+            /**
+             * @description Whether an authenticator app is enrolled (login then asks for its code instead of SMS).
+             * @example false
+             */
             totp_enabled: boolean;
-            /** @description The person said "no, thanks" to setting up an authenticator app: clients do not offer it again. */
+            /**
+             * @description The person said "no, thanks" to setting up an authenticator app: clients do not offer it again.
+             * @example false
+             */
             totp_offer_declined: boolean;
         };
-        /** @enum {string} */
+        /**
+         * @example sms
+         * @enum {string}
+         */
         MessageChannel: "sms" | "email" | "webhook";
         OrderPage: {
             items: components["schemas"]["CompanyOrder"][];
-            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            /**
+             * @description Pass as `cursor` for the next page; absent on the last page.
+             * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+             */
             next_cursor?: string;
         };
-        /** @enum {string} */
+        /**
+         * @example confirmed
+         * @enum {string}
+         */
         OrderStatusValue: "awaiting_photo" | "awaiting_photo_review" | "photo_rejected" | "awaiting_cardholder" | "needs_correction" | "confirmed" | "in_production" | "shipped" | "delivered" | "rejected" | "cancelled" | "production_failed";
         /** @description `data` of `order.*` events. */
         OrderWebhookData: {
@@ -1624,42 +2153,92 @@ export interface components {
             status: components["schemas"]["OrderStatusValue"];
         };
         PartnerToken: {
+            /**
+             * @description An EdDSA-signed JWT for `Authorization: Bearer`.
+             * @example eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJwYXJ0bmVyIn0.Vb7nQ4pZs1
+             */
             access_token: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Seconds until the token expires.
+             * @example 600
+             */
             expires_in: number;
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
             token_type: string;
         };
         PasswordChanged: {
-            /** @description Always true; every session was signed out. */
+            /**
+             * @description Always true; every session was signed out.
+             * @example true
+             */
             password_changed: boolean;
         };
         PasswordResetConfirm: {
+            /**
+             * @description At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+             * @example murare-regn-fika-17
+             */
             new_password: string;
+            /**
+             * @description The `token` from the emailed `/reset-password?token=…` link (valid one hour).
+             * @example Z7yhHMl1Uf6fmeNC6kIgtfE1SzE80abYkje1QTU_7Fg
+             */
             token: string;
         };
         PasswordResetRequest: {
+            /** @example anna.kowalska@example.com */
             email: string;
         };
         PasswordResetVerify: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f0-89c0-7fe1-9e00-57e5e1bda755
+             */
             challenge_id: string;
+            /**
+             * @description The 6-digit code from the SMS or the authenticator app.
+             * @example 482913
+             */
             code: string;
         };
         PersonView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 1990-04-12
+             */
             date_of_birth: string;
+            /**
+             * @description Only the last three characters.
+             * @example ••••••567
+             */
             document_number_masked: string;
             document_type: components["schemas"]["DocumentTypeValue"];
+            /** @example Anna Maria */
             given_names: string;
+            /**
+             * @description ISO 3166-1 alpha-3 (or an ICAO code such as `XXA`), as in the document.
+             * @example POL
+             */
             nationality: string;
+            /** @example Kowalska */
             surname: string;
         };
         PhotoDecision: {
             decision: components["schemas"]["PhotoDecisionValue"];
-            /** @description Required when rejecting; the company sees it. */
+            /**
+             * @description Required when rejecting (at most 500 characters); the company sees it.
+             * @example Face partly covered by a helmet
+             */
             reason?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @example approved
+         * @enum {string}
+         */
         PhotoDecisionValue: "approved" | "rejected";
         /** @description `data` of `photo.*` events. */
         PhotoWebhookData: {
@@ -1677,6 +2256,10 @@ export interface components {
             status: components["schemas"]["OrderStatusValue"];
         };
         Pin: {
+            /**
+             * @description The card's 4-digit PIN.
+             * @example 4821
+             */
             pin: string;
         };
         /**
@@ -1686,12 +2269,17 @@ export interface components {
         PortraitBytes: string;
         /** @description RFC 9457 problem details with Sitecard's stable `code`. */
         Problem: {
-            /** @description Stable machine-readable code; clients switch on this, never on `title` or `detail`. */
+            /**
+             * @description Stable machine-readable code; clients switch on this, never on `title` or `detail`.
+             * @example stale_version
+             */
             code: string;
+            /** @example the order changed since you loaded it; reload and try again */
             detail?: string | null;
             /**
              * @description On `POST /oauth/token` only: the RFC 6749 section 5.2 error (`invalid_request`, `invalid_client`,
              *     `unsupported_grant_type`, ...), so that standard OAuth client libraries recognise the failure.
+             * @example invalid_client
              */
             error?: string | null;
             /** @description Field-level errors for validation problems. */
@@ -1699,172 +2287,328 @@ export interface components {
             /**
              * Format: int32
              * @description Tries left before a lock (`card_number_mismatch`).
+             * @example 3
              */
             remaining_attempts?: number | null;
             /**
              * Format: int64
              * @description Seconds to wait before retrying (also sent as the `Retry-After` header).
+             * @example 42
              */
             retry_after?: number | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 409
+             */
             status: number;
+            /** @example The request conflicts with the current state */
             title: string;
             /**
              * @description A URL naming the problem type, `https://sitecard.dev/problems/<code>`: an identifier (it need not
              *     resolve); `code` carries the same name without the prefix.
+             * @example https://sitecard.dev/problems/stale_version
              */
             type: string;
         };
         ProductionEvent: {
-            /** @description Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`. */
+            /**
+             * @description Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`.
+             * @example AB1234567890
+             */
             card_number?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the step happened at the partner; kept in the audit log.
+             * @example 2026-12-03T07:45:00Z
+             */
             occurred_at: string;
-            /** @description For `failed`. */
+            /**
+             * @description For `failed` (at most 500 characters are kept).
+             * @example The chip could not be encoded
+             */
             reason?: string | null;
-            /** @description For `shipped`. */
+            /**
+             * @description For `shipped` (at most 100 characters are kept).
+             * @example RR123456785SE
+             */
             tracking_number?: string | null;
             /** @description `accepted`, `produced`, `shipped`, `delivered` or `failed`. */
             type: components["schemas"]["ProductionEventType"];
         };
-        /** @enum {string} */
+        /**
+         * @example produced
+         * @enum {string}
+         */
         ProductionEventType: "accepted" | "produced" | "shipped" | "delivered" | "failed";
+        /**
+         * @description The statuses the production queue lists.
+         * @example confirmed
+         * @enum {string}
+         */
+        ProductionQueueStatus: "confirmed" | "in_production" | "shipped";
         Readiness: {
-            /** @description `sqlite` or `postgres`. */
+            /**
+             * @description `sqlite` or `postgres`.
+             * @example postgres
+             */
             database: string;
-            /** @description `ok` when the database answers. */
+            /**
+             * @description `ok` when the database answers.
+             * @example ok
+             */
             status: string;
         };
         Reason: {
-            /** @description Why (kept in the audit log; shown to the worker for block and terminate). Must not be blank. */
+            /**
+             * @description Why (kept in the audit log; shown to the worker for block and terminate). Must not be blank.
+             * @example Card reported stolen at the site office
+             */
             reason: string;
         };
         RecordVerification: {
             /**
              * Format: date
              * @description `YYYY-MM-DD`.
+             * @example 1990-04-12
              */
             date_of_birth: string;
             /**
              * Format: date
              * @description `YYYY-MM-DD`.
+             * @example 2031-06-30
              */
             document_expiry: string;
+            /**
+             * @description As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
+             * @example EK7390567
+             */
             document_number: string;
             document_type: components["schemas"]["DocumentTypeValue"];
+            /**
+             * @description The worker's email: the registration link goes there, and orders placed for it are linked to the account.
+             * @example anna.kowalska@example.com
+             */
             email: string;
+            /** @example Anna Maria */
             given_names: string;
-            /** @description ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted). */
+            /**
+             * @description ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted).
+             * @example POL
+             */
             issuing_country: string;
             language?: components["schemas"]["LanguageValue"] | null;
-            /** @description ISO 3166-1 alpha-3 (alpha-2 accepted). */
+            /**
+             * @description ISO 3166-1 alpha-3 (alpha-2 accepted).
+             * @example POL
+             */
             nationality: string;
+            /** @example Kowalska */
             surname: string;
         };
         RefreshRequest: {
             /**
              * @description Native clients send it here; web clients send nothing and rely on the cookie (plus the
              *     `X-Sitecard-Client: web` header, which cross-site forms cannot set).
+             * @example rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8
              */
             refresh_token?: string | null;
         };
         RegistrationLink: {
-            /** @description The address the account is for (the link was emailed there). */
+            /**
+             * @description The address the account is for (the link was emailed there).
+             * @example anna.kowalska@example.com
+             */
             email: string;
         };
         RejectOrder: {
-            /** @description Why; the company sees it. */
+            /**
+             * @description Why; the company sees it. At most 500 characters.
+             * @example I no longer work for this company
+             */
             reason: string;
         };
         ResendRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f0-89c0-7fe1-9e00-57e5e1bda755
+             */
             challenge_id: string;
         };
         ResetSecondFactor: {
-            /** @description The number of the passport or ID card presented again now: required, and it must be the recorded one. */
+            /**
+             * @description The number of the passport or ID card presented again now: required, and it must be the recorded one.
+             * @example EK7390567
+             */
             document_number?: string | null;
-            /** @description The worker's new mobile number (E.164 or with a `00` prefix). */
+            /**
+             * @description The worker's new mobile number (E.164 or with a `00` prefix).
+             * @example +46701234567
+             */
             new_phone: string;
         };
-        /** @enum {string} */
+        /**
+         * @example cardholder
+         * @enum {string}
+         */
         RoleValue: "cardholder" | "company_admin" | "verifier" | "operator";
-        /** @enum {string} */
+        /**
+         * @example sms
+         * @enum {string}
+         */
         SecondFactorMethod: "sms" | "totp";
         SecondFactorReset: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f873-c8a0-7250-acb1-d4d54d99d19c
+             */
             account_id: string;
+            /**
+             * @description The new number, masked.
+             * @example +46•••••••67
+             */
             masked_phone: string;
         };
         SessionView: {
             client: components["schemas"]["ClientKind"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:31:00Z
+             */
             created_at: string;
-            /** @description The session this request belongs to. */
+            /**
+             * @description The session this request belongs to.
+             * @example true
+             */
             current: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f1-7420-785d-bc75-fa24b0c9049e
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T11:02:00Z
+             */
             last_used_at: string;
+            /**
+             * @description The `User-Agent` the session was started with (at most 300 characters).
+             * @example Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile
+             */
             user_agent?: string | null;
         };
         StepUp: {
             /**
              * @description The account's password, typed again: needed when the sign-in is older than five minutes
              *     (403 `step_up_required` tells the client to ask for it).
+             * @example tegel-kran-sommar-42
              */
             current_password?: string | null;
         };
         TokenRequest: {
-            /** @description Or use HTTP Basic authentication. */
+            /**
+             * @description Or use HTTP Basic authentication.
+             * @example nordic-card-print
+             */
             client_id?: string | null;
+            /**
+             * @description Sent together with `client_id` (or use HTTP Basic authentication).
+             * @example Jq8mX2vR7tLw4sZk9cNf3yHb6pDg1uAe
+             */
             client_secret?: string | null;
-            /** @description Must be `client_credentials`. */
+            /**
+             * @description Must be `client_credentials`.
+             * @example client_credentials
+             */
             grant_type: string;
         };
         TokenResponse: {
+            /**
+             * @description An EdDSA-signed JWT for `Authorization: Bearer`; its `kid` is in `/.well-known/jwks.json`.
+             * @example eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJ1c2VyIn0.Xq2v0wF3kR
+             */
             access_token: string;
             /**
              * Format: int64
              * @description Seconds until the access token expires (at most 600).
+             * @example 600
              */
             expires_in: number;
             /**
              * @description True after an SMS login when no authenticator app is enrolled and the person has not declined it
              *     (`POST /me/authenticator-offer/decline`): SMS is a "restricted" authenticator (NIST SP 800-63B rev 4),
              *     so clients should offer `POST /api/v1/auth/totp` — once, after the task the person came for.
+             * @example true
              */
             offer_totp?: boolean | null;
             /**
              * @description Opaque, single-use; rotated on every refresh. Omitted for `client: "web"`, which gets it only as an
              *     HttpOnly cookie.
+             * @example rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8
              */
             refresh_token?: string | null;
-            /** @description Always `Bearer`. */
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
             token_type: string;
         };
         TotpCode: {
-            /** @description The current 6-digit code from the authenticator app. */
+            /**
+             * @description The current 6-digit code from the authenticator app.
+             * @example 482913
+             */
             code: string;
         };
         TotpEnrolment: {
-            /** @description `otpauth://totp/Sitecard:…` for the QR code. */
+            /**
+             * @description `otpauth://totp/Sitecard:…` for the QR code.
+             * @example otpauth://totp/Sitecard:anna.kowalska%40example.com?secret=JHSRJW5EKGL4KHNZW24GAZ7DI5VNWAHJ&issuer=Sitecard
+             */
             otpauth_uri: string;
-            /** @description The QR code as an SVG document. */
+            /**
+             * @description The QR code as an SVG document.
+             * @example <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 41 41" role="img">…</svg>
+             */
             qr_svg: string;
-            /** @description Base32 secret, for typing into an app by hand. */
+            /**
+             * @description Base32 secret, for typing into an app by hand.
+             * @example JHSRJW5EKGL4KHNZW24GAZ7DI5VNWAHJ
+             */
             secret: string;
         };
         TypedCardNumber: {
-            /** @description The number printed on the card: proves the worker holds it. */
+            /**
+             * @description The number printed on the card: proves the worker holds it (spaces and letter case are ignored).
+             * @example AB1234567890
+             */
             card_number: string;
         };
         /** @description Any subset; an empty string clears an optional field (`address_line2`). */
         UpdateContact: {
+            /**
+             * @description At most 200 characters.
+             * @example ul. Marszałkowska 10
+             */
             address_line1?: string | null;
+            /**
+             * @description At most 200 characters; an empty string clears it.
+             * @example m. 24
+             */
             address_line2?: string | null;
+            /**
+             * @description At most 100 characters.
+             * @example Warszawa
+             */
             city?: string | null;
-            /** @description ISO 3166-1 alpha-2, e.g. `SE`, `PL`. */
+            /**
+             * @description ISO 3166-1 alpha-2, e.g. `SE`, `PL`.
+             * @example PL
+             */
             country?: string | null;
+            /**
+             * @description 2 to 12 letters, digits, spaces or hyphens (stored upper-cased).
+             * @example 00-590
+             */
             postal_code?: string | null;
         };
         UpdateMe: {
@@ -1872,57 +2616,122 @@ export interface components {
             language: components["schemas"]["LanguageValue"];
         };
         VerificationRecorded: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f873-5370-7063-8277-9b947d2c44b5
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f872-de40-7e67-9fc2-99d33ce0216c
+             */
             person_id: string;
-            /** @description True when the worker had no password yet and a registration link was emailed. */
+            /**
+             * @description True when the worker had no password yet and a registration link was emailed.
+             * @example true
+             */
             registration_link_sent: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:14:30Z
+             */
             verified_at: string;
         };
         VerificationView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 1990-04-12
+             */
             date_of_birth: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2031-06-30
+             */
             document_expiry: string;
-            /** @description Only the last three characters, e.g. `••••••567`. */
+            /**
+             * @description Only the last three characters, e.g. `••••••567`.
+             * @example ••••••567
+             */
             document_number_masked: string;
             document_type: components["schemas"]["DocumentTypeValue"];
+            /** @example anna.kowalska@example.com */
             email: string;
+            /** @example Anna Maria */
             given_names: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f873-5370-7063-8277-9b947d2c44b5
+             */
             id: string;
+            /**
+             * @description ISO 3166-1 alpha-3 (or an ICAO code), as recorded.
+             * @example POL
+             */
             issuing_country: string;
+            /**
+             * @description ISO 3166-1 alpha-3 (or an ICAO code such as `XXA`), as recorded.
+             * @example POL
+             */
             nationality: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a1f872-de40-7e67-9fc2-99d33ce0216c
+             */
             person_id: string;
             /**
              * @description A short reference to read out or note down: the record id's last eight characters, e.g. `7D2C-44B5`.
              * @example 7D2C-44B5
              */
             reference: string;
+            /** @example Kowalska */
             surname: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:14:30Z
+             */
             verified_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The verifier's account.
+             * @example 019bc0e2-1280-75ef-800c-395999e90c3b
+             */
             verified_by: string;
         };
         VerifyPhone: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f0-89c0-7fe1-9e00-57e5e1bda755
+             */
             challenge_id: string;
+            /**
+             * @description The 6-digit code from the SMS.
+             * @example 482913
+             */
             code: string;
         };
         VerifyPhoneChange: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f0-89c0-7fe1-9e00-57e5e1bda755
+             */
             challenge_id: string;
+            /**
+             * @description The 6-digit code sent to the new number.
+             * @example 482913
+             */
             code: string;
         };
         VerifyRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01a230f0-89c0-7fe1-9e00-57e5e1bda755
+             */
             challenge_id: string;
             client?: components["schemas"]["ClientKind"] | null;
-            /** @description The 6-digit code from the SMS or the authenticator app. */
+            /**
+             * @description The 6-digit code from the SMS or the authenticator app.
+             * @example 482913
+             */
             code: string;
         };
         /**
@@ -2047,11 +2856,6 @@ export interface components {
          * @example true
          */
         IdempotentReplayed: "true";
-        /**
-         * @description The order's `version` as a strong entity tag, e.g. `"3"`.
-         * @example "3"
-         */
-        ETag: string;
     };
     pathItems: never;
 }
@@ -2145,7 +2949,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The `token` of the emailed link */
+                /**
+                 * @description The `token` of the emailed link
+                 * @example viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0
+                 */
                 token: string;
             };
             cookie?: never;
@@ -2683,7 +3490,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Session id */
+                /**
+                 * @description The session's id (from `GET /auth/sessions`)
+                 * @example 01a230f1-7420-785d-bc75-fa24b0c9049e
+                 */
                 id: string;
             };
             cookie?: never;
@@ -2860,7 +3670,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description e.g. AB1234567890 */
+                /**
+                 * @description The number as printed, e.g. `AB1234567890` (letter case and spaces are ignored)
+                 * @example AB1234567890
+                 */
                 card_number: string;
             };
             cookie?: never;
@@ -2894,7 +3707,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Order id */
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -2937,7 +3753,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Card id */
+                /**
+                 * @description The card's id (from `GET /identity-verifications/{id}/cards`)
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3002,15 +3821,25 @@ export interface operations {
     list_orders: {
         parameters: {
             query?: {
-                /** @description Only this status. */
-                status?: string | null;
-                /** @description 1 to 100; default 20. */
+                /** @description Only orders in this status. */
+                status?: components["schemas"]["OrderStatusValue"] | null;
+                /**
+                 * @description 1 to 100; default 20.
+                 * @example 50
+                 */
                 limit?: number | null;
-                /** @description `next_cursor` of the previous page. */
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+                 */
                 cursor?: string | null;
             };
             header?: never;
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
             };
             cookie?: never;
@@ -3059,6 +3888,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
             };
             cookie?: never;
@@ -3108,7 +3941,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3118,6 +3959,8 @@ export interface operations {
             /** @description The order */
             200: {
                 headers: {
+                    /** @description The order's `version` as a strong entity tag, e.g. `"3"` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3157,7 +4000,15 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3223,7 +4074,15 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3275,7 +4134,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3351,15 +4218,25 @@ export interface operations {
     list_company_cards: {
         parameters: {
             query?: {
-                /** @description Only this status. */
-                status?: string | null;
-                /** @description 1 to 100; default 20. */
+                /** @description Only cards in this status. */
+                status?: components["schemas"]["CardStatusValue"] | null;
+                /**
+                 * @description 1 to 100; default 20.
+                 * @example 50
+                 */
                 limit?: number | null;
-                /** @description `next_cursor` of the previous page. */
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+                 */
                 cursor?: string | null;
             };
             header?: never;
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
             };
             cookie?: never;
@@ -3402,7 +4279,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3451,7 +4336,15 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3517,7 +4410,15 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3583,7 +4484,15 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
                 company_id: string;
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3641,7 +4550,10 @@ export interface operations {
     dev_outbox: {
         parameters: {
             query?: {
-                /** @description Only messages to this email address or phone number (E.164). */
+                /**
+                 * @description Only messages to this email address or phone number (E.164).
+                 * @example +46701234567
+                 */
                 to?: string | null;
             };
             header?: never;
@@ -3675,9 +4587,15 @@ export interface operations {
     find_verifications: {
         parameters: {
             query?: {
-                /** @description The worker's email address (exact; letter case is ignored). */
+                /**
+                 * @description The worker's email address (exact; letter case is ignored).
+                 * @example anna.kowalska@example.com
+                 */
                 email?: string | null;
-                /** @description The number of the passport or ID card as printed (exact; spaces and letter case are ignored). */
+                /**
+                 * @description The number of the passport or ID card as printed (exact; spaces and letter case are ignored).
+                 * @example EK7390567
+                 */
                 document_number?: string | null;
             };
             header?: never;
@@ -3784,6 +4702,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description Verification record id
+                 * @example 01a1f873-5370-7063-8277-9b947d2c44b5
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3826,7 +4748,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Verification record id */
+                /**
+                 * @description Verification record id
+                 * @example 01a1f873-5370-7063-8277-9b947d2c44b5
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3875,7 +4800,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Verification record id */
+                /**
+                 * @description Verification record id
+                 * @example 01a1f873-5370-7063-8277-9b947d2c44b5
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4074,6 +5002,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4114,6 +5046,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4179,6 +5115,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4260,6 +5200,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4318,6 +5262,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4382,6 +5330,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The card's id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
                 id: string;
             };
             cookie?: never;
@@ -4686,11 +5638,15 @@ export interface operations {
     photo_reviews: {
         parameters: {
             query?: {
-                /** @description Only this status. */
-                status?: string | null;
-                /** @description 1 to 100; default 20. */
+                /**
+                 * @description 1 to 100; default 20.
+                 * @example 50
+                 */
                 limit?: number | null;
-                /** @description `next_cursor` of the previous page. */
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+                 */
                 cursor?: string | null;
             };
             header?: never;
@@ -4741,6 +5697,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 order_id: string;
             };
             cookie?: never;
@@ -4799,10 +5759,16 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `confirmed` (default), `in_production` or `shipped`. */
-                status?: string | null;
-                /** @description 1 to 100; default 20. */
+                status?: components["schemas"]["ProductionQueueStatus"] | null;
+                /**
+                 * @description 1 to 100; default 20.
+                 * @example 50
+                 */
                 limit?: number | null;
-                /** @description `next_cursor` of the previous page. */
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+                 */
                 cursor?: string | null;
             };
             header?: never;
@@ -4861,6 +5827,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /**
+                 * @description The card order's id
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
                 id: string;
             };
             cookie?: never;

@@ -17,9 +17,13 @@ use crate::throttle;
 #[derive(Deserialize, ToSchema)]
 pub struct CreateAccount {
     /// The `token` from the emailed `/register?token=…` link.
+    #[schema(example = "viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0")]
     pub registration_token: String,
+    /// At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+    #[schema(example = "tegel-kran-sommar-42")]
     pub password: String,
     /// Mobile number with country code, e.g. `+48 601 234 567`.
+    #[schema(example = "+46701234567")]
     pub phone: String,
     /// The language the person chose in the app (`en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`): saved on the
     /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an
@@ -36,8 +40,12 @@ pub(crate) fn token_invalid() -> ApiError {
     )
 }
 
-/// Create the account: checks the password policy, then sends an SMS code to the phone; the account is
-/// active after `/accounts/verify-phone`.
+/// Create the account from a registration link; an SMS code goes to the phone.
+///
+/// No sign-in: the `registration_token` from the emailed link is the credential. The password must pass the policy
+/// (400 `weak_password`) and a code is sent to `phone` (at most five SMS an hour per account); the account becomes
+/// active only after `POST /accounts/verify-phone`. Limited to 20 tries an hour per client IP (429); `Idempotency-Key`
+/// is ignored.
 #[utoipa::path(tag = "accounts", request_body = CreateAccount, responses(
     (status = 201, description = "A code was sent to the phone", body = ChallengeStarted),
     (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),

@@ -19,11 +19,16 @@ pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 3600 };
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationLink {
     /// The address the account is for (the link was emailed there).
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
 }
 
-/// Check a registration link before asking for anything: 200 with the account's email while it is usable.
-#[utoipa::path(tag = "accounts", security(()), params(("token" = String, Path, description = "The `token` of the emailed link")), responses(
+/// Check a registration link before asking for a password and a phone.
+///
+/// No sign-in. 200 with the account's email while the link (registration or invitation) is unused and unexpired and
+/// its account still pending, 410 `registration_token_invalid` otherwise; nothing changes. Limited to 60 checks an
+/// hour per client IP (429 `too_many_attempts`).
+#[utoipa::path(tag = "accounts", security(()), params(("token" = String, Path, description = "The `token` of the emailed link", example = "viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0")), responses(
     (status = 200, description = "The link is usable", body = RegistrationLink),
     (status = 410, description = "`registration_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
     (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),

@@ -20,10 +20,12 @@ pub struct VerifyChainQuery {
     pub published: Option<String>,
 }
 
-/// Verify the audit log (operators only): every checkpoint's hash, link to the one before and Ed25519
-/// signature, every sealed event against its checkpoint's Merkle root (RFC 6962), and an optional published
-/// checkpoint. A broken log is still a 200 with `ok: false` and the first `problem` found. Events are sealed
-/// every few seconds; `unsealed_events` counts those written since.
+/// Verify the tamper-evident audit log (operators).
+///
+/// Operators only. Checks every checkpoint's hash, link to the one before and Ed25519 signature, every sealed event
+/// against its checkpoint's Merkle root (RFC 6962), and an optional published checkpoint; a broken log is still a 200
+/// with `ok: false` and the first `problem` found. Events are sealed every few seconds; `unsealed_events` counts those
+/// written since. Read-only.
 #[utoipa::path(tag = "audit", security(("bearer" = [])), params(VerifyChainQuery), responses(
     (status = 200, description = "What verification found", body = AuditChainReport),
     (status = 403, description = "Not an operator", body = Problem, content_type = "application/problem+json"),

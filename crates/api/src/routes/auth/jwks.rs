@@ -4,7 +4,10 @@ use actix_web::{HttpResponse, get, web};
 
 use crate::state::AppState;
 
-/// JSON Web Key Set (RFC 7517): every key that may have signed a live access token.
+/// JSON Web Key Set (RFC 7517) for checking Sitecard's signatures.
+///
+/// Public, no sign-in. Every Ed25519 public key (`kty: OKP`, `alg: EdDSA`) that may have signed a live access token,
+/// by `kid`; answers may be cached for five minutes (`Cache-Control: public, max-age=300`).
 #[utoipa::path(tag = "auth", responses((status = 200, description = "The key set", body = Object)))]
 #[get("/.well-known/jwks.json")]
 pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {

@@ -15,7 +15,9 @@ use crate::throttle::{self, email_key};
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
+    #[schema(example = "tegel-kran-sommar-42")]
     pub password: String,
     /// The language the person chose in the app (`en`, `sv`, `pl`, `lt`, `lv`, `et`, `ro`, `uk`, `de`): saved on the
     /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an
@@ -25,7 +27,12 @@ pub struct LoginRequest {
     pub language: Option<String>,
 }
 
-/// Sign in, step 1. Unknown email and wrong password give the same answer in similar time.
+/// Sign in, step 1: email and password.
+///
+/// No sign-in needed. Unknown email and wrong password give the same 401 `invalid_credentials` in similar time; tries
+/// are limited per client IP and per address (429 `too_many_attempts` with `Retry-After`) and failures are audited. On
+/// success a second-factor challenge starts: an SMS code goes to the account's phone, or `method: totp` asks for the
+/// authenticator app; `language`, when given, is saved on the account.
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
     (status = 200, description = "Password accepted; a code was sent by SMS (or use the authenticator app)", body = ChallengeStarted),
     (status = 401, description = "`invalid_credentials` (also for unknown emails)", body = Problem, content_type = "application/problem+json"),

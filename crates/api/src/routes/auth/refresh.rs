@@ -16,6 +16,7 @@ pub struct RefreshRequest {
     /// Native clients send it here; web clients send nothing and rely on the cookie (plus the
     /// `X-Sitecard-Client: web` header, which cross-site forms cannot set).
     #[serde(default)]
+    #[schema(example = "rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8")]
     pub refresh_token: Option<String>,
 }
 
@@ -23,7 +24,11 @@ fn invalid() -> ApiError {
     ApiError::Unauthorized("invalid_refresh_token")
 }
 
-/// A new access token and a new refresh token; the old refresh token is spent.
+/// Rotate the refresh token: a new access token and a new refresh token.
+///
+/// No access token needed. Native clients send `refresh_token` in the body; web clients send none and rely on the
+/// `sitecard_refresh` cookie plus the header `X-Sitecard-Client: web`. The old refresh token is spent: presenting a
+/// spent one again ends the whole session (401 `invalid_refresh_token`), which is audited.
 #[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Optional for web clients using the cookie"), responses(
     (status = 200, description = "A new token pair", body = TokenResponse),
     (status = 401, description = "`invalid_refresh_token` (a reused token also ends the session)", body = Problem, content_type = "application/problem+json"),

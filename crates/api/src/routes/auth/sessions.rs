@@ -14,17 +14,26 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
+    #[schema(example = "01a230f1-7420-785d-bc75-fa24b0c9049e")]
     pub id: Uuid,
     #[schema(value_type = crate::schema_enums::ClientKind)]
     pub client: String,
+    /// The `User-Agent` the session was started with (at most 300 characters).
+    #[schema(example = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile")]
     pub user_agent: Option<String>,
+    #[schema(example = "2026-12-01T09:31:00Z")]
     pub created_at: DateTime<Utc>,
+    #[schema(example = "2026-12-01T11:02:00Z")]
     pub last_used_at: DateTime<Utc>,
     /// The session this request belongs to.
+    #[schema(example = true)]
     pub current: bool,
 }
 
-/// Sign out: this session's refresh tokens stop working and the cookie is cleared.
+/// Sign out of this session.
+///
+/// Any signed-in account. The session is revoked at once (its refresh tokens stop working and its access token is
+/// refused from now on), the refresh and hint cookies are cleared, and the sign-out is audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
     (status = 204, description = "Signed out"),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -49,7 +58,10 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
     Ok(HttpResponse::NoContent().cookie(refresh).cookie(hint).finish())
 }
 
-/// The caller's live sessions, newest first.
+/// List the caller's live sessions, newest first.
+///
+/// Any signed-in account; only its own sessions. One entry per signed-in device, with `current: true` for the session
+/// of this request. Read-only.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
     (status = 200, description = "Sessions", body = Vec<SessionView>),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -72,7 +84,10 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 }
 
 /// Revoke one of the caller's sessions (sign out that device).
-#[utoipa::path(tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Session id")), responses(
+///
+/// Any signed-in account, for its own sessions only (another account's session id is a 404). The device is signed
+/// out at once: its refresh tokens stop working and its access token is refused. Audited.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The session's id (from `GET /auth/sessions`)", example = "01a230f1-7420-785d-bc75-fa24b0c9049e")), responses(
     (status = 204, description = "Revoked"),
     (status = 404, description = "No such session of yours", body = Problem, content_type = "application/problem+json"),
 ))]
@@ -96,7 +111,10 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Sign out everywhere else: every session but this one is revoked.
+/// Sign out everywhere else.
+///
+/// Any signed-in account. Every session of the account except this one is revoked at once (their refresh tokens stop
+/// working and their access tokens are refused); audited with the number of sessions ended.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
     (status = 204, description = "Other sessions revoked"),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),

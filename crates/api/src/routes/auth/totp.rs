@@ -16,21 +16,29 @@ use crate::totp;
 #[derive(Serialize, ToSchema)]
 pub struct TotpEnrolment {
     /// Base32 secret, for typing into an app by hand.
+    #[schema(example = "JHSRJW5EKGL4KHNZW24GAZ7DI5VNWAHJ")]
     pub secret: String,
     /// `otpauth://totp/Sitecard:…` for the QR code.
+    #[schema(example = "otpauth://totp/Sitecard:anna.kowalska%40example.com?secret=JHSRJW5EKGL4KHNZW24GAZ7DI5VNWAHJ&issuer=Sitecard")]
     pub otpauth_uri: String,
     /// The QR code as an SVG document.
+    #[schema(example = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 41 41\" role=\"img\">…</svg>")]
     pub qr_svg: String,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct TotpCode {
     /// The current 6-digit code from the authenticator app.
+    #[schema(example = "482913")]
     pub code: String,
 }
 
-/// Start enrolling an authenticator app (a new one, or one that replaces the current app). Until confirmed,
-/// login keeps using what it used. A step-up: a sign-in within the last five minutes, or `current_password`.
+/// Start enrolling an authenticator app.
+///
+/// Any signed-in account, with a step-up: a sign-in within the last five minutes, or `current_password` in the body
+/// (wrong passwords count with sign-ins). Returns a new secret, its otpauth URI and a QR code, never cached or kept
+/// for `Idempotency-Key`; it may replace the current app, but sign-in keeps using what it used until the new app is
+/// confirmed with `POST /auth/totp/confirm`.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body(content = Option<StepUp>, description = "Only when the sign-in is older than five minutes"), responses(
     (status = 200, description = "Scan the QR code, then confirm with a code", body = TotpEnrolment),
     (status = 401, description = "Not signed in, or `invalid_credentials` (a wrong `current_password`)", body = Problem, content_type = "application/problem+json"),
@@ -55,7 +63,11 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
     }))
 }
 
-/// Confirm the app with its current code; from now on login asks for the app's code.
+/// Confirm the authenticator app with its current code.
+///
+/// Any signed-in account that has started an enrolment (409 `invalid_state` otherwise); each code is accepted once.
+/// From now on sign-in asks for the app's code instead of an SMS; the email address and the phone (by SMS) are told,
+/// and the change is audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = TotpCode, responses(
     (status = 204, description = "Authenticator app enrolled"),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
@@ -93,7 +105,10 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Remove the authenticator app; needs a fresh code from it. Login goes back to SMS.
+/// Remove the authenticator app; sign-in goes back to SMS codes.
+///
+/// Any signed-in account with an enrolled app (409 `invalid_state` otherwise); needs a fresh code from the app (401
+/// `invalid_code`). The email address and the phone (by SMS) are told, and the change is audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = TotpCode, responses(
     (status = 204, description = "Removed"),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),

@@ -14,8 +14,10 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyRequest {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
     /// The 6-digit code from the SMS or the authenticator app.
+    #[schema(example = "482913")]
     pub code: String,
     /// `native` (default: refresh token in the body) or `web` (refresh token only as an HttpOnly cookie).
     #[serde(default)]
@@ -23,7 +25,11 @@ pub struct VerifyRequest {
     pub client: Option<String>,
 }
 
-/// Sign in, step 2: the code. The fifth wrong code ends the challenge.
+/// Sign in, step 2: the SMS or app code.
+///
+/// No access token needed: the `challenge_id` from `POST /auth/login`. On success a session starts (audited) and
+/// tokens are issued; `client: web` gets the refresh token only as an HttpOnly cookie. The fifth wrong code ends the
+/// challenge, and ten wrong codes in an hour lock codes for the account (429) and email the worker.
 #[utoipa::path(tag = "auth", request_body = VerifyRequest, responses(
     (status = 200, description = "Signed in. The refresh token is also set as an HttpOnly cookie for web clients (`sitecard_refresh`, path `/api/v1/auth`), beside `sitecard_session_hint=1` (path `/`, readable by scripts, no secret): a web app asks `POST /auth/refresh` on load only when the hint is there. Logout removes both.", body = TokenResponse),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
@@ -53,11 +59,15 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResendRequest {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
 }
 
-/// A new SMS code for any open challenge (login, registration, phone change, password reset), at most one
-/// a minute and five an hour.
+/// Send a new SMS code for an open challenge.
+///
+/// No access token needed; any open SMS challenge (login, registration, phone change, password reset). A new code
+/// replaces the old one and the challenge's five minutes start again. At most one a minute (429 `resend_too_soon`
+/// with `Retry-After`) and five SMS an hour per account; 409 `not_applicable` for an authenticator-app challenge.
 #[utoipa::path(tag = "auth", request_body = ResendRequest, responses(
     (status = 202, description = "A new code was sent", body = ChallengeStarted),
     (status = 409, description = "`not_applicable`: the challenge uses an authenticator app", body = Problem, content_type = "application/problem+json"),

@@ -26,15 +26,22 @@ pub struct CardCheckResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<crate::schema_enums::CardCheckReason>)]
     pub reason: Option<String>,
+    /// The last day the card is valid (absent for unknown numbers).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "2031-12-03")]
     pub valid_until: Option<NaiveDate>,
     /// The employer on the card.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Demo Bygg AB")]
     pub company_name: Option<String>,
 }
 
-/// Whether a card number is valid now. Unknown and malformed numbers are simply `not_valid`/`unknown`.
-#[utoipa::path(tag = "public", params(("card_number" = String, Path, description = "e.g. AB1234567890")), responses(
+/// Whether a card is valid now (public card check).
+///
+/// No sign-in: for site managers and gate systems. The answer holds only the status, the reason when not valid,
+/// `valid_until` and the employer's name, never personal data; unknown and malformed numbers are simply `not_valid`
+/// with reason `unknown`. Limited to 60 checks a minute per client IP (429 `too_many_attempts`).
+#[utoipa::path(tag = "public", params(("card_number" = String, Path, description = "The number as printed, e.g. `AB1234567890` (letter case and spaces are ignored)", example = "AB1234567890")), responses(
     (status = 200, description = "The answer", body = CardCheckResult),
     (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
 ))]

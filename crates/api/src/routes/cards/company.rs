@@ -20,12 +20,23 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct Reason {
     /// Why (kept in the audit log; shown to the worker for block and terminate). Must not be blank.
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(min_length = 1, max_length = 500, example = "Card reported stolen at the site office")]
     pub reason: String,
 }
 
-/// The company's cards, newest first.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), PageQuery), responses(
+/// `?status=` on the company's cards.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct CardStatusFilter {
+    /// Only cards in this status.
+    #[param(value_type = Option<crate::schema_enums::CardStatusValue>)]
+    pub status: Option<String>,
+}
+
+/// List the company's cards, newest first.
+///
+/// Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
+/// filtered by card `status`; each card carries its full number and the holder's name. Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), CardStatusFilter, PageQuery), responses(
     (status = 200, description = "One page", body = CardPage),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
@@ -35,12 +46,13 @@ pub async fn list_company_cards(
     state: web::Data<AppState>,
     user: CurrentUser,
     company_id: web::Path<Uuid>,
+    filter: web::Query<CardStatusFilter>,
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<CardPage>, ApiError> {
     let company_id = company_id.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+    let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => f.check("status", "invalid_status", CardStatus::parse(s).ok_or("not a card status")).map(|s| s.as_str()),
         None => None,
     };
@@ -56,8 +68,14 @@ pub async fn list_company_cards(
     Ok(web::Json(CardPage { items, next_cursor }))
 }
 
-/// One of the company's cards.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), responses(
+/// Read one of the company's cards.
+///
+/// Company administrators of this company only; a card of another company is a 404. Includes the full card number,
+/// the holder's name and, for a blocked or terminated card, the reason. Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), responses(
     (status = 200, description = "The card", body = CardView),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
@@ -151,7 +169,14 @@ async fn change(
 }
 
 /// Block a card at once (reversible).
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+///
+/// Company administrators of this company only. The card is `blocked` immediately (a card check answers `not_valid`
+/// from now on), the `reason` is kept on the card and in the audit log, and the worker is emailed. Honours
+/// `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), request_body = Reason, responses(
     (status = 200, description = "Blocked", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
@@ -169,7 +194,14 @@ pub async fn block_card(
 }
 
 /// Lift a block.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+///
+/// Company administrators of this company only. A blocked card becomes `active` again, or `inactive` if it was never
+/// activated (409 `invalid_state` when it is not blocked); the reason goes to the audit log only, and the worker is
+/// emailed. Honours `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), request_body = Reason, responses(
     (status = 200, description = "Active again (or inactive, if never activated)", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
@@ -187,7 +219,13 @@ pub async fn unblock_card(
 }
 
 /// Terminate a card for good (the worker left the company).
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = Reason, responses(
+///
+/// Company administrators of this company only. The card becomes `terminated`, which cannot be undone; the `reason` is
+/// kept on the card and in the audit log, and the worker is emailed. Honours `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
+), request_body = Reason, responses(
     (status = 200, description = "Terminated", body = CardView),
     (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),

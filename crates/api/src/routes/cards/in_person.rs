@@ -17,13 +17,20 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct InPersonActivation {
     /// The number of the passport or ID the verifier has just checked; must match the worker's record.
+    #[schema(example = "EK7390567")]
     pub document_number: String,
-    /// The number printed on the card the worker shows.
+    /// The number printed on the card the worker shows (spaces and letter case are ignored).
+    #[schema(example = "AB1234567890")]
     pub card_number: String,
 }
 
-/// Activate in person (verifiers): the document and the card are checked, the activation lock cleared.
-#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Card id")), request_body = InPersonActivation, responses(
+/// Activate a card in person (verifiers).
+///
+/// Verifiers only, after checking the worker's passport or ID again: `document_number` must be the recorded one (422
+/// `document_mismatch`) and `card_number` the card's (422 `card_number_mismatch`). The card becomes `active` with a
+/// new 4-digit PIN to give the worker, the activation lock is cleared, the worker's older cards at the same company
+/// are terminated and the worker is emailed; audited.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id (from `GET /identity-verifications/{id}/cards`)", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), request_body = InPersonActivation, responses(
     (status = 200, description = "Active; give the worker the PIN", body = Activated),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such card", body = Problem, content_type = "application/problem+json"),

@@ -20,7 +20,8 @@ pub const MAX_ACTIVATION_FAILURES: i32 = 5;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TypedCardNumber {
-    /// The number printed on the card: proves the worker holds it.
+    /// The number printed on the card: proves the worker holds it (spaces and letter case are ignored).
+    #[schema(example = "AB1234567890")]
     pub card_number: String,
 }
 
@@ -28,16 +29,21 @@ pub struct TypedCardNumber {
 pub struct Activated {
     pub card: CardView,
     /// The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
+    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
     pub pin: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Pin {
+    /// The card's 4-digit PIN.
+    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
     pub pin: String,
 }
 
-/// The caller's cards. The full `card_number` appears once a card has been activated (typing it from the
-/// physical card proves possession); before that only `card_number_last4`.
+/// List the caller's cards.
+///
+/// Any signed-in account; only its own cards. The full `card_number` appears once a card has been activated (typing it
+/// from the physical card proves possession); before that only `card_number_last4`. Read-only.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses((status = 200, description = "Cards", body = Vec<CardView>)))]
 #[get("/me/cards")]
 pub async fn list_my_cards(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<CardView>>, ApiError> {
@@ -81,8 +87,13 @@ async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Resul
     Err(ApiError::CardNumberMismatch { remaining_attempts: (MAX_ACTIVATION_FAILURES - tries).max(0) })
 }
 
-/// Activate a card by typing the number printed on it. Generates the PIN, shown once here.
-#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = TypedCardNumber, responses(
+/// Activate a card by typing the number printed on it.
+///
+/// The cardholder only, for an `inactive` card. A right number makes the card `active` and generates a 4-digit PIN,
+/// shown here (and again with `POST /me/cards/{id}/pin`); the worker's older cards at the same company are terminated
+/// and the worker is emailed. A wrong number answers 422 with `remaining_attempts` and is audited; the fifth locks
+/// self-service activation (409 `activation_locked`: a verifier activates in person).
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), request_body = TypedCardNumber, responses(
     (status = 200, description = "Active", body = Activated),
     (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state` or `activation_locked` (5 wrong numbers: visit a verifier)", body = Problem, content_type = "application/problem+json"),
@@ -107,7 +118,11 @@ pub async fn activate_card(
 }
 
 /// Show the PIN again (type the card number again).
-#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = TypedCardNumber, responses(
+///
+/// The cardholder only, for a card that has been activated (409 `invalid_state` otherwise). The typed number counts
+/// against the same five tries as activation (422 `card_number_mismatch`, then 409 `activation_locked`); the answer is
+/// never kept for `Idempotency-Key`.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), request_body = TypedCardNumber, responses(
     (status = 200, description = "The PIN", body = Pin),
     (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state` (never activated) or `activation_locked`", body = Problem, content_type = "application/problem+json"),
@@ -126,8 +141,12 @@ pub async fn show_pin(
     Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))
 }
 
-/// Lost or stolen: the card is blocked at once; the company's administrators are emailed.
-#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+/// Report a card lost or stolen: it is blocked at once.
+///
+/// The cardholder only. The card becomes `blocked` immediately and the company's administrators are emailed; audited.
+/// Reporting a card that is already blocked changes nothing and answers 200 again; only a company administrator can
+/// lift the block.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), responses(
     (status = 200, description = "Blocked", body = CardView),
     (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),

@@ -15,12 +15,21 @@ use sitecard_domain::webhook_event::WebhookEventType;
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct CancelOrder {
+    /// Kept on the order, trimmed and cut to 500 characters.
     #[serde(default)]
+    #[schema(example = "The worker is no longer on the project")]
     pub reason: Option<String>,
 }
 
-/// Cancel before production starts (up to `confirmed`); partners get a `cancelled` webhook.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body(content = CancelOrder, description = "Optional reason"), responses(
+/// Cancel an order before production starts.
+///
+/// Company administrators of this company only; allowed up to `confirmed` (409 `invalid_state` once production has
+/// started). The optional `reason` is kept on the order, partners with a webhook URL are sent a signed
+/// `order.cancelled` webhook, and the cancellation is audited; the worker is not emailed. Honours `Idempotency-Key`.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
+), request_body(content = CancelOrder, description = "Optional reason"), responses(
     (status = 200, description = "Cancelled", body = CompanyOrder),
     (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`: production has started", body = Problem, content_type = "application/problem+json"),

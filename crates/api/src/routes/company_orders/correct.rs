@@ -19,22 +19,32 @@ use crate::state::AppState;
 pub struct CorrectOrder {
     /// The version you loaded; 409 `stale_version` if the order changed since.
     #[serde(deserialize_with = "crate::json_number::integer")]
+    #[schema(example = 3)]
     pub version: i32,
+    #[schema(example = "Anna Maria")]
     pub given_names: Option<String>,
+    #[schema(example = "Kowalska")]
     pub surname: Option<String>,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, example = "1990-04-12")]
     pub date_of_birth: Option<String>,
     /// Empty string removes the nationality.
+    #[schema(example = "POL")]
     pub nationality: Option<String>,
     /// The whole delivery address, when it changes.
     pub delivery: Option<DeliveryInput>,
 }
 
-/// Correct holder or delivery data before the worker has accepted: in `awaiting_cardholder` or
-/// `needs_correction` the order returns to `awaiting_cardholder` and the worker is asked to check it again;
-/// during the photo step (`awaiting_photo`, `awaiting_photo_review`, `photo_rejected`) the status stays.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), request_body = CorrectOrder, responses(
+/// Correct holder or delivery data before the worker has accepted.
+///
+/// Company administrators of this company only, with the `version` they loaded (409 `stale_version` otherwise). In
+/// `awaiting_cardholder` or `needs_correction` the order returns to `awaiting_cardholder` and the worker is emailed to
+/// check it again; during the photo step (`awaiting_photo`, `awaiting_photo_review`, `photo_rejected`) the status
+/// stays and nobody is emailed. Earlier identity mismatches are cleared; audited.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
+), request_body = CorrectOrder, responses(
     (status = 200, description = "Corrected", body = CompanyOrder),
     (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`stale_version` or `invalid_state`", body = Problem, content_type = "application/problem+json"),

@@ -19,30 +19,47 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema, Clone)]
 pub struct DeliveryInput {
+    /// At most 200 characters.
+    #[schema(example = "Anna Kowalska c/o Demo Bygg AB")]
     pub recipient: String,
+    /// At most 200 characters.
+    #[schema(example = "Storgatan 12")]
     pub address_line1: String,
+    /// At most 200 characters; blank is none.
     #[serde(default)]
+    #[schema(example = "Plan 3")]
     pub address_line2: Option<String>,
+    /// 2 to 12 letters, digits, spaces or hyphens (stored upper-cased).
+    #[schema(example = "114 55")]
     pub postal_code: String,
+    /// At most 100 characters.
+    #[schema(example = "Stockholm")]
     pub city: String,
     /// ISO 3166-1 alpha-2.
+    #[schema(example = "SE")]
     pub country: String,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateOrder {
     /// As in the passport or national ID.
+    #[schema(example = "Anna Maria")]
     pub given_names: String,
+    #[schema(example = "Kowalska")]
     pub surname: String,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date)]
+    #[schema(value_type = String, format = Date, example = "1990-04-12")]
     pub date_of_birth: String,
     /// ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given.
     #[serde(default)]
+    #[schema(example = "POL")]
     pub nationality: Option<String>,
     /// The worker's email: the order links to their account by it.
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
+    /// The worker's mobile number with country code, if known.
     #[serde(default)]
+    #[schema(example = "+46701234567")]
     pub phone: Option<String>,
     /// Where the card is sent (the company chooses).
     pub delivery: DeliveryInput,
@@ -87,9 +104,12 @@ pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
     Some(d)
 }
 
-/// Order a card for a worker. The worker is emailed. Next: upload the portrait (`PUT …/photo`); after the
-/// partner approves it the worker checks and accepts.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path)), request_body = CreateOrder, responses(
+/// Order a card for a worker.
+///
+/// Company administrators of this company only. The order starts in `awaiting_photo`, is linked to the worker's
+/// account when one exists for `email`, and the worker is emailed a link to it; audited, and `Idempotency-Key` is
+/// honoured. Next: upload the portrait (`PUT …/photo`); after the partner approves it the worker checks and accepts.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")), request_body = CreateOrder, responses(
     (status = 201, description = "Ordered; status `awaiting_photo` until a portrait is uploaded with `PUT …/photo`", body = CompanyOrder),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),

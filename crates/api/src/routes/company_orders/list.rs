@@ -12,15 +12,23 @@ use crate::error::{ApiError, Fields, Problem};
 use crate::orders_flow::{self, OrderPage};
 use crate::state::AppState;
 
+/// `limit` and `cursor`, shared by every paged list.
 #[derive(Deserialize, IntoParams)]
 pub struct PageQuery {
-    /// Only this status.
-    pub status: Option<String>,
     /// 1 to 100; default 20.
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 50)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
+    #[param(example = "01a21c3b-a280-78ad-b204-aac1c15930b6")]
     pub cursor: Option<String>,
+}
+
+/// `?status=` on the company's orders.
+#[derive(Deserialize, IntoParams)]
+pub struct OrderStatusFilter {
+    /// Only orders in this status.
+    #[param(value_type = Option<crate::schema_enums::OrderStatusValue>)]
+    pub status: Option<String>,
 }
 
 /// Parses `limit` and `cursor`, with field errors for nonsense.
@@ -41,8 +49,11 @@ pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> (
     (limit.clamp(1, 100), cursor)
 }
 
-/// The company's orders, newest first.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), PageQuery), responses(
+/// List the company's card orders, newest first.
+///
+/// Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
+/// filtered by order `status`; list items carry no `history` (read one order for it). Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), OrderStatusFilter, PageQuery), responses(
     (status = 200, description = "One page", body = OrderPage),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed` (status, limit or cursor)", body = Problem, content_type = "application/problem+json"),
@@ -52,12 +63,13 @@ pub async fn list_orders(
     state: web::Data<AppState>,
     user: CurrentUser,
     company_id: web::Path<Uuid>,
+    filter: web::Query<OrderStatusFilter>,
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<OrderPage>, ApiError> {
     let company_id = company_id.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+    let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => f.check("status", "invalid_status", OrderStatus::parse(s).ok_or("not an order status")).map(|s| s.as_str()),
         None => None,
     };

@@ -8,9 +8,17 @@ use crate::error::{ApiError, Problem};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
 
-/// One order with its history. `ETag` carries the version for `If-Match`-style clients.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)), responses(
-    (status = 200, description = "The order", body = CompanyOrder),
+/// Read one of the company's card orders with its history.
+///
+/// Company administrators of this company only; an order of another company is a 404. `ETag` carries the order's
+/// `version`, which a correction sends back in its body (`If-Match` is not read). Read-only.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
+), responses(
+    (status = 200, description = "The order", body = CompanyOrder, headers(
+        ("ETag" = String, description = "The order's `version` as a strong entity tag, e.g. `\"3\"`"),
+    )),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
 ))]

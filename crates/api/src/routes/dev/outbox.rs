@@ -13,6 +13,7 @@ use crate::state::AppState;
 #[derive(Deserialize, IntoParams)]
 pub struct OutboxQuery {
     /// Only messages to this email address or phone number (E.164).
+    #[param(example = "+46701234567")]
     pub to: Option<String>,
 }
 
@@ -20,17 +21,29 @@ pub struct OutboxQuery {
 pub struct DevMessage {
     #[schema(value_type = crate::schema_enums::MessageChannel)]
     pub channel: String,
+    /// The email address or phone number (E.164) the message went to.
+    #[schema(example = "+46701234567")]
     pub to: String,
+    /// Emails only.
+    #[schema(example = "Create your Sitecard account")]
     pub subject: Option<String>,
+    #[schema(example = "Your Sitecard login code is 482913. It is valid for 5 minutes. Never share it.")]
     pub body: String,
     /// The one-time code in an SMS.
+    #[schema(example = "482913")]
     pub code: Option<String>,
     /// The link in an email.
+    #[schema(example = "https://sitecard.example.com/register?token=viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0")]
     pub link: Option<String>,
+    #[schema(example = "2026-12-01T09:30:00Z")]
     pub created_at: DateTime<Utc>,
 }
 
-/// The dev outbox (development mode only; 404 in any other mode).
+/// The outbox: messages the server has queued (development mode only).
+///
+/// No sign-in, and only when the server runs with `SITECARD_DEV=1` (404 in any other mode). The newest 200 SMS, email
+/// and webhook messages, newest first, optionally only those to `to`, with the one-time code or link picked out, so a
+/// person can walk every flow without a phone or a mailbox. Read-only.
 #[utoipa::path(tag = "dev", params(OutboxQuery), responses(
     (status = 200, description = "Messages, newest first", body = Vec<DevMessage>),
     (status = 404, description = "Not in development mode", body = Problem, content_type = "application/problem+json"),

@@ -16,19 +16,23 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardAtDesk {
+    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
     pub id: Uuid,
     /// The last four digits: the verifier compares them with the card the worker shows.
-    #[schema(example = "7890")]
+    #[schema(pattern = "^[0-9]{4}$", example = "7890")]
     pub card_number_last4: String,
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
     pub status: String,
     /// Five wrong card numbers: the worker can no longer activate it alone.
+    #[schema(example = false)]
     pub activation_locked: bool,
 }
 
-/// The cards of the person a verification record is for (verifiers only), newest first; empty when the
-/// person has no account or no card yet.
-#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id")), responses(
+/// The cards of the person on a verification record (verifiers).
+///
+/// Verifiers only. Newest first, with the last four digits and whether self-service activation is locked, so the
+/// verifier can pick the card to activate in person; empty when the person has no account or no card yet. Read-only.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), responses(
     (status = 200, description = "The person's cards", body = Vec<CardAtDesk>),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),

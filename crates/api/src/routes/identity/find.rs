@@ -15,13 +15,17 @@ use crate::state::AppState;
 #[derive(Deserialize, IntoParams)]
 pub struct FindVerifications {
     /// The worker's email address (exact; letter case is ignored).
+    #[param(example = "anna.kowalska@example.com")]
     pub email: Option<String>,
     /// The number of the passport or ID card as printed (exact; spaces and letter case are ignored).
+    #[param(example = "EK7390567")]
     pub document_number: Option<String>,
 }
 
-/// Find verification records by email or by document number (verifiers only): exactly one of the two. Newest
-/// first, at most 50; the document number stays masked in the answer.
+/// Find verification records by email or by document number (verifiers).
+///
+/// Verifiers only; give exactly one of `email` and `document_number` (422 otherwise), so the worker at the desk can be
+/// found without a record id. Newest first, at most 50; the document number stays masked in the answer. Read-only.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(FindVerifications), responses(
     (status = 200, description = "The matching records (an empty list when none)", body = Vec<VerificationView>),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),

@@ -23,19 +23,27 @@ pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
 pub struct RecordVerification {
     #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
+    /// As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
+    #[schema(example = "EK7390567")]
     pub document_number: String,
     /// ISO 3166-1 alpha-3 as printed in the document (alpha-2 is accepted and converted).
+    #[schema(example = "POL")]
     pub issuing_country: String,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date)]
+    #[schema(value_type = String, format = Date, example = "2031-06-30")]
     pub document_expiry: String,
+    #[schema(example = "Anna Maria")]
     pub given_names: String,
+    #[schema(example = "Kowalska")]
     pub surname: String,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date)]
+    #[schema(value_type = String, format = Date, example = "1990-04-12")]
     pub date_of_birth: String,
     /// ISO 3166-1 alpha-3 (alpha-2 accepted).
+    #[schema(example = "POL")]
     pub nationality: String,
+    /// The worker's email: the registration link goes there, and orders placed for it are linked to the account.
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
     /// Language for the worker's emails and SMS (`en`, `sv`, `pl`); default: the request's `Accept-Language`.
     #[serde(default)]
@@ -45,10 +53,14 @@ pub struct RecordVerification {
 
 #[derive(Serialize, ToSchema)]
 pub struct VerificationRecorded {
+    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
     pub id: Uuid,
+    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
     pub person_id: Uuid,
+    #[schema(example = "2026-11-20T10:14:30Z")]
     pub verified_at: DateTime<Utc>,
     /// True when the worker had no password yet and a registration link was emailed.
+    #[schema(example = true)]
     pub registration_link_sent: bool,
 }
 
@@ -96,8 +108,12 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
     ))
 }
 
-/// Record an in-person document check. Creates or updates the person and the worker's account, and emails
-/// a one-time registration link (valid 7 days) when the worker has no password yet.
+/// Record an in-person passport or ID check (verifiers).
+///
+/// Verifiers only. Creates or updates the person and the worker's account (which gets the `cardholder` role) and links
+/// card orders already placed for `email` to it; when the worker has no password yet, a one-time registration link
+/// valid 7 days is emailed (replacing any earlier one). Audited; 409 when the document belongs to another account or
+/// the email's account was verified as another person.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), request_body = RecordVerification, responses(
     (status = 201, description = "Recorded", body = VerificationRecorded),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),

@@ -18,21 +18,29 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct ResetSecondFactor {
     /// The worker's new mobile number (E.164 or with a `00` prefix).
+    #[schema(example = "+46701234567")]
     pub new_phone: String,
     /// The number of the passport or ID card presented again now: required, and it must be the recorded one.
     #[serde(default)]
+    #[schema(example = "EK7390567")]
     pub document_number: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct SecondFactorReset {
+    #[schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c")]
     pub account_id: Uuid,
+    /// The new number, masked.
+    #[schema(example = "+46•••••••67")]
     pub masked_phone: String,
 }
 
-/// Replace the worker's phone and remove any authenticator app; every session ends. The document presented
-/// again must be the recorded one; the old phone (by SMS) and the email address are told; audited.
-#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id")), request_body = ResetSecondFactor, responses(
+/// Reset a worker's lost phone in person (verifiers).
+///
+/// Verifiers only, after checking the passport or ID again: `document_number` must be the recorded one (422
+/// `document_mismatch`, audited). The account's phone is replaced, any authenticator app removed and every session
+/// ended; the email address and the old phone (by SMS) are told, and the reset is audited.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), request_body = ResetSecondFactor, responses(
     (status = 200, description = "Phone replaced", body = SecondFactorReset),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such record or no account for it", body = Problem, content_type = "application/problem+json"),

@@ -15,28 +15,46 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct VerificationView {
+    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
     pub id: Uuid,
     /// A short reference to read out or note down: the record id's last eight characters, e.g. `7D2C-44B5`.
     #[schema(example = "7D2C-44B5")]
     pub reference: String,
+    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
     pub person_id: Uuid,
     #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     /// Only the last three characters, e.g. `••••••567`.
+    #[schema(example = "••••••567")]
     pub document_number_masked: String,
+    /// ISO 3166-1 alpha-3 (or an ICAO code), as recorded.
+    #[schema(pattern = "^[A-Z]{3}$", example = "POL")]
     pub issuing_country: String,
+    #[schema(example = "2031-06-30")]
     pub document_expiry: NaiveDate,
+    #[schema(example = "Anna Maria")]
     pub given_names: String,
+    #[schema(example = "Kowalska")]
     pub surname: String,
+    #[schema(example = "1990-04-12")]
     pub date_of_birth: NaiveDate,
+    /// ISO 3166-1 alpha-3 (or an ICAO code such as `XXA`), as recorded.
+    #[schema(pattern = "^[A-Z]{3}$", example = "POL")]
     pub nationality: String,
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
+    /// The verifier's account.
+    #[schema(example = "019bc0e2-1280-75ef-800c-395999e90c3b")]
     pub verified_by: Uuid,
+    #[schema(example = "2026-11-20T10:14:30Z")]
     pub verified_at: DateTime<Utc>,
 }
 
-/// Read a verification record (verifiers only).
-#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+/// Read a verification record (verifiers).
+///
+/// Verifiers only. The document number is masked to its last three characters; `reference` is a short form of the id
+/// to read out at the desk. Read-only.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), responses(
     (status = 200, description = "The record", body = VerificationView),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),

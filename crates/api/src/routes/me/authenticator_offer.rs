@@ -8,7 +8,10 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 
-/// Decline the offer to set up an authenticator app. Idempotent: the first answer is kept.
+/// Decline the offer to set up an authenticator app.
+///
+/// Any signed-in account. Remembered on the account: `offer_totp` is false from now on and `totp_offer_declined` is
+/// true; calling it again keeps the first answer. The app can still be enrolled later with `POST /auth/totp`.
 #[utoipa::path(tag = "me", security(("bearer" = [])), responses(
     (status = 204, description = "Remembered: `offer_totp` is false from now on"),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),

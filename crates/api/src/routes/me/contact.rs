@@ -14,15 +14,28 @@ use crate::state::AppState;
 /// Any subset; an empty string clears an optional field (`address_line2`).
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateContact {
+    /// At most 200 characters.
+    #[schema(example = "ul. Marszałkowska 10")]
     pub address_line1: Option<String>,
+    /// At most 200 characters; an empty string clears it.
+    #[schema(example = "m. 24")]
     pub address_line2: Option<String>,
+    /// 2 to 12 letters, digits, spaces or hyphens (stored upper-cased).
+    #[schema(example = "00-590")]
     pub postal_code: Option<String>,
+    /// At most 100 characters.
+    #[schema(example = "Warszawa")]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2, e.g. `SE`, `PL`.
+    #[schema(example = "PL")]
     pub country: Option<String>,
 }
 
-/// Update contact details. The phone changes only through `POST /me/phone` (it needs an SMS code).
+/// Update the caller's postal address.
+///
+/// Any signed-in account; send any subset of the fields (an empty `address_line2` clears it). All fields are checked
+/// together (422 `validation_failed` lists every problem) and the change is audited. The phone is not here: it changes
+/// only through `POST /me/phone` and an SMS code.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateContact, responses(
     (status = 200, description = "The new contact details", body = Contact),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),

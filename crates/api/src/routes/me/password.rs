@@ -14,12 +14,18 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePassword {
+    #[schema(example = "tegel-kran-sommar-42")]
     pub current_password: String,
     /// At least 8 characters, not common or guessable from the account (NIST SP 800-63B).
+    #[schema(example = "murare-regn-fika-17")]
     pub new_password: String,
 }
 
-/// Change the password. Every other session ends at once; this one stays. The email address is told.
+/// Change the password while signed in.
+///
+/// Any signed-in account; `current_password` must be right (401 `invalid_credentials`; wrong tries count with
+/// sign-ins, 429). The new password must pass the policy (400 `weak_password`); every other session ends at once,
+/// this one stays, the email address is told and the change is audited.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePassword, responses(
     (status = 204, description = "Changed; other sessions were signed out"),
     (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),

@@ -17,14 +17,21 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePhone {
+    /// The new mobile number with country code (spaces, dashes and a `00` prefix are accepted).
+    #[schema(example = "+46701234567")]
     pub phone: String,
     /// The account's password, typed again: needed when the sign-in is older than five minutes (403
     /// `step_up_required` tells the client to ask for it).
     #[serde(default)]
+    #[schema(example = "tegel-kran-sommar-42")]
     pub current_password: Option<String>,
 }
 
-/// Send a code to the new number. A step-up: a sign-in within the last five minutes, or `current_password`.
+/// Change the phone, step 1: a code goes to the new number.
+///
+/// Any signed-in account, with a step-up: a sign-in within the last five minutes, or `current_password` (403
+/// `step_up_required` asks for it). Nothing changes until the code is confirmed with `POST /me/phone/verify`; at most
+/// five SMS an hour per account (429).
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePhone, responses(
     (status = 202, description = "A code was sent to the new number", body = ChallengeStarted),
     (status = 401, description = "`invalid_credentials`: a wrong `current_password`", body = Problem, content_type = "application/problem+json"),
@@ -48,11 +55,17 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyPhoneChange {
+    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
     pub challenge_id: Uuid,
+    /// The 6-digit code sent to the new number.
+    #[schema(example = "482913")]
     pub code: String,
 }
 
-/// Confirm the new number with its code; it replaces the old one.
+/// Change the phone, step 2: the code; the new number replaces the old one.
+///
+/// Any signed-in account, for its own challenge from `POST /me/phone` (anyone else's is 410 `challenge_expired`). The
+/// new number takes effect at once; the email address and the old number (by SMS) are told, and the change is audited.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = VerifyPhoneChange, responses(
     (status = 200, description = "The new contact details", body = Contact),
     (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),

@@ -16,7 +16,9 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CompanyRef {
+    #[schema(example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")]
     pub id: Uuid,
+    #[schema(example = "Demo Bygg AB")]
     pub name: String,
 }
 
@@ -28,29 +30,46 @@ impl From<sitecard_persistence::companies::Company> for CompanyRef {
 
 #[derive(Serialize, ToSchema)]
 pub struct PersonView {
+    #[schema(example = "Anna Maria")]
     pub given_names: String,
+    #[schema(example = "Kowalska")]
     pub surname: String,
+    #[schema(example = "1990-04-12")]
     pub date_of_birth: NaiveDate,
+    /// ISO 3166-1 alpha-3 (or an ICAO code such as `XXA`), as in the document.
+    #[schema(pattern = "^[A-Z]{3}$", example = "POL")]
     pub nationality: String,
     #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
     pub document_type: String,
+    /// Only the last three characters.
+    #[schema(example = "••••••567")]
     pub document_number_masked: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Contact {
+    /// The mobile number that gets sign-in codes, in E.164; it changes only through `POST /me/phone` (or an
+    /// in-person reset by a verifier).
+    #[schema(pattern = "^\\+[1-9][0-9]{6,14}$", example = "+46701234567")]
     pub phone: Option<String>,
+    #[schema(example = "ul. Marszałkowska 10")]
     pub address_line1: Option<String>,
+    #[schema(example = "m. 24")]
     pub address_line2: Option<String>,
+    #[schema(example = "00-590")]
     pub postal_code: Option<String>,
+    #[schema(example = "Warszawa")]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2.
+    #[schema(pattern = "^[A-Z]{2}$", example = "PL")]
     pub country: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Me {
+    #[schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c")]
     pub id: Uuid,
+    #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
     #[schema(value_type = crate::schema_enums::LanguageValue)]
     pub language: String,
@@ -62,8 +81,10 @@ pub struct Me {
     pub person: Option<PersonView>,
     pub contact: Contact,
     /// Whether an authenticator app is enrolled (login then asks for its code instead of SMS).
+    #[schema(example = false)]
     pub totp_enabled: bool,
     /// The person said "no, thanks" to setting up an authenticator app: clients do not offer it again.
+    #[schema(example = false)]
     pub totp_offer_declined: bool,
 }
 
@@ -104,7 +125,10 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
     })
 }
 
-/// Who am I: account, roles, administered companies, verified identity and contact details.
+/// Who am I: account, roles, companies, verified identity and contact details.
+///
+/// Any signed-in account. `companies` are the companies the caller administers, `person` the identity verified in
+/// person (document number masked; absent for staff without one) and `contact` the phone and postal address. Read-only.
 #[utoipa::path(tag = "me", security(("bearer" = [])), responses(
     (status = 200, description = "The caller", body = Me),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -122,6 +146,9 @@ pub struct UpdateMe {
 }
 
 /// Change the language of emails and SMS.
+///
+/// Any signed-in account. Emails and SMS to the account use this language from now on (422 `validation_failed` with
+/// `unsupported_language` for a code Sitecard does not speak); answers the updated profile.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateMe, responses(
     (status = 200, description = "Updated", body = Me),
     (status = 422, description = "`validation_failed` (`unsupported_language`)", body = Problem, content_type = "application/problem+json"),

@@ -21,13 +21,19 @@ use sitecard_domain::webhook_event::WebhookEventType;
 pub struct AcceptOrder {
     /// The `version` of the order you reviewed.
     #[serde(deserialize_with = "crate::json_number::integer")]
+    #[schema(example = 3)]
     pub version: i32,
 }
 
-/// Accept the order. Contact details must be complete; the order's name, date of birth (and nationality,
-/// when given) must match the verified document, or the order goes to `needs_correction` and the company
-/// is told to fix it.
-#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = AcceptOrder, responses(
+/// Accept a card order (the worker).
+///
+/// The worker the order is for, in `awaiting_cardholder`, with the `version` they reviewed. Contact details must be
+/// complete (422 `contact_incomplete`) and the identity verified in person (422 `identity_not_verified`); when the
+/// order's names, date of birth (or nationality, when given) differ from the verified document, the order moves to
+/// `needs_correction`, the company's administrators are emailed and the answer is 422 `identity_mismatch`. Otherwise
+/// the order is `confirmed`, the worker is emailed and partners with a webhook URL get a signed `order.confirmed`
+/// webhook.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), request_body = AcceptOrder, responses(
     (status = 200, description = "Accepted: status `confirmed`", body = HolderOrder),
     (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`stale_version` or `invalid_state`", body = Problem, content_type = "application/problem+json"),

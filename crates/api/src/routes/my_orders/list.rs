@@ -9,7 +9,10 @@ use crate::error::{ApiError, Problem};
 use crate::orders_flow::{self, HolderOrder};
 use crate::state::AppState;
 
-/// The caller's orders, newest first.
+/// List the caller's card orders, newest first.
+///
+/// Any signed-in account: the orders linked to its account or placed for its email address, each with its history,
+/// the contact fields still missing and the identity check. Read-only.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses(
     (status = 200, description = "Orders", body = Vec<HolderOrder>),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -25,8 +28,11 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
     ))
 }
 
-/// One of the caller's orders, with the contact fields still missing and the status history.
-#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+/// Read one of the caller's card orders.
+///
+/// The worker the order is for (by account or email address; anyone else gets 404). Includes the contact fields still
+/// missing, the identity check against the verified document and the status history. Read-only.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), responses(
     (status = 200, description = "The order", body = HolderOrder),
     (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
 ))]

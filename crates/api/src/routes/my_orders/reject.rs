@@ -15,12 +15,16 @@ use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct RejectOrder {
-    /// Why; the company sees it.
+    /// Why; the company sees it. At most 500 characters.
+    #[schema(example = "I no longer work for this company")]
     pub reason: String,
 }
 
-/// Reject the order with a reason; the company's administrators are emailed.
-#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = RejectOrder, responses(
+/// Reject a card order with a reason (the worker).
+///
+/// The worker the order is for, in `awaiting_cardholder` or `needs_correction` (409 `invalid_state` otherwise). The
+/// order becomes `rejected` for good, the `reason` is kept and the company's administrators are emailed; audited.
+#[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), request_body = RejectOrder, responses(
     (status = 200, description = "Rejected", body = HolderOrder),
     (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),

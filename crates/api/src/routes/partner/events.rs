@@ -27,18 +27,30 @@ pub struct ProductionEvent {
     #[schema(value_type = crate::schema_enums::ProductionEventType)]
     pub kind: String,
     /// Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`.
+    #[schema(example = "AB1234567890")]
     pub card_number: Option<String>,
-    /// For `shipped`.
+    /// For `shipped` (at most 100 characters are kept).
+    #[schema(example = "RR123456785SE")]
     pub tracking_number: Option<String>,
-    /// For `failed`.
+    /// For `failed` (at most 500 characters are kept).
+    #[schema(example = "The chip could not be encoded")]
     pub reason: Option<String>,
+    /// When the step happened at the partner; kept in the audit log.
+    #[schema(example = "2026-12-03T07:45:00Z")]
     pub occurred_at: DateTime<Utc>,
 }
 
-/// Report a production step: `accepted` (confirmed → in_production), `produced` (creates the `inactive`
-/// card, valid 5 years), `shipped` (in_production → shipped), `delivered` (shipped → delivered), `failed`
-/// (→ production_failed).
-#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key return the first answer")), request_body = ProductionEvent, responses(
+/// Report a production step for an order.
+///
+/// Production partners (client-credentials token). `accepted` (confirmed → in_production), `produced` (needs
+/// `card_number`; creates the `inactive` card, valid 5 years; the order stays in_production), `shipped` (in_production
+/// → shipped, after `produced`; the worker is emailed the tracking number), `delivered` (shipped → delivered), `failed`
+/// (confirmed or in_production → production_failed; the company's administrators are emailed). With `Idempotency-Key`
+/// a retry returns the first answer (`Idempotent-Replayed: true`) and changes nothing; audited.
+#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(
+    ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
+    ("Idempotency-Key" = Option<String>, Header, description = "At most 200 characters; retries with the same key return the first answer, and the same key with a different body is 422 `idempotency_key_reused`", example = "6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"),
+), request_body = ProductionEvent, responses(
     (status = 200, description = "The order after the event", body = CompanyOrder),
     (status = 404, description = "No such order", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`, `card_number_taken` or `stale_version`", body = Problem, content_type = "application/problem+json"),

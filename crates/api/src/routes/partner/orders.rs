@@ -14,15 +14,20 @@ use crate::state::AppState;
 #[derive(Deserialize, IntoParams)]
 pub struct QueueQuery {
     /// `confirmed` (default), `in_production` or `shipped`.
+    #[param(value_type = Option<crate::schema_enums::ProductionQueueStatus>)]
     pub status: Option<String>,
     /// 1 to 100; default 20.
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 50)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
+    #[param(example = "01a21c3b-a280-78ad-b204-aac1c15930b6")]
     pub cursor: Option<String>,
 }
 
-/// The production queue with holder, company and delivery data.
+/// The production queue: orders ready to produce, oldest first.
+///
+/// Production partners (client-credentials token). Orders in `status` (`confirmed` by default, `in_production` or
+/// `shipped`) across all companies, with holder, company and delivery data, paged with `limit` and `cursor`. Read-only.
 #[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(QueueQuery), responses(
     (status = 200, description = "One page, oldest first", body = OrderPage),
     (status = 401, description = "No partner token", body = Problem, content_type = "application/problem+json"),

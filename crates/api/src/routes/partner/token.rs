@@ -18,16 +18,26 @@ pub const TOKENS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
     /// Must be `client_credentials`.
+    #[schema(example = "client_credentials")]
     pub grant_type: String,
     /// Or use HTTP Basic authentication.
+    #[schema(example = "nordic-card-print")]
     pub client_id: Option<String>,
+    /// Sent together with `client_id` (or use HTTP Basic authentication).
+    #[schema(example = "Jq8mX2vR7tLw4sZk9cNf3yHb6pDg1uAe")]
     pub client_secret: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct PartnerToken {
+    /// An EdDSA-signed JWT for `Authorization: Bearer`.
+    #[schema(example = "eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJwYXJ0bmVyIn0.Vb7nQ4pZs1")]
     pub access_token: String,
+    /// Always `Bearer`.
+    #[schema(example = "Bearer")]
     pub token_type: String,
+    /// Seconds until the token expires.
+    #[schema(example = 600)]
     pub expires_in: i64,
 }
 
@@ -42,9 +52,13 @@ fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
-/// A partner access token (10 minutes). Form-encoded as RFC 6749 requires. Errors are problem+json whose
-/// `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
-/// standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429).
+/// Get a partner access token (OAuth2 client credentials).
+///
+/// No bearer token: `client_id` and `client_secret` in the form-encoded body (as RFC 6749 requires) or with HTTP Basic
+/// authentication; the token lasts 10 minutes, and failed client authentication is audited. Errors are problem+json
+/// whose `error` member is RFC 6749 section 5.2's (`invalid_request`, `invalid_client`, `unsupported_grant_type`), so a
+/// standard OAuth client library recognises them; `code` is the same word, or `too_many_attempts` (429, 60 requests a
+/// minute per client IP).
 #[utoipa::path(tag = "partner", request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"), responses(
     (status = 200, description = "Token", body = PartnerToken),
     (status = 400, description = "`error`: `unsupported_grant_type` or `invalid_request` (malformed form)", body = Problem, content_type = "application/problem+json"),

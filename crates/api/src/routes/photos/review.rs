@@ -15,7 +15,10 @@ use crate::routes::company_orders::list::{PageQuery, page_params};
 use crate::state::AppState;
 use sitecard_domain::webhook_event::WebhookEventType;
 
-/// Orders waiting for photo review, oldest first, with holder data and `photo_url`.
+/// Orders waiting for photo review, oldest first.
+///
+/// Production partners (client-credentials token). Orders in `awaiting_photo_review` across all companies, with holder
+/// data and `photo_url`, paged with `limit` and `cursor`. Read-only.
 #[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(PageQuery), responses(
     (status = 200, description = "One page", body = OrderPage),
     (status = 401, description = "No partner token", body = Problem, content_type = "application/problem+json"),
@@ -38,13 +41,17 @@ pub async fn photo_reviews(
 pub struct PhotoDecision {
     #[schema(value_type = crate::schema_enums::PhotoDecisionValue)]
     pub decision: String,
-    /// Required when rejecting; the company sees it.
+    /// Required when rejecting (at most 500 characters); the company sees it.
+    #[schema(example = "Face partly covered by a helmet")]
     pub reason: Option<String>,
 }
 
-/// Approve (→ `awaiting_cardholder`, the worker is emailed) or reject (→ `photo_rejected`, the company's
-/// administrators are emailed to upload a new one).
-#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(("order_id" = Uuid, Path)), request_body = PhotoDecision, responses(
+/// Approve or reject an order's portrait.
+///
+/// Production partners (client-credentials token), for an order in `awaiting_photo_review` (409 `invalid_state`
+/// otherwise). `approved` → `awaiting_cardholder` and the worker is emailed to check and accept; `rejected` (a
+/// `reason` is required) → `photo_rejected` and the company's administrators are emailed to upload a new one. Audited.
+#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(("order_id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), request_body = PhotoDecision, responses(
     (status = 200, description = "The order after the decision", body = CompanyOrder),
     (status = 404, description = "No such order", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`invalid_state`: not waiting for photo review", body = Problem, content_type = "application/problem+json"),

@@ -44,10 +44,16 @@ async fn read_limited(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
     Ok(buf)
 }
 
-/// Upload or replace the portrait (`Content-Type: image/jpeg`, `image/png` or `application/octet-stream`; JPEG
-/// or PNG by content, at most 5 MB, at least
-/// 600×800, portrait). It is re-encoded and stored; the order waits for the partner's photo review.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path), ("id" = Uuid, Path)),
+/// Upload or replace an order's portrait.
+///
+/// Company administrators of this company only. The body is the raw image (`Content-Type: image/jpeg`,
+/// `image/png` or `application/octet-stream`; JPEG or PNG by content, at most 5 MB, at least 600×800, portrait);
+/// it is re-encoded as JPEG and stored, and the order moves to `awaiting_photo_review` for the partner's check, even if an earlier photo was approved. Allowed until the worker
+/// has accepted (409 `invalid_state` after that, and for rejected or cancelled orders); audited.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
+),
     request_body(description = "The portrait, raw bytes", content((PortraitBytes = "image/jpeg"), (PortraitBytes = "image/png"), (PortraitBytes = "application/octet-stream"))),
     responses(
         (status = 200, description = "Stored; status `awaiting_photo_review`", body = CompanyOrder),

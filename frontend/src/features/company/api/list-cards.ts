@@ -4,11 +4,12 @@ import type { ListQuery } from './list-orders';
 
 export type CompanyCard = components['schemas']['CardView'];
 export type CardPage = components['schemas']['CardPage'];
+export type CardStatus = components['schemas']['CardStatusValue'];
 
 export const companyCardsQueryKey = (companyId: string) => ['company', companyId, 'cards'] as const;
 
 /** `GET /companies/{company_id}/cards`: one page of the company's cards, newest first. */
-export async function listCards(companyId: string, query: ListQuery, signal?: AbortSignal): Promise<CardPage> {
+export async function listCards(companyId: string, query: ListQuery<CardStatus>, signal?: AbortSignal): Promise<CardPage> {
   return expectOk(
     await api.GET('/api/v1/companies/{company_id}/cards', {
       params: {
@@ -20,14 +21,14 @@ export async function listCards(companyId: string, query: ListQuery, signal?: Ab
   );
 }
 
-export const companyCardsQueryOptions = (companyId: string, query: ListQuery) =>
+export const companyCardsQueryOptions = (companyId: string, query: ListQuery<CardStatus>) =>
   queryOptions({
     queryKey: [...companyCardsQueryKey(companyId), 'list', query],
     queryFn: ({ signal }) => listCards(companyId, query, signal),
     placeholderData: keepPreviousData,
   });
 
-export function useCompanyCards(companyId: string, query: ListQuery) {
+export function useCompanyCards(companyId: string, query: ListQuery<CardStatus>) {
   return useQuery(companyCardsQueryOptions(companyId, query));
 }
 

@@ -3,12 +3,14 @@ import { api, expectOk, type components } from '../../../lib/api';
 
 export type CompanyOrder = components['schemas']['CompanyOrder'];
 export type OrderPage = components['schemas']['OrderPage'];
-export type ListQuery = { status?: string; limit: number; cursor?: string | null };
+export type OrderStatus = components['schemas']['OrderStatusValue'];
+/** One page's query: `status` is one of the list's statuses, or empty for all. */
+export type ListQuery<Status extends string> = { status?: Status | ''; limit: number; cursor?: string | null };
 
 export const companyOrdersQueryKey = (companyId: string) => ['company', companyId, 'orders'] as const;
 
 /** `GET /companies/{company_id}/card-orders`: one page of the company's orders, newest first. */
-export async function listOrders(companyId: string, query: ListQuery, signal?: AbortSignal): Promise<OrderPage> {
+export async function listOrders(companyId: string, query: ListQuery<OrderStatus>, signal?: AbortSignal): Promise<OrderPage> {
   return expectOk(
     await api.GET('/api/v1/companies/{company_id}/card-orders', {
       params: {
@@ -20,7 +22,7 @@ export async function listOrders(companyId: string, query: ListQuery, signal?: A
   );
 }
 
-export const companyOrdersQueryOptions = (companyId: string, query: ListQuery) =>
+export const companyOrdersQueryOptions = (companyId: string, query: ListQuery<OrderStatus>) =>
   queryOptions({
     queryKey: [...companyOrdersQueryKey(companyId), 'list', query],
     queryFn: ({ signal }) => listOrders(companyId, query, signal),
@@ -28,6 +30,6 @@ export const companyOrdersQueryOptions = (companyId: string, query: ListQuery) =
     placeholderData: keepPreviousData,
   });
 
-export function useCompanyOrders(companyId: string, query: ListQuery) {
+export function useCompanyOrders(companyId: string, query: ListQuery<OrderStatus>) {
   return useQuery(companyOrdersQueryOptions(companyId, query));
 }
