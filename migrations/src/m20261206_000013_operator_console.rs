@@ -11,14 +11,23 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         // One column per statement: SQLite alters a table one column at a time.
-        m.alter_table(Table::alter().table(PartnerClients::Table).add_column(text_null(PartnerClients::WebhookSecretEnc)).to_owned()).await?;
+        m.alter_table(Table::alter().table(PartnerClients::Table).add_column(text_null(PartnerClients::WebhookSecretEnc)).to_owned())
+            .await?;
         m.alter_table(
-            Table::alter().table(PartnerClients::Table).add_column(timestamp_with_time_zone_null(PartnerClients::SecretRotatedAt)).to_owned(),
+            Table::alter()
+                .table(PartnerClients::Table)
+                .add_column(timestamp_with_time_zone_null(PartnerClients::SecretRotatedAt))
+                .to_owned(),
         )
         .await?;
         m.alter_table(Table::alter().table(OutboxMessages::Table).add_column(text_null(OutboxMessages::Kind)).to_owned()).await?;
         m.create_index(
-            Index::create().name("idx_outbox_messages_status_id").table(OutboxMessages::Table).col(OutboxMessages::Status).col(OutboxMessages::Id).to_owned(),
+            Index::create()
+                .name("idx_outbox_messages_status_id")
+                .table(OutboxMessages::Table)
+                .col(OutboxMessages::Status)
+                .col(OutboxMessages::Id)
+                .to_owned(),
         )
         .await
     }

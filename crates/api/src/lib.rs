@@ -15,8 +15,8 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod orders_flow;
-pub mod photo;
 pub mod partner_clients;
+pub mod photo;
 pub mod photo_store;
 pub mod provisioning;
 pub mod routes;
@@ -92,7 +92,8 @@ pub fn app(
     App::new()
         // Before the `/api/v1` scope, which would otherwise claim `/api/v1/openapi.json`.
         .service(
-            web::resource("/api/v1/openapi.json").app_data(web::Data::new(doc.json)).route(web::get().to(openapi_json)),
+            // Guarded (not routed) by method, so other methods fall through to the 404 like any unknown path.
+            web::resource("/api/v1/openapi.json").guard(actix_web::guard::Get()).app_data(web::Data::new(doc.json)).to(openapi_json),
         )
         .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
         .into_utoipa_app()

@@ -38,9 +38,15 @@ pub struct ClientChanges<'a> {
 }
 
 /// `actor`: the operator's account, or `None` for the command line.
-pub async fn create<C: ConnectionTrait>(conn: &C, state: &AppState, actor: Option<Uuid>, n: NewClient<'_>) -> Result<PartnerSecrets, ApiError> {
+pub async fn create<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    actor: Option<Uuid>,
+    n: NewClient<'_>,
+) -> Result<PartnerSecrets, ApiError> {
     let mut errors = Vec::new();
-    let client_id = ClientId::parse(n.client_id).map_err(|e| errors.push(FieldError::new("client_id", "invalid_format", e.to_string()))).ok();
+    let client_id =
+        ClientId::parse(n.client_id).map_err(|e| errors.push(FieldError::new("client_id", "invalid_format", e.to_string()))).ok();
     let name = valid_name(n.name, &mut errors);
     let events = n.webhook_events.map(|t| valid_events(t, &mut errors));
     if !errors.is_empty() {
@@ -72,7 +78,8 @@ pub async fn create<C: ConnectionTrait>(conn: &C, state: &AppState, actor: Optio
     if let Some(events) = &events {
         partners::set_subscription(conn, client_id.as_str(), Some(&names(events))).await?;
     }
-    let data = serde_json::json!({ "client_id": client_id.as_str(), "webhook_url": url, "webhook_events": events.as_ref().map(|e| names(e)) });
+    let data =
+        serde_json::json!({ "client_id": client_id.as_str(), "webhook_url": url, "webhook_events": events.as_ref().map(|e| names(e)) });
     append(conn, actor, "partner_client_created", data).await?;
     Ok(PartnerSecrets { client_id: client_id.as_str().to_owned(), client_secret, webhook_secret })
 }
@@ -114,7 +121,12 @@ pub async fn update<C: ConnectionTrait>(
 
 /// New client and webhook secrets; the old ones stop working at once (tokens already issued run out within
 /// their lifetime).
-pub async fn rotate_secrets<C: ConnectionTrait>(conn: &C, state: &AppState, actor: Option<Uuid>, client_id: &str) -> Result<PartnerSecrets, ApiError> {
+pub async fn rotate_secrets<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    actor: Option<Uuid>,
+    client_id: &str,
+) -> Result<PartnerSecrets, ApiError> {
     let client_secret = random_token();
     let webhook_secret = random_token();
     if !partners::replace_secrets(conn, client_id, &token_hash(&client_secret), &state.cipher.encrypt(&webhook_secret)?).await? {

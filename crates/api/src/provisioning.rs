@@ -109,12 +109,7 @@ pub async fn add_company_admin<C: ConnectionTrait>(
 
 /// Removes an administrator, never the last one (409 `last_admin`). Someone who administers no company any
 /// more loses the company-admin role.
-pub async fn remove_company_admin<C: ConnectionTrait>(
-    conn: &C,
-    actor: Uuid,
-    company_id: Uuid,
-    account_id: Uuid,
-) -> Result<(), ApiError> {
+pub async fn remove_company_admin<C: ConnectionTrait>(conn: &C, actor: Uuid, company_id: Uuid, account_id: Uuid) -> Result<(), ApiError> {
     match companies::remove_admin(conn, company_id, account_id).await? {
         AdminRemoval::Removed => {}
         AdminRemoval::LastAdmin => {
@@ -147,12 +142,7 @@ pub async fn invite_staff<C: ConnectionTrait>(
 
 /// Takes a staff role away and ends the account's sessions at once (its tokens stop working); never the last
 /// operator (409 `last_operator`).
-pub async fn remove_staff_role<C: ConnectionTrait>(
-    conn: &C,
-    actor: Uuid,
-    account_id: Uuid,
-    role: Role,
-) -> Result<(), ApiError> {
+pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, account_id: Uuid, role: Role) -> Result<(), ApiError> {
     let account = accounts::find(conn, account_id).await?.ok_or(ApiError::NotFound)?;
     if !matches!(role, Role::Verifier | Role::Operator) || !parse_roles(&account.roles).contains(&role) {
         return Err(ApiError::NotFound);

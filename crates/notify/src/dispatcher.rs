@@ -89,7 +89,11 @@ impl Dispatcher {
 
     /// A webhook goes to its partner client's current URL, signed with its current secret, so a URL fixed or a
     /// secret rotated after the event was queued applies to its retries too.
-    async fn send_webhook(&self, sender: &WebhookSender, msg: &OutboxMessage) -> Result<Result<(), DeliveryError>, sitecard_persistence::DbError> {
+    async fn send_webhook(
+        &self,
+        sender: &WebhookSender,
+        msg: &OutboxMessage,
+    ) -> Result<Result<(), DeliveryError>, sitecard_persistence::DbError> {
         let extras = msg.payload.as_deref().and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok()).unwrap_or_default();
         let client = match extras["client_id"].as_str() {
             Some(id) => match partners::find_by_client_id(&self.db, id).await? {

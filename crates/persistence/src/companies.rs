@@ -80,11 +80,12 @@ pub async fn page<C: ConnectionTrait>(
     limit: u64,
 ) -> Result<Vec<Company>, DbError> {
     use sea_orm::QuerySelect;
-    use sea_orm::sea_query::{Expr, Func};
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
     let mut query = Companies::find().order_by_desc(companies::Column::Id).limit(limit);
     if let Some(q) = q {
         let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let name = Expr::expr(Func::lower(Expr::col(companies::Column::Name))).like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'));
+        let name = Expr::expr(Func::lower(Expr::col(companies::Column::Name)))
+            .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'));
         let org = Expr::col(companies::Column::OrgNumber).like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'));
         query = query.filter(name.or(org));
     }
@@ -135,7 +136,7 @@ pub async fn remove_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, accoun
     use sea_orm::{DbBackend, Statement};
     let backend = conn.get_database_backend();
     if backend == DbBackend::Postgres {
-        conn.execute(Statement::from_sql_and_values(backend, "SELECT id FROM companies WHERE id = $1 FOR UPDATE", [company_id.into()]))
+        conn.execute_raw(Statement::from_sql_and_values(backend, "SELECT id FROM companies WHERE id = $1 FOR UPDATE", [company_id.into()]))
             .await?;
     }
     if !is_admin(conn, company_id, account_id).await? {
@@ -152,6 +153,6 @@ pub async fn remove_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, accoun
         }
     };
     let values = [company_id.into(), account_id.into(), company_id.into()];
-    let res = conn.execute(Statement::from_sql_and_values(backend, sql, values)).await?;
+    let res = conn.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
     Ok(if res.rows_affected() == 1 { AdminRemoval::Removed } else { AdminRemoval::LastAdmin })
 }

@@ -115,7 +115,12 @@ pub async fn mark_failed<C: ConnectionTrait>(conn: &C, id: Uuid, error: &str, ne
 }
 
 /// One page for operators, newest first, optionally in one status; `limit + 1` rows tell whether more follow.
-pub async fn page<C: ConnectionTrait>(conn: &C, status: Option<&str>, before: Option<Uuid>, limit: u64) -> Result<Vec<OutboxMessage>, DbError> {
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    status: Option<&str>,
+    before: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<OutboxMessage>, DbError> {
     let mut q = Outbox::find().order_by_desc(outbox_messages::Column::Id).limit(limit);
     if let Some(s) = status {
         q = q.filter(outbox_messages::Column::Status.eq(s));

@@ -61,7 +61,12 @@ pub async fn update<C: ConnectionTrait>(
 }
 
 /// New secrets replace the old ones at once; false when there is no such client.
-pub async fn replace_secrets<C: ConnectionTrait>(conn: &C, client_id: &str, secret_hash: &str, webhook_secret_enc: &str) -> Result<bool, DbError> {
+pub async fn replace_secrets<C: ConnectionTrait>(
+    conn: &C,
+    client_id: &str,
+    secret_hash: &str,
+    webhook_secret_enc: &str,
+) -> Result<bool, DbError> {
     let res = Partners::update_many()
         .col_expr(partner_clients::Column::SecretHash, Expr::value(secret_hash.to_owned()))
         .col_expr(partner_clients::Column::WebhookSecretEnc, Expr::value(Some(webhook_secret_enc.to_owned())))

@@ -99,7 +99,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     let admin = ensure_account(state, "admin@demo.test", "+46700000001", &[Role::CompanyAdmin], None).await?;
     let company = match companies::find_by_org_number(&state.db, DEMO_ORG).await? {
         Some(c) => c,
-        None => companies::insert(&state.db, "Demo Bygg AB", DEMO_ORG).await?,
+        None => companies::insert(&state.db, "Demo Bygg AB", DEMO_ORG, "SE").await?,
     };
     companies::add_admin(&state.db, company.id, admin).await?;
     // A partner with a published secret exists only in development mode.

@@ -95,8 +95,9 @@ pub fn transports(config: &Config, cipher: &sitecard_api::crypto::DataCipher) ->
         tracing::warn!("SITECARD_SMTP_URL or SITECARD_SMS_URL is not set: those messages stay queued in the outbox");
     }
     let cipher = cipher.clone();
-    let webhook = WebhookSender::new(config.dev || config.webhook_allow_private)?
-        .with_secrets(std::sync::Arc::new(move |client_id: &str, stored: Option<&str>| cipher.partner_webhook_secret(client_id, stored).ok()));
+    let webhook = WebhookSender::new(config.dev || config.webhook_allow_private)?.with_secrets(std::sync::Arc::new(
+        move |client_id: &str, stored: Option<&str>| cipher.partner_webhook_secret(client_id, stored).ok(),
+    ));
     Ok(Transports { email, sms, webhook: Some(webhook), dev_sink: config.dev })
 }
 

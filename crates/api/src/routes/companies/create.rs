@@ -40,7 +40,11 @@ pub struct CreateCompany {
     (status = 422, description = "`invalid_org_number` (wrong format or check digit) or `validation_failed`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/companies")]
-pub async fn create_company(state: web::Data<AppState>, user: CurrentUser, body: web::Json<CreateCompany>) -> Result<HttpResponse, ApiError> {
+pub async fn create_company(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<CreateCompany>,
+) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
     let new = NewCompany {
         name: &body.name,

@@ -19,7 +19,11 @@ use crate::state::AppState;
     (status = 404, description = "No such company", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/companies/{company_id}")]
-pub async fn show_company(state: web::Data<AppState>, user: CurrentUser, company_id: web::Path<Uuid>) -> Result<web::Json<CompanyView>, ApiError> {
+pub async fn show_company(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    company_id: web::Path<Uuid>,
+) -> Result<web::Json<CompanyView>, ApiError> {
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
     let company = companies::find(&state.read, company_id).await?.ok_or(ApiError::NotFound)?;

@@ -20,7 +20,11 @@ use crate::state::AppState;
     (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/partner-clients/{client_id}/rotate-secret")]
-pub async fn rotate_partner_secret(state: web::Data<AppState>, user: CurrentUser, client_id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn rotate_partner_secret(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    client_id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let secrets = partner_clients::rotate_secrets(&txn, &state, Some(user.account_id), &client_id).await?;

@@ -24,7 +24,11 @@ use crate::state::AppState;
     (status = 409, description = "`last_operator`: invite another operator first", body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/staff/{account_id}/roles/{role}")]
-pub async fn remove_staff_role(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, String)>) -> Result<HttpResponse, ApiError> {
+pub async fn remove_staff_role(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, String)>,
+) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
     let (account_id, role) = path.into_inner();
     let role = Role::parse(&role).ok_or(ApiError::NotFound)?;
