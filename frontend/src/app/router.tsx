@@ -119,6 +119,7 @@ export const routes: RouteObject[] = [
                   { index: true, lazy: lazyPage(company, 'OrdersListPage') },
                   { path: 'orders', lazy: lazyPage(company, 'OrdersListPage') },
                   { path: 'orders/new', lazy: lazyPage(company, 'NewOrderPage') },
+                  { path: 'orders/batch', lazy: lazyPage(company, 'BulkOrderRoute') },
                   { path: 'orders/:orderId', lazy: lazyPage(company, 'OrderDetailPage') },
                   { path: 'orders/:orderId/photo', lazy: lazyPage(company, 'PhotoPage') },
                   { path: 'orders/:orderId/correct', lazy: lazyPage(company, 'CorrectOrderPage') },

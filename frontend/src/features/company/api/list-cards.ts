@@ -14,7 +14,12 @@ export async function listCards(companyId: string, query: ListQuery<CardStatus>,
     await api.GET('/api/v1/companies/{company_id}/cards', {
       params: {
         path: { company_id: companyId },
-        query: { status: query.status || undefined, limit: query.limit, cursor: query.cursor || undefined },
+        query: {
+          q: query.q || undefined,
+          status: query.status || undefined,
+          limit: query.limit,
+          cursor: query.cursor || undefined,
+        },
       },
       signal,
     }),

@@ -4,8 +4,16 @@ import { api, expectOk, type components } from '../../../lib/api';
 export type CompanyOrder = components['schemas']['CompanyOrder'];
 export type OrderPage = components['schemas']['OrderPage'];
 export type OrderStatus = components['schemas']['OrderStatusValue'];
-/** One page's query: `status` is one of the list's statuses, or empty for all. */
-export type ListQuery<Status extends string> = { status?: Status | ''; limit: number; cursor?: string | null };
+/**
+ * One page's query: `q` a search (names in any spelling, email, card number or its last 4+ digits;
+ * at most 100 characters), `status` one of the list's statuses; either empty for all.
+ */
+export type ListQuery<Status extends string> = {
+  q?: string;
+  status?: Status | '';
+  limit: number;
+  cursor?: string | null;
+};
 
 export const companyOrdersQueryKey = (companyId: string) => ['company', companyId, 'orders'] as const;
 
@@ -15,7 +23,12 @@ export async function listOrders(companyId: string, query: ListQuery<OrderStatus
     await api.GET('/api/v1/companies/{company_id}/card-orders', {
       params: {
         path: { company_id: companyId },
-        query: { status: query.status || undefined, limit: query.limit, cursor: query.cursor || undefined },
+        query: {
+          q: query.q || undefined,
+          status: query.status || undefined,
+          limit: query.limit,
+          cursor: query.cursor || undefined,
+        },
       },
       signal,
     }),

@@ -14,6 +14,7 @@ import type { CardAction } from '../api/change-card';
 import { useCompanyCards, type CompanyCard } from '../api/list-cards';
 import { CompanyTabs, useCompany } from './CompanyScope';
 import { ListFilter } from './ListFilter';
+import { ListSearch, readQuery } from './ListSearch';
 
 export type CardsListState = { done?: CardAction; number?: string } | null;
 
@@ -24,7 +25,7 @@ function actionsFor(status: string): CardAction[] {
   return [];
 }
 
-/** The company's cards: status, validity, and block / unblock / terminate. */
+/** The company's cards: search, status, validity, and block / unblock / terminate. */
 export function CardsListPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -35,7 +36,13 @@ export function CardsListPage() {
   const validStatus = isCardStatus(status) ? status : '';
   const { cursor } = readPaging(params);
   const limit = readPageSize(params);
-  const cards = useCompanyCards(company.id, { status: validStatus, limit, cursor });
+  const q = readQuery(params);
+  const cards = useCompanyCards(company.id, { q, status: validStatus, limit, cursor });
+  const statusName = validStatus ? t(statusKey('card', validStatus)) : '';
+  const withoutSearch = new URLSearchParams(params);
+  withoutSearch.delete('q');
+  withoutSearch.delete('cursor');
+  withoutSearch.delete('back');
   const done = useLocation().state as CardsListState;
   const doneTitles: Record<CardAction, string> = {
     block: t('company.cards.done.block', { number: done?.number ?? '' }),
@@ -90,17 +97,34 @@ export function CardsListPage() {
     <Page title={t('company.cards.title')} caption={company.name}>
       <CompanyTabs current="cards" />
       {done?.done ? <Notice title={doneTitles[done.done]} focus /> : null}
+      <ListSearch />
       <ListFilter key={params.toString()} kind="card" statuses={cardStatuses} />
       <div aria-live="polite" className="result-count">
-        {cards.data && !cards.isPlaceholderData ? t('company.cards.count', { count: cards.data.items.length }) : ''}
+        {cards.data && !cards.isPlaceholderData
+          ? q && !cards.data.next_cursor && !cursor
+            ? t('company.cards.found', { count: cards.data.items.length })
+            : t('company.cards.count', { count: cards.data.items.length })
+          : ''}
       </div>
       {cards.isPending ? <SkeletonList items={3} lines={2} tag={false} /> : null}
       {cards.isError ? <p role="alert">{text(describeError(cards.error))}</p> : null}
       {cards.data && cards.data.items.length === 0 ? (
         <div className="empty-state">
-          {validStatus ? (
+          {q ? (
             <>
-              <p>{t('company.cards.emptyFiltered', { status: t(statusKey('card', validStatus)) })}</p>
+              <p>
+                {validStatus
+                  ? t('company.search.emptyFiltered', { query: q, status: statusName })
+                  : t('company.search.empty', { query: q })}
+              </p>
+              <p>{t('company.search.emptyHint')}</p>
+              <p>
+                <Link to={`?${withoutSearch.toString()}`}>{t('company.search.clearLink')}</Link>
+              </p>
+            </>
+          ) : validStatus ? (
+            <>
+              <p>{t('company.cards.emptyFiltered', { status: statusName })}</p>
               <p>
                 <Link to={`/company/${company.id}/cards`}>{t('company.cards.showAll')}</Link>
               </p>

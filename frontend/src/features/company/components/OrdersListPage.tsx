@@ -12,8 +12,12 @@ import { isOrderStatus, orderStatuses, statusKey } from '../../../lib/status';
 import { useCompanyOrders } from '../api/list-orders';
 import { CompanyTabs, useCompany } from './CompanyScope';
 import { ListFilter } from './ListFilter';
+import { ListSearch, readQuery } from './ListSearch';
 
-/** The company's card orders: filter by status, page through, open one; order a new card. */
+/** What the bulk ordering page leaves for this list after ordering from a file. */
+export type OrdersListState = { cancelled?: boolean; batchOrdered?: number } | null;
+
+/** The company's card orders: search, filter by status, page through, open one; order a new card or many. */
 export function OrdersListPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -24,31 +28,60 @@ export function OrdersListPage() {
   const validStatus = isOrderStatus(status) ? status : '';
   const { cursor } = readPaging(params);
   const limit = readPageSize(params);
-  const orders = useCompanyOrders(company.id, { status: validStatus, limit, cursor });
-  const cancelled = (useLocation().state as { cancelled?: boolean } | null)?.cancelled;
+  const q = readQuery(params);
+  const orders = useCompanyOrders(company.id, { q, status: validStatus, limit, cursor });
+  const state = useLocation().state as OrdersListState;
+  const statusName = validStatus ? t(statusKey('order', validStatus)) : '';
+  const withoutSearch = new URLSearchParams(params);
+  withoutSearch.delete('q');
+  withoutSearch.delete('cursor');
+  withoutSearch.delete('back');
 
   return (
     <Page title={t('company.orders.title')} caption={company.name}>
       <CompanyTabs current="orders" />
-      {cancelled ? <Notice title={t('company.cancel.done')} focus /> : null}
-      <p>
+      {state?.cancelled ? <Notice title={t('company.cancel.done')} focus /> : null}
+      {state?.batchOrdered ? (
+        <Notice title={t('company.orders.batchOrdered', { count: state.batchOrdered })} focus>
+          <p>{t('company.orders.batchOrderedBody')}</p>
+        </Notice>
+      ) : null}
+      <div className="button-group">
         <Link className="button" to={`/company/${company.id}/orders/new`}>
           {t('company.orders.new')}
         </Link>
-      </p>
+        <Link className="button button--secondary" to={`/company/${company.id}/orders/batch`}>
+          {t('company.orders.fromFile')}
+        </Link>
+      </div>
+      <ListSearch />
       <ListFilter key={params.toString()} kind="order" statuses={orderStatuses} />
       <div aria-live="polite" className="result-count">
         {orders.data && !orders.isPlaceholderData
-          ? t('company.orders.count', { count: orders.data.items.length })
+          ? q && !orders.data.next_cursor && !cursor
+            ? t('company.orders.found', { count: orders.data.items.length })
+            : t('company.orders.count', { count: orders.data.items.length })
           : ''}
       </div>
       {orders.isPending ? <SkeletonList items={3} lines={2} tag={false} /> : null}
       {orders.isError ? <p role="alert">{text(describeError(orders.error))}</p> : null}
       {orders.data && orders.data.items.length === 0 ? (
         <div className="empty-state">
-          {validStatus ? (
+          {q ? (
             <>
-              <p>{t('company.orders.emptyFiltered', { status: t(statusKey('order', validStatus)) })}</p>
+              <p>
+                {validStatus
+                  ? t('company.search.emptyFiltered', { query: q, status: statusName })
+                  : t('company.search.empty', { query: q })}
+              </p>
+              <p>{t('company.search.emptyHint')}</p>
+              <p>
+                <Link to={`?${withoutSearch.toString()}`}>{t('company.search.clearLink')}</Link>
+              </p>
+            </>
+          ) : validStatus ? (
+            <>
+              <p>{t('company.orders.emptyFiltered', { status: statusName })}</p>
               <p>
                 <Link to={`/company/${company.id}/orders`}>{t('company.orders.showAll')}</Link>
               </p>
