@@ -114,6 +114,21 @@ describe('ordering from a file', () => {
     expect(posts[1]?.body).toContain(jan);
   });
 
+  test('when ordering fails on the server, nothing was ordered and the same file can be ordered again', async () => {
+    const server = signedIn({
+      [`POST ${base}/card-orders/batch`]: (request) =>
+        new URL(request.url).searchParams.get('dry_run') === 'true'
+          ? { body: { created: [], rows: 1 } }
+          : problem(503, 'unavailable'),
+    });
+    renderRoute(page);
+    await choose(csvFile([header, anna]));
+    fireEvent.click(await screen.findByRole('button', { name: 'Order 1 card' }));
+    expect(await screen.findByText('Something went wrong on our side. Try again in a few minutes.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Order 1 card' }));
+    await waitFor(() => expect(server.to(`POST ${base}/card-orders/batch`)).toHaveLength(3));
+  });
+
   test('over 500 rows is said before anything is sent', async () => {
     const server = signedIn();
     renderRoute(page);

@@ -27,7 +27,8 @@ type Chosen = { name: string; csv: string; table: CsvTable };
 /** What the server said about the chosen file. */
 type Checked =
   | { kind: 'checking' }
-  | { kind: 'ready'; rows: number }
+  /** Every row is right; `error` if ordering them then failed (the file can be ordered again). */
+  | { kind: 'ready'; rows: number; error?: Message }
   | { kind: 'invalid'; errors: BatchError[] }
   | { kind: 'failed'; message: Message }
   /** A problem with the file itself, shown at the file input. */
@@ -74,25 +75,33 @@ export function BulkOrderPage({ company, ordersPath, onOrdered }: BulkOrderPageP
     if (!looksLikeCsv(file)) return refuse('bulk.errors.notCsv');
     if (file.size > maxBatchBytes) return refuse('bulk.errors.tooLarge');
     const bytes = await file.arrayBuffer();
-    const text = decodeUtf8(bytes);
-    if (text === null) return refuse('bulk.errors.encoding');
-    const table = parseCsv(text);
+    const content = decodeUtf8(bytes);
+    if (content === null) return refuse('bulk.errors.encoding');
+    const table = parseCsv(content);
     if (table.rows.length === 0) return refuse('bulk.errors.empty');
-    setChosen({ name: file.name, csv: text, table });
+    setChosen({ name: file.name, csv: content, table });
     // Said before anything is sent: the server would refuse the whole file.
     if (table.rows.length > maxBatchRows) return refuse('bulk.errors.tooManyRows');
     setChecked({ kind: 'checking' });
     batch.mutate(
-      { companyId: company.id, csv: text, dryRun: true },
+      { companyId: company.id, csv: content, dryRun: true },
       { onSuccess: (result) => settle({ kind: 'ready', rows: result.rows }), onError: failed },
     );
   }
 
   function order() {
     if (!chosen || checked?.kind !== 'ready') return;
+    const { rows } = checked;
     batch.mutate(
       { companyId: company.id, csv: chosen.csv, dryRun: false },
-      { onSuccess: (result) => onOrdered(result.created.length), onError: failed },
+      {
+        onSuccess: (result) => onOrdered(result.created.length),
+        // All or nothing: after a failure nothing was ordered, and the same file can be tried again.
+        onError: (error) =>
+          batchErrors(error) || (isApiError(error) && error.status === 413)
+            ? failed(error)
+            : settle({ kind: 'ready', rows, error: describeError(error) }),
+      },
     );
   }
 
@@ -109,6 +118,7 @@ export function BulkOrderPage({ company, ordersPath, onOrdered }: BulkOrderPageP
   const items: SummaryItem[] = [];
   if (inputError) items.push({ text: inputError, href: fileField });
   if (checked?.kind === 'failed') items.push({ text: text(checked.message) });
+  if (checked?.kind === 'ready' && checked.error) items.push({ text: text(checked.error) });
 
   return (
     <Page title={t('bulk.title')} caption={company.name}>
@@ -149,7 +159,11 @@ export function BulkOrderPage({ company, ordersPath, onOrdered }: BulkOrderPageP
           accept=".csv,text/csv"
           aria-describedby={describedBy(fileField, true, inputError)}
           aria-invalid={inputError ? true : undefined}
-          onChange={(event: ChangeEvent<HTMLInputElement>) => void take(event.target.files?.[0])}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => {
+            void take(event.target.files?.[0]);
+            // The file is read at once; emptied, the input takes the same file again once it is fixed.
+            event.target.value = '';
+          }}
         />
       </div>
 
