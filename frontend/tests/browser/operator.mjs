@@ -3,7 +3,7 @@
 // and the client secret gets a token, rotates the secrets (the new client secret differs, the old one is
 // refused at once), and opens the outbox and its dead letters. Every page visited is checked with axe,
 // for horizontal scrolling and untranslated keys, and photographed into test-results/.
-import { assert, baseUrl, digits, flow, heading, newPage, pageIsSound, phoneScreen } from './lib.mjs';
+import { assert, baseUrl, digits, flow, heading, newPage, pageIsSound, phoneScreen, smallTouchTargets } from './lib.mjs';
 import { signIn } from './orders.mjs';
 
 const operator = { email: 'operator@demo.test', phone: '+46700000004' };
@@ -41,6 +41,8 @@ export async function runOperator(browser) {
     assert(new URL(page.url()).pathname === '/operator/partner-clients', `landed on ${page.url()}`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Operator console' }).waitFor();
     await pageIsSound(page, 'operator-01-partner-clients');
+    const small = await smallTouchTargets(page);
+    assert(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
   });
 
   await step('operator: an empty form lists every problem, focused, linking to the fields', async () => {
@@ -119,6 +121,8 @@ export async function runOperator(browser) {
     await page.locator('main table tbody tr').first().waitFor();
     await page.locator('main table').getByText('Text message').first().waitFor();
     await pageIsSound(page, 'operator-07-outbox');
+    const small = await smallTouchTargets(page);
+    assert(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
     await page.getByLabel('Status').selectOption('dead');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL((url) => url.search === '?status=dead');
