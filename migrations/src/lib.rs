@@ -14,6 +14,8 @@ mod m20261206_000009_totp_offer;
 mod m20261206_000010_auth_change_notices;
 mod m20261206_000011_refresh_in_one_statement;
 mod m20261206_000012_webhook_subscriptions;
+mod m20261206_000013_operator_console;
+mod m20261206_000014_company_country;
 
 pub struct Migrator;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000010_auth_change_notices::Migration),
             Box::new(m20261206_000011_refresh_in_one_statement::Migration),
             Box::new(m20261206_000012_webhook_subscriptions::Migration),
+            Box::new(m20261206_000013_operator_console::Migration),
+            Box::new(m20261206_000014_company_country::Migration),
         ]
     }
 }

@@ -55,7 +55,7 @@ async fn only_the_owner_reaches_each_order_and_card_route() {
     let app = spawn_app().await;
     cli(
         &app,
-        &["admin", "create-company", "--name", "Other Bygg AB", "--org-number", "556000-0002", "--admin-email", "other.admin@example.com"],
+        &["admin", "create-company", "--name", "Other Bygg AB", "--org-number", "556000-0019", "--admin-email", "other.admin@example.com"],
     );
     let other_admin = accept_invitation(&app, "other.admin@example.com", "+46702220000").await;
     app.register_worker("other.worker@example.com", "+46703330000", "bricks and mortar 42").await;
@@ -176,10 +176,10 @@ async fn only_the_owner_reaches_each_order_and_card_route() {
     assert_eq!(res.status(), 404);
 }
 
-type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
+pub type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
 
 /// A partner's webhook receiver on a random port: keeps each delivery's `Sitecard-Signature` and body.
-async fn webhook_receiver() -> (u16, Received) {
+pub async fn webhook_receiver() -> (u16, Received) {
     use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -217,14 +217,14 @@ async fn webhook_receiver() -> (u16, Received) {
 }
 
 /// Creates a partner client posting to `port`; returns its webhook secret.
-fn partner_with_webhook(app: &TestApp, client_id: &str, port: u16) -> String {
+pub fn partner_with_webhook(app: &TestApp, client_id: &str, port: u16) -> String {
     let url = format!("http://127.0.0.1:{port}/hook");
     let out = cli(app, &["admin", "create-partner-client", "--client-id", client_id, "--name", client_id, "--webhook-url", &url]);
     assert!(out.contains("client_secret="));
     out.lines().find_map(|l| l.strip_prefix("webhook_secret=")).unwrap().split_whitespace().next().unwrap().to_owned()
 }
 
-async fn wait_for(seen: &Received, n: usize) -> Vec<(String, String)> {
+pub async fn wait_for(seen: &Received, n: usize) -> Vec<(String, String)> {
     for _ in 0..100 {
         if seen.lock().unwrap().len() >= n {
             break;

@@ -223,6 +223,7 @@ pub fn hex_dev_key() -> String {
 
 pub const DEMO_PASSWORD: &str = "demo-password-1";
 pub const VERIFIER: (&str, &str) = ("verifier@demo.test", "+46700000002");
+pub const OPERATOR: (&str, &str) = ("operator@demo.test", "+46700000004");
 pub const ADMIN: (&str, &str) = ("admin@demo.test", "+46700000001");
 pub const WORKER: (&str, &str) = ("worker@demo.test", "+46700000003");
 

@@ -8,6 +8,7 @@ mod authorization;
 mod foundation;
 mod identity;
 mod languages;
+mod operator;
 mod orders;
 mod photos;
 mod security;

@@ -183,7 +183,7 @@ async fn only_the_people_involved_may_see_a_photo() {
     let app = spawn_app().await;
     cli(
         &app,
-        &["admin", "create-company", "--name", "Other Bygg AB", "--org-number", "556000-0002", "--admin-email", "other.admin@example.com"],
+        &["admin", "create-company", "--name", "Other Bygg AB", "--org-number", "556000-0019", "--admin-email", "other.admin@example.com"],
     );
     let other_admin = accept_invitation(&app, "other.admin@example.com", "+46702220000").await;
     app.register_worker("other.worker@example.com", "+46703330000", "bricks and mortar 42").await;

@@ -82,8 +82,17 @@ impl DataCipher {
         hmac_hex(&self.code_key, format!("{challenge_id}:{code}").as_bytes())
     }
 
+    /// The webhook secret of clients made before secrets were stored (and rotatable): derived from the id.
     pub fn webhook_secret(&self, client_id: &str) -> String {
         hmac_hex(&self.webhook_key, client_id.as_bytes())
+    }
+
+    /// A partner client's webhook secret: its stored one, decrypted, else the one derived from its client id.
+    pub fn partner_webhook_secret(&self, client_id: &str, stored: Option<&str>) -> Result<String, ApiError> {
+        match stored {
+            Some(enc) => self.decrypt(enc),
+            None => Ok(self.webhook_secret(client_id)),
+        }
     }
 }
 

@@ -95,6 +95,11 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             };
             return Ok(ServiceResponse::new(http, problem_response(&p.problem())));
         }
+        if stored.status == 0 {
+            // Claimed by a request still running (here or on another instance): its answer is not known yet.
+            let p = ApiError::Conflict("conflict", "a request with this Idempotency-Key is still in progress; retry shortly".into());
+            return Ok(ServiceResponse::new(http, problem_response(&p.problem())));
+        }
         let status = StatusCode::from_u16(stored.status as u16).unwrap_or(StatusCode::OK);
         // Every error answer of this API is a problem; replay it as one (the stored row keeps status and body).
         let content_type = if status.is_client_error() { "application/problem+json" } else { "application/json" };

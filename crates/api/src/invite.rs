@@ -25,6 +25,7 @@ pub async fn invite<C: ConnectionTrait>(
     email: &str,
     role: Role,
     language: Language,
+    actor: Option<Uuid>,
 ) -> Result<Invited, ApiError> {
     let email = Email::parse(email)
         .map_err(|e| ApiError::Validation(vec![crate::error::FieldError::new("email", "invalid_email", e.to_string())]))?;
@@ -72,8 +73,8 @@ pub async fn invite<C: ConnectionTrait>(
         conn,
         audit::NewAuditEvent {
             kind: "account_invited",
-            actor_id: None,
-            actor_kind: "operator",
+            actor_id: actor,
+            actor_kind: if actor.is_some() { "account" } else { "operator" },
             subject_type: Some("account"),
             subject_id: Some(account.id),
             data: serde_json::json!({ "role": role.as_str() }),

@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod orders_flow;
+pub mod partner_clients;
 pub mod photo;
 pub mod photo_store;
 pub mod provisioning;
@@ -50,6 +51,25 @@ impl ApiDocument {
     pub fn to_pretty_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string_pretty(&self.published)
     }
+
+    /// What the server's workers share (cheap clones of one copy): the document as served, already
+    /// serialised, and the route table built from it. The document itself is dropped after this.
+    pub fn served(&self) -> Result<ServedDocument, serde_json::Error> {
+        Ok(ServedDocument {
+            json: web::Bytes::from(serde_json::to_vec(&self.published)?),
+            routes: web::Data::new(spa::RouteTable::from_document(&self.routes)),
+        })
+    }
+}
+
+#[derive(Clone)]
+pub struct ServedDocument {
+    json: web::Bytes,
+    routes: web::Data<spa::RouteTable>,
+}
+
+async fn openapi_json(doc: web::Data<web::Bytes>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().content_type("application/json").body(doc.get_ref().clone())
 }
 
 pub fn openapi_document() -> ApiDocument {
@@ -62,24 +82,27 @@ pub fn openapi_document() -> ApiDocument {
 /// The whole application for one worker thread.
 pub fn app(
     state: AppState,
-    doc: ApiDocument,
+    doc: ServedDocument,
 ) -> App<
     impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
 > {
-    let route_table = web::Data::new(spa::RouteTable::from_document(&doc.routes));
     let metrics = web::Data::new(state.metrics.clone());
     let cors = cors(&state.config);
     let config = web::Data::new(state.config.clone());
     App::new()
         // Before the `/api/v1` scope, which would otherwise claim `/api/v1/openapi.json`.
-        .service(SwaggerUi::new("/docs/{_:.*}").external_url_unchecked("/api/v1/openapi.json", doc.published))
+        .service(
+            // Guarded (not routed) by method, so other methods fall through to the 404 like any unknown path.
+            web::resource("/api/v1/openapi.json").guard(actix_web::guard::Get()).app_data(web::Data::new(doc.json)).to(openapi_json),
+        )
+        .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
         .into_utoipa_app()
         .configure(routes::configure)
         .into_app()
         .app_data(web::Data::new(state))
         .app_data(config)
         .app_data(metrics)
-        .app_data(route_table)
+        .app_data(doc.routes)
         .app_data(error::extractors::json_config())
         .app_data(error::extractors::form_config())
         .app_data(error::extractors::query_config())

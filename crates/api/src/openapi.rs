@@ -29,7 +29,8 @@ language and `Content-Language` names it. Clients switch on `code`, never on `de
         OrderWebhookData,
         PhotoWebhookData,
         CardWebhookData,
-        crate::schema_enums::ProductionQueueStatus
+        crate::schema_enums::ProductionQueueStatus,
+        crate::schema_enums::OutboxStatusValue
     )),
     modifiers(&SecuritySchemes),
     tags(
@@ -41,6 +42,7 @@ language and `Content-Language` names it. Clients switch on `code`, never on `de
         (name = "cardholder", description = "The worker's card orders and cards"),
         (name = "company", description = "Company administrators: orders and cards of their own company"),
         (name = "partner", description = "Production partners: OAuth2 client credentials, the photo review queue, the production queue, production events. Sitecard tells partners about changes with signed webhooks: see the `webhooks` tag."),
+        (name = "operator", description = "Operators run the service: partner clients (secrets, webhook URL and event types) and the outbox with its dead letters"),
         (name = "audit", description = "The tamper-evident audit log (operators): signed checkpoints over Merkle trees of events"),
         (name = "public", description = "No login: the card validity check"),
         (name = "dev", description = "Development mode only (`SITECARD_DEV=1`); 404 otherwise"),

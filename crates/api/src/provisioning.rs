@@ -1,120 +1,190 @@
-//! Operator provisioning used by the CLI: companies with their first admin, partner clients.
+//! Who may act for whom, as operators and company administrators manage it (console, API and CLI): companies
+//! with their administrators, and staff (verifiers, operators). Partner clients: `partner_clients`.
+//!
+//! Changes to who may do what are seen by the session cache only after commit: callers call
+//! `AppState::forget_account` for the account once the transaction has committed.
 
-use sitecard_domain::webhook_event::{self, WebhookEventType};
-use sitecard_domain::{Language, Role};
-use sitecard_persistence::{ConnectionTrait, audit, companies, partners};
+use sitecard_domain::country::CountryCode;
+use sitecard_domain::org_number::{OrgNumber, OrgNumberError};
+use sitecard_domain::role::{format_roles, parse_roles};
+use sitecard_domain::{Email, Language, Role};
+use sitecard_persistence::companies::{self, AdminRemoval, Company};
+use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, sessions};
 use uuid::Uuid;
 
-use crate::crypto::{random_token, token_hash};
 use crate::error::{ApiError, FieldError};
 use crate::invite::{Invited, invite};
 use crate::state::AppState;
 
+pub struct NewCompany<'a> {
+    pub name: &'a str,
+    pub org_number: &'a str,
+    /// ISO alpha-2 of the registry; `SE` when absent.
+    pub country: Option<&'a str>,
+    pub admin_email: &'a str,
+    pub language: Language,
+}
+
 pub struct CompanyCreated {
-    pub company_id: Uuid,
+    pub company: Company,
     pub admin: Invited,
 }
 
-/// Creates the company (or finds it by org number) and makes `admin_email` its administrator, inviting
-/// them when they have no account.
+/// Creates the company and invites its first administrator. Every field error at once; a wrong organisation
+/// number alone is 422 `invalid_org_number`; an org number already registered (in that country) is 409
+/// `company_exists`. `actor`: the operator's account, or `None` for the command line.
 pub async fn create_company<C: ConnectionTrait>(
     conn: &C,
     state: &AppState,
-    name: &str,
-    org_number: &str,
-    admin_email: &str,
-    language: Language,
+    actor: Option<Uuid>,
+    n: NewCompany<'_>,
 ) -> Result<CompanyCreated, ApiError> {
-    let name = name.trim();
-    let org = org_number.trim();
-    if name.is_empty() || org.is_empty() {
-        return Err(ApiError::Validation(vec![FieldError::new("name", "required", "name and org number are required")]));
+    let mut errors = Vec::new();
+    let name = sitecard_domain::address::text_line(n.name, 200)
+        .map_err(|_| errors.push(FieldError::new("name", "invalid_format", "1 to 200 characters")))
+        .ok();
+    let country = CountryCode::parse(n.country.unwrap_or("SE"))
+        .map_err(|e| errors.push(FieldError::new("country", "invalid_country", e.to_string())))
+        .ok();
+    let org = country.as_ref().and_then(|c| {
+        OrgNumber::parse(n.org_number, c)
+            .map_err(|e| {
+                let code = if e == OrgNumberError::CheckDigit { "check_digit" } else { "invalid_format" };
+                errors.push(FieldError::new("org_number", code, e.to_string()));
+            })
+            .ok()
+    });
+    if Email::parse(n.admin_email).is_err() {
+        errors.push(FieldError::new("admin_email", "invalid_email", "not a valid e-mail address"));
     }
-    let company = match companies::find_by_org_number(conn, org).await? {
-        Some(c) => c,
-        None => companies::insert(conn, name, org).await?,
+    let (Some(name), Some(country), Some(org)) = (name, country, org) else {
+        let only_org = errors.iter().all(|e| e.field == "org_number");
+        return Err(if only_org {
+            let detail = errors.first().map(|e| e.message.clone()).unwrap_or_default();
+            ApiError::Unprocessable { code: "invalid_org_number", detail, errors }
+        } else {
+            ApiError::Validation(errors)
+        });
     };
-    let admin = invite(conn, state, admin_email, Role::CompanyAdmin, language).await?;
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let exists = companies::find_by_org_number(conn, org.as_str()).await?.is_some_and(|c| c.country == country.as_str());
+    if exists {
+        return Err(company_exists(&org));
+    }
+    let company = companies::insert(conn, &name, org.as_str(), country.as_str()).await.map_err(|e| match e {
+        // Created twice at once: the unique org number decides.
+        sitecard_persistence::DbError::Conflict(_) => company_exists(&org),
+        other => other.into(),
+    })?;
+    let admin = invite(conn, state, n.admin_email, Role::CompanyAdmin, n.language, actor).await?;
     companies::add_admin(conn, company.id, admin.account_id).await?;
-    audit::append(
-        conn,
-        audit::NewAuditEvent {
-            kind: "company_created",
-            actor_id: None,
-            actor_kind: "operator",
-            subject_type: Some("company"),
-            subject_id: Some(company.id),
-            data: serde_json::json!({ "org_number": org }),
-        },
-    )
-    .await?;
-    Ok(CompanyCreated { company_id: company.id, admin })
+    let data = serde_json::json!({ "org_number": org.as_str(), "country": country.as_str(), "admin": admin.account_id });
+    append(conn, actor, "company_created", "company", company.id, data).await?;
+    Ok(CompanyCreated { company, admin })
 }
 
-pub struct PartnerCreated {
-    pub client_id: String,
-    /// Shown once; only its hash is stored.
-    pub client_secret: String,
-    /// Key of the `Sitecard-Signature` HMAC on webhooks.
-    pub webhook_secret: String,
+fn company_exists(org: &OrgNumber) -> ApiError {
+    ApiError::Conflict("company_exists", format!("a company with organisation number {org} exists"))
 }
 
-/// Creates a partner client. `secret` is for the demo only; normally a random one is made.
-pub async fn create_partner_client<C: ConnectionTrait>(
+/// Makes `email` an administrator of the company: invited by email when they have no account; an existing
+/// account gets the role (and an email saying so).
+pub async fn add_company_admin<C: ConnectionTrait>(
     conn: &C,
     state: &AppState,
-    client_id: &str,
-    name: &str,
-    webhook_url: Option<&str>,
-    secret: Option<&str>,
-) -> Result<PartnerCreated, ApiError> {
-    let client_secret = secret.map(str::to_owned).unwrap_or_else(random_token);
-    partners::insert(conn, client_id, &token_hash(&client_secret), name, webhook_url).await?;
-    audit::append(
-        conn,
-        audit::NewAuditEvent {
-            kind: "partner_client_created",
-            actor_id: None,
-            actor_kind: "operator",
-            subject_type: None,
-            subject_id: None,
-            data: serde_json::json!({ "client_id": client_id }),
-        },
-    )
-    .await?;
-    Ok(PartnerCreated { client_id: client_id.to_owned(), client_secret, webhook_secret: state.cipher.webhook_secret(client_id) })
+    actor: Uuid,
+    company_id: Uuid,
+    email: &str,
+    language: Language,
+) -> Result<Invited, ApiError> {
+    companies::find(conn, company_id).await?.ok_or(ApiError::NotFound)?;
+    let invited = invite(conn, state, email, Role::CompanyAdmin, language, Some(actor)).await?;
+    companies::add_admin(conn, company_id, invited.account_id).await?;
+    append(conn, Some(actor), "company_admin_added", "company", company_id, serde_json::json!({ "account_id": invited.account_id }))
+        .await?;
+    Ok(invited)
 }
 
-/// Sets the webhook event types a partner client receives (`None`: every type), audited. Answers the chosen
-/// types; 404 for an unknown client, 422 naming the unknown types.
-pub async fn set_webhook_events<C: ConnectionTrait>(
+/// Removes an administrator, never the last one (409 `last_admin`). Someone who administers no company any
+/// more loses the company-admin role.
+pub async fn remove_company_admin<C: ConnectionTrait>(conn: &C, actor: Uuid, company_id: Uuid, account_id: Uuid) -> Result<(), ApiError> {
+    match companies::remove_admin(conn, company_id, account_id).await? {
+        AdminRemoval::Removed => {}
+        AdminRemoval::LastAdmin => {
+            return Err(ApiError::Conflict("last_admin", "a company keeps at least one administrator: invite another first".into()));
+        }
+        AdminRemoval::NotAnAdmin => return Err(ApiError::NotFound),
+    }
+    if companies::administered_by(conn, account_id).await?.is_empty() {
+        set_role(conn, account_id, Role::CompanyAdmin, false).await?;
+    }
+    append(conn, Some(actor), "company_admin_removed", "company", company_id, serde_json::json!({ "account_id": account_id })).await?;
+    Ok(())
+}
+
+/// Invites a verifier or an operator (other roles are given by their own flows).
+pub async fn invite_staff<C: ConnectionTrait>(
     conn: &C,
-    client_id: &str,
-    types: Option<&[String]>,
-) -> Result<Option<Vec<WebhookEventType>>, ApiError> {
-    let chosen = match types {
-        None => None,
-        Some(types) => Some(webhook_event::parse_subscription(types).map_err(|unknown| {
-            ApiError::Validation(
-                unknown.iter().map(|t| FieldError::new("events", "invalid_value", format!("unknown event type {t}"))).collect(),
-            )
-        })?),
-    };
-    let stored: Option<Vec<String>> = chosen.as_ref().map(|c| c.iter().map(|t| t.as_str().to_owned()).collect());
-    if !partners::set_subscription(conn, client_id, stored.as_deref()).await? {
+    state: &AppState,
+    actor: Uuid,
+    email: &str,
+    role: Role,
+    language: Language,
+) -> Result<Invited, ApiError> {
+    if !matches!(role, Role::Verifier | Role::Operator) {
+        return Err(ApiError::Validation(vec![FieldError::new("role", "invalid_value", "verifier or operator")]));
+    }
+    let invited = invite(conn, state, email, role, language, Some(actor)).await?;
+    Ok(invited)
+}
+
+/// Takes a staff role away and ends the account's sessions at once (its tokens stop working); never the last
+/// operator (409 `last_operator`).
+pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, account_id: Uuid, role: Role) -> Result<(), ApiError> {
+    let account = accounts::find(conn, account_id).await?.ok_or(ApiError::NotFound)?;
+    if !matches!(role, Role::Verifier | Role::Operator) || !parse_roles(&account.roles).contains(&role) {
         return Err(ApiError::NotFound);
     }
-    audit::append(
-        conn,
-        audit::NewAuditEvent {
-            kind: "partner_client_changed",
-            actor_id: None,
-            actor_kind: "operator",
-            subject_type: None,
-            subject_id: None,
-            data: serde_json::json!({ "client_id": client_id, "webhook_events": stored }),
-        },
-    )
-    .await?;
-    Ok(chosen)
+    accounts::lock_role_changes(conn).await?;
+    if role == Role::Operator && accounts::with_role(conn, Role::Operator.as_str()).await?.len() <= 1 {
+        return Err(ApiError::Conflict("last_operator", "Sitecard keeps at least one operator: invite another first".into()));
+    }
+    set_role(conn, account_id, role, false).await?;
+    sessions::revoke_all_for_account(conn, account_id, None, "role removed").await?;
+    append(conn, Some(actor), "staff_role_removed", "account", account_id, serde_json::json!({ "role": role.as_str() })).await?;
+    Ok(())
+}
+
+async fn set_role<C: ConnectionTrait>(conn: &C, account_id: Uuid, role: Role, on: bool) -> Result<(), ApiError> {
+    let account = accounts::find(conn, account_id).await?.ok_or(ApiError::NotFound)?;
+    let mut roles: Vec<Role> = parse_roles(&account.roles).into_iter().filter(|r| *r != role).collect();
+    if on {
+        roles.push(role);
+    }
+    let mut c = accounts::changes(account_id);
+    c.roles = Set(format_roles(&roles));
+    accounts::update(conn, c).await?;
+    Ok(())
+}
+
+async fn append<C: ConnectionTrait>(
+    conn: &C,
+    actor: Option<Uuid>,
+    kind: &'static str,
+    subject_type: &'static str,
+    subject_id: Uuid,
+    data: serde_json::Value,
+) -> Result<(), ApiError> {
+    let event = audit::NewAuditEvent {
+        kind,
+        actor_id: actor,
+        actor_kind: if actor.is_some() { "account" } else { "operator" },
+        subject_type: Some(subject_type),
+        subject_id: Some(subject_id),
+        data,
+    };
+    audit::append(conn, event).await?;
+    Ok(())
 }

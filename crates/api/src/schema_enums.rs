@@ -21,6 +21,26 @@ pub enum OrderStatusValue {
     ProductionFailed,
 }
 
+/// An invited person has not yet set a password from the emailed link.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case", example = "active")]
+#[allow(dead_code)]
+pub enum InvitationStatus {
+    Invited,
+    Active,
+}
+
+/// Where an outbox message is in delivery.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case", example = "dead")]
+#[allow(dead_code)]
+pub enum OutboxStatusValue {
+    Pending,
+    Sending,
+    Sent,
+    Dead,
+}
+
 /// The statuses the production queue lists.
 #[derive(ToSchema)]
 #[schema(rename_all = "snake_case", example = "confirmed")]

@@ -26,6 +26,8 @@ pub struct ApiConfig {
     pub trusted_proxies: sitecard_domain::client_ip::TrustedProxies,
     /// Send the refresh cookie with `Secure` (off only for plain-http development on other hosts).
     pub secure_cookies: bool,
+    /// Webhook URLs may be http and point at private networks (dev mode, `SITECARD_WEBHOOK_ALLOW_PRIVATE=1`).
+    pub webhook_allow_private: bool,
 }
 
 #[derive(Clone)]

@@ -105,6 +105,7 @@ pub async fn enqueue<C: ConnectionTrait, D: Serialize>(conn: &C, event: WebhookE
             conn,
             outbox::NewMessage {
                 channel: "webhook",
+                kind: event.as_str(),
                 recipient: url,
                 subject: None,
                 body: body.clone(),

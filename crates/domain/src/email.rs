@@ -40,9 +40,29 @@ impl fmt::Display for Email {
     }
 }
 
+/// An address as operators see it in the outbox: the first character of the local part and the domain,
+/// `a•••@example.com`; anything that is not an address is masked whole.
+pub fn mask_email(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((local, domain)) if !local.is_empty() => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        _ => "•••".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masked_addresses_keep_the_domain() {
+        let cases = [("anna.kowalska@example.com", "a•••@example.com"), ("x@y.se", "x•••@y.se"), ("no-at-sign", "•••"), ("@y.se", "•••")];
+        for (address, masked) in cases {
+            assert_eq!(mask_email(address), masked, "{address}");
+        }
+    }
 
     #[test]
     fn emails_are_normalised_and_checked() {

@@ -13,6 +13,8 @@ pub mod email;
 pub mod identity_match;
 pub mod language;
 pub mod order_state;
+pub mod org_number;
+pub mod partner_client;
 pub mod password;
 pub mod phone;
 pub mod role;

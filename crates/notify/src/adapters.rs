@@ -88,8 +88,8 @@ pub struct WebhookSender {
     secrets: Option<WebhookSecrets>,
 }
 
-/// A partner client's webhook secret from its client id.
-pub type WebhookSecrets = std::sync::Arc<dyn Fn(&str) -> String + Send + Sync>;
+/// A partner client's webhook secret from its client id and its stored (encrypted) secret, if it has one.
+pub type WebhookSecrets = std::sync::Arc<dyn Fn(&str, Option<&str>) -> Option<String> + Send + Sync>;
 
 impl WebhookSender {
     pub fn new(allow_private: bool) -> Result<Self, DeliveryError> {
@@ -102,12 +102,16 @@ impl WebhookSender {
         self
     }
 
-    /// The `Sitecard-Signature` for a delivery now: with the client's secret when the message names its
-    /// client, else the signature stored with the message (messages queued before signing moved here).
-    pub fn signature_for(&self, client_id: Option<&str>, stored: Option<&str>, body: &str) -> String {
-        match (client_id, &self.secrets) {
-            (Some(id), Some(secrets)) => webhook_signature(secrets(id).as_bytes(), chrono::Utc::now().timestamp(), body),
-            _ => stored.unwrap_or_default().to_owned(),
+    /// The `Sitecard-Signature` for a delivery now: with the client's current secret when the message names
+    /// its client, else the signature stored with the message (messages queued before signing moved here).
+    pub fn signature_for(&self, client: Option<(&str, Option<&str>)>, stored: Option<&str>, body: &str) -> String {
+        let secret = match (client, &self.secrets) {
+            (Some((id, enc)), Some(secrets)) => secrets(id, enc),
+            _ => None,
+        };
+        match secret {
+            Some(secret) => webhook_signature(secret.as_bytes(), chrono::Utc::now().timestamp(), body),
+            None => stored.unwrap_or_default().to_owned(),
         }
     }
 

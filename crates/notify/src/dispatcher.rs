@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::Utc;
 use sitecard_persistence::Db;
 use sitecard_persistence::outbox::{self, OutboxMessage};
+use sitecard_persistence::partners;
 
 use crate::adapters::{DeliveryError, HttpSmsSender, SmtpSender, WebhookSender};
 
@@ -60,11 +61,7 @@ impl Dispatcher {
                 None => None,
             },
             "webhook" => match &t.webhook {
-                Some(s) => {
-                    let extras = msg.payload.as_deref().and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok()).unwrap_or_default();
-                    let sig = s.signature_for(extras["client_id"].as_str(), extras["signature"].as_str(), &msg.body);
-                    Some(s.send(&msg.recipient, &msg.body, &sig).await)
-                }
+                Some(s) => Some(self.send_webhook(s, &msg).await?),
                 None => None,
             },
             _ => Some(Err(DeliveryError::Transport(format!("unknown channel {}", msg.channel)))),
@@ -88,6 +85,36 @@ impl Dispatcher {
                 outbox::mark_failed(&self.db, msg.id, &e.to_string(), next).await
             }
         }
+    }
+
+    /// A webhook goes to its partner client's current URL, signed with its current secret, so a URL fixed or a
+    /// secret rotated after the event was queued applies to its retries too.
+    async fn send_webhook(
+        &self,
+        sender: &WebhookSender,
+        msg: &OutboxMessage,
+    ) -> Result<Result<(), DeliveryError>, sitecard_persistence::DbError> {
+        let extras = msg.payload.as_deref().and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok()).unwrap_or_default();
+        let client = match extras["client_id"].as_str() {
+            Some(id) => match partners::find_by_client_id(&self.db, id).await? {
+                Some(c) => Some(c),
+                None => return Ok(Err(DeliveryError::Forbidden(format!("partner client {id} no longer exists")))),
+            },
+            None => None,
+        };
+        let url = match &client {
+            Some(c) => match c.webhook_url.as_deref() {
+                Some(url) => url.to_owned(),
+                None => return Ok(Err(DeliveryError::Forbidden(format!("partner client {} has no webhook URL now", c.client_id)))),
+            },
+            None => msg.recipient.clone(),
+        };
+        let sig = sender.signature_for(
+            client.as_ref().map(|c| (c.client_id.as_str(), c.webhook_secret_enc.as_deref())),
+            extras["signature"].as_str(),
+            &msg.body,
+        );
+        Ok(sender.send(&url, &msg.body, &sig).await)
     }
 
     /// Runs until the process stops, polling every `interval`.

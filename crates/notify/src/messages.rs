@@ -251,6 +251,7 @@ pub async fn queue<C: ConnectionTrait>(conn: &C, to: &str, message: &Message, la
         conn,
         NewMessage {
             channel: r.channel,
+            kind: message.template().id,
             recipient: to.to_owned(),
             subject: r.subject,
             body: r.body,

@@ -99,3 +99,22 @@ pub async fn claim_totp_step<C: ConnectionTrait>(conn: &C, id: Uuid, step: i64) 
         .await?;
     Ok(res.rows_affected == 1)
 }
+
+/// Accounts that hold `role`, by email.
+pub async fn with_role<C: ConnectionTrait>(conn: &C, role: &str) -> Result<Vec<Account>, DbError> {
+    use sea_orm::QueryOrder;
+    let candidates =
+        Accounts::find().filter(accounts::Column::Roles.contains(role)).order_by_asc(accounts::Column::Email).all(conn).await?;
+    // `contains` is a substring match on the comma-joined list; keep exact role names only.
+    Ok(candidates.into_iter().filter(|a| a.roles.split(',').any(|r| r.trim() == role)).collect())
+}
+
+/// Serialises staff role changes on PostgreSQL for the rest of the transaction (SQLite transactions here are
+/// `IMMEDIATE`, so writers are serialised already): a count of operators stays true until commit.
+pub async fn lock_role_changes<C: ConnectionTrait>(conn: &C) -> Result<(), DbError> {
+    use sea_orm::{DbBackend, Statement};
+    if conn.get_database_backend() == DbBackend::Postgres {
+        conn.execute_raw(Statement::from_string(DbBackend::Postgres, "SELECT pg_advisory_xact_lock(711006)")).await?;
+    }
+    Ok(())
+}

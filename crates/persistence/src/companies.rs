@@ -10,11 +10,12 @@ use crate::entities::company_admins::{self, Entity as CompanyAdmins};
 
 pub use companies::Model as Company;
 
-pub async fn insert<C: ConnectionTrait>(conn: &C, name: &str, org_number: &str) -> Result<Company, DbError> {
+pub async fn insert<C: ConnectionTrait>(conn: &C, name: &str, org_number: &str, country: &str) -> Result<Company, DbError> {
     Ok(companies::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name.to_owned()),
         org_number: Set(org_number.to_owned()),
+        country: Set(country.to_owned()),
         created_at: Set(Utc::now()),
     }
     .insert(conn)
@@ -67,4 +68,91 @@ pub async fn admin_account_ids<C: ConnectionTrait>(conn: &C, company_id: Uuid) -
         .into_iter()
         .map(|a| a.account_id)
         .collect())
+}
+
+/// One page of companies, newest first: those whose name or org number contains `q` (any case), among `only`
+/// when given (a company admin sees theirs). `limit + 1` rows tell whether more follow.
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    q: Option<&str>,
+    only: Option<&[Uuid]>,
+    before: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<Company>, DbError> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    let mut query = Companies::find().order_by_desc(companies::Column::Id).limit(limit);
+    if let Some(q) = q {
+        let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let name = Expr::expr(Func::lower(Expr::col(companies::Column::Name)))
+            .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'));
+        let org = Expr::col(companies::Column::OrgNumber).like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'));
+        query = query.filter(name.or(org));
+    }
+    if let Some(ids) = only {
+        query = query.filter(companies::Column::Id.is_in(ids.to_vec()));
+    }
+    if let Some(id) = before {
+        query = query.filter(companies::Column::Id.lt(id));
+    }
+    Ok(query.all(conn).await?)
+}
+
+/// A company's administrator as listed: their account's email and whether they have finished registering.
+pub struct CompanyAdmin {
+    pub account_id: Uuid,
+    pub email: String,
+    /// The account's status: `pending` until the invitation is used.
+    pub account_status: String,
+}
+
+/// The company's administrators, in the order they were made administrators.
+pub async fn admins<C: ConnectionTrait>(conn: &C, company_id: Uuid) -> Result<Vec<CompanyAdmin>, DbError> {
+    use crate::entities::accounts::{self, Entity as Accounts};
+    let links = CompanyAdmins::find()
+        .filter(company_admins::Column::CompanyId.eq(company_id))
+        .order_by_asc(company_admins::Column::CreatedAt)
+        .all(conn)
+        .await?;
+    let ids: Vec<Uuid> = links.iter().map(|l| l.account_id).collect();
+    let accounts = Accounts::find().filter(accounts::Column::Id.is_in(ids)).all(conn).await?;
+    Ok(links
+        .into_iter()
+        .filter_map(|l| accounts.iter().find(|a| a.id == l.account_id))
+        .map(|a| CompanyAdmin { account_id: a.id, email: a.email.clone(), account_status: a.status.clone() })
+        .collect())
+}
+
+pub enum AdminRemoval {
+    Removed,
+    /// Never the last one: a company must keep someone who can act for it.
+    LastAdmin,
+    NotAnAdmin,
+}
+
+/// Removes an administrator unless they are the last one. One statement decides, so two admins removing each
+/// other at once cannot leave the company with none (PostgreSQL: the company row is locked first).
+pub async fn remove_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, account_id: Uuid) -> Result<AdminRemoval, DbError> {
+    use sea_orm::{DbBackend, Statement};
+    let backend = conn.get_database_backend();
+    if backend == DbBackend::Postgres {
+        conn.execute_raw(Statement::from_sql_and_values(backend, "SELECT id FROM companies WHERE id = $1 FOR UPDATE", [company_id.into()]))
+            .await?;
+    }
+    if !is_admin(conn, company_id, account_id).await? {
+        return Ok(AdminRemoval::NotAnAdmin);
+    }
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "DELETE FROM company_admins WHERE company_id = $1 AND account_id = $2 \
+             AND (SELECT count(*) FROM company_admins WHERE company_id = $3) > 1"
+        }
+        _ => {
+            "DELETE FROM company_admins WHERE company_id = ? AND account_id = ? \
+             AND (SELECT count(*) FROM company_admins WHERE company_id = ?) > 1"
+        }
+    };
+    let values = [company_id.into(), account_id.into(), company_id.into()];
+    let res = conn.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+    Ok(if res.rows_affected() == 1 { AdminRemoval::Removed } else { AdminRemoval::LastAdmin })
 }

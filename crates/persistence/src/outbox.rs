@@ -13,6 +13,8 @@ pub use outbox_messages::Model as OutboxMessage;
 pub struct NewMessage {
     /// `email`, `sms` or `webhook`.
     pub channel: &'static str,
+    /// The message template or webhook event type, shown to operators.
+    pub kind: &'static str,
     pub recipient: String,
     pub subject: Option<String>,
     pub body: String,
@@ -36,6 +38,7 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, msg: NewMessage) -> Result<Uu
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        kind: Set(Some(msg.kind.to_owned())),
     })
     .exec_without_returning(conn)
     .await?;
@@ -109,6 +112,40 @@ pub async fn mark_failed<C: ConnectionTrait>(conn: &C, id: Uuid, error: &str, ne
         .exec(conn)
         .await?;
     Ok(())
+}
+
+/// One page for operators, newest first, optionally in one status; `limit + 1` rows tell whether more follow.
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    status: Option<&str>,
+    before: Option<Uuid>,
+    limit: u64,
+) -> Result<Vec<OutboxMessage>, DbError> {
+    let mut q = Outbox::find().order_by_desc(outbox_messages::Column::Id).limit(limit);
+    if let Some(s) = status {
+        q = q.filter(outbox_messages::Column::Status.eq(s));
+    }
+    if let Some(id) = before {
+        q = q.filter(outbox_messages::Column::Id.lt(id));
+    }
+    Ok(q.all(conn).await?)
+}
+
+pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<OutboxMessage>, DbError> {
+    Ok(Outbox::find_by_id(id).one(conn).await?)
+}
+
+/// A dead message is due again with a fresh series of attempts; false when it is not (or no longer) dead.
+pub async fn retry_dead<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<bool, DbError> {
+    let res = Outbox::update_many()
+        .col_expr(outbox_messages::Column::Status, "pending".into())
+        .col_expr(outbox_messages::Column::Attempts, 0.into())
+        .col_expr(outbox_messages::Column::NextAttemptAt, Utc::now().into())
+        .filter(outbox_messages::Column::Id.eq(id))
+        .filter(outbox_messages::Column::Status.eq("dead"))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
 
 /// Dev mode keeps messages in the outbox: mark them delivered without sending (content kept for the dev page).

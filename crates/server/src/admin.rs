@@ -77,9 +77,16 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             let state = startup::build_state(config).await?;
             let lang = Language::parse(&language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
             let txn = sitecard_persistence::begin(&state.db).await?;
-            let created = sitecard_api::provisioning::create_company(&txn, &state, &name, &org_number, &admin_email, lang).await?;
+            let new = sitecard_api::provisioning::NewCompany {
+                name: &name,
+                org_number: &org_number,
+                country: None,
+                admin_email: &admin_email,
+                language: lang,
+            };
+            let created = sitecard_api::provisioning::create_company(&txn, &state, None, new).await?;
             txn.commit().await?;
-            println!("company {name} ({org_number}) id {}; administrator {admin_email}", created.company_id);
+            println!("company {name} ({}) id {}; administrator {admin_email}", created.company.org_number, created.company.id);
             match created.admin.link {
                 Some(link) if config.dev => println!("invitation link (dev mode): {link}"),
                 Some(_) => println!("an invitation email is queued"),
@@ -94,8 +101,14 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             }
             let state = startup::build_state(config).await?;
             let txn = sitecard_persistence::begin(&state.db).await?;
-            let p =
-                sitecard_api::provisioning::create_partner_client(&txn, &state, &client_id, &name, webhook_url.as_deref(), None).await?;
+            let new = sitecard_api::partner_clients::NewClient {
+                client_id: &client_id,
+                name: &name,
+                webhook_url: webhook_url.as_deref(),
+                webhook_events: None,
+                demo_secret: None,
+            };
+            let p = sitecard_api::partner_clients::create(&txn, &state, None, new).await?;
             txn.commit().await?;
             println!("client_id={}", p.client_id);
             println!("client_secret={}   (shown once; store it now)", p.client_secret);
@@ -105,10 +118,11 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             let events: Option<Vec<String>> = (events != ["all"]).then_some(events);
             let state = startup::build_state(config).await?;
             let txn = sitecard_persistence::begin(&state.db).await?;
-            let chosen = sitecard_api::provisioning::set_webhook_events(&txn, &client_id, events.as_deref()).await?;
+            let changes = sitecard_api::partner_clients::ClientChanges { webhook_events: Some(events.as_deref()), ..Default::default() };
+            let client = sitecard_api::partner_clients::update(&txn, &state, None, &client_id, changes).await?;
             txn.commit().await?;
-            match chosen {
-                Some(types) => println!("{client_id} receives: {}", types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")),
+            match sitecard_api::partner_clients::subscription(&client) {
+                Some(types) => println!("{client_id} receives: {}", types.join(", ")),
                 None => println!("{client_id} receives every event type"),
             }
         }
@@ -147,7 +161,7 @@ async fn invite(config: &Config, email: &str, role: Role, language: &str) -> Res
     let state = startup::build_state(config).await?;
     let lang = Language::parse(language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = sitecard_api::invite::invite(&txn, &state, email, role, lang).await?;
+    let invited = sitecard_api::invite::invite(&txn, &state, email, role, lang, None).await?;
     txn.commit().await?;
     match invited.link {
         Some(link) if config.dev => println!("invited {email} as {}; invitation link (dev mode): {link}", role.as_str()),

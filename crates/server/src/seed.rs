@@ -95,24 +95,24 @@ pub async fn ensure_account(
 
 pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     ensure_account(state, "verifier@demo.test", "+46700000002", &[Role::Verifier], None).await?;
+    ensure_account(state, "operator@demo.test", "+46700000004", &[Role::Operator], None).await?;
     let admin = ensure_account(state, "admin@demo.test", "+46700000001", &[Role::CompanyAdmin], None).await?;
     let company = match companies::find_by_org_number(&state.db, DEMO_ORG).await? {
         Some(c) => c,
-        None => companies::insert(&state.db, "Demo Bygg AB", DEMO_ORG).await?,
+        None => companies::insert(&state.db, "Demo Bygg AB", DEMO_ORG, "SE").await?,
     };
     companies::add_admin(&state.db, company.id, admin).await?;
     // A partner with a published secret exists only in development mode.
     if state.config.dev_mode && partners::find_by_client_id(&state.db, "demo-partner").await?.is_none() {
         let txn = sitecard_persistence::begin(&state.db).await?;
-        sitecard_api::provisioning::create_partner_client(
-            &txn,
-            state,
-            "demo-partner",
-            "Demo Card Printing",
-            None,
-            Some(DEMO_PARTNER_SECRET),
-        )
-        .await?;
+        let demo = sitecard_api::partner_clients::NewClient {
+            client_id: "demo-partner",
+            name: "Demo Card Printing",
+            webhook_url: None,
+            webhook_events: None,
+            demo_secret: Some(DEMO_PARTNER_SECRET),
+        };
+        sitecard_api::partner_clients::create(&txn, state, None, demo).await?;
         txn.commit().await?;
     }
     let worker = ensure_account(
@@ -168,6 +168,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     println!("Demo data (password for every account: {DEMO_PASSWORD}; SMS codes in the dev outbox at /api/v1/dev/outbox):");
     println!("  company admin  admin@demo.test     +46700000001");
     println!("  verifier       verifier@demo.test  +46700000002");
+    println!("  operator       operator@demo.test  +46700000004");
     println!("  worker         worker@demo.test    +46700000003  (verified passport EA1234567, Jan Piotr Kowalski, 1990-04-12, POL)");
     println!("  company        Demo Bygg AB ({DEMO_ORG}), id {}; one order awaiting the worker's approval", company.id);
     if state.config.dev_mode {

@@ -65,6 +65,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
             cors_origins: config.cors_origins.clone(),
             trusted_proxies: config::trusted_proxies(config).map_err(StartupError::Config)?,
             secure_cookies: !config.insecure_cookies,
+            webhook_allow_private: config.dev || config.webhook_allow_private,
         }),
         metrics: sitecard_api::metrics::Metrics::new()?,
         cipher,
@@ -94,8 +95,9 @@ pub fn transports(config: &Config, cipher: &sitecard_api::crypto::DataCipher) ->
         tracing::warn!("SITECARD_SMTP_URL or SITECARD_SMS_URL is not set: those messages stay queued in the outbox");
     }
     let cipher = cipher.clone();
-    let webhook = WebhookSender::new(config.dev || config.webhook_allow_private)?
-        .with_secrets(std::sync::Arc::new(move |client_id: &str| cipher.webhook_secret(client_id)));
+    let webhook = WebhookSender::new(config.dev || config.webhook_allow_private)?.with_secrets(std::sync::Arc::new(
+        move |client_id: &str, stored: Option<&str>| cipher.partner_webhook_secret(client_id, stored).ok(),
+    ));
     Ok(Transports { email, sms, webhook: Some(webhook), dev_sink: config.dev })
 }
 
@@ -166,7 +168,7 @@ impl Application {
             None => None,
         };
 
-        let doc = sitecard_api::openapi_document();
+        let doc = sitecard_api::openapi_document().served().map_err(|e| StartupError::Config(format!("OpenAPI document: {e}")))?;
         let mut server = HttpServer::new(move || sitecard_api::app(state.clone(), doc.clone()))
             .listen(listener)?
             // Slow clients must not hold connections open for ever.

@@ -198,7 +198,8 @@ def two_instances(ctx) -> Result:
         time.sleep(1.5)
         counts: dict = {}
         for d in stub.snapshot():
-            key = (d.get("order_id"), d.get("status"))
+            # Each event has its own id (order, photo and card events alike): each must arrive exactly once.
+            key = d.get("id") or (d.get("order_id"), d.get("status"))
             counts[key] = counts.get(key, 0) + 1
         dups = {k: n for k, n in counts.items() if n > 1}
         if dups:

@@ -73,7 +73,7 @@ def build(server: Server, api: Api | None = None, other_tenant: bool = True) -> 
     w.partner = api.partner_token()
     w.cid = api.get("/api/v1/me", w.admin["access_token"]).json()["companies"][0]["id"]
     if other_tenant:
-        server.cli("admin", "create-company", "--name", "Other AB", "--org-number", "556000-0002", "--admin-email", OTHER_ADMIN[0])
+        server.cli("admin", "create-company", "--name", "Other AB", "--org-number", "556000-0019", "--admin-email", OTHER_ADMIN[0])
         register_account(api, OTHER_ADMIN[0], OTHER_ADMIN[1], OTHER_ADMIN[2])
         w.other_admin = api.login(OTHER_ADMIN[0], OTHER_ADMIN[1], OTHER_ADMIN[2])
         w.other_cid = api.get("/api/v1/me", w.other_admin["access_token"]).json()["companies"][0]["id"]

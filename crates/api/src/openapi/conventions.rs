@@ -8,7 +8,7 @@ const IDEMPOTENCY_RULES: &str = "Makes a retry safe. The first answer (status an
 returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; \
 nothing is changed twice. \"The same request\" is the same method, path and body bytes: the same key with anything else \
 is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most \
-200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not \
+200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not \
 kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, \
 `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).";
 
@@ -74,10 +74,20 @@ fn with_shared_components(mut components: Map<String, Value>) -> Map<String, Val
         "in": "header",
         "required": false,
         "description": IDEMPOTENCY_RULES,
-        "schema": {"type": "string", "minLength": 1, "maxLength": 200},
-        "example": "6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"
+        // No `example`: one fixed key reused across requests is exactly the misuse the key exists to catch
+        // (422 `idempotency_key_reused`); the description shows the shape (a fresh UUID per action).
+        // No `minLength` either: an empty key is the same as none.
+        "schema": {"type": "string", "maxLength": 200}
     });
+    let responses = components.entry("responses").or_insert_with(|| json!({}));
+    responses["InvalidIdempotencyKey"] = problem_response("`invalid_idempotency_key`: the `Idempotency-Key` is longer than 200 characters");
+    responses["IdempotencyKeyReused"] =
+        problem_response("`idempotency_key_reused`: this `Idempotency-Key` was used for a different request by the same caller");
     components
+}
+
+fn problem_response(description: &str) -> Value {
+    json!({"description": description, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}})
 }
 
 fn add_idempotency(op: &mut Map<String, Value>) {
@@ -87,6 +97,9 @@ fn add_idempotency(op: &mut Map<String, Value>) {
     params.retain(|p| !p["name"].as_str().is_some_and(|n| n.eq_ignore_ascii_case("idempotency-key")));
     params.push(json!({"$ref": "#/components/parameters/IdempotencyKey"}));
     if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+        // The key's own refusals, where the operation documents nothing else under those statuses.
+        responses.entry("400").or_insert_with(|| json!({"$ref": "#/components/responses/InvalidIdempotencyKey"}));
+        responses.entry("422").or_insert_with(|| json!({"$ref": "#/components/responses/IdempotencyKeyReused"}));
         for (status, response) in responses.iter_mut() {
             if status.starts_with('2') {
                 add_header(response, "Idempotent-Replayed", "IdempotentReplayed");
@@ -162,6 +175,8 @@ pub(crate) fn documented_codes(description: &str) -> (Vec<String>, Option<String
 /// The statuses of the shared responses `add_standard_responses` defines.
 fn standard_response_status(name: &str) -> Option<&'static str> {
     Some(match name {
+        "InvalidIdempotencyKey" => "400",
+        "IdempotencyKeyReused" => "422",
         "BadRequest" => "400",
         "Unauthenticated" => "401",
         "Forbidden" => "403",

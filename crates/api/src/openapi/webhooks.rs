@@ -36,11 +36,13 @@ Verify it over the raw body before parsing, compare in constant time, and refuse
 from your clock (each attempt is signed when it is sent, so retries carry a fresh `t`). \
 **Answer** 2xx within {RECEIVER_TIMEOUT_SECS} s; do the work after answering. Anything else (or no answer) is retried \
 after {} — {MAX_ATTEMPTS} attempts in all, about {} h — then the message is dead: the operator sees it in the outbox's \
-dead letters and can send it again. Redirects are not followed. \
+dead letters (`GET /api/v1/outbox?status=dead`) and can send it again (`POST /api/v1/outbox/{{id}}/retry`). Retries go to \
+the client's current webhook URL, signed with its current webhook secret. Redirects are not followed. \
 **Order and duplicates**: events may arrive out of order and more than once; deduplicate on `id` and use `created_at` \
 (or re-read the order) to order them. \
 **Subscriptions**: a client receives every event type unless the operator limits it to some \
-(`sitecard admin set-webhook-events`).",
+(`PATCH /api/v1/partner-clients/{{client_id}}` with `webhook_events`, the console's partner client page, or \
+`sitecard admin set-webhook-events`).",
         delays.join(", "),
         (total as f64 / 3600.0).round()
     )

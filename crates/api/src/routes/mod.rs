@@ -4,14 +4,18 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod cards;
+pub mod companies;
 pub mod company_orders;
 pub mod dev;
 pub mod health;
 pub mod identity;
 pub mod me;
 pub mod my_orders;
+pub mod outbox;
 pub mod partner;
+pub mod partner_clients;
 pub mod photos;
+pub mod staff;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -32,6 +36,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(partner::configure)
             .configure(photos::configure)
             .configure(audit::configure)
+            .configure(companies::configure)
+            .configure(staff::configure)
+            .configure(partner_clients::configure)
+            .configure(outbox::configure)
             .configure(dev::configure),
     );
 }

@@ -9,6 +9,8 @@ pub struct Model {
     pub id: Uuid,
     pub name: String,
     pub org_number: String,
+    /// ISO 3166 alpha-2 of the registry (`SE`: the org number is a Swedish organisationsnummer).
+    pub country: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -13,6 +13,10 @@ pub struct Model {
     pub webhook_url: Option<String>,
     /// JSON array of the webhook event types this client receives; NULL: every type.
     pub webhook_events: Option<String>,
+    /// The webhook secret, encrypted with the data key; NULL: derived from the client id (clients made before
+    /// secrets could be rotated).
+    pub webhook_secret_enc: Option<String>,
+    pub secret_rotated_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

@@ -454,6 +454,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or search companies.
+         * @description Operators see every company; a company administrator sees the companies they administer; anyone else gets
+         *     403. Newest first, filtered by `q` (name or organisation number), paged with `limit` and `cursor`.
+         */
+        get: operations["list_companies"];
+        put?: never;
+        /**
+         * Register a company.
+         * @description Operators only. Checks the organisation number (a Swedish one by its Luhn check digit), creates the company
+         *     and emails its first administrator an invitation (an existing account gets the role). Audited.
+         */
+        post: operations["create_company"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a company.
+         * @description Operators and the company's administrators.
+         */
+        get: operations["show_company"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a company's administrators.
+         * @description Operators and the company's administrators, in the order they were made administrators; `invited` ones have
+         *     not set a password yet.
+         */
+        get: operations["list_company_admins"];
+        put?: never;
+        /**
+         * Add a company administrator.
+         * @description Operators and the company's administrators. Someone without an account is invited by email (a link to set a
+         *     password and a phone); an existing account gets the role at once. Audited.
+         */
+        post: operations["add_company_admin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/admins/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a company administrator.
+         * @description Operators and the company's administrators (also themselves), never the last one. They lose access to the
+         *     company at once. Audited.
+         */
+        delete: operations["remove_company_admin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies/{company_id}/card-orders": {
         parameters: {
             query?: never;
@@ -1109,6 +1202,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outbox messages.
+         * @description Operators only. Newest first, optionally in one `status`: `pending` (waiting for an attempt), `sending`,
+         *     `sent`, or `dead` (given up after the last attempt: retry them with `POST /outbox/{id}/retry`). Never a
+         *     message's text, code or link.
+         */
+        get: operations["list_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead message again.
+         * @description Operators only, for messages in `dead`: the message is due at once with a fresh series of attempts (a
+         *     webhook goes to its client's current URL, signed with its current secret). Audited.
+         */
+        post: operations["retry_outbox_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the partner clients.
+         * @description Operators only. Every client by `client_id`, with its webhook URL and event types; secrets are never shown
+         *     again after they were made.
+         */
+        get: operations["list_partner_clients"];
+        put?: never;
+        /**
+         * Create a partner client.
+         * @description Operators only. Answers the client secret and the webhook secret this once: Sitecard keeps only the client
+         *     secret's hash and the webhook secret encrypted. Audited.
+         */
+        post: operations["create_partner_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner-clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a partner client.
+         * @description Operators only. Only the fields sent change. A new webhook URL applies to queued and retried webhooks too.
+         *     Audited.
+         */
+        patch: operations["update_partner_client"];
+        trace?: never;
+    };
+    "/api/v1/partner-clients/{client_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a partner client's secrets.
+         * @description Operators only. Makes a new client secret and a new webhook secret, shown this once; the old client secret
+         *     is refused from now on, and webhooks (queued ones too) are signed with the new webhook secret. Audited.
+         */
+        post: operations["rotate_partner_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/photo-reviews": {
         parameters: {
             query?: never;
@@ -1192,6 +1396,52 @@ export interface paths {
          */
         post: operations["production_event"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the staff.
+         * @description Operators only. Every account holding the verifier or operator role, by email.
+         */
+        get: operations["list_staff"];
+        put?: never;
+        /**
+         * Invite a verifier or an operator.
+         * @description Operators only. Someone without an account is emailed an invitation; an existing account gets the role at
+         *     once. Audited.
+         */
+        post: operations["invite_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{account_id}/roles/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a staff role away.
+         * @description Operators only; `role` is `verifier` or `operator`, never the last operator. Every session of the account
+         *     ends at once (its tokens stop working); it signs in again with the roles it has left. Audited.
+         */
+        delete: operations["remove_staff_role"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1734,6 +1984,17 @@ export interface components {
          * @enum {string}
          */
         ClientKind: "web" | "native";
+        /** @description A company administrator: `invited` until they have set a password from the emailed link. */
+        CompanyAdminView: {
+            /**
+             * Format: uuid
+             * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c2
+             */
+            account_id: string;
+            /** @example site.office@example.com */
+            email: string;
+            status: components["schemas"]["InvitationStatus"];
+        };
         /** @description An order as the company admin and the production partner see it. */
         CompanyOrder: {
             /**
@@ -1782,6 +2043,14 @@ export interface components {
              */
             version: number;
         };
+        CompanyPage: {
+            items: components["schemas"]["CompanyView"][];
+            /**
+             * @description Pass as `cursor` for the next page; absent on the last page.
+             * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+             */
+            next_cursor?: string;
+        };
         CompanyRef: {
             /**
              * Format: uuid
@@ -1790,6 +2059,27 @@ export interface components {
             id: string;
             /** @example Demo Bygg AB */
             name: string;
+        };
+        CompanyView: {
+            /** @example SE */
+            country: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+             */
+            id: string;
+            /** @example Demo Bygg AB */
+            name: string;
+            /**
+             * @description Swedish numbers as `NNNNNN-NNNN`; other countries' as registered.
+             * @example 556677-8899
+             */
+            org_number: string;
         };
         Contact: {
             /** @example ul. Marszałkowska 10 */
@@ -1854,6 +2144,27 @@ export interface components {
              */
             registration_token: string;
         };
+        CreateCompany: {
+            /**
+             * @description The first administrator, invited by email.
+             * @example site.office@example.com
+             */
+            admin_email: string;
+            /**
+             * @description ISO 3166 alpha-2 of the registry; `SE` when absent.
+             * @example SE
+             */
+            country?: string | null;
+            language?: components["schemas"]["LanguageValue"] | null;
+            /** @example Bygg & Montage i Norr AB */
+            name: string;
+            /**
+             * @description Swedish: ten digits with a valid check digit, `556677-8899` or `5566778899`; other countries: the
+             *     registry's number.
+             * @example 556677-8899
+             */
+            org_number: string;
+        };
         CreateOrder: {
             /**
              * Format: date
@@ -1885,6 +2196,29 @@ export interface components {
             phone?: string | null;
             /** @example Kowalska */
             surname: string;
+        };
+        CreatePartnerClient: {
+            /**
+             * @description 3 to 64 lowercase letters, digits, `.`, `_` or `-`; what the partner sends as `client_id`.
+             * @example nordic-card-print
+             */
+            client_id: string;
+            /** @example Nordic Card Print AB */
+            name: string;
+            /**
+             * @description The webhook event types it receives; absent or `null`: every type.
+             * @example [
+             *       "order.confirmed",
+             *       "order.cancelled"
+             *     ]
+             */
+            webhook_events?: string[] | null;
+            /**
+             * @description https, to a public address (http and private addresses only in development mode or with
+             *     `SITECARD_WEBHOOK_ALLOW_PRIVATE=1`).
+             * @example https://print.example.net/sitecard/webhooks
+             */
+            webhook_url?: string | null;
         };
         Delivery: {
             /** @example Storgatan 12 */
@@ -2088,6 +2422,28 @@ export interface components {
             document_number: string;
         };
         /**
+         * @description An invited person has not yet set a password from the emailed link.
+         * @example active
+         * @enum {string}
+         */
+        InvitationStatus: "invited" | "active";
+        /** @description Someone to invite by email. */
+        InviteByEmail: {
+            /** @example site.office@example.com */
+            email: string;
+            language?: components["schemas"]["LanguageValue"] | null;
+        };
+        InviteStaff: {
+            /** @example desk.malmo@example.com */
+            email: string;
+            language?: components["schemas"]["LanguageValue"] | null;
+            /**
+             * @description `verifier` (checks identity documents at a desk) or `operator` (runs Sitecard).
+             * @example verifier
+             */
+            role: string;
+        };
+        /**
          * @example pl
          * @enum {string}
          */
@@ -2151,6 +2507,107 @@ export interface components {
             order_id: string;
             /** @description The order's status after the event. */
             status: components["schemas"]["OrderStatusValue"];
+        };
+        /** @description A message as operators see it: where it goes (masked) and how delivery went, never its content. */
+        OutboxItem: {
+            /**
+             * Format: int32
+             * @example 3
+             */
+            attempts: number;
+            channel: components["schemas"]["MessageChannel"];
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 01a24aac-77f7-73c5-aee3-bcddea1d90c1
+             */
+            id: string;
+            /**
+             * @description The message template (`card-blocked`, `login-code`, ...) or webhook event type (`order.confirmed`).
+             * @example order.confirmed
+             */
+            kind: string;
+            /** @example rejected by provider: status 503 */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending messages).
+             * @example 2026-12-06T09:31:20Z
+             */
+            next_attempt_at: string;
+            status: components["schemas"]["OutboxStatusValue"];
+            /**
+             * @description The recipient, masked: `a•••@example.com`, `+46•••••••03`, or a webhook URL's origin.
+             * @example a•••@example.com
+             */
+            to: string;
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxItem"][];
+            /**
+             * @description Pass as `cursor` for the next page; absent on the last page.
+             * @example 01a24aac-77f7-73c5-aee3-bcddea1d90c1
+             */
+            next_cursor?: string;
+        };
+        /**
+         * @description Where an outbox message is in delivery.
+         * @example dead
+         * @enum {string}
+         */
+        OutboxStatusValue: "pending" | "sending" | "sent" | "dead";
+        PartnerClientList: {
+            items: components["schemas"]["PartnerClientView"][];
+        };
+        /** @description A partner client as operators see it: never a secret. */
+        PartnerClientView: {
+            /** @example nordic-card-print */
+            client_id: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:00:00Z
+             */
+            created_at: string;
+            /** @example Nordic Card Print AB */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the secrets were last rotated; absent: never.
+             * @example 2026-12-01T10:15:00Z
+             */
+            secret_rotated_at?: string;
+            /**
+             * @description The webhook event types this client receives; `null`: every type.
+             * @example [
+             *       "order.confirmed",
+             *       "order.cancelled"
+             *     ]
+             */
+            webhook_events?: string[] | null;
+            /**
+             * @description Where webhooks are posted; absent: none are sent.
+             * @example https://print.example.net/sitecard/webhooks
+             */
+            webhook_url?: string;
+        };
+        /** @description New secrets, shown this once: store them now. Sitecard keeps only the client secret's hash. */
+        PartnerSecretsView: {
+            /** @example nordic-card-print */
+            client_id: string;
+            /**
+             * @description For `POST /api/v1/oauth/token`.
+             * @example q8N1vX0cS3m7Tz5bKp2wYh9LdR4fGj6E
+             */
+            client_secret: string;
+            /**
+             * @description The HMAC-SHA256 key of `Sitecard-Signature` on webhooks (not the client secret).
+             * @example Zt3uV9kW2xY5aB8cD1eF4gH7iJ0kL6mN
+             */
+            webhook_secret: string;
         };
         PartnerToken: {
             /**
@@ -2496,6 +2953,19 @@ export interface components {
              */
             user_agent?: string | null;
         };
+        /** @description A member of staff: `invited` until they have set a password from the emailed link. */
+        StaffMember: {
+            /**
+             * Format: uuid
+             * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c3
+             */
+            account_id: string;
+            /** @example desk.malmo@example.com */
+            email: string;
+            /** @description Every role of the account (a verifier may also hold a card). */
+            roles: components["schemas"]["RoleValue"][];
+            status: components["schemas"]["InvitationStatus"];
+        };
         StepUp: {
             /**
              * @description The account's password, typed again: needed when the sign-in is older than five minutes
@@ -2614,6 +3084,25 @@ export interface components {
         UpdateMe: {
             /** @description Emails and SMS to the account use it. */
             language: components["schemas"]["LanguageValue"];
+        };
+        UpdatePartnerClient: {
+            /** @example Nordic Card Print AB */
+            name?: string | null;
+            /**
+             * @description The event types it receives, or `null` for every type; absent: unchanged.
+             * @example [
+             *       "card.activated",
+             *       "card.blocked",
+             *       "card.terminated",
+             *       "card.expired"
+             *     ]
+             */
+            webhook_events?: string[] | null;
+            /**
+             * @description A new URL (same rules as on create), or `null` to stop webhooks; absent: unchanged.
+             * @example https://print.example.net/sitecard/webhooks
+             */
+            webhook_url?: string | null;
         };
         VerificationRecorded: {
             /**
@@ -2836,12 +3325,27 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `invalid_idempotency_key`: the `Idempotency-Key` is longer than 200 characters */
+        InvalidIdempotencyKey: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `idempotency_key_reused`: this `Idempotency-Key` was used for a different request by the same caller */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
-        /**
-         * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-         * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-         */
+        /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
         IdempotencyKey: string;
     };
     requestBodies: never;
@@ -3818,6 +4322,284 @@ export interface operations {
             };
         };
     };
+    list_companies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Part of the name (any case) or of the organisation number.
+                 * @example bygg
+                 */
+                q?: string | null;
+                /**
+                 * @description 1 to 100; default 20.
+                 * @example 50
+                 */
+                limit?: number | null;
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+                 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `validation_failed` (q, limit or cursor) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_company: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompany"];
+            };
+        };
+        responses: {
+            /** @description Registered; the administrator is invited */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `company_exists`: the organisation number is registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_org_number` (wrong format or check digit) or `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    show_company: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_company_admins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The administrators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyAdminView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    add_company_admin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteByEmail"];
+            };
+        };
+        responses: {
+            /** @description An administrator (invited or active) */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyAdminView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: not an e-mail address */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_company_admin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
+                company_id: string;
+                /**
+                 * @description The administrator's account id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c2
+                 */
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not an administrator of this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `last_admin`: invite another administrator first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["IdempotencyKeyReused"];
+        };
+    };
     list_orders: {
         parameters: {
             query?: {
@@ -3881,10 +4663,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3993,10 +4772,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4067,10 +4843,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4127,6 +4900,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
         };
     };
     upload_photo: {
@@ -4329,10 +5103,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4403,10 +5174,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4477,10 +5245,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4639,10 +5404,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -4793,10 +5555,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4891,10 +5650,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -4936,10 +5692,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -4955,6 +5708,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidIdempotencyKey"];
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4965,6 +5719,7 @@ export interface operations {
                 };
             };
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["IdempotencyKeyReused"];
         };
     };
     list_my_orders: {
@@ -5039,10 +5794,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5108,10 +5860,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5323,10 +6072,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5371,16 +6117,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["IdempotencyKeyReused"];
         };
     };
     update_contact: {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -5635,6 +6379,274 @@ export interface operations {
             };
         };
     };
+    list_outbox: {
+        parameters: {
+            query?: {
+                /** @description Only messages in this status; `dead` are the dead letters (given up after the last attempt). */
+                status?: components["schemas"]["OutboxStatusValue"] | null;
+                /**
+                 * @description 1 to 100; default 20.
+                 * @example 50
+                 */
+                limit?: number | null;
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 01a21c3b-a280-78ad-b204-aac1c15930b6
+                 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `validation_failed` (status, limit or cursor) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_outbox_message: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The message's id
+                 * @example 01a24aac-77f7-73c5-aee3-bcddea1d90c1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Due again; the dispatcher sends it within seconds */
+            202: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_dead`: only dead messages are retried (pending ones are retried anyway) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["IdempotencyKeyReused"];
+        };
+    };
+    list_partner_clients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every partner client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerClientList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    create_partner_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerClient"];
+            };
+        };
+        responses: {
+            /** @description Created; store the secrets now */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSecretsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `client_exists`: a client with this id exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed` or `invalid_webhook_url`: not https, or a loopback, private or link-local destination */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_partner_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The partner client's id
+                 * @example nordic-card-print
+                 */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartnerClient"];
+            };
+        };
+        responses: {
+            /** @description The client as it is now */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerClientView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed` or `invalid_webhook_url` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_partner_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The partner client's id
+                 * @example nordic-card-print
+                 */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secrets; store them now */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSecretsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["IdempotencyKeyReused"];
+        };
+    };
     photo_reviews: {
         parameters: {
             query?: {
@@ -5690,10 +6702,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5820,10 +6829,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views).
-                 * @example 6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b
-                 */
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5883,6 +6889,125 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    list_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff, by email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    invite_staff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteStaff"];
+            };
+        };
+        responses: {
+            /** @description Invited (or the role added) */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: the email or the role */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_staff_role: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The staff member's account id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c3
+                 */
+                account_id: string;
+                /**
+                 * @description `verifier` or `operator`
+                 * @example verifier
+                 */
+                role: components["schemas"]["RoleValue"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; the account's sessions have ended */
+            204: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The account does not hold this staff role */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `last_operator`: invite another operator first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["IdempotencyKeyReused"];
         };
     };
     healthz: {

@@ -1,0 +1,60 @@
+//! `POST /companies`: the operator registers a company and invites its first administrator.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::Role;
+use utoipa::ToSchema;
+
+use super::{CompanyView, invitation_language};
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::provisioning::{self, NewCompany};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreateCompany {
+    #[schema(example = "Bygg & Montage i Norr AB")]
+    pub name: String,
+    /// Swedish: ten digits with a valid check digit, `556677-8899` or `5566778899`; other countries: the
+    /// registry's number.
+    #[schema(example = "556677-8899")]
+    pub org_number: String,
+    /// ISO 3166 alpha-2 of the registry; `SE` when absent.
+    #[schema(example = "SE")]
+    pub country: Option<String>,
+    /// The first administrator, invited by email.
+    #[schema(example = "site.office@example.com")]
+    pub admin_email: String,
+    /// The invitation's language; the operator's when absent.
+    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    pub language: Option<String>,
+}
+
+/// Register a company.
+///
+/// Operators only. Checks the organisation number (a Swedish one by its Luhn check digit), creates the company
+/// and emails its first administrator an invitation (an existing account gets the role). Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = CreateCompany, responses(
+    (status = 201, description = "Registered; the administrator is invited", body = CompanyView),
+    (status = 409, description = "`company_exists`: the organisation number is registered", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`invalid_org_number` (wrong format or check digit) or `validation_failed`", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies")]
+pub async fn create_company(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<CreateCompany>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    let new = NewCompany {
+        name: &body.name,
+        org_number: &body.org_number,
+        country: body.country.as_deref(),
+        admin_email: &body.admin_email,
+        language: invitation_language(body.language.as_deref(), &user),
+    };
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let created = provisioning::create_company(&txn, &state, Some(user.account_id), new).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created().json(CompanyView::from(created.company)))
+}

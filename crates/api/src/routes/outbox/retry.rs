@@ -1,0 +1,45 @@
+//! `POST /outbox/{id}/retry`: a dead message is due again.
+
+use actix_web::{HttpResponse, post, web};
+use sitecard_domain::Role;
+use sitecard_persistence::{audit, outbox};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Send a dead message again.
+///
+/// Operators only, for messages in `dead`: the message is due at once with a fresh series of attempts (a
+/// webhook goes to its client's current URL, signed with its current secret). Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The message's id", example = "01a24aac-77f7-73c5-aee3-bcddea1d90c1")),
+    responses(
+    (status = 202, description = "Due again; the dispatcher sends it within seconds"),
+    (status = 404, description = "No such message", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`not_dead`: only dead messages are retried (pending ones are retried anyway)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/outbox/{id}/retry")]
+pub async fn retry_outbox_message(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    let id = id.into_inner();
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    if !outbox::retry_dead(&txn, id).await? {
+        return Err(match outbox::find(&txn, id).await? {
+            Some(m) => ApiError::Conflict("not_dead", format!("the message is {}", m.status)),
+            None => ApiError::NotFound,
+        });
+    }
+    let event = audit::NewAuditEvent {
+        kind: "outbox_message_retried",
+        actor_id: Some(user.account_id),
+        actor_kind: "account",
+        subject_type: Some("outbox_message"),
+        subject_id: Some(id),
+        data: serde_json::json!({}),
+    };
+    audit::append(&txn, event).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Accepted().finish())
+}

@@ -1,0 +1,58 @@
+//! `POST /partner-clients`: the operator creates a partner client; its secrets are shown once.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::Role;
+use utoipa::ToSchema;
+
+use super::PartnerSecretsView;
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::partner_clients::{self, NewClient};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreatePartnerClient {
+    /// 3 to 64 lowercase letters, digits, `.`, `_` or `-`; what the partner sends as `client_id`.
+    #[schema(pattern = "^[a-z0-9][a-z0-9._-]{2,63}$", example = "nordic-card-print")]
+    pub client_id: String,
+    #[schema(example = "Nordic Card Print AB")]
+    pub name: String,
+    /// https, to a public address (http and private addresses only in development mode or with
+    /// `SITECARD_WEBHOOK_ALLOW_PRIVATE=1`).
+    #[schema(example = "https://print.example.net/sitecard/webhooks")]
+    pub webhook_url: Option<String>,
+    /// The webhook event types it receives; absent or `null`: every type.
+    #[schema(example = json!(["order.confirmed", "order.cancelled"]))]
+    pub webhook_events: Option<Vec<String>>,
+}
+
+/// Create a partner client.
+///
+/// Operators only. Answers the client secret and the webhook secret this once: Sitecard keeps only the client
+/// secret's hash and the webhook secret encrypted. Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = CreatePartnerClient, responses(
+    (status = 201, description = "Created; store the secrets now", body = PartnerSecretsView),
+    (status = 409, description = "`client_exists`: a client with this id exists", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` or `invalid_webhook_url`: not https, or a loopback, private or link-local destination", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/partner-clients")]
+pub async fn create_partner_client(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: web::Json<CreatePartnerClient>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    let new = NewClient {
+        client_id: &body.client_id,
+        name: &body.name,
+        webhook_url: body.webhook_url.as_deref().filter(|u| !u.trim().is_empty()),
+        webhook_events: body.webhook_events.as_deref(),
+        demo_secret: None,
+    };
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let secrets = partner_clients::create(&txn, &state, Some(user.account_id), new).await?;
+    txn.commit().await?;
+    // Secrets must not be stored by caches or replayed for an Idempotency-Key.
+    Ok(HttpResponse::Created().insert_header(("cache-control", "no-store")).json(PartnerSecretsView::from(secrets)))
+}

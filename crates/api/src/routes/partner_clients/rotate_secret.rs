@@ -1,0 +1,33 @@
+//! `POST /partner-clients/{client_id}/rotate-secret`: new secrets; the old ones stop working.
+
+use actix_web::{HttpResponse, post, web};
+use sitecard_domain::Role;
+
+use super::PartnerSecretsView;
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::partner_clients;
+use crate::state::AppState;
+
+/// Rotate a partner client's secrets.
+///
+/// Operators only. Makes a new client secret and a new webhook secret, shown this once; the old client secret
+/// is refused from now on, and webhooks (queued ones too) are signed with the new webhook secret. Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])),
+    params(("client_id" = String, Path, description = "The partner client's id", example = "nordic-card-print")),
+    responses(
+    (status = 200, description = "The new secrets; store them now", body = PartnerSecretsView),
+    (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/partner-clients/{client_id}/rotate-secret")]
+pub async fn rotate_partner_secret(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    client_id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let secrets = partner_clients::rotate_secrets(&txn, &state, Some(user.account_id), &client_id).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(PartnerSecretsView::from(secrets)))
+}

@@ -1,0 +1,56 @@
+//! `PATCH /partner-clients/{client_id}`: name, webhook URL and webhook event types.
+
+use actix_web::{patch, web};
+use serde::Deserialize;
+use sitecard_domain::Role;
+use utoipa::ToSchema;
+
+use super::{PartnerClientView, absent_null_or};
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::partner_clients::{self, ClientChanges};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct UpdatePartnerClient {
+    #[schema(example = "Nordic Card Print AB")]
+    pub name: Option<String>,
+    /// A new URL (same rules as on create), or `null` to stop webhooks; absent: unchanged.
+    #[serde(default, deserialize_with = "absent_null_or")]
+    #[schema(value_type = Option<String>, example = "https://print.example.net/sitecard/webhooks")]
+    pub webhook_url: Option<Option<String>>,
+    /// The event types it receives, or `null` for every type; absent: unchanged.
+    #[serde(default, deserialize_with = "absent_null_or")]
+    #[schema(value_type = Option<Vec<String>>, example = json!(["card.activated", "card.blocked", "card.terminated", "card.expired"]))]
+    pub webhook_events: Option<Option<Vec<String>>>,
+}
+
+/// Change a partner client.
+///
+/// Operators only. Only the fields sent change. A new webhook URL applies to queued and retried webhooks too.
+/// Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])),
+    params(("client_id" = String, Path, description = "The partner client's id", example = "nordic-card-print")),
+    request_body = UpdatePartnerClient, responses(
+    (status = 200, description = "The client as it is now", body = PartnerClientView),
+    (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` or `invalid_webhook_url`", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/partner-clients/{client_id}")]
+pub async fn update_partner_client(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    client_id: web::Path<String>,
+    body: web::Json<UpdatePartnerClient>,
+) -> Result<web::Json<PartnerClientView>, ApiError> {
+    user.require(Role::Operator)?;
+    let changes = ClientChanges {
+        name: body.name.as_deref(),
+        webhook_url: body.webhook_url.as_ref().map(|u| u.as_deref().filter(|u| !u.trim().is_empty())),
+        webhook_events: body.webhook_events.as_ref().map(|e| e.as_deref()),
+    };
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let client = partner_clients::update(&txn, &state, Some(user.account_id), &client_id, changes).await?;
+    txn.commit().await?;
+    Ok(web::Json(client.into()))
+}

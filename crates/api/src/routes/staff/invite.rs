@@ -1,0 +1,49 @@
+//! `POST /staff`: invite a verifier or an operator.
+
+use actix_web::{HttpResponse, post, web};
+use serde::Deserialize;
+use sitecard_domain::Role;
+use utoipa::ToSchema;
+
+use super::StaffMember;
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, FieldError, Problem};
+use crate::provisioning;
+use crate::routes::companies::invitation_language;
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct InviteStaff {
+    #[schema(example = "desk.malmo@example.com")]
+    pub email: String,
+    /// `verifier` (checks identity documents at a desk) or `operator` (runs Sitecard).
+    #[schema(example = "verifier")]
+    pub role: String,
+    /// The invitation's language; the operator's when absent.
+    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    pub language: Option<String>,
+}
+
+/// Invite a verifier or an operator.
+///
+/// Operators only. Someone without an account is emailed an invitation; an existing account gets the role at
+/// once. Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = InviteStaff, responses(
+    (status = 201, description = "Invited (or the role added)", body = StaffMember),
+    (status = 422, description = "`validation_failed`: the email or the role", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/staff")]
+pub async fn invite_staff(state: web::Data<AppState>, user: CurrentUser, body: web::Json<InviteStaff>) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    let role = match Role::parse(body.role.trim()) {
+        Some(r @ (Role::Verifier | Role::Operator)) => r,
+        _ => return Err(ApiError::Validation(vec![FieldError::new("role", "invalid_value", "verifier or operator")])),
+    };
+    let language = invitation_language(body.language.as_deref(), &user);
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let invited = provisioning::invite_staff(&txn, &state, user.account_id, &body.email, role, language).await?;
+    let account = sitecard_persistence::accounts::find(&txn, invited.account_id).await?.ok_or(ApiError::NotFound)?;
+    txn.commit().await?;
+    state.forget_account(account.id);
+    Ok(HttpResponse::Created().json(StaffMember::from(account)))
+}

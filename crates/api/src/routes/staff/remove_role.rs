@@ -1,0 +1,40 @@
+//! `DELETE /staff/{account_id}/roles/{role}`: the role goes, and the account's sessions end at once.
+
+use actix_web::{HttpResponse, delete, web};
+use sitecard_domain::Role;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Problem};
+use crate::provisioning;
+use crate::state::AppState;
+
+/// Take a staff role away.
+///
+/// Operators only; `role` is `verifier` or `operator`, never the last operator. Every session of the account
+/// ends at once (its tokens stop working); it signs in again with the roles it has left. Audited.
+#[utoipa::path(tag = "operator", security(("bearer" = [])),
+    params(
+        ("account_id" = Uuid, Path, description = "The staff member's account id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c3"),
+        ("role" = crate::schema_enums::RoleValue, Path, description = "`verifier` or `operator`", example = "verifier"),
+    ),
+    responses(
+    (status = 204, description = "Removed; the account's sessions have ended"),
+    (status = 404, description = "The account does not hold this staff role", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`last_operator`: invite another operator first", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/staff/{account_id}/roles/{role}")]
+pub async fn remove_staff_role(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(Uuid, String)>,
+) -> Result<HttpResponse, ApiError> {
+    user.require(Role::Operator)?;
+    let (account_id, role) = path.into_inner();
+    let role = Role::parse(&role).ok_or(ApiError::NotFound)?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    provisioning::remove_staff_role(&txn, user.account_id, account_id, role).await?;
+    txn.commit().await?;
+    state.forget_account(account_id);
+    Ok(HttpResponse::NoContent().finish())
+}
