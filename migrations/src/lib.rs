@@ -16,6 +16,8 @@ mod m20261206_000011_refresh_in_one_statement;
 mod m20261206_000012_webhook_subscriptions;
 mod m20261206_000013_operator_console;
 mod m20261206_000014_company_country;
+mod m20261206_000015_audit_event_lookup;
+mod m20261206_000016_search_terms;
 
 pub struct Migrator;
 
@@ -37,6 +39,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_webhook_subscriptions::Migration),
             Box::new(m20261206_000013_operator_console::Migration),
             Box::new(m20261206_000014_company_country::Migration),
+            Box::new(m20261206_000015_audit_event_lookup::Migration),
+            Box::new(m20261206_000016_search_terms::Migration),
         ]
     }
 }

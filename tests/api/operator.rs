@@ -39,6 +39,7 @@ async fn only_operators_reach_the_operator_routes() {
         ("GET", "/api/v1/staff".into(), json!(null)),
         ("POST", "/api/v1/staff".into(), json!({"email": "x@example.com", "role": "operator"})),
         ("DELETE", format!("/api/v1/staff/{message}/roles/verifier"), json!(null)),
+        ("GET", "/api/v1/audit-events".into(), json!(null)),
     ];
     for (method, path, body) in &routes {
         for (who, token, expected) in &callers {
@@ -310,4 +311,37 @@ async fn operators_invite_staff_and_a_removed_role_ends_its_sessions() {
     let oid = me["id"].as_str().or(me["account_id"].as_str()).unwrap().to_owned();
     assert_problem(app.delete_auth(&format!("/api/v1/staff/{oid}/roles/operator"), &operator.access, None).await, 409, "last_operator")
         .await;
+}
+
+#[tokio::test]
+async fn operators_read_the_audit_log_filtered_and_paged() {
+    let app = spawn_app().await;
+    let operator = app.login(OPERATOR.0, OPERATOR.1).await;
+    let me: Value = app.get_auth("/api/v1/me", &operator.access).await.json().await.unwrap();
+    let operator_id = me["id"].as_str().unwrap();
+    for id in ["audit-one", "audit-two", "audit-three"] {
+        let res = app.post_auth("/api/v1/partner-clients", &operator.access, &json!({"client_id": id, "name": id})).await;
+        assert_eq!(res.status(), 201);
+    }
+    let mine: Value = app.get_auth(&format!("/api/v1/audit-events?actor_id={operator_id}&kind=partner_client_created"), &operator.access).await.json().await.unwrap();
+    let clients: Vec<&str> = mine["items"].as_array().unwrap().iter().map(|e| e["data"]["client_id"].as_str().unwrap()).collect();
+    assert_eq!(clients, ["audit-three", "audit-two", "audit-one"], "newest first");
+    assert!(mine["items"].as_array().unwrap().iter().all(|e| e["actor_id"] == operator_id && e["actor_kind"] == "account"));
+
+    let mut seen = vec![];
+    let mut url = format!("/api/v1/audit-events?actor_id={operator_id}&kind=partner_client_created&limit=1");
+    loop {
+        let page: Value = app.get_auth(&url, &operator.access).await.json().await.unwrap();
+        seen.extend(page["items"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_owned()));
+        match page.get("next_cursor").and_then(Value::as_str) {
+            Some(c) => url = format!("/api/v1/audit-events?actor_id={operator_id}&kind=partner_client_created&limit=1&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 3, "paged one by one, each once");
+    let future: Value = app.get_auth("/api/v1/audit-events?from=2999-01-01T00:00:00Z", &operator.access).await.json().await.unwrap();
+    assert_eq!(future["items"], json!([]));
+    let res = app.get_auth("/api/v1/audit-events?subject_id=nope&from=yesterday&limit=0", &operator.access).await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(problem["errors"].as_array().unwrap().len(), 3, "{problem}");
 }

@@ -671,3 +671,149 @@ async fn companies_can_correct_an_order_during_the_photo_step_and_read_one_card(
         assert!(p["remaining_attempts"].as_i64().unwrap() >= 3);
     }
 }
+
+#[tokio::test]
+async fn company_admins_find_orders_and_cards_by_names_email_and_card_digits() {
+    let app = spawn_app().await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    for (email, given, surname) in [("l.muller@example.com", "Łukasz", "Müller-Nowak"), ("anna.berg@example.com", "Anna", "Berg")] {
+        let res = app.post_auth(&format!("/api/v1/companies/{cid}/card-orders"), &admin.access, &order_body(email, given, surname, "1990-01-01")).await;
+        assert_eq!(res.status(), 201);
+    }
+    let found = |q: &str| {
+        let (app, admin, cid) = (&app, &admin, &cid);
+        let q = q.to_owned();
+        async move {
+            let page: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q={q}"), &admin.access).await.json().await.unwrap();
+            let mut names: Vec<String> = page["items"].as_array().unwrap().iter().map(|o| o["holder"]["surname"].as_str().unwrap().to_owned()).collect();
+            names.sort();
+            names
+        }
+    };
+    assert_eq!(found("muller").await, ["Müller-Nowak"], "any spelling of a name");
+    assert_eq!(found("MUELLER").await, ["Müller-Nowak"]);
+    assert_eq!(found("nowak").await, ["Müller-Nowak"], "either part of a double-barrelled name");
+    assert_eq!(found("lukasz").await, ["Müller-Nowak"]);
+    assert_eq!(found("anna%20be").await, ["Berg"], "every word, each a prefix");
+    assert_eq!(found("anna%20muller").await, Vec::<String>::new());
+    assert_eq!(found("anna.berg@example.com").await, ["Berg"]);
+    assert_eq!(found("kowalski").await, ["Kowalski"], "the seeded order");
+    assert_problem(app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q={}", "x".repeat(101)), &admin.access).await, 422, "validation_failed")
+        .await;
+
+    // A correction re-indexes the order; a produced card is found by its number and last digits.
+    let berg: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q=berg"), &admin.access).await.json().await.unwrap();
+    let berg = &berg["items"][0];
+    let res = app
+        .patch_auth(&format!("/api/v1/companies/{cid}/card-orders/{}", berg["id"].as_str().unwrap()), &admin.access, &json!({"version": berg["version"], "surname": "Bergström"}))
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(found("bergstr").await, ["Bergström"]);
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let oid = order["id"].as_str().unwrap();
+    let accepted = app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    assert_eq!(accepted.status(), 200);
+    produce_and_deliver(&app, oid, "AB1234567890").await;
+    for q in ["7890", "4567890", "ab1234567890"] {
+        let cards: Value = app.get_auth(&format!("/api/v1/companies/{cid}/cards?q={q}"), &admin.access).await.json().await.unwrap();
+        assert_eq!(cards["items"].as_array().unwrap().len(), 1, "cards?q={q}");
+        assert_eq!(found(q).await, ["Kowalski"], "orders?q={q}");
+    }
+    let none: Value = app.get_auth(&format!("/api/v1/companies/{cid}/cards?q=890"), &admin.access).await.json().await.unwrap();
+    assert_eq!(none["items"], json!([]), "three digits are too few to mean a card");
+
+    if crate::helpers::using_postgres() {
+        // The search is a range on the primary key (company_id, term, order_id): the plan uses it.
+        use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+        let db = app.db().await;
+        let db = db.begin().await.unwrap();
+        // A handful of rows would be scanned whatever the indexes; the plan shows which index serves the query.
+        db.execute_raw(Statement::from_string(sea_orm::DbBackend::Postgres, "SET LOCAL enable_seqscan = off")).await.unwrap();
+        let sql = format!(
+            "EXPLAIN SELECT order_id FROM search_terms WHERE company_id = '{cid}' AND term >= 'kowal' AND term < 'kowal\u{10FFFF}'"
+        );
+        let plan = db.query_all_raw(Statement::from_string(sea_orm::DbBackend::Postgres, sql)).await.unwrap();
+        let plan: Vec<String> = plan.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect();
+        assert!(plan.iter().any(|l| l.contains("Index")), "{plan:?}");
+    }
+}
+
+fn csv_row(given: &str, surname: &str, dob: &str, email: &str) -> String {
+    format!("{given};{surname};{dob};POL;{email};+48601234567;Site office;Storgatan 12;;114 55;Stockholm;SE\n")
+}
+
+async fn post_csv(app: &TestApp, admin: &Tokens, cid: &str, csv: impl Into<Vec<u8>>) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/companies/{cid}/card-orders/batch")))
+        .bearer_auth(&admin.access)
+        .header("content-type", "text/csv; charset=utf-8")
+        .body(csv.into())
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_crew_is_ordered_from_csv_all_or_nothing_with_every_error_at_once() {
+    let app = spawn_app().await;
+    let admin = app.login(ADMIN.0, ADMIN.1).await;
+    let cid = company_id(&app, &admin).await;
+    let header = "given_names;surname;date_of_birth;nationality;email;phone;recipient;address_line1;address_line2;postal_code;city;country\n";
+    let before: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?limit=100"), &admin.access).await.json().await.unwrap();
+    let before = before["items"].as_array().unwrap().len();
+
+    // Excel's `;`, a byte order mark, and two bad rows among good ones: nothing is created, both rows are named.
+    let bad = format!(
+        "\u{feff}{header}{}{}{}",
+        csv_row("Jan", "Nowak", "1985-02-03", "jan.nowak@example.com"),
+        csv_row("Ewa", "", "1985-02-30", "ewa@example.com"),
+        csv_row("Adam", "Wiśniewski", "1991-07-01", "not-an-email"),
+    );
+    let problem = assert_problem(post_csv(&app, &admin, &cid, bad).await, 422, "batch_invalid").await;
+    let errors: Vec<(u64, &str)> =
+        problem["errors"].as_array().unwrap().iter().map(|e| (e["row"].as_u64().unwrap(), e["field"].as_str().unwrap())).collect();
+    assert_eq!(errors, [(2, "surname"), (2, "date_of_birth"), (3, "email")], "{problem}");
+    let after: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?limit=100"), &admin.access).await.json().await.unwrap();
+    assert_eq!(after["items"].as_array().unwrap().len(), before, "all or nothing");
+
+    // A header without a required column is row 0.
+    let problem = assert_problem(post_csv(&app, &admin, &cid, "given_names,surname\nA,B\n").await, 422, "batch_invalid").await;
+    assert!(problem["errors"].as_array().unwrap().iter().all(|e| e["row"] == 0 && e["code"] == "missing_column"), "{problem}");
+
+    // Comma-separated, two workers: checked first (a dry run creates nothing), then both ordered, each emailed.
+    let good = format!(
+        "{}{}{}",
+        header.replace(';', ","),
+        csv_row("Jan", "Nowak", "1985-02-03", "jan.nowak@example.com").replace(';', ","),
+        csv_row("Adam", "Wiśniewski", "1991-07-01", "adam.w@example.com").replace(';', ",")
+    );
+    let dry = app
+        .client
+        .post(app.url(&format!("/api/v1/companies/{cid}/card-orders/batch?dry_run=true")))
+        .bearer_auth(&admin.access)
+        .header("content-type", "text/csv")
+        .body(good.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dry.status(), 200);
+    assert_eq!(dry.json::<Value>().await.unwrap(), json!({"created": [], "rows": 2}));
+    assert!(app.outbox("adam.w@example.com").await.is_empty(), "a dry run orders nothing");
+    let res = post_csv(&app, &admin, &cid, good).await;
+    assert_eq!(res.status(), 201);
+    let created: Value = res.json().await.unwrap();
+    assert_eq!(created["created"].as_array().unwrap().len(), 2);
+    assert!(app.outbox("adam.w@example.com").await.iter().any(|m| m["channel"] == "email"));
+    let found: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q=wisniewski"), &admin.access).await.json().await.unwrap();
+    assert_eq!(found["items"].as_array().unwrap().len(), 1, "batch orders are searchable");
+
+    let many: String = std::iter::once(header.to_owned()).chain((0..501).map(|i| csv_row("A", "B", "1990-01-01", &format!("w{i}@example.com")))).collect();
+    assert_problem(post_csv(&app, &admin, &cid, many).await, 413, "too_many_rows").await;
+    let json = app.post_auth(&format!("/api/v1/companies/{cid}/card-orders/batch"), &admin.access, &json!({})).await;
+    assert_problem(json, 415, "unsupported_media_type").await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    assert_eq!(post_csv(&app, &worker, &cid, header).await.status(), 403);
+}

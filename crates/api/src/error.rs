@@ -20,11 +20,15 @@ pub struct FieldError {
     /// English explanation for developers; clients translate `code`.
     #[schema(example = "2 to 12 letters, digits, spaces or hyphens")]
     pub message: String,
+    /// In a CSV upload: the data row (1 is the first row after the header; 0 is the header itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, example = 3)]
+    pub row: Option<u32>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code: code.into(), message: message.into() }
+        Self { field: field.into(), code: code.into(), message: message.into(), row: None }
     }
 }
 
@@ -108,6 +112,8 @@ pub enum ApiError {
     Conflict(&'static str, String),
     #[error("precondition failed")]
     PreconditionFailed,
+    #[error("too large: {0}")]
+    TooLarge(&'static str, String),
     #[error("gone: {0}")]
     Gone(&'static str, String),
     #[error("rate limited: {code}")]
@@ -224,6 +230,9 @@ impl ApiError {
                 }
                 Self::PreconditionFailed => {
                     (StatusCode::PRECONDITION_FAILED, "precondition_failed", "The resource has changed", None, vec![], None)
+                }
+                Self::TooLarge(code, d) => {
+                    (StatusCode::PAYLOAD_TOO_LARGE, code, "The request is larger than allowed", Some(d.clone()), vec![], None)
                 }
                 Self::Gone(code, d) => (StatusCode::GONE, code, "This is no longer valid", Some(d.clone()), vec![], None),
                 Self::TooManyRequests { code, retry_after } => {
@@ -387,6 +396,11 @@ impl Fields {
     pub fn date(&mut self, field: &str, value: &str) -> Option<chrono::NaiveDate> {
         let r = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| "a real date as YYYY-MM-DD");
         self.check(field, "invalid_date", r)
+    }
+
+    /// The errors recorded so far (a batch collects them per row).
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
     }
 
     pub fn finish(self) -> Result<(), ApiError> {

@@ -63,7 +63,11 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             .get("content-type")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|ct| ct.starts_with("image/") || ct.starts_with("application/octet-stream"));
-    let (Some(key), Some(state), true, true, false) = (key, state, changes_state, small_body, never_kept(req.path())) else {
+    // Production events claim their key in the transaction of the change itself (crash-safe); no second claim.
+    let own_keys = req.path().starts_with("/api/v1/partner/production-orders/") && req.path().ends_with("/events");
+    let (Some(key), Some(state), true, true, false, false) =
+        (key, state, changes_state, small_body, never_kept(req.path()), own_keys)
+    else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     if key.len() > 200 {
@@ -85,6 +89,8 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     req.set_payload(actix_web::dev::Payload::from(body));
     let stored_key = format!("http:{caller}:{}", token_hash(&key));
 
+    // A claim whose request died before answering (a killed process) is released after its lease.
+    let _ = idempotency::release_abandoned(&state.db, &stored_key).await;
     if let Ok(Some(stored)) = idempotency::find(&state.db, &stored_key).await {
         let (http, _) = req.into_parts();
         if stored.request_hash != request_hash {

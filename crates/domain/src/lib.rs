@@ -18,6 +18,7 @@ pub mod partner_client;
 pub mod password;
 pub mod phone;
 pub mod role;
+pub mod search;
 pub mod webhook_event;
 
 pub use document::{DocumentNumber, DocumentType};

@@ -18,7 +18,7 @@ pub async fn insert<C: ConnectionTrait>(
     valid_until: NaiveDate,
 ) -> Result<Card, DbError> {
     let now = Utc::now();
-    Ok(cards::ActiveModel {
+    let card = cards::ActiveModel {
         id: Set(Uuid::now_v7()),
         order_id: Set(order_id),
         company_id: Set(company_id),
@@ -34,7 +34,10 @@ pub async fn insert<C: ConnectionTrait>(
         updated_at: Set(now),
     }
     .insert(conn)
-    .await?)
+    .await?;
+    // The order is found by its card's number from now on.
+    crate::search::index_order(conn, order_id).await?;
+    Ok(card)
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Card>, DbError> {
@@ -57,10 +60,14 @@ pub async fn page_for_company<C: ConnectionTrait>(
     conn: &C,
     company_id: Uuid,
     status: Option<&str>,
+    search: Option<&[Vec<String>]>,
     after: Option<Uuid>,
     limit: u64,
 ) -> Result<Vec<Card>, DbError> {
     let mut q = Cards::find().filter(cards::Column::CompanyId.eq(company_id));
+    if let Some(words) = search {
+        q = crate::search::filter_cards(q, company_id, words);
+    }
     if let Some(s) = status {
         q = q.filter(cards::Column::Status.eq(s));
     }

@@ -54,3 +54,18 @@ pub async fn store<C: ConnectionTrait>(conn: &C, key: &str, status: u16, body: &
     .await?;
     Ok(())
 }
+
+/// How long a claim may stay without an answer before it is taken for abandoned (its request's process died
+/// between claiming and answering): longer than any request runs.
+pub const CLAIM_LEASE: Duration = Duration::seconds(30);
+
+/// Releases `key` when it is still an unanswered claim older than `CLAIM_LEASE`; true when it did.
+pub async fn release_abandoned<C: ConnectionTrait>(conn: &C, key: &str) -> Result<bool, DbError> {
+    let res = Keys::delete_many()
+        .filter(idempotency_keys::Column::Key.eq(key))
+        .filter(idempotency_keys::Column::Status.eq(0))
+        .filter(idempotency_keys::Column::CreatedAt.lt(Utc::now() - CLAIM_LEASE))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod partners;
 pub mod persons;
 pub mod rate_limit;
+pub mod search;
 pub mod sessions;
 pub mod signing_keys;
 pub mod tokens;

@@ -67,6 +67,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, 
     .insert(conn)
     .await?;
     record_event(conn, order.id, &order.status).await?;
+    crate::search::index_order(conn, order.id).await?;
     Ok(order)
 }
 
@@ -183,10 +184,14 @@ pub async fn page_for_company<C: ConnectionTrait>(
     conn: &C,
     company_id: Uuid,
     status: Option<&str>,
+    search: Option<&[Vec<String>]>,
     after: Option<Uuid>,
     limit: u64,
 ) -> Result<Vec<Order>, DbError> {
     let mut q = Orders::find().filter(card_orders::Column::CompanyId.eq(company_id));
+    if let Some(words) = search {
+        q = crate::search::filter_orders(q, company_id, words);
+    }
     if let Some(s) = status {
         q = q.filter(card_orders::Column::Status.eq(s));
     }
@@ -231,9 +236,14 @@ pub async fn update_versioned<C: ConnectionTrait>(
     mut changes: OrderChanges,
 ) -> Result<bool, DbError> {
     changes.updated_at = Set(Utc::now());
+    // A correction of what the search finds an order by re-indexes it in the same transaction.
+    let reindex = changes.given_names.is_set() || changes.surname.is_set() || changes.email.is_set();
     let mut update = Orders::update_many().set(changes);
     update = update.col_expr(card_orders::Column::Version, sea_orm::sea_query::Expr::col(card_orders::Column::Version).add(1));
     let res = update.filter(card_orders::Column::Id.eq(id)).filter(card_orders::Column::Version.eq(expected_version)).exec(conn).await?;
+    if res.rows_affected == 1 && reindex {
+        crate::search::index_order(conn, id).await?;
+    }
     Ok(res.rows_affected == 1)
 }
 

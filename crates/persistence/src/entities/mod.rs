@@ -18,5 +18,6 @@ pub mod partner_clients;
 pub mod persons;
 pub mod rate_limits;
 pub mod refresh_tokens;
+pub mod search_terms;
 pub mod sessions;
 pub mod signing_keys;

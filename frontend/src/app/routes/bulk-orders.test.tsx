@@ -59,7 +59,7 @@ describe('ordering from a file', () => {
     renderRoute(page);
     await choose(csvFile([header, anna, janWithoutSurname]));
 
-    const summary = await screen.findByRole('alert');
+    const summary = await screen.findByRole('alert', undefined, { timeout: 4000 });
     expect(within(summary).getByText('Rows that need fixing: 1 of 2')).toBeTruthy();
     const link = within(summary).getByRole('link', { name: "Row 2, Surname: Enter the worker's surname." });
     expect(link.getAttribute('href')).toBe('#row-2');
@@ -101,7 +101,7 @@ describe('ordering from a file', () => {
     expect(screen.queryByRole('button', { name: /^Order/ })).toBeNull();
     await choose(csvFile([header, anna, jan]));
 
-    const button = await screen.findByRole('button', { name: 'Order 2 cards' });
+    const button = await screen.findByRole('button', { name: 'Order 2 cards' }, { timeout: 4000 });
     expect(screen.getAllByText('The file is correct. Workers ready to order: 2').length).toBeGreaterThan(0);
     expect(server.to(`POST ${base}/card-orders/batch`)).toHaveLength(1);
     fireEvent.click(button);
@@ -123,8 +123,10 @@ describe('ordering from a file', () => {
     });
     renderRoute(page);
     await choose(csvFile([header, anna]));
-    fireEvent.click(await screen.findByRole('button', { name: 'Order 1 card' }));
-    expect(await screen.findByText('Something went wrong on our side. Try again in a few minutes.')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Order 1 card' }, { timeout: 4000 }));
+    expect(
+      await screen.findByText('Something went wrong on our side. Try again in a few minutes.', undefined, { timeout: 4000 }),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Order 1 card' }));
     await waitFor(() => expect(server.to(`POST ${base}/card-orders/batch`)).toHaveLength(3));
   });

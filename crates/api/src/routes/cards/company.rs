@@ -14,7 +14,7 @@ use crate::auth::CurrentUser;
 use crate::cards_flow::{self, CardPage, CardView};
 use crate::error::{ApiError, Fields, Problem};
 use crate::orders_flow;
-use crate::routes::company_orders::list::{PageQuery, page_params};
+use crate::routes::company_orders::list::{PageQuery, SearchQuery, page_params, search_words};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -36,7 +36,7 @@ pub struct CardStatusFilter {
 ///
 /// Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
 /// filtered by card `status`; each card carries its full number and the holder's name. Read-only.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), CardStatusFilter, PageQuery), responses(
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), CardStatusFilter, SearchQuery, PageQuery), responses(
     (status = 200, description = "One page", body = CardPage),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
@@ -47,6 +47,7 @@ pub async fn list_company_cards(
     user: CurrentUser,
     company_id: web::Path<Uuid>,
     filter: web::Query<CardStatusFilter>,
+    search: web::Query<SearchQuery>,
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<CardPage>, ApiError> {
     let company_id = company_id.into_inner();
@@ -56,9 +57,10 @@ pub async fn list_company_cards(
         Some(s) => f.check("status", "invalid_status", CardStatus::parse(s).ok_or("not a card status")).map(|s| s.as_str()),
         None => None,
     };
+    let words = search_words(&search, &mut f);
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
-    let rows = cards::page_for_company(&state.read, company_id, status, cursor, limit + 1).await?;
+    let rows = cards::page_for_company(&state.read, company_id, status, words.as_deref(), cursor, limit + 1).await?;
     let more = rows.len() as u64 > limit;
     let mut items = vec![];
     for c in rows.into_iter().take(limit as usize) {

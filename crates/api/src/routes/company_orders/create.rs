@@ -104,6 +104,93 @@ pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
     Some(d)
 }
 
+/// An order as checked: every field parsed, or the field errors recorded in `f`.
+pub struct ParsedOrder {
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    pub nationality: Option<String>,
+    pub email: Email,
+    pub phone: Option<String>,
+    pub delivery: ParsedDelivery,
+}
+
+/// Checks an order's fields, recording every error in `f` (so a batch can report all rows at once).
+pub fn parse_order(f: &mut Fields, b: &CreateOrder) -> Option<ParsedOrder> {
+    let given = f.text("given_names", &b.given_names, 200);
+    let surname = f.text("surname", &b.surname, 200);
+    let birth = parse_birth_date(f, &b.date_of_birth);
+    let nationality = match b.nationality.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(n) => f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| Some(n.as_str().to_owned())),
+        None => Some(None),
+    };
+    let email = f.check("email", "invalid_email", Email::parse(&b.email));
+    let phone = match b.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(p) => f.check("phone", "invalid_phone", PhoneE164::parse(p)).map(|p| Some(p.as_str().to_owned())),
+        None => Some(None),
+    };
+    let delivery = parse_delivery(f, &b.delivery);
+    Some(ParsedOrder {
+        given_names: given?,
+        surname: surname?,
+        date_of_birth: birth?,
+        nationality: nationality?,
+        email: email?,
+        phone: phone?,
+        delivery: delivery?,
+    })
+}
+
+/// Places a checked order for the company: linked to the worker's account when one exists for the email,
+/// the worker emailed a link to it, audited.
+pub async fn place_order<C: sitecard_persistence::ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    company: &sitecard_persistence::companies::Company,
+    actor: Uuid,
+    p: ParsedOrder,
+) -> Result<orders::Order, ApiError> {
+    let account = accounts::find_by_email(conn, p.email.as_str()).await?;
+    let d = p.delivery;
+    let order = orders::insert(
+        conn,
+        NewOrder {
+            company_id: company.id,
+            status: OrderStatus::AwaitingPhoto.as_str().into(),
+            given_names: p.given_names,
+            surname: p.surname,
+            date_of_birth: p.date_of_birth,
+            nationality: p.nationality,
+            email: p.email.as_str().into(),
+            phone: p.phone,
+            delivery_recipient: d.recipient,
+            delivery_address_line1: d.line1,
+            delivery_address_line2: d.line2,
+            delivery_postal_code: d.postal_code,
+            delivery_city: d.city,
+            delivery_country: d.country,
+            account_id: account.as_ref().map(|a| a.id),
+            created_by: actor,
+        },
+    )
+    .await?;
+    let link = state.link(&format!("/orders/{}", order.id));
+    orders_flow::notify_holder(conn, &order, &Message::CardOrdered { company: company.name.clone(), link }).await?;
+    audit::append(
+        conn,
+        audit::NewAuditEvent {
+            kind: "order_created",
+            actor_id: Some(actor),
+            actor_kind: "account",
+            subject_type: Some("card_order"),
+            subject_id: Some(order.id),
+            data: serde_json::json!({ "company_id": company.id }),
+        },
+    )
+    .await?;
+    Ok(order)
+}
+
 /// Order a card for a worker.
 ///
 /// Company administrators of this company only. The order starts in `awaiting_photo`, is linked to the worker's
@@ -123,67 +210,13 @@ pub async fn create_order(
 ) -> Result<HttpResponse, ApiError> {
     let company_id = company_id.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
-    let b = body.into_inner();
     let mut f = Fields::new();
-    let given = f.text("given_names", &b.given_names, 200);
-    let surname = f.text("surname", &b.surname, 200);
-    let birth = parse_birth_date(&mut f, &b.date_of_birth);
-    let nationality = match b.nationality.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(n) => f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| Some(n.as_str().to_owned())),
-        None => Some(None),
-    };
-    let email = f.check("email", "invalid_email", Email::parse(&b.email));
-    let phone = match b.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(p) => f.check("phone", "invalid_phone", PhoneE164::parse(p)).map(|p| Some(p.as_str().to_owned())),
-        None => Some(None),
-    };
-    let delivery = parse_delivery(&mut f, &b.delivery);
+    let parsed = parse_order(&mut f, &body);
     f.finish()?;
-    let (Some(given), Some(surname), Some(nationality), Some(email), Some(phone), Some(d), Some(birth)) =
-        (given, surname, nationality, email, phone, delivery, birth)
-    else {
-        return Err(ApiError::internal("validated fields missing"));
-    };
-
+    let parsed = parsed.ok_or_else(|| ApiError::internal("validated fields missing"))?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
-    let account = accounts::find_by_email(&txn, email.as_str()).await?;
-    let order = orders::insert(
-        &txn,
-        NewOrder {
-            company_id,
-            status: OrderStatus::AwaitingPhoto.as_str().into(),
-            given_names: given,
-            surname,
-            date_of_birth: birth,
-            nationality,
-            email: email.as_str().into(),
-            phone,
-            delivery_recipient: d.recipient,
-            delivery_address_line1: d.line1,
-            delivery_address_line2: d.line2,
-            delivery_postal_code: d.postal_code,
-            delivery_city: d.city,
-            delivery_country: d.country,
-            account_id: account.as_ref().map(|a| a.id),
-            created_by: user.account_id,
-        },
-    )
-    .await?;
-    let link = state.link(&format!("/orders/{}", order.id));
-    orders_flow::notify_holder(&txn, &order, &Message::CardOrdered { company: company.name.clone(), link }).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: "order_created",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(order.id),
-            data: serde_json::json!({ "company_id": company_id }),
-        },
-    )
-    .await?;
+    let order = place_order(&txn, &state, &company, user.account_id, parsed).await?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/companies/{company_id}/card-orders/{}", view.id))).json(view))

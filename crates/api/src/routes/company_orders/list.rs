@@ -31,6 +31,25 @@ pub struct OrderStatusFilter {
     pub status: Option<String>,
 }
 
+/// `?q=` on the company's orders and cards.
+#[derive(Deserialize, IntoParams)]
+pub struct SearchQuery {
+    /// Words of the worker's names (any spelling: `muller` finds `Müller`), the email address, or the card
+    /// number or its last four or more digits; every word must match. At most 100 characters.
+    #[param(example = "kowal")]
+    pub q: Option<String>,
+}
+
+/// The words of a search, or a field error for an overlong query.
+pub fn search_words(q: &SearchQuery, f: &mut Fields) -> Option<Vec<Vec<String>>> {
+    let text = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    if text.chars().count() > 100 {
+        f.push("q", "invalid_format", "at most 100 characters");
+        return None;
+    }
+    sitecard_domain::search::query_words(text)
+}
+
 /// Parses `limit` and `cursor`, with field errors for nonsense.
 pub fn page_params(q: &PageQuery, f: &mut Fields) -> (u64, Option<Uuid>) {
     page_limit(q.limit, q.cursor.as_deref(), f)
@@ -53,7 +72,7 @@ pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> (
 ///
 /// Company administrators of this company only (403 otherwise). Paged with `limit` and `cursor` and optionally
 /// filtered by order `status`; list items carry no `history` (read one order for it). Read-only.
-#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), OrderStatusFilter, PageQuery), responses(
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), OrderStatusFilter, SearchQuery, PageQuery), responses(
     (status = 200, description = "One page", body = OrderPage),
     (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`validation_failed` (status, limit or cursor)", body = Problem, content_type = "application/problem+json"),
@@ -64,6 +83,7 @@ pub async fn list_orders(
     user: CurrentUser,
     company_id: web::Path<Uuid>,
     filter: web::Query<OrderStatusFilter>,
+    search: web::Query<SearchQuery>,
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<OrderPage>, ApiError> {
     let company_id = company_id.into_inner();
@@ -73,8 +93,9 @@ pub async fn list_orders(
         Some(s) => f.check("status", "invalid_status", OrderStatus::parse(s).ok_or("not an order status")).map(|s| s.as_str()),
         None => None,
     };
+    let words = search_words(&search, &mut f);
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
-    let rows = orders::page_for_company(&state.read, company_id, status, cursor, limit + 1).await?;
+    let rows = orders::page_for_company(&state.read, company_id, status, words.as_deref(), cursor, limit + 1).await?;
     Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
 }

@@ -78,7 +78,12 @@ pub async fn production_event(
         .headers()
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
-        .map(|k| format!("partner:{}:{}", partner.client_id, k.chars().take(200).collect::<String>()));
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    if key.is_some_and(|k| k.len() > 200) {
+        return Err(ApiError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()));
+    }
+    let key = key.map(|k| format!("partner:{}:{k}", partner.client_id));
     let request_hash = token_hash(&format!("{id}:{}", String::from_utf8_lossy(&body)));
 
     if let Some(key) = &key
