@@ -34,7 +34,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("idx_search_terms_order").table(SearchTerms::Table).col(SearchTerms::OrderId).to_owned()).await?;
+        m.create_index(Index::create().name("idx_search_terms_order").table(SearchTerms::Table).col(SearchTerms::OrderId).to_owned())
+            .await?;
         backfill(m).await
     }
 
@@ -66,7 +67,10 @@ async fn backfill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         let rows = Row::find_by_statement(backend.build(&q)).all(db).await?;
         let Some(last) = rows.last() else { return Ok(()) };
         after = Some(last.id);
-        let mut insert = Query::insert().into_table(SearchTerms::Table).columns([SearchTerms::CompanyId, SearchTerms::Term, SearchTerms::OrderId]).to_owned();
+        let mut insert = Query::insert()
+            .into_table(SearchTerms::Table)
+            .columns([SearchTerms::CompanyId, SearchTerms::Term, SearchTerms::OrderId])
+            .to_owned();
         let mut any = false;
         for r in &rows {
             for term in sitecard_domain::search::order_terms(&r.given_names, &r.surname, &r.email, r.card_number.as_deref()) {
