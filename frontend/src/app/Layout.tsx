@@ -67,6 +67,7 @@ function MainNavigation() {
   }
   if (hasRole(me.data, 'company_admin')) links.push({ to: '/company', label: t('nav.company') });
   if (hasRole(me.data, 'verifier')) links.push({ to: '/verifier', label: t('nav.verifier') });
+  if (hasRole(me.data, 'operator')) links.push({ to: '/operator', label: t('nav.operator') });
   links.push({ to: '/account', label: t('nav.account') });
 
   return (

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { CardCheckPage } from '../features/card-check/components/CardCheckPage';
 import {
   ForgotPasswordPage,
@@ -26,6 +26,7 @@ const onboarding = () => import('./routes/lazy-onboarding');
 const staff = () => import('./routes/lazy-staff');
 const cardholder = () => import('./routes/lazy-cardholder');
 const company = () => import('./routes/lazy-company');
+const operator = () => import('./routes/lazy-operator');
 
 export const routes: RouteObject[] = [
   {
@@ -137,6 +138,18 @@ export const routes: RouteObject[] = [
               { path: 'verifier/recorded', lazy: lazyPage(staff, 'RecordedPage') },
               { path: 'verifier/reset-phone', lazy: lazyPage(staff, 'ResetPhonePage') },
               { path: 'verifier/activate-card', lazy: lazyPage(staff, 'ActivateCardPage') },
+            ],
+          },
+          // Operators: partner clients and their secrets, and the outbox.
+          {
+            element: <RequireSignIn role="operator" />,
+            children: [
+              { path: 'operator', element: <Navigate to="/operator/partner-clients" replace /> },
+              { path: 'operator/partner-clients', lazy: lazyPage(operator, 'PartnerClientsPage') },
+              { path: 'operator/partner-clients/new', lazy: lazyPage(operator, 'NewPartnerClientPage') },
+              { path: 'operator/partner-clients/:clientId/edit', lazy: lazyPage(operator, 'EditPartnerClientPage') },
+              { path: 'operator/partner-clients/:clientId/rotate', lazy: lazyPage(operator, 'RotateSecretsPage') },
+              { path: 'operator/outbox', lazy: lazyPage(operator, 'OperatorOutboxPage') },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

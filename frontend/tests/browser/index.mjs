@@ -2,7 +2,7 @@
 // in Debian's Chromium.
 //
 //   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser            # everything
-//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity)
+//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator)
 //
 // Prints one line per check, then "N passed, M failed"; exits non-zero if any check failed.
 // Screenshots go to frontend/test-results/.
@@ -10,10 +10,17 @@ import { chromium } from 'playwright-core';
 import { runIdentity } from './identity.mjs';
 import { runLanguages } from './languages.mjs';
 import { assert, baseUrl, check, pageErrors, results } from './lib.mjs';
+import { runOperator } from './operator.mjs';
 import { runOrders } from './orders.mjs';
 import { runSmoke } from './smoke.mjs';
 
-const suites = { smoke: runSmoke, identity: runIdentity, orders: runOrders, languages: runLanguages };
+const suites = {
+  smoke: runSmoke,
+  identity: runIdentity,
+  orders: runOrders,
+  languages: runLanguages,
+  operator: runOperator,
+};
 
 if (!baseUrl) {
   console.error('SITECARD_URL is required, e.g. SITECARD_URL=http://127.0.0.1:8080 npm run test:browser');

@@ -34,6 +34,9 @@ function Shortcuts() {
   if (hasRole(me.data, 'verifier')) {
     links.push({ to: '/verifier', label: t('nav.verifier'), body: t('home.shortcuts.verifier') });
   }
+  if (hasRole(me.data, 'operator')) {
+    links.push({ to: '/operator', label: t('nav.operator'), body: t('home.shortcuts.operator') });
+  }
   links.push({ to: '/account', label: t('nav.account'), body: t('home.shortcuts.account') });
   return (
     <>
