@@ -38,7 +38,7 @@ export function valuesFromClient(client: PartnerClient): ClientValues {
     client_id: client.client_id,
     name: client.name,
     webhook_url: client.webhook_url ?? '',
-    all_events: client.webhook_events === null,
+    all_events: !client.webhook_events,
     events: client.webhook_events ?? [],
   };
 }
@@ -114,7 +114,7 @@ export function validateClientChanges(
   const url = values.webhook_url.trim();
   if (url !== (client.webhook_url ?? '')) body.webhook_url = url || null;
   const events = chosenEvents(values);
-  if (!sameEvents(events, client.webhook_events)) body.webhook_events = events;
+  if (!sameEvents(events, client.webhook_events ?? null)) body.webhook_events = events;
   if (Object.keys(body).length === 0) return { errors: [{ key: 'operator.edit.noChanges' }], body: null };
   return { errors, body };
 }

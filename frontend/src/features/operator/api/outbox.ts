@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { expectOk } from '../../../lib/api';
-import { operatorApi, type OutboxItem, type OutboxPage } from './schema-local';
+import { api, expectOk, type components } from '../../../lib/api';
 
-export type { OutboxItem, OutboxPage };
-export type OutboxStatus = OutboxItem['status'];
+export type OutboxItem = components['schemas']['OutboxItem'];
+export type OutboxPage = components['schemas']['OutboxPage'];
+export type OutboxStatus = components['schemas']['OutboxStatusValue'];
 export type OutboxQuery = { status?: OutboxStatus | ''; limit: number; cursor?: string | null };
 
 export const outboxStatuses: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'dead'];
@@ -17,7 +17,7 @@ export const operatorOutboxQueryKey = ['operator', 'outbox'] as const;
 /** `GET /outbox`: one page of messages, newest first, without their content. */
 export async function listOutbox(query: OutboxQuery, signal?: AbortSignal): Promise<OutboxPage> {
   return expectOk(
-    await operatorApi.GET('/api/v1/outbox', {
+    await api.GET('/api/v1/outbox', {
       params: { query: { status: query.status || undefined, limit: query.limit, cursor: query.cursor || undefined } },
       signal,
     }),
@@ -37,7 +37,7 @@ export function useOperatorOutbox(query: OutboxQuery) {
 
 /** `POST /outbox/{id}/retry`: a dead message is due again (202); 409 `not_dead` if it no longer is dead. */
 export async function retryOutboxMessage(id: string): Promise<void> {
-  expectOk(await operatorApi.POST('/api/v1/outbox/{id}/retry', { params: { path: { id } } }));
+  expectOk(await api.POST('/api/v1/outbox/{id}/retry', { params: { path: { id } } }));
 }
 
 /** Either way (sent again, or no longer dead) the list is out of date: it is loaded again. */

@@ -1,24 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { expectOk } from '../../../lib/api';
-import {
-  operatorApi,
-  type CreatePartnerClient,
-  type PartnerClientList,
-  type PartnerClientView,
-  type PartnerSecretsView,
-  type UpdatePartnerClient,
-} from './schema-local';
+import { api, expectOk, type components } from '../../../lib/api';
 
-export type PartnerClient = PartnerClientView;
-export type PartnerSecrets = PartnerSecretsView;
-export type CreatePartnerClientBody = CreatePartnerClient;
-export type UpdatePartnerClientBody = UpdatePartnerClient;
+/** A partner client as operators see it; `webhook_events` null (or absent): every type. */
+export type PartnerClient = components['schemas']['PartnerClientView'];
+export type PartnerClientList = components['schemas']['PartnerClientList'];
+export type PartnerSecrets = components['schemas']['PartnerSecretsView'];
+export type CreatePartnerClientBody = components['schemas']['CreatePartnerClient'];
+export type UpdatePartnerClientBody = components['schemas']['UpdatePartnerClient'];
 
 export const partnerClientsQueryKey = ['operator', 'partner-clients'] as const;
 
 /** `GET /partner-clients`: every partner client (a short list, not paged), never a secret. */
 export async function listPartnerClients(signal?: AbortSignal): Promise<PartnerClientList> {
-  return expectOk(await operatorApi.GET('/api/v1/partner-clients', { signal }));
+  return expectOk(await api.GET('/api/v1/partner-clients', { signal }));
 }
 
 export function usePartnerClients() {
@@ -37,8 +31,8 @@ export function usePartnerClient(clientId: string) {
  */
 
 /** `POST /partner-clients`: answers the client secret and the webhook secret, this once. */
-export async function createPartnerClient(body: CreatePartnerClient): Promise<PartnerSecrets> {
-  return expectOk(await operatorApi.POST('/api/v1/partner-clients', { body }));
+export async function createPartnerClient(body: CreatePartnerClientBody): Promise<PartnerSecrets> {
+  return expectOk(await api.POST('/api/v1/partner-clients', { body }));
 }
 
 export function useCreatePartnerClient() {
@@ -51,9 +45,9 @@ export function useCreatePartnerClient() {
 }
 
 /** `PATCH /partner-clients/{client_id}`: only the fields sent change. */
-export async function updatePartnerClient({ clientId, body }: { clientId: string; body: UpdatePartnerClient }) {
+export async function updatePartnerClient({ clientId, body }: { clientId: string; body: UpdatePartnerClientBody }) {
   return expectOk(
-    await operatorApi.PATCH('/api/v1/partner-clients/{client_id}', { params: { path: { client_id: clientId } }, body }),
+    await api.PATCH('/api/v1/partner-clients/{client_id}', { params: { path: { client_id: clientId } }, body }),
   );
 }
 
@@ -73,7 +67,7 @@ export function useUpdatePartnerClient() {
 /** `POST /partner-clients/{client_id}/rotate-secret`: new secrets; the old client secret stops working at once. */
 export async function rotatePartnerSecrets(clientId: string): Promise<PartnerSecrets> {
   return expectOk(
-    await operatorApi.POST('/api/v1/partner-clients/{client_id}/rotate-secret', {
+    await api.POST('/api/v1/partner-clients/{client_id}/rotate-secret', {
       params: { path: { client_id: clientId } },
     }),
   );

@@ -27,7 +27,7 @@ export function PartnerClientsPage() {
   };
 
   const events = (client: PartnerClient) => {
-    if (client.webhook_events === null) return t('operator.clients.allEvents');
+    if (!client.webhook_events) return t('operator.clients.allEvents');
     return client.webhook_events
       .map((type) => (isWebhookEventType(type) ? t(webhookEventLabels[type]) : type))
       .join(', ');
