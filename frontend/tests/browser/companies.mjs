@@ -18,11 +18,18 @@ import {
   passwordStep,
   pathOf,
   phoneScreen,
+  smallTouchTargets,
   waitForMessage,
 } from './lib.mjs';
 import { signIn } from './orders.mjs';
 
 const operator = { email: 'operator@demo.test', phone: '+46700000004' };
+
+/** Every control on the page is at least 44 × 44 px. */
+async function touchTargetsAreLargeEnough(page) {
+  const small = await smallTouchTargets(page);
+  assert(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
+}
 
 /** A Swedish organisation number with a valid check digit (Luhn), `NNNNNN-NNNN`, for a rerun on the same server. */
 function swedishOrgNumber() {
@@ -58,6 +65,7 @@ export async function runCompanies(browser) {
     assert(new URL(page.url()).pathname === '/operator/companies', `landed on ${page.url()}`);
     await page.locator('main table').getByRole('link', { name: 'Demo Bygg AB' }).waitFor();
     await pageIsSound(page, 'companies-01-list');
+    await touchTargetsAreLargeEnough(page);
   });
 
   await step('operator: the search goes into the URL as it is typed, and the list follows', async () => {
@@ -104,6 +112,7 @@ export async function runCompanies(browser) {
     const row = page.locator('main table tr').filter({ hasText: firstAdmin.email });
     await row.getByText('Invited').waitFor();
     await pageIsSound(page, 'companies-04-registered');
+    await touchTargetsAreLargeEnough(page);
   });
 
   await step('operator: staff lists the demo accounts; removing a role asks first and Escape cancels', async () => {
@@ -119,6 +128,7 @@ export async function runCompanies(browser) {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('verifier@demo.test').first().waitFor();
     await pageIsSound(page, 'companies-06-staff');
+    await touchTargetsAreLargeEnough(page);
   });
 
   await step('operator: the audit log verifies the chain', async () => {
@@ -127,6 +137,7 @@ export async function runCompanies(browser) {
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.locator('.chain-report').getByText(/Checkpoints: \d+/).waitFor();
     await pageIsSound(page, 'companies-07-audit-log');
+    await touchTargetsAreLargeEnough(page);
   });
 
   await context.close();
@@ -180,6 +191,7 @@ export async function runCompanies(browser) {
     await p.locator('main table tr').filter({ hasText: secondAdmin }).getByText('Invited').waitFor();
     await waitForMessage(secondAdmin, { since, filter: (m) => m.link?.includes('/register?token=') });
     await pageIsSound(p, 'companies-09-admin-invited');
+    await touchTargetsAreLargeEnough(p);
   });
 
   await adminStep('new admin: removes the second administrator after the confirmation dialog', async () => {
