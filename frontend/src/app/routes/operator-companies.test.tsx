@@ -193,6 +193,9 @@ describe('staff', () => {
     expect(dialog.textContent).toContain('They can no longer record identity checks.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, take the role away' }));
     expect(await screen.findByText('verifier@demo.test no longer has the role “Verifier” and has been signed out.')).toBeTruthy();
+    // The dialog has gone; focus is on what happened, not back on a button that may be gone too.
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('no longer has the role “Verifier”'));
     expect(server.to(`DELETE /api/v1/staff/${staff[1]?.account_id}/roles/verifier`)).toHaveLength(1);
   });
 

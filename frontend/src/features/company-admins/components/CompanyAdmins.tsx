@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
@@ -41,12 +41,14 @@ export function CompanyAdmins({ company, headingLevel = 2 }: CompanyAdminsProps)
   const [asking, setAsking] = useState<CompanyAdmin | null>(null);
   const [result, setResult] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
   const live = useRef<HTMLDivElement>(null);
+  // The message is what to read next; focused after the dialog has closed and given focus back to its opener.
+  useEffect(() => {
+    if (result) live.current?.focus();
+  }, [result]);
   const Heading = `h${headingLevel}` as const;
 
   function announce(message: string, tone: 'success' | 'error') {
     setResult({ text: message, tone });
-    // After the dialog has given focus back to its opener: the message is what to read next.
-    setTimeout(() => live.current?.focus(), 0);
   }
 
   function confirmRemove(admin: CompanyAdmin) {

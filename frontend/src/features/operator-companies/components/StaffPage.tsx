@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { ErrorSummary } from '../../../components/ui/ErrorSummary';
@@ -43,11 +43,14 @@ export function StaffPage() {
   const [asking, setAsking] = useState<Asking | null>(null);
   const [result, setResult] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
   const live = useRef<HTMLDivElement>(null);
+  // The message is what to read next; focused after the dialog has closed and given focus back to its opener.
+  useEffect(() => {
+    if (result) live.current?.focus();
+  }, [result]);
   const roleName = (role: string) => (role in roleKeys ? t(roleKeys[role as keyof typeof roleKeys]) : role);
 
   function announce(message: string, tone: 'success' | 'error') {
     setResult({ text: message, tone });
-    setTimeout(() => live.current?.focus(), 0);
   }
 
   function confirmRemove({ member, role }: Asking) {
