@@ -269,13 +269,17 @@ describe('audit log', () => {
     expect(query.get('to')).toBe(new Date(2026, 11, 7).toISOString());
   });
 
-  test('"To" before "From" is caught; the filters come back from the URL', async () => {
+  test('"To" before "From" and an id that is not one are caught; the filters come back from the URL', async () => {
     signedIn({ 'GET /api/v1/audit-events': { body: { items: [] } } });
-    renderRoute('/operator/audit-log?kind=login_failed&from=2026-12-06&to=2026-12-01');
+    const { router } = renderRoute('/operator/audit-log?kind=login_failed&from=2026-12-06&to=2026-12-01');
     expect(await screen.findByText('No events match these filters.')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Kind of event').value).toBe('login_failed');
+    fireEvent.change(screen.getByLabelText('Actor ID'), { target: { value: 'operator@demo.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(await screen.findByRole('link', { name: 'The “To” date must be the same as or after the “From” date.' })).toBeTruthy();
+    const id = screen.getByRole('link', { name: /Enter an ID like 019cad8f/ });
+    expect(id.getAttribute('href')).toBe('#actor');
+    expect(router.state.location.search).toBe('?kind=login_failed&from=2026-12-06&to=2026-12-01');
   });
 
   test('"Verify the chain" says OK or BROKEN, with the counts', async () => {

@@ -33,9 +33,17 @@ function startOfDay(date: string, daysLater = 0): string | undefined {
   return new Date(year ?? 0, (month ?? 1) - 1, (day ?? 1) + daysLater).toISOString();
 }
 
+/** Subjects and actors are named by their UUID (the API refuses anything else). */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function checkFilters(filters: Filters): Message[] {
-  if (filters.from && filters.to && filters.from > filters.to) return [{ field: 'to', key: 'audit.filter.errors.toBeforeFrom' }];
-  return [];
+  const errors: Message[] = [];
+  for (const name of ['subject', 'actor'] as const) {
+    const value = filters[name].trim();
+    if (value && !uuid.test(value)) errors.push({ field: name, key: 'audit.filter.errors.id' });
+  }
+  if (filters.from && filters.to && filters.from > filters.to) errors.push({ field: 'to', key: 'audit.filter.errors.toBeforeFrom' });
+  return errors;
 }
 
 /** Kind, subject, actor and dates, applied with a button; they live in the URL and applying starts at page one. */
@@ -82,6 +90,7 @@ function AuditFilter() {
           width={20}
           value={values.subject}
           onValue={set('subject')}
+          error={errorFor(errors, 'subject')}
         />
         <TextField
           id="actor"
@@ -91,6 +100,7 @@ function AuditFilter() {
           width={20}
           value={values.actor}
           onValue={set('actor')}
+          error={errorFor(errors, 'actor')}
         />
         <TextField id="from" type="date" label={t('audit.filter.from')} width={10} value={values.from} onValue={set('from')} />
         <TextField
@@ -121,6 +131,7 @@ function AuditFilter() {
 const actorKinds = {
   account: 'audit.actorKinds.account',
   partner: 'audit.actorKinds.partner',
+  system: 'audit.actorKinds.system',
   anonymous: 'audit.actorKinds.anonymous',
   operator: 'audit.actorKinds.operator',
 } as const;
@@ -203,7 +214,13 @@ export function AuditLogPage() {
   });
 
   const row = (event: AuditEvent) => {
-    const entries = Object.entries(event.data ?? {});
+    const data: unknown = event.data;
+    const entries =
+      typeof data === 'object' && data !== null && !Array.isArray(data)
+        ? Object.entries(data)
+        : data == null
+          ? []
+          : [['value', data] as const];
     return (
       <tr key={event.id}>
         <td data-label={t('audit.list.at')}>{formatDateTime(event.at, language)}</td>
