@@ -2,11 +2,12 @@
 // in Debian's Chromium.
 //
 //   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser            # everything
-//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator)
+//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator, companies)
 //
 // Prints one line per check, then "N passed, M failed"; exits non-zero if any check failed.
 // Screenshots go to frontend/test-results/.
 import { chromium } from 'playwright-core';
+import { runCompanies } from './companies.mjs';
 import { runIdentity } from './identity.mjs';
 import { runLanguages } from './languages.mjs';
 import { assert, baseUrl, check, pageErrors, results } from './lib.mjs';
@@ -20,6 +21,7 @@ const suites = {
   orders: runOrders,
   languages: runLanguages,
   operator: runOperator,
+  companies: runCompanies,
 };
 
 if (!baseUrl) {

@@ -9,3 +9,4 @@ export { OrderDetailPage } from '../../features/company/components/OrderDetailPa
 export { OrdersListPage } from '../../features/company/components/OrdersListPage';
 export { PhotoPage } from '../../features/company/components/PhotoPage';
 export { AdminOrderLink } from './admin-link';
+export { CompanyAdminsRoute } from './company-admins';
