@@ -4,7 +4,7 @@
 //! a million orders as at a thousand. Existing orders are indexed here, a thousand at a time.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, FromQueryResult, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, FromQueryResult};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -80,7 +80,7 @@ async fn backfill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         }
         if any {
             insert.on_conflict(OnConflict::new().do_nothing().to_owned());
-            db.execute_raw(Statement::from(backend.build(&insert))).await?;
+            db.execute_raw(backend.build(&insert)).await?;
         }
     }
 }
