@@ -4,7 +4,7 @@
 //! a million orders as at a thousand. Existing orders are indexed here, a thousand at a time.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, FromQueryResult, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, FromQueryResult};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -34,7 +34,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("idx_search_terms_order").table(SearchTerms::Table).col(SearchTerms::OrderId).to_owned()).await?;
+        m.create_index(Index::create().name("idx_search_terms_order").table(SearchTerms::Table).col(SearchTerms::OrderId).to_owned())
+            .await?;
         backfill(m).await
     }
 
@@ -66,7 +67,10 @@ async fn backfill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         let rows = Row::find_by_statement(backend.build(&q)).all(db).await?;
         let Some(last) = rows.last() else { return Ok(()) };
         after = Some(last.id);
-        let mut insert = Query::insert().into_table(SearchTerms::Table).columns([SearchTerms::CompanyId, SearchTerms::Term, SearchTerms::OrderId]).to_owned();
+        let mut insert = Query::insert()
+            .into_table(SearchTerms::Table)
+            .columns([SearchTerms::CompanyId, SearchTerms::Term, SearchTerms::OrderId])
+            .to_owned();
         let mut any = false;
         for r in &rows {
             for term in sitecard_domain::search::order_terms(&r.given_names, &r.surname, &r.email, r.card_number.as_deref()) {
@@ -76,7 +80,7 @@ async fn backfill(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         }
         if any {
             insert.on_conflict(OnConflict::new().do_nothing().to_owned());
-            db.execute_raw(Statement::from(backend.build(&insert))).await?;
+            db.execute_raw(backend.build(&insert)).await?;
         }
     }
 }

@@ -323,7 +323,12 @@ async fn operators_read_the_audit_log_filtered_and_paged() {
         let res = app.post_auth("/api/v1/partner-clients", &operator.access, &json!({"client_id": id, "name": id})).await;
         assert_eq!(res.status(), 201);
     }
-    let mine: Value = app.get_auth(&format!("/api/v1/audit-events?actor_id={operator_id}&kind=partner_client_created"), &operator.access).await.json().await.unwrap();
+    let mine: Value = app
+        .get_auth(&format!("/api/v1/audit-events?actor_id={operator_id}&kind=partner_client_created"), &operator.access)
+        .await
+        .json()
+        .await
+        .unwrap();
     let clients: Vec<&str> = mine["items"].as_array().unwrap().iter().map(|e| e["data"]["client_id"].as_str().unwrap()).collect();
     assert_eq!(clients, ["audit-three", "audit-two", "audit-one"], "newest first");
     assert!(mine["items"].as_array().unwrap().iter().all(|e| e["actor_id"] == operator_id && e["actor_kind"] == "account"));

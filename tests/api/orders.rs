@@ -678,15 +678,19 @@ async fn company_admins_find_orders_and_cards_by_names_email_and_card_digits() {
     let admin = app.login(ADMIN.0, ADMIN.1).await;
     let cid = company_id(&app, &admin).await;
     for (email, given, surname) in [("l.muller@example.com", "Łukasz", "Müller-Nowak"), ("anna.berg@example.com", "Anna", "Berg")] {
-        let res = app.post_auth(&format!("/api/v1/companies/{cid}/card-orders"), &admin.access, &order_body(email, given, surname, "1990-01-01")).await;
+        let res = app
+            .post_auth(&format!("/api/v1/companies/{cid}/card-orders"), &admin.access, &order_body(email, given, surname, "1990-01-01"))
+            .await;
         assert_eq!(res.status(), 201);
     }
     let found = |q: &str| {
         let (app, admin, cid) = (&app, &admin, &cid);
         let q = q.to_owned();
         async move {
-            let page: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q={q}"), &admin.access).await.json().await.unwrap();
-            let mut names: Vec<String> = page["items"].as_array().unwrap().iter().map(|o| o["holder"]["surname"].as_str().unwrap().to_owned()).collect();
+            let page: Value =
+                app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q={q}"), &admin.access).await.json().await.unwrap();
+            let mut names: Vec<String> =
+                page["items"].as_array().unwrap().iter().map(|o| o["holder"]["surname"].as_str().unwrap().to_owned()).collect();
             names.sort();
             names
         }
@@ -699,14 +703,22 @@ async fn company_admins_find_orders_and_cards_by_names_email_and_card_digits() {
     assert_eq!(found("anna%20muller").await, Vec::<String>::new());
     assert_eq!(found("anna.berg@example.com").await, ["Berg"]);
     assert_eq!(found("kowalski").await, ["Kowalski"], "the seeded order");
-    assert_problem(app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q={}", "x".repeat(101)), &admin.access).await, 422, "validation_failed")
-        .await;
+    assert_problem(
+        app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q={}", "x".repeat(101)), &admin.access).await,
+        422,
+        "validation_failed",
+    )
+    .await;
 
     // A correction re-indexes the order; a produced card is found by its number and last digits.
     let berg: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q=berg"), &admin.access).await.json().await.unwrap();
     let berg = &berg["items"][0];
     let res = app
-        .patch_auth(&format!("/api/v1/companies/{cid}/card-orders/{}", berg["id"].as_str().unwrap()), &admin.access, &json!({"version": berg["version"], "surname": "Bergström"}))
+        .patch_auth(
+            &format!("/api/v1/companies/{cid}/card-orders/{}", berg["id"].as_str().unwrap()),
+            &admin.access,
+            &json!({"version": berg["version"], "surname": "Bergström"}),
+        )
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(found("bergstr").await, ["Bergström"]);
@@ -714,7 +726,8 @@ async fn company_admins_find_orders_and_cards_by_names_email_and_card_digits() {
     complete_contact(&app, &worker).await;
     let order = seeded_order(&app, &worker).await;
     let oid = order["id"].as_str().unwrap();
-    let accepted = app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": order["version"]})).await;
+    let accepted =
+        app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": order["version"]})).await;
     assert_eq!(accepted.status(), 200);
     produce_and_deliver(&app, oid, "AB1234567890").await;
     for q in ["7890", "4567890", "ab1234567890"] {
@@ -761,7 +774,8 @@ async fn a_crew_is_ordered_from_csv_all_or_nothing_with_every_error_at_once() {
     let app = spawn_app().await;
     let admin = app.login(ADMIN.0, ADMIN.1).await;
     let cid = company_id(&app, &admin).await;
-    let header = "given_names;surname;date_of_birth;nationality;email;phone;recipient;address_line1;address_line2;postal_code;city;country\n";
+    let header =
+        "given_names;surname;date_of_birth;nationality;email;phone;recipient;address_line1;address_line2;postal_code;city;country\n";
     let before: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?limit=100"), &admin.access).await.json().await.unwrap();
     let before = before["items"].as_array().unwrap().len();
 
@@ -807,10 +821,12 @@ async fn a_crew_is_ordered_from_csv_all_or_nothing_with_every_error_at_once() {
     let created: Value = res.json().await.unwrap();
     assert_eq!(created["created"].as_array().unwrap().len(), 2);
     assert!(app.outbox("adam.w@example.com").await.iter().any(|m| m["channel"] == "email"));
-    let found: Value = app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q=wisniewski"), &admin.access).await.json().await.unwrap();
+    let found: Value =
+        app.get_auth(&format!("/api/v1/companies/{cid}/card-orders?q=wisniewski"), &admin.access).await.json().await.unwrap();
     assert_eq!(found["items"].as_array().unwrap().len(), 1, "batch orders are searchable");
 
-    let many: String = std::iter::once(header.to_owned()).chain((0..501).map(|i| csv_row("A", "B", "1990-01-01", &format!("w{i}@example.com")))).collect();
+    let many: String =
+        std::iter::once(header.to_owned()).chain((0..501).map(|i| csv_row("A", "B", "1990-01-01", &format!("w{i}@example.com")))).collect();
     assert_problem(post_csv(&app, &admin, &cid, many).await, 413, "too_many_rows").await;
     let json = app.post_auth(&format!("/api/v1/companies/{cid}/card-orders/batch"), &admin.access, &json!({})).await;
     assert_problem(json, 415, "unsupported_media_type").await;

@@ -65,8 +65,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             .is_some_and(|ct| ct.starts_with("image/") || ct.starts_with("application/octet-stream"));
     // Production events claim their key in the transaction of the change itself (crash-safe); no second claim.
     let own_keys = req.path().starts_with("/api/v1/partner/production-orders/") && req.path().ends_with("/events");
-    let (Some(key), Some(state), true, true, false, false) =
-        (key, state, changes_state, small_body, never_kept(req.path()), own_keys)
+    let (Some(key), Some(state), true, true, false, false) = (key, state, changes_state, small_body, never_kept(req.path()), own_keys)
     else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };

@@ -197,7 +197,12 @@ pub struct AuditFilter<'a> {
 
 /// One page of events, newest first, before the event numbered `before` (the cursor); `limit + 1` rows tell
 /// whether more follow. Subject, actor and kind have indexes ending in `seq` (migration 15).
-pub async fn page<C: ConnectionTrait>(conn: &C, f: &AuditFilter<'_>, before: Option<i64>, limit: u64) -> Result<Vec<StoredAuditEvent>, DbError> {
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    f: &AuditFilter<'_>,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Vec<StoredAuditEvent>, DbError> {
     let mut q = AuditEvents::find().order_by_desc(audit_events::Column::Seq).limit(limit);
     if let Some(id) = f.subject_id {
         q = q.filter(audit_events::Column::SubjectId.eq(id));

@@ -29,7 +29,7 @@ async fn insert<C: ConnectionTrait>(conn: &C, company_id: Uuid, order_id: Uuid, 
         term: sea_orm::ActiveValue::Set(term),
         order_id: sea_orm::ActiveValue::Set(order_id),
     });
-    SearchTerms::insert_many(rows).on_empty_do_nothing().exec_without_returning(conn).await?;
+    SearchTerms::insert_many(rows).exec_without_returning(conn).await?;
     Ok(())
 }
 
@@ -42,7 +42,8 @@ pub fn matching_orders(company_id: Uuid, words: &[Vec<String>]) -> Vec<SelectSta
             for form in forms {
                 // A prefix as a range, which a plain B-tree index serves on SQLite and PostgreSQL alike.
                 let upper = format!("{form}\u{10FFFF}");
-                any = any.add(Expr::col(search_terms::Column::Term).gte(form.as_str()).and(Expr::col(search_terms::Column::Term).lt(upper)));
+                any =
+                    any.add(Expr::col(search_terms::Column::Term).gte(form.as_str()).and(Expr::col(search_terms::Column::Term).lt(upper)));
             }
             Query::select()
                 .column(search_terms::Column::OrderId)

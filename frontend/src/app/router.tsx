@@ -127,6 +127,7 @@ export const routes: RouteObject[] = [
                   { path: 'orders/:orderId/cancel', lazy: lazyPage(company, 'CancelOrderPage') },
                   { path: 'cards', lazy: lazyPage(company, 'CardsListPage') },
                   { path: 'cards/:cardId/:action', lazy: lazyPage(company, 'CardActionPage') },
+                  { path: 'admins', lazy: lazyPage(company, 'CompanyAdminsRoute') },
                 ],
               },
             ],
@@ -141,11 +142,17 @@ export const routes: RouteObject[] = [
               { path: 'verifier/activate-card', lazy: lazyPage(staff, 'ActivateCardPage') },
             ],
           },
-          // Operators: partner clients and their secrets, and the outbox.
+          // Operators: companies and their administrators, staff, partner clients and their secrets, the
+          // outbox, the audit log.
           {
             element: <RequireSignIn role="operator" />,
             children: [
-              { path: 'operator', element: <Navigate to="/operator/partner-clients" replace /> },
+              { path: 'operator', element: <Navigate to="/operator/companies" replace /> },
+              { path: 'operator/companies', lazy: lazyPage(operator, 'CompaniesPage') },
+              { path: 'operator/companies/new', lazy: lazyPage(operator, 'NewCompanyPage') },
+              { path: 'operator/companies/:companyId', lazy: lazyPage(operator, 'OperatorCompanyRoute') },
+              { path: 'operator/staff', lazy: lazyPage(operator, 'StaffPage') },
+              { path: 'operator/audit-log', lazy: lazyPage(operator, 'AuditLogPage') },
               { path: 'operator/partner-clients', lazy: lazyPage(operator, 'PartnerClientsPage') },
               { path: 'operator/partner-clients/new', lazy: lazyPage(operator, 'NewPartnerClientPage') },
               { path: 'operator/partner-clients/:clientId/edit', lazy: lazyPage(operator, 'EditPartnerClientPage') },

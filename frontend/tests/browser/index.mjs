@@ -2,12 +2,13 @@
 // in Debian's Chromium.
 //
 //   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser            # everything
-//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator, bulk)
+//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator, companies, bulk)
 //
 // Prints one line per check, then "N passed, M failed"; exits non-zero if any check failed.
 // Screenshots go to frontend/test-results/.
 import { chromium } from 'playwright-core';
 import { runBulk } from './bulk.mjs';
+import { runCompanies } from './companies.mjs';
 import { runIdentity } from './identity.mjs';
 import { runLanguages } from './languages.mjs';
 import { assert, baseUrl, check, pageErrors, results } from './lib.mjs';
@@ -21,6 +22,7 @@ const suites = {
   orders: runOrders,
   languages: runLanguages,
   operator: runOperator,
+  companies: runCompanies,
   bulk: runBulk,
 };
 

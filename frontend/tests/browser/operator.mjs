@@ -37,6 +37,8 @@ export async function runOperator(browser) {
     await page.goto(`${baseUrl}/operator`);
     await heading(page, 'Sign in');
     await signIn(page, operator);
+    await heading(page, 'Companies');
+    await page.getByRole('navigation', { name: 'Operator console' }).getByRole('link', { name: 'Partner clients' }).click();
     await heading(page, 'Partner clients');
     assert(new URL(page.url()).pathname === '/operator/partner-clients', `landed on ${page.url()}`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Operator console' }).waitFor();

@@ -10,3 +10,4 @@ export { OrdersListPage } from '../../features/company/components/OrdersListPage
 export { PhotoPage } from '../../features/company/components/PhotoPage';
 export { AdminOrderLink } from './admin-link';
 export { BulkOrderRoute } from './bulk-order';
+export { CompanyAdminsRoute } from './company-admins';

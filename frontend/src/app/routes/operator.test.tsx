@@ -45,12 +45,15 @@ function message(overrides: Record<string, unknown> = {}) {
 }
 
 describe('who sees the operator console', () => {
-  test('an operator has it in the navigation; it opens on the partner clients', async () => {
-    signedIn({ 'GET /api/v1/partner-clients': clients });
+  test('an operator has it in the navigation; it opens on the companies, with partner clients a tab', async () => {
+    signedIn({ 'GET /api/v1/partner-clients': clients, 'GET /api/v1/companies': { body: { items: [] } } });
     const { router } = renderRoute('/');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     fireEvent.click(await within(nav).findByRole('link', { name: 'Operator console' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/operator/partner-clients'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/operator/companies'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Companies' })).toBeTruthy();
+    const tabs = screen.getByRole('navigation', { name: 'Operator console' });
+    fireEvent.click(within(tabs).getByRole('link', { name: 'Partner clients' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Partner clients' })).toBeTruthy();
   });
 

@@ -115,6 +115,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log.
+         * @description Operators only. Newest first, filtered by subject, actor, kind and time, paged with `limit` and `cursor`.
+         *     `GET /audit-chain` verifies that the log is whole. Read-only.
+         */
+        get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -568,6 +589,31 @@ export interface paths {
          *     honoured. Next: upload the portrait (`PUT …/photo`); after the partner approves it the worker checks and accepts.
          */
         post: operations["create_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/card-orders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Order cards for a crew from a CSV file.
+         * @description Company administrators of this company only. The header row names the columns (`given_names, surname,
+         *     date_of_birth, nationality, email, phone, recipient, address_line1, address_line2, postal_code, city,
+         *     country`; `nationality`, `phone` and `address_line2` may be left empty); then one order per row, at most 500.
+         *     All or nothing: when any row is wrong nothing is created and every error is reported at once with its row
+         *     (1 is the first row after the header) and field; `dry_run=true` checks a file without ordering (a preview).
+         *     Each worker is emailed as for a single order; audited.
+         */
+        post: operations["create_orders_from_csv"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1751,6 +1797,64 @@ export interface components {
              */
             unsealed_events: number;
         };
+        AuditEventView: {
+            /**
+             * Format: uuid
+             * @description The account that acted; absent for partners, the system and the command line.
+             * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c2
+             */
+            actor_id?: string;
+            /**
+             * @description `account`, `partner`, `system` or `operator` (the command line).
+             * @example account
+             */
+            actor_kind: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00Z
+             */
+            at: string;
+            /** @description What the event records (never a secret, code or document number). */
+            data: Record<string, never>;
+            /**
+             * Format: uuid
+             * @example 01a24aac-77f7-73c5-aee3-bcddea1d90c1
+             */
+            id: string;
+            /** @example card_blocked */
+            kind: string;
+            /**
+             * Format: uuid
+             * @example 01a24aac-1111-7c2a-9d3e-4f5a6b7c8d9e
+             */
+            subject_id?: string;
+            /** @example card */
+            subject_type?: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEventView"][];
+            /**
+             * @description Pass as `cursor` for the next page; absent on the last page.
+             * @example 1042
+             */
+            next_cursor?: string;
+        };
+        BatchCreated: {
+            /**
+             * @description The new orders' ids, in the file's row order (empty for a `dry_run`).
+             * @example [
+             *       "01a22242-4c60-719a-a092-42ce5320dff0",
+             *       "01a22242-4c61-7a1b-8c2d-3e4f5a6b7c8d"
+             *     ]
+             */
+            created: string[];
+            /**
+             * Format: int32
+             * @description How many orders the file holds.
+             * @example 2
+             */
+            rows: number;
+        };
         CancelOrder: {
             /**
              * @description Kept on the order, trimmed and cut to 500 characters.
@@ -2321,6 +2425,12 @@ export interface components {
              * @example 2 to 12 letters, digits, spaces or hyphens
              */
             message: string;
+            /**
+             * Format: int32
+             * @description In a CSV upload: the data row (1 is the first row after the header; 0 is the header itself).
+             * @example 3
+             */
+            row?: number;
         };
         Health: {
             /**
@@ -2508,6 +2618,12 @@ export interface components {
             /** @description The order's status after the event. */
             status: components["schemas"]["OrderStatusValue"];
         };
+        /**
+         * @description The CSV file, UTF-8 (with or without a byte order mark), `,` or `;` between fields.
+         * @example given_names;surname;date_of_birth;nationality;email;phone;recipient;address_line1;address_line2;postal_code;city;country
+         *     Jan Piotr;Kowalski;1990-04-12;POL;jan.kowalski@example.com;+48601234567;Site office;Storgatan 12;;114 55;Stockholm;SE
+         */
+        OrdersCsv: string;
         /** @description A message as operators see it: where it goes (masked) and how delivery went, never its content. */
         OutboxItem: {
             /**
@@ -3586,6 +3702,74 @@ export interface operations {
             };
         };
     };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events about this subject (an order, card, account, company ...).
+                 * @example 01a22242-4c60-719a-a092-42ce5320dff0
+                 */
+                subject_id?: string | null;
+                /**
+                 * @description Only events by this account.
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c2
+                 */
+                actor_id?: string | null;
+                /**
+                 * @description Only events of this kind.
+                 * @example card_blocked
+                 */
+                kind?: string | null;
+                /**
+                 * @description From this time on (RFC 3339).
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                from?: string | null;
+                /**
+                 * @description Before this time (RFC 3339).
+                 * @example 2026-12-07T00:00:00Z
+                 */
+                to?: string | null;
+                /**
+                 * @description 1 to 100; default 50.
+                 * @example 50
+                 */
+                limit?: number | null;
+                /**
+                 * @description `next_cursor` of the previous page.
+                 * @example 1042
+                 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `validation_failed`: a malformed id, time, limit or cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -4606,6 +4790,12 @@ export interface operations {
                 /** @description Only orders in this status. */
                 status?: components["schemas"]["OrderStatusValue"] | null;
                 /**
+                 * @description Words of the worker's names (any spelling: `muller` finds `Müller`), the email address, or the card
+                 *     number or its last four or more digits; every word must match. At most 100 characters.
+                 * @example kowal
+                 */
+                q?: string | null;
+                /**
                  * @description 1 to 100; default 20.
                  * @example 50
                  */
@@ -4705,6 +4895,90 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_orders_from_csv: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the file: 200 when every row is right, the same 422 otherwise; nothing is created.
+                 * @example true
+                 */
+                dry_run?: boolean | null;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The orders as CSV */
+        requestBody: {
+            content: {
+                "text/csv": components["schemas"]["OrdersCsv"];
+            };
+        };
+        responses: {
+            /** @description `dry_run`: every row is right; nothing was created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchCreated"];
+                };
+            };
+            /** @description Every row ordered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not an administrator of this company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_rows`: more than 500 orders, or `payload_too_large`: over 256 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `Content-Type: text/csv` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `batch_invalid`: nothing was created; `errors` lists every `{row, field, code}` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,6 +5268,12 @@ export interface operations {
             query?: {
                 /** @description Only cards in this status. */
                 status?: components["schemas"]["CardStatusValue"] | null;
+                /**
+                 * @description Words of the worker's names (any spelling: `muller` finds `Müller`), the email address, or the card
+                 *     number or its last four or more digits; every word must match. At most 100 characters.
+                 * @example kowal
+                 */
+                q?: string | null;
                 /**
                  * @description 1 to 100; default 20.
                  * @example 50

@@ -96,7 +96,11 @@ pub struct AuditPage {
     (status = 422, description = "`validation_failed`: a malformed id, time, limit or cursor", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/audit-events")]
-pub async fn list_audit_events(state: web::Data<AppState>, user: CurrentUser, q: web::Query<AuditQuery>) -> Result<web::Json<AuditPage>, ApiError> {
+pub async fn list_audit_events(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    q: web::Query<AuditQuery>,
+) -> Result<web::Json<AuditPage>, ApiError> {
     user.require(Role::Operator)?;
     let mut f = Fields::new();
     let id = |f: &mut Fields, field: &str, v: &Option<String>| match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {

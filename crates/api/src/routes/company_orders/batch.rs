@@ -132,7 +132,8 @@ pub async fn create_orders_from_csv(
 /// The rows as order inputs; a header that misses a required column, or a file that is not CSV, is one
 /// `batch_invalid` with row 0.
 fn read_rows(body: &[u8]) -> Result<Vec<CreateOrder>, ApiError> {
-    let text = std::str::from_utf8(body).map_err(|_| batch_invalid(vec![row_error(0, "file", "invalid_encoding", "save the file as UTF-8")]))?;
+    let text =
+        std::str::from_utf8(body).map_err(|_| batch_invalid(vec![row_error(0, "file", "invalid_encoding", "save the file as UTF-8")]))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().next().unwrap_or_default();
     // Excel in Sweden separates with `;`; elsewhere `,`. The header row decides.

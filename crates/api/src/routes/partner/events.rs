@@ -74,12 +74,7 @@ pub async fn production_event(
     }
     let event: ProductionEvent = serde_json::from_slice(&body)
         .map_err(|e| if e.is_data() { ApiError::InvalidBody(e.to_string()) } else { ApiError::MalformedJson(e.to_string()) })?;
-    let key = req
-        .headers()
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty());
+    let key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty());
     if key.is_some_and(|k| k.len() > 200) {
         return Err(ApiError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()));
     }

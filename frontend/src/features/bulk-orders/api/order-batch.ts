@@ -1,14 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { api, expectOk, isApiError } from '../../../lib/api';
+import { api, expectOk, isApiError, type components } from '../../../lib/api';
 
 /** The answer to a batch: the new orders' ids (none on a dry run) and how many rows the file had. */
-export type BatchResult = { created: string[]; rows: number };
+export type BatchResult = components['schemas']['BatchCreated'];
 
 /**
- * One problem in a batch file: `row` 1 is the first worker (0 the header row), `field` a column name
- * or `file`; `code` is stable, `message` English for developers (never shown).
+ * One problem in a batch file (the API's `FieldError` with its `row`): `row` 1 is the first worker, 0
+ * the file as a whole or its header row; `field` a column name or `file`; `code` is stable (its
+ * `message` is English for developers and never shown).
  */
-export type BatchError = { row: number; field: string; code: string };
+export type BatchError = Required<Pick<components['schemas']['FieldError'], 'row' | 'field' | 'code'>>;
 
 /** `csv` is the file's text as read (UTF-8, its byte order mark kept): sent, it is the same bytes. */
 export type BatchRequest = { companyId: string; csv: string; dryRun: boolean };
@@ -19,17 +20,12 @@ export type BatchRequest = { companyId: string; csv: string; dryRun: boolean };
  * with the problems by row, 413 `too_many_rows`.
  */
 export async function orderBatch({ companyId, csv, dryRun }: BatchRequest): Promise<BatchResult> {
-  // TEMPORARY until schema.d.ts has the route (main's "Search and CSV batch"): typed by hand.
-  const post = api.POST as unknown as (
-    path: string,
-    init: Record<string, unknown>,
-  ) => Promise<{ data?: BatchResult; error?: unknown; response: Response }>;
   return expectOk(
-    await post('/api/v1/companies/{company_id}/card-orders/batch', {
+    await api.POST('/api/v1/companies/{company_id}/card-orders/batch', {
       params: { path: { company_id: companyId }, query: { dry_run: dryRun || undefined } },
       // The file as it is (the server reads the BOM and the separator), not serialised as JSON.
       body: csv,
-      bodySerializer: (body: string) => body,
+      bodySerializer: (body) => body,
       headers: { 'Content-Type': 'text/csv; charset=utf-8' },
     }),
   );

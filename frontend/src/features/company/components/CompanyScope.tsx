@@ -64,13 +64,14 @@ export function CompanyIndex() {
   );
 }
 
-/** Orders and cards of the company, as tabs under the page heading. */
-export function CompanyTabs({ current }: { current: 'orders' | 'cards' }) {
+/** Orders, cards and administrators of the company, as tabs under the page heading. */
+export function CompanyTabs({ current }: { current: 'orders' | 'cards' | 'admins' }) {
   const { t } = useTranslation();
   const company = useCompany();
   const tabs = [
     { id: 'orders', to: `/company/${company.id}/orders`, label: t('company.tabs.orders') },
     { id: 'cards', to: `/company/${company.id}/cards`, label: t('company.tabs.cards') },
+    { id: 'admins', to: `/company/${company.id}/admins`, label: t('company.tabs.admins') },
   ] as const;
   return (
     <nav className="sub-nav" aria-label={t('company.tabs.label')}>
