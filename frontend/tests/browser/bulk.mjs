@@ -19,6 +19,7 @@ import {
   newPage,
   pageIsSound,
   phoneScreen,
+  smallTouchTargets,
   waitForMessage,
 } from './lib.mjs';
 import { api, apiSignIn, signIn } from './orders.mjs';
@@ -101,6 +102,8 @@ export async function runBulk(browser) {
     await page.getByText('What to write in each column').click();
     await page.getByText('date_of_birth', { exact: true }).waitFor();
     await pageIsSound(page, 'bulk-01-page');
+    const small = await smallTouchTargets(page);
+    assert(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
   });
 
   await step('bulk: a file with a wrong row is checked, the row shows its problem, nothing is ordered', async () => {
@@ -153,6 +156,8 @@ export async function runBulk(browser) {
     await page.getByText('Orders found: 1', { exact: true }).waitFor();
     assert((await box.inputValue()) === second.surname, 'the search box is empty after a reload');
     await pageIsSound(page, 'bulk-05-search');
+    const small = await smallTouchTargets(page);
+    assert(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
   });
 
   await context.close();

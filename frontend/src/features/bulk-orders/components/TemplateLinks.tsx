@@ -7,14 +7,14 @@ export function TemplateLinks() {
   return (
     <>
       <p>{t('bulk.template.intro')}</p>
-      <ul className="list-bullet">
+      <ul className="link-list">
         <li>
-          <a href={templateHref(';')} download="sitecard-orders.csv" type="text/csv">
+          <a className="action-link" href={templateHref(';')} download="sitecard-orders.csv" type="text/csv">
             {t('bulk.template.semicolon')}
           </a>
         </li>
         <li>
-          <a href={templateHref(',')} download="sitecard-orders-commas.csv" type="text/csv">
+          <a className="action-link" href={templateHref(',')} download="sitecard-orders-commas.csv" type="text/csv">
             {t('bulk.template.comma')}
           </a>
         </li>
