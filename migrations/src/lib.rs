@@ -18,6 +18,7 @@ mod m20261206_000013_operator_console;
 mod m20261206_000014_company_country;
 mod m20261206_000015_audit_event_lookup;
 mod m20261206_000016_search_terms;
+mod m20261206_000017_card_expiry;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_company_country::Migration),
             Box::new(m20261206_000015_audit_event_lookup::Migration),
             Box::new(m20261206_000016_search_terms::Migration),
+            Box::new(m20261206_000017_card_expiry::Migration),
         ]
     }
 }

@@ -97,6 +97,7 @@ fn start_server(
         .env("SITECARD_PORT", "0")
         .env("SITECARD_HOST", "127.0.0.1")
         .env("SITECARD_WORKERS", "2")
+        .env("SITECARD_EXPIRY_INTERVAL_MS", "200")
         .env("SITECARD_DB_POOL_SIZE", "5")
         .env("SITECARD_STATIC_DIR", static_dir)
         .env("SITECARD_PUBLIC_URL", "http://sitecard.test")

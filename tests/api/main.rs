@@ -5,6 +5,7 @@ mod helpers;
 
 mod audit;
 mod authorization;
+mod expiry;
 mod foundation;
 mod identity;
 mod languages;

@@ -67,7 +67,7 @@ pub struct CardPage {
 }
 
 pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
+    sitecard_domain::clock::today()
 }
 
 pub fn status_of(card: &Card) -> Result<CardStatus, ApiError> {
@@ -107,6 +107,8 @@ pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, mu
     if !cards::update_if_status(conn, card.id, &card.status, changes).await? {
         return Err(ApiError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
     }
+    sitecard_persistence::card_feed::append(conn, card.id, &card.card_number, to.as_str(), card.valid_until, sitecard_domain::clock::now())
+        .await?;
     if let Some(event) = webhook_event::card_event(status_of(card)?, to) {
         let data = crate::webhooks::CardWebhookData {
             card_id: card.id,
@@ -166,4 +168,14 @@ pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Car
         sitecard_notify::queue(conn, &account.email, &Message::CardActivated { card: masked(card) }, lang).await?;
     }
     Ok(pin)
+}
+
+/// Emails the card's holder, in their language (a card produced before its worker had an account has none).
+pub async fn notify_holder<C: ConnectionTrait>(conn: &C, card: &Card, message: &sitecard_notify::Message) -> Result<(), ApiError> {
+    let Some(id) = card.account_id else { return Ok(()) };
+    if let Some(a) = sitecard_persistence::accounts::find(conn, id).await? {
+        let lang = sitecard_domain::Language::parse(&a.language).unwrap_or_default();
+        sitecard_notify::queue(conn, &a.email, message, lang).await?;
+    }
+    Ok(())
 }

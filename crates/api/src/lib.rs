@@ -2,6 +2,7 @@
 
 pub mod audit_seal;
 pub mod auth;
+pub mod card_expiry;
 pub mod cards_flow;
 pub mod challenge_flow;
 pub mod companies;

@@ -38,21 +38,26 @@ impl RouteTable {
         Self { templates }
     }
 
-    /// The methods documented for `path` (the union if several templates match it), or `None` when no
-    /// documented path matches.
+    /// The methods documented for `path`, or `None` when no documented path matches. When several templates
+    /// match, the most specific ones decide (`…/card-orders/batch` is not `…/card-orders/{id}`); templates as
+    /// specific as each other add up.
     pub fn allowed_methods(&self, path: &str) -> Option<Vec<&'static str>> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let is_param = |tpl: &str| tpl.starts_with('{') && tpl.ends_with('}');
+        let fitting: Vec<(usize, &Vec<&'static str>)> = self
+            .templates
+            .iter()
+            .filter(|(t, _)| {
+                t.len() == segments.len() && t.iter().zip(&segments).all(|(tpl, seg)| (is_param(tpl) && !seg.is_empty()) || tpl == seg)
+            })
+            .map(|(t, ms)| (t.iter().filter(|tpl| !is_param(tpl)).count(), ms))
+            .collect();
+        let best = fitting.iter().map(|(literal, _)| *literal).max()?;
         let mut methods: Vec<&'static str> = vec![];
-        let mut matched = false;
-        for (t, ms) in &self.templates {
-            let fits = t.len() == segments.len()
-                && t.iter().zip(&segments).all(|(tpl, seg)| (tpl.starts_with('{') && tpl.ends_with('}') && !seg.is_empty()) || tpl == seg);
-            if fits {
-                matched = true;
-                methods.extend(ms.iter().filter(|m| !methods.contains(m)).collect::<Vec<_>>());
-            }
+        for (_, ms) in fitting.iter().filter(|(literal, _)| *literal == best) {
+            methods.extend(ms.iter().filter(|m| !methods.contains(m)).collect::<Vec<_>>());
         }
-        matched.then_some(methods)
+        Some(methods)
     }
 }
 

@@ -6,6 +6,7 @@ pub mod card_number;
 pub mod card_state;
 pub mod challenge;
 pub mod client_ip;
+pub mod clock;
 pub mod country;
 pub mod destination;
 pub mod document;

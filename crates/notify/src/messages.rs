@@ -123,6 +123,15 @@ pub enum Message {
     CardUnblocked {
         card: String,
     },
+    /// To the worker and the company's administrators: the expiry job found the card past its last valid day.
+    CardExpired {
+        card: String,
+    },
+    /// To the worker and the company's administrators, 30 and 7 days before the card's last valid day.
+    CardExpiresSoon {
+        card: String,
+        date: String,
+    },
     /// To the worker.
     CardTerminated {
         card: String,
@@ -193,6 +202,8 @@ impl Message {
             Self::CardBlocked { card, reason } => ("card-blocked", Email, vec![("card", card), ("reason", reason)]),
             Self::CardUnblocked { card } => ("card-unblocked", Email, vec![("card", card)]),
             Self::CardTerminated { card, reason } => ("card-terminated", Email, vec![("card", card), ("reason", reason)]),
+            Self::CardExpired { card } => ("card-expired", Email, vec![("card", card)]),
+            Self::CardExpiresSoon { card, date } => ("card-expires-soon", Email, vec![("card", card), ("date", date)]),
         };
         Template { id, channel, vars }
     }
@@ -304,6 +315,8 @@ mod tests {
             Message::CardBlocked { card: "AB******7890".into(), reason: "lost".into() },
             Message::CardUnblocked { card: "AB******7890".into() },
             Message::CardTerminated { card: "AB******7890".into(), reason: "left".into() },
+            Message::CardExpired { card: "AB******7890".into() },
+            Message::CardExpiresSoon { card: "AB******7890".into(), date: "2031-12-06".into() },
         ]
     }
 

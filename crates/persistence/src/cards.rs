@@ -133,3 +133,49 @@ pub async fn for_orders<C: ConnectionTrait>(conn: &C, order_ids: &[Uuid]) -> Res
     }
     Ok(Cards::find().filter(cards::Column::OrderId.is_in(order_ids.iter().copied())).all(conn).await?)
 }
+
+/// Live cards (`inactive`, `active`, `blocked`) whose `valid_until` is before `today`, for the expiry job;
+/// on PostgreSQL locked `FOR UPDATE SKIP LOCKED` so instances running the job at once take different cards.
+pub async fn claim_expired<C: ConnectionTrait>(conn: &C, today: NaiveDate, limit: u64) -> Result<Vec<Card>, DbError> {
+    let mut q = Cards::find()
+        .filter(cards::Column::Status.is_in(LIVE))
+        .filter(cards::Column::ValidUntil.lt(today))
+        .order_by_asc(cards::Column::ValidUntil)
+        .limit(limit);
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
+    }
+    Ok(q.all(conn).await?)
+}
+
+/// Live cards valid until `by` or earlier (and not yet expired) that have not had the reminder `days` before,
+/// locked like `claim_expired`.
+pub async fn claim_reminders<C: ConnectionTrait>(conn: &C, today: NaiveDate, days: i64, limit: u64) -> Result<Vec<Card>, DbError> {
+    let by = today + chrono::Duration::days(days);
+    let reminded = if days >= 30 { cards::Column::Reminded30At } else { cards::Column::Reminded7At };
+    let mut q = Cards::find()
+        .filter(cards::Column::Status.is_in(LIVE))
+        .filter(cards::Column::ValidUntil.gte(today))
+        .filter(cards::Column::ValidUntil.lte(by))
+        .filter(reminded.is_null())
+        .order_by_asc(cards::Column::ValidUntil)
+        .limit(limit);
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        q = q.lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
+    }
+    Ok(q.all(conn).await?)
+}
+
+/// Records that the reminder `days` before went out; false when it already had (another instance was first).
+pub async fn mark_reminded<C: ConnectionTrait>(conn: &C, id: Uuid, days: i64, at: chrono::DateTime<Utc>) -> Result<bool, DbError> {
+    let column = if days >= 30 { cards::Column::Reminded30At } else { cards::Column::Reminded7At };
+    let res = Cards::update_many()
+        .col_expr(column, sea_orm::sea_query::Expr::value(Some(at)))
+        .filter(cards::Column::Id.eq(id))
+        .filter(column.is_null())
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+const LIVE: [&str; 3] = ["inactive", "active", "blocked"];

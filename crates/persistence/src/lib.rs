@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth_changes;
+pub mod card_feed;
 pub mod cards;
 pub mod challenges;
 pub mod companies;

@@ -74,6 +74,9 @@ pub struct Config {
     /// How often the outbox dispatcher looks for due messages, in milliseconds.
     #[arg(long, env = "SITECARD_DISPATCH_INTERVAL_MS", default_value_t = 1000, global = true)]
     pub dispatch_interval_ms: u64,
+    /// How often the expiry job expires cards past their last valid day and sends reminders, in milliseconds.
+    #[arg(long, env = "SITECARD_EXPIRY_INTERVAL_MS", default_value_t = 30_000, global = true)]
+    pub expiry_interval_ms: u64,
     /// How often new audit events are sealed into a signed checkpoint, in milliseconds.
     #[arg(long, env = "SITECARD_AUDIT_SEAL_INTERVAL_MS", default_value_t = 10_000, global = true)]
     pub audit_seal_interval_ms: u64,
@@ -120,6 +123,7 @@ impl Config {
             ("SITECARD_SMS_FROM", self.sms_from.clone()),
             ("SITECARD_DISPATCH_INTERVAL_MS", self.dispatch_interval_ms.to_string()),
             ("SITECARD_AUDIT_SEAL_INTERVAL_MS", self.audit_seal_interval_ms.to_string()),
+            ("SITECARD_EXPIRY_INTERVAL_MS", self.expiry_interval_ms.to_string()),
             ("SITECARD_SESSION_CACHE", self.session_cache.clone()),
         ]
     }

@@ -159,6 +159,23 @@ impl Application {
             }
         });
 
+        let expiry_state = state.clone();
+        let expiry_every = Duration::from_millis(config.expiry_interval_ms.max(100));
+        tokio::spawn(async move {
+            // Cards expire within one interval of their last valid day; any number of instances may run this.
+            loop {
+                tokio::time::sleep(expiry_every).await;
+                match sitecard_api::card_expiry::expire_due_cards(&expiry_state).await {
+                    Ok(n) if n > 0 => tracing::info!(expired = n, "cards expired"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "card expiry pass failed"),
+                }
+                if let Err(e) = sitecard_api::card_expiry::send_expiry_reminders(&expiry_state).await {
+                    tracing::warn!(error = %e, "expiry reminders failed");
+                }
+            }
+        });
+
         if config.session_cache != "off" {
             crate::session_changes::spawn_listener(&config.database_url, state.sessions.clone());
         }

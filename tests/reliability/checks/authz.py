@@ -119,8 +119,9 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /api/v1/companies/{company_id}/admins": Rule("owner", ("admin",), {"company_id": "cidA"}),
         "POST /api/v1/companies/{company_id}/admins": Rule("owner", ("admin",), {"company_id": "cidA"},
                                                            body=lambda: {"email": f"deputy-{uid()[:8]}@example.com"}),
-        "DELETE /api/v1/companies/{company_id}/admins/{account_id}": Rule("owner", ("admin",), {"company_id": "cidA", "account_id": uid()},
-                                                                          ok_errors=(404,)),
+        # The admin removing themselves, the company's only admin: past authorization, refused by the rule.
+        "DELETE /api/v1/companies/{company_id}/admins/{account_id}": Rule("owner", ("admin",), {"company_id": "cidA", "account_id": "adminA"},
+                                                                          ok_errors=(409,)),
         "POST /api/v1/companies": Rule("owner", (), body={"name": "Matrix AB", "org_number": "556677-8899", "admin_email": "m@example.com"}),
         "GET /api/v1/staff": Rule("owner", ()),
         "POST /api/v1/staff": Rule("owner", (), body={"email": "staff@example.com", "role": "verifier"}),
@@ -132,6 +133,8 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /api/v1/outbox": Rule("owner", ()),
         "POST /api/v1/outbox/{id}/retry": Rule("owner", (), {"id": uid()}),
         "GET /api/v1/audit-events": Rule("owner", ()),
+        "GET /api/v1/card-status-changes": Rule("owner", ("partner",)),
+        "POST /api/v1/dev/clock": Rule("dev", body={"days": 0}, public_status=(200,)),
         # --- verifiers -------------------------------------------------------------------------------------
         "POST /api/v1/identity-verifications": Rule("owner", ("verifier",), body=lambda: {
             "document_type": "passport", "document_number": W.random_doc(), "issuing_country": "SWE", "document_expiry": "2031-01-01",
@@ -172,7 +175,8 @@ def build_world(srv) -> tuple[W.World, dict, dict]:
     w = W.build(srv)
     api = w.api
     p = w.partner
-    ids = {"cidA": w.cid, "cidB": w.other_cid, "ivB": w.verification_b, "docB": w.worker_doc_b}
+    ids = {"cidA": w.cid, "cidB": w.other_cid, "ivB": w.verification_b, "docB": w.worker_doc_b,
+           "adminA": api.get("/api/v1/me", w.admin["access_token"]).json()["id"]}
     tok = {"worker": w.worker["access_token"], "admin": w.admin["access_token"], "verifier": w.verifier["access_token"],
            "partner": p, "other_worker": w.other_worker["access_token"], "other_admin": w.other_admin["access_token"]}
     # Tenant A: the seeded order through production to a delivered card.

@@ -78,6 +78,7 @@ EXPECTED_4XX = {
     "GET /api/v1/companies": (["422"], "cursor format"),
     "GET /api/v1/outbox": (["422"], "cursor format"),
     "GET /api/v1/audit-events": (["422"], "id, time and cursor formats"),
+    "GET /api/v1/card-status-changes": (["422"], "cursor format"),
 }
 
 # The fuzzer repeats its short generated values, `Idempotency-Key` headers included, across different requests

@@ -14,7 +14,7 @@ kept: retry them with the same key. Ignored where answers carry tokens, codes, s
 
 pub fn complete(mut v: Value) -> Value {
     v["servers"] = json!([
-        {"url": "/", "description": "The Sitecard instance serving this document (`/api/docs/openapi.json`)"},
+        {"url": "/", "description": "The Sitecard instance serving this document (`/api/v1/openapi.json`)"},
         {"url": "http://127.0.0.1:8080", "description": "`make run` on your machine: demo data, dev mode (codes in `GET /api/v1/dev/outbox`)"},
     ]);
     let components = v["components"].as_object_mut().map(std::mem::take).unwrap_or_default();

@@ -124,3 +124,9 @@ field-given_names = Vornamen
 field-surname = Nachname
 field-date_of_birth = Geburtsdatum
 field-nationality = Staatsangehörigkeit
+
+card-expired-subject = Ihre Karte ist abgelaufen
+card-expired-body = Der Sitecard-Ausweis { $card } hat seinen letzten Gültigkeitstag überschritten und ist abgelaufen. Er öffnet keine Baustelle mehr; bitten Sie Ihre Firma, ihn zu erneuern.
+
+card-expires-soon-subject = Ihre Karte läuft am { $date } ab
+card-expires-soon-body = Der Sitecard-Ausweis { $card } gilt bis { $date }. Bitten Sie Ihre Firma rechtzeitig um eine Erneuerung, damit Sie weiter auf der Baustelle arbeiten können.

@@ -124,3 +124,9 @@ field-given_names = given names
 field-surname = surname
 field-date_of_birth = date of birth
 field-nationality = nationality
+
+card-expired-subject = Your card has expired
+card-expired-body = The Sitecard ID card { $card } passed its last valid day and has expired. It no longer opens any site; ask your company to renew it.
+
+card-expires-soon-subject = Your card expires on { $date }
+card-expires-soon-body = The Sitecard ID card { $card } is valid until { $date }. Ask your company to renew it in time, so you can keep working on site.

@@ -124,3 +124,9 @@ field-given_names = eesnimed
 field-surname = perekonnanimi
 field-date_of_birth = sünniaeg
 field-nationality = kodakondsus
+
+card-expired-subject = Teie kaart on aegunud
+card-expired-body = Sitecardi kaart { $card } on ületanud viimase kehtivuspäeva ja aegunud. See ei ava enam ühtegi objekti; paluge oma ettevõttel see uuendada.
+
+card-expires-soon-subject = Teie kaart aegub { $date }
+card-expires-soon-body = Sitecardi kaart { $card } kehtib kuni { $date }. Paluge oma ettevõttel see aegsasti uuendada, et saaksite objektil edasi töötada.

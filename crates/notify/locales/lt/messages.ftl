@@ -124,3 +124,9 @@ field-given_names = vardai
 field-surname = pavardė
 field-date_of_birth = gimimo data
 field-nationality = pilietybė
+
+card-expired-subject = Jūsų kortelės galiojimas baigėsi
+card-expired-body = Sitecard kortelės { $card } galiojimas baigėsi. Ji nebeatidaro jokio objekto; paprašykite savo įmonės ją atnaujinti.
+
+card-expires-soon-subject = Jūsų kortelė galioja iki { $date }
+card-expires-soon-body = Sitecard kortelė { $card } galioja iki { $date }. Paprašykite įmonės ją laiku atnaujinti, kad galėtumėte toliau dirbti objekte.

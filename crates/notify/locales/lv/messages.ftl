@@ -124,3 +124,9 @@ field-given_names = vārdi
 field-surname = uzvārds
 field-date_of_birth = dzimšanas datums
 field-nationality = pilsonība
+
+card-expired-subject = Jūsu kartes derīgums ir beidzies
+card-expired-body = Sitecard kartes { $card } derīguma termiņš ir beidzies. Tā vairs neatver nevienu objektu; lūdziet uzņēmumam to atjaunot.
+
+card-expires-soon-subject = Jūsu karte ir derīga līdz { $date }
+card-expires-soon-body = Sitecard karte { $card } ir derīga līdz { $date }. Lūdziet uzņēmumam to laikus atjaunot, lai jūs varētu turpināt strādāt objektā.

@@ -124,3 +124,9 @@ field-given_names = imiona
 field-surname = nazwisko
 field-date_of_birth = data urodzenia
 field-nationality = obywatelstwo
+
+card-expired-subject = Twoja karta straciła ważność
+card-expired-body = Karta Sitecard { $card } minęła ostatni dzień ważności i wygasła. Nie otwiera już żadnej budowy; poproś swoją firmę o jej odnowienie.
+
+card-expires-soon-subject = Twoja karta traci ważność { $date }
+card-expires-soon-body = Karta Sitecard { $card } jest ważna do { $date }. Poproś swoją firmę o odnowienie na czas, aby móc dalej pracować na budowie.

@@ -124,3 +124,9 @@ field-given_names = prenume
 field-surname = nume de familie
 field-date_of_birth = data nașterii
 field-nationality = cetățenie
+
+card-expired-subject = Cardul dumneavoastră a expirat
+card-expired-body = Cardul Sitecard { $card } a depășit ultima zi de valabilitate și a expirat. Nu mai deschide niciun șantier; cereți firmei să îl reînnoiască.
+
+card-expires-soon-subject = Cardul dumneavoastră expiră la { $date }
+card-expires-soon-body = Cardul Sitecard { $card } este valabil până la { $date }. Cereți firmei să îl reînnoiască la timp, ca să puteți lucra în continuare pe șantier.

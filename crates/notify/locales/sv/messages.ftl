@@ -124,3 +124,9 @@ field-given_names = förnamn
 field-surname = efternamn
 field-date_of_birth = födelsedatum
 field-nationality = medborgarskap
+
+card-expired-subject = Ditt kort har gått ut
+card-expired-body = Sitecard ID-kortet { $card } har passerat sin sista giltighetsdag och har gått ut. Det fungerar inte längre på någon arbetsplats; be ditt företag förnya det.
+
+card-expires-soon-subject = Ditt kort går ut { $date }
+card-expires-soon-body = Sitecard ID-kortet { $card } gäller till och med { $date }. Be ditt företag förnya det i tid så att du kan fortsätta arbeta på plats.

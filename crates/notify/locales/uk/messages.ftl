@@ -124,3 +124,9 @@ field-given_names = імена
 field-surname = прізвище
 field-date_of_birth = дата народження
 field-nationality = громадянство
+
+card-expired-subject = Термін дії вашої картки закінчився
+card-expired-body = Картка Sitecard { $card } пройшла останній день дії і більше не дійсна. Вона не відкриває жодного об'єкта; попросіть свою компанію її оновити.
+
+card-expires-soon-subject = Ваша картка дійсна до { $date }
+card-expires-soon-body = Картка Sitecard { $card } дійсна до { $date }. Попросіть свою компанію вчасно її оновити, щоб і далі працювати на об'єкті.

@@ -19,6 +19,10 @@ pub struct Model {
     pub reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When the 30-days-before reminder went out (once).
+    pub reminded_30_at: Option<DateTimeUtc>,
+    /// When the 7-days-before reminder went out (once).
+    pub reminded_7_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit_checkpoints;
 pub mod audit_events;
 pub mod card_orders;
+pub mod card_status_changes;
 pub mod cards;
 pub mod companies;
 pub mod company_admins;

@@ -105,16 +105,6 @@ fn reason_of(body: &Reason) -> Result<String, ApiError> {
     r.ok_or_else(|| ApiError::internal("reason"))
 }
 
-async fn notify_worker<C: ConnectionTrait>(conn: &C, card: &Card, message: &Message) -> Result<(), ApiError> {
-    if let Some(a) = match card.account_id {
-        Some(id) => accounts::find(conn, id).await?,
-        None => None,
-    } {
-        sitecard_notify::queue(conn, &a.email, message, Language::parse(&a.language).unwrap_or_default()).await?;
-    }
-    Ok(())
-}
-
 async fn change(
     state: &AppState,
     user: &CurrentUser,
@@ -151,7 +141,7 @@ async fn change(
     // The card keeps the reason it is blocked or terminated for; an unblock's reason lives in the audit log.
     ch.reason = Set(if action == "unblock" { None } else { reason.clone() });
     cards_flow::apply(&txn, &card, to, ch).await?;
-    notify_worker(&txn, &card, &message).await?;
+    cards_flow::notify_holder(&txn, &card, &message).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {

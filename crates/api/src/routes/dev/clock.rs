@@ -1,0 +1,43 @@
+//! `POST /dev/clock`: development mode moves Sitecard's clock forward, so expiry and reminders can be walked
+//! through (and tested) without waiting. 404 outside development mode.
+
+use actix_web::{post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+pub struct AdvanceClock {
+    /// Days to move forward (0 to 3700).
+    #[schema(minimum = 0, maximum = 3700, example = 30)]
+    pub days: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ClockNow {
+    #[schema(example = "2031-11-06T09:30:00Z")]
+    pub now: DateTime<Utc>,
+}
+
+/// Move the clock forward (development mode only).
+///
+/// Development mode only; 404 otherwise. The expiry job sees the new time at its next pass (within a second
+/// in development). The clock never goes back.
+#[utoipa::path(tag = "dev", request_body = AdvanceClock, responses(
+    (status = 200, description = "The new now", body = ClockNow),
+    (status = 404, description = "Not in development mode", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: days out of range", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/dev/clock")]
+pub async fn advance_clock(state: web::Data<AppState>, body: web::Json<AdvanceClock>) -> Result<web::Json<ClockNow>, ApiError> {
+    if !state.config.dev_mode {
+        return Err(ApiError::NotFound);
+    }
+    if !(0..=3700).contains(&body.days) {
+        return Err(ApiError::Validation(vec![crate::error::FieldError::new("days", "out_of_range", "0 to 3700")]));
+    }
+    Ok(web::Json(ClockNow { now: sitecard_domain::clock::advance(body.days * 86_400) }))
+}

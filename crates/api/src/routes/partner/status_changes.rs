@@ -1,0 +1,84 @@
+//! `GET /card-status-changes`: the gate feed. Every card status and validity change in order, so a site
+//! system that keeps its cursor holds a current block list (like a certificate revocation list's deltas).
+
+use actix_web::{get, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sitecard_persistence::card_feed;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::CurrentPartner;
+use crate::error::{ApiError, Fields, Problem};
+use crate::state::AppState;
+
+/// Changes reach the feed this long after they are made, so none is skipped by a reader whose cursor has
+/// passed a change still being committed.
+const SETTLE_SECONDS: i64 = 2;
+
+#[derive(Deserialize, IntoParams)]
+pub struct FeedQuery {
+    /// The `next_cursor` of the previous answer; absent or `0` for the beginning.
+    #[param(example = "1042")]
+    pub cursor: Option<String>,
+    /// 1 to 1000; default 500.
+    #[param(minimum = 1, maximum = 1000, example = 500)]
+    pub limit: Option<u64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CardStatusChangeView {
+    #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
+    pub card_number: String,
+    /// The card's status from now on: only `active` opens a gate (and only until `valid_until`).
+    #[schema(value_type = crate::schema_enums::CardStatusValue)]
+    pub status: String,
+    #[schema(example = "2031-12-06")]
+    pub valid_until: NaiveDate,
+    #[schema(example = "2026-12-06T09:30:00Z")]
+    pub changed_at: DateTime<Utc>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CardStatusFeed {
+    pub items: Vec<CardStatusChangeView>,
+    /// Always present: poll with it next time (the same cursor when nothing changed).
+    #[schema(example = "1042")]
+    pub next_cursor: String,
+}
+
+/// Follow every card status and validity change (gates).
+///
+/// Partner clients (client-credentials token). Oldest first after `cursor`: production (`inactive`),
+/// activation, block, unblock, termination and expiry of every card. Apply the items in order to a table keyed
+/// by card number and keep `next_cursor`: the table is the current block list. A change appears here two
+/// seconds after it is made. Offline gates verify a digital card's signature with the JWKS and check its
+/// number against this table.
+#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(FeedQuery), responses(
+    (status = 200, description = "The changes after the cursor, oldest first", body = CardStatusFeed),
+    (status = 422, description = "`validation_failed`: cursor or limit", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/card-status-changes")]
+pub async fn card_status_changes(
+    state: web::Data<AppState>,
+    _partner: CurrentPartner,
+    q: web::Query<FeedQuery>,
+) -> Result<web::Json<CardStatusFeed>, ApiError> {
+    let mut f = Fields::new();
+    let cursor = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => f.check("cursor", "invalid_cursor", c.parse::<i32>().map_err(|_| "a next_cursor from this feed")).unwrap_or(0),
+        None => 0,
+    };
+    let limit = q.limit.unwrap_or(500);
+    if !(1..=1000).contains(&limit) {
+        f.push("limit", "out_of_range", "between 1 and 1000");
+    }
+    f.finish()?;
+    let settled = sitecard_domain::clock::now() - chrono::Duration::seconds(SETTLE_SECONDS);
+    let rows = card_feed::after(&state.read, cursor.max(0), settled, limit).await?;
+    let next_cursor = rows.last().map_or(cursor.max(0), |r| r.seq).to_string();
+    let items = rows
+        .into_iter()
+        .map(|r| CardStatusChangeView { card_number: r.card_number, status: r.status, valid_until: r.valid_until, changed_at: r.changed_at })
+        .collect();
+    Ok(web::Json(CardStatusFeed { items, next_cursor }))
+}
