@@ -13,8 +13,10 @@ impl MigrationTrait for Migration {
         m.alter_table(Table::alter().table(Cards::Table).add_column(timestamp_with_time_zone_null(Cards::Reminded30At)).to_owned()).await?;
         m.alter_table(Table::alter().table(Cards::Table).add_column(timestamp_with_time_zone_null(Cards::Reminded7At)).to_owned()).await?;
         // The job's look-up: live cards by validity.
-        m.create_index(Index::create().name("idx_cards_status_valid_until").table(Cards::Table).col(Cards::Status).col(Cards::ValidUntil).to_owned())
-            .await?;
+        m.create_index(
+            Index::create().name("idx_cards_status_valid_until").table(Cards::Table).col(Cards::Status).col(Cards::ValidUntil).to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(CardStatusChanges::Table)

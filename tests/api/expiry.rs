@@ -42,7 +42,8 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
     complete_contact(&app, &worker).await;
     let orders: Vec<Value> = app.get_auth("/api/v1/me/card-orders", &worker.access).await.json().await.unwrap();
     let oid = orders[0]["id"].as_str().unwrap();
-    let accepted = app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": orders[0]["version"]})).await;
+    let accepted =
+        app.post_auth(&format!("/api/v1/me/card-orders/{oid}/accept"), &worker.access, &json!({"version": orders[0]["version"]})).await;
     assert_eq!(accepted.status(), 200);
     let (card_id, number) = produce_and_deliver(&app, oid, "AB1234567890").await;
     let worker = app.login(WORKER.0, WORKER.1).await;
@@ -91,6 +92,7 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
     assert_eq!(items.len(), 1, "{later}");
     assert_eq!((items[0]["status"].as_str(), items[0]["card_number"].as_str()), (Some("expired"), Some(number.as_str())));
     let got = wait_for(&hooks, 4).await;
-    let types: Vec<String> = got.iter().map(|(_, b)| serde_json::from_str::<Value>(b).unwrap()["type"].as_str().unwrap().to_owned()).collect();
+    let types: Vec<String> =
+        got.iter().map(|(_, b)| serde_json::from_str::<Value>(b).unwrap()["type"].as_str().unwrap().to_owned()).collect();
     assert!(types.contains(&"card.expired".to_owned()), "{types:?}");
 }

@@ -32,11 +32,14 @@ pub async fn insert<C: ConnectionTrait>(
         reason: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        reminded_30_at: Set(None),
+        reminded_7_at: Set(None),
     }
     .insert(conn)
     .await?;
-    // The order is found by its card's number from now on.
+    // The order is found by its card's number from now on; gates hear of the new card.
     crate::search::index_order(conn, order_id).await?;
+    crate::card_feed::append(conn, card.id, &card.card_number, &card.status, card.valid_until, sitecard_domain::clock::now()).await?;
     Ok(card)
 }
 

@@ -452,6 +452,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/card-status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow every card status and validity change (gates).
+         * @description Partner clients (client-credentials token). Oldest first after `cursor`: production (`inactive`),
+         *     activation, block, unblock, termination and expiry of every card. Apply the items in order to a table keyed
+         *     by card number and keep `next_cursor`: the table is the current block list. A change appears here two
+         *     seconds after it is made. Offline gates verify a digital card's signature with the JWKS and check its
+         *     number against this table.
+         */
+        get: operations["card_status_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cards/{id}/activate-in-person": {
         parameters: {
             query?: never;
@@ -794,6 +818,27 @@ export interface paths {
          *     emailed. Honours `Idempotency-Key`.
          */
         post: operations["unblock_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the clock forward (development mode only).
+         * @description Development mode only; 404 otherwise. The expiry job sees the new time at its next pass (within a second
+         *     in development). The clock never goes back.
+         */
+        post: operations["advance_clock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1771,6 +1816,14 @@ export interface components {
              */
             pin: string;
         };
+        AdvanceClock: {
+            /**
+             * Format: int64
+             * @description Days to move forward (0 to 3700).
+             * @example 30
+             */
+            days: number;
+        };
         AuditChainReport: {
             /**
              * Format: int64
@@ -1912,6 +1965,30 @@ export interface components {
              * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
              */
             next_cursor?: string;
+        };
+        CardStatusChangeView: {
+            /** @example AB1234567890 */
+            card_number: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-06T09:30:00Z
+             */
+            changed_at: string;
+            /** @description The card's status from now on: only `active` opens a gate (and only until `valid_until`). */
+            status: components["schemas"]["CardStatusValue"];
+            /**
+             * Format: date
+             * @example 2031-12-06
+             */
+            valid_until: string;
+        };
+        CardStatusFeed: {
+            items: components["schemas"]["CardStatusChangeView"][];
+            /**
+             * @description Always present: poll with it next time (the same cursor when nothing changed).
+             * @example 1042
+             */
+            next_cursor: string;
         };
         /**
          * @example active
@@ -2088,6 +2165,13 @@ export interface components {
          * @enum {string}
          */
         ClientKind: "web" | "native";
+        ClockNow: {
+            /**
+             * Format: date-time
+             * @example 2031-11-06T09:30:00Z
+             */
+            now: string;
+        };
         /** @description A company administrator: `invited` until they have set a password from the emailed link. */
         CompanyAdminView: {
             /**
@@ -4436,6 +4520,49 @@ export interface operations {
             };
         };
     };
+    card_status_changes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `next_cursor` of the previous answer; absent or `0` for the beginning.
+                 * @example 1042
+                 */
+                cursor?: string | null;
+                /**
+                 * @description 1 to 1000; default 500.
+                 * @example 500
+                 */
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after the cursor, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardStatusFeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `validation_failed`: cursor or limit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     activate_in_person: {
         parameters: {
             query?: never;
@@ -5582,6 +5709,55 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed`: blank or too long `reason` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    advance_clock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceClock"];
+            };
+        };
+        responses: {
+            /** @description The new now */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockNow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Not in development mode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: days out of range */
             422: {
                 headers: {
                     [name: string]: unknown;

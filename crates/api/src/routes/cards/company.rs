@@ -2,11 +2,10 @@
 
 use actix_web::{get, post, web};
 use serde::Deserialize;
-use sitecard_domain::Language;
 use sitecard_domain::card_state::{self, CardStatus};
 use sitecard_notify::Message;
 use sitecard_persistence::cards::Card;
-use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, cards};
+use sitecard_persistence::{ConnectionTrait, Set, audit, cards};
 use utoipa::ToSchema;
 use uuid::Uuid;
 

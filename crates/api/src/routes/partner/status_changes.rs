@@ -78,7 +78,12 @@ pub async fn card_status_changes(
     let next_cursor = rows.last().map_or(cursor.max(0), |r| r.seq).to_string();
     let items = rows
         .into_iter()
-        .map(|r| CardStatusChangeView { card_number: r.card_number, status: r.status, valid_until: r.valid_until, changed_at: r.changed_at })
+        .map(|r| CardStatusChangeView {
+            card_number: r.card_number,
+            status: r.status,
+            valid_until: r.valid_until,
+            changed_at: r.changed_at,
+        })
         .collect();
     Ok(web::Json(CardStatusFeed { items, next_cursor }))
 }
