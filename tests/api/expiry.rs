@@ -95,4 +95,14 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
     let types: Vec<String> =
         got.iter().map(|(_, b)| serde_json::from_str::<Value>(b).unwrap()["type"].as_str().unwrap().to_owned()).collect();
     assert!(types.contains(&"card.expired".to_owned()), "{types:?}");
+
+    // The company renews the expired card: a new order from its details, waiting for a photo.
+    let res = app.post_auth(&format!("/api/v1/companies/{cid}/cards/{card_id}/renew"), &admin.access, &json!(null)).await;
+    assert_eq!(res.status(), 201);
+    let renewal: Value = res.json().await.unwrap();
+    assert_eq!(renewal["status"], "awaiting_photo");
+    assert_eq!((renewal["holder"]["surname"].as_str(), renewal["email"].as_str()), (Some("Kowalski"), Some(WORKER.0)));
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    let res = app.post_auth(&format!("/api/v1/companies/{cid}/cards/{card_id}/renew"), &worker.access, &json!(null)).await;
+    assert_eq!(res.status(), 403, "only the company renews");
 }

@@ -86,6 +86,12 @@ pub fn expire(from: CardStatus) -> Result<CardStatus, InvalidCardTransition> {
     check(from, &[C::Inactive, C::Active, C::Blocked], C::Expired, "expire")
 }
 
+/// A company may order a renewal (a new card from the same details) of a card that still exists for the
+/// worker: not of one terminated, which was replaced or belongs to someone who left.
+pub fn renewable(status: CardStatus) -> Result<(), InvalidCardTransition> {
+    check(status, &[C::Inactive, C::Active, C::Blocked, C::Expired], status, "renew").map(|_| ())
+}
+
 /// The status to show and act on today. A card past its `valid_until` date counts as expired even before a sweep
 /// has recorded it; a terminated card stays terminated, since that is the stronger statement.
 pub fn effective_status(status: CardStatus, valid_until: NaiveDate, today: NaiveDate) -> CardStatus {
@@ -159,6 +165,13 @@ pub fn check_card(status: Option<CardStatus>, valid_until: Option<NaiveDate>, to
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_card_but_a_terminated_one_can_be_renewed() {
+        for (status, ok) in [(C::Inactive, true), (C::Active, true), (C::Blocked, true), (C::Expired, true), (C::Terminated, false)] {
+            assert_eq!(super::renewable(status).is_ok(), ok, "{status}");
+        }
+    }
+
     use super::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

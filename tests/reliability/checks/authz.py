@@ -111,6 +111,8 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /api/v1/companies/{company_id}/cards/{id}": Rule("owner", ("admin",), {"company_id": "cidA", "id": "cA1"}),
         "POST /api/v1/companies/{company_id}/cards/{id}/block": Rule("owner", ("admin",), {"company_id": "cidA", "id": "cA1"}, body={"reason": "matrix"}, phase=4),
         "POST /api/v1/companies/{company_id}/cards/{id}/unblock": Rule("owner", ("admin",), {"company_id": "cidA", "id": "cA1"}, body={"reason": "matrix"}, phase=5),
+        "POST /api/v1/companies/{company_id}/cards/{id}/renew": Rule("owner", ("admin",), {"company_id": "cidA", "id": "cA1"}, phase=6,
+                                                                 ok_errors=(409,)),
         "POST /api/v1/companies/{company_id}/cards/{id}/terminate": Rule("owner", ("admin",), {"company_id": "cidA", "id": "cA1"}, body={"reason": "left"}, phase=7),
         "POST /api/v1/companies/{company_id}/card-orders/batch": Rule("owner", ("admin",), {"company_id": "cidA"}, body={}, ok_errors=(415,)),
         # --- company self-service and operators (no operator in this world: operator-only routes refuse all) --

@@ -79,6 +79,7 @@ EXPECTED_4XX = {
     "GET /api/v1/outbox": (["422"], "cursor format"),
     "GET /api/v1/audit-events": (["422"], "id, time and cursor formats"),
     "GET /api/v1/card-status-changes": (["422"], "cursor format"),
+    "POST /api/v1/companies/{company_id}/cards/{id}/renew": (["409", "422"], "a terminated card is not renewed"),
 }
 
 # The fuzzer repeats its short generated values, `Idempotency-Key` headers included, across different requests

@@ -1,10 +1,11 @@
-//! Cards: the worker's (activate, PIN, report lost), the company's (block, unblock, terminate), the
+//! Cards: the worker's (activate, PIN, report lost), the company's (block, unblock, terminate, renew), the
 //! verifier's in-person activation, and the public validity check.
 
 pub mod check;
 pub mod company;
 pub mod in_person;
 pub mod mine;
+pub mod renew;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -18,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(company::block_card)
         .service(company::unblock_card)
         .service(company::terminate_card)
+        .service(renew::renew_card)
         .service(in_person::activate_in_person)
         .service(check::check_card);
 }

@@ -12,8 +12,9 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct AdvanceClock {
     /// Days to move forward (0 to 3700).
+    #[serde(deserialize_with = "crate::json_number::integer")]
     #[schema(minimum = 0, maximum = 3700, example = 30)]
-    pub days: i64,
+    pub days: i32,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -39,5 +40,5 @@ pub async fn advance_clock(state: web::Data<AppState>, body: web::Json<AdvanceCl
     if !(0..=3700).contains(&body.days) {
         return Err(ApiError::Validation(vec![crate::error::FieldError::new("days", "out_of_range", "0 to 3700")]));
     }
-    Ok(web::Json(ClockNow { now: sitecard_domain::clock::advance(body.days * 86_400) }))
+    Ok(web::Json(ClockNow { now: sitecard_domain::clock::advance(i64::from(body.days) * 86_400) }))
 }

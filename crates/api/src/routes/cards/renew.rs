@@ -1,0 +1,73 @@
+//! `POST /companies/{company_id}/cards/{id}/renew`: a new order from the card's details.
+
+use actix_web::{HttpResponse, post, web};
+use sitecard_domain::card_state;
+use sitecard_persistence::{cards, companies, orders};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::orders_flow::{self, CompanyOrder};
+use crate::routes::company_orders::create::{CreateOrder, DeliveryInput, parse_order, place_order};
+use crate::state::AppState;
+use crate::{cards_flow, error::FieldError};
+
+/// Renew a card.
+///
+/// Company administrators of this company only. Orders a new card for the same worker from the card's order
+/// (names, date of birth, nationality, email, phone, delivery): the new order starts in `awaiting_photo` and the
+/// worker is emailed as for any order. The current card keeps working until the new one is activated, which
+/// terminates it. Not for a terminated card (409 `invalid_state`). Audited.
+#[utoipa::path(tag = "company", security(("bearer" = [])), params(
+    ("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"),
+    ("id" = Uuid, Path, description = "The card's id", example = "01a24aac-1111-7c2a-9d3e-4f5a6b7c8d9e"),
+), responses(
+    (status = 201, description = "The new order, `awaiting_photo`", body = CompanyOrder),
+    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_state`: the card is terminated", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: the old order's details no longer pass today's rules (correct them in a new order)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/companies/{company_id}/cards/{id}/renew")]
+pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {
+    let (company_id, id) = path.into_inner();
+    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let card = cards::find(&txn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)?;
+    card_state::renewable(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
+    let old = orders::find(&txn, card.order_id).await?.ok_or(ApiError::NotFound)?;
+    let input = CreateOrder {
+        given_names: old.given_names.clone(),
+        surname: old.surname.clone(),
+        date_of_birth: old.date_of_birth.to_string(),
+        nationality: old.nationality.clone(),
+        email: old.email.clone(),
+        phone: old.phone.clone(),
+        delivery: DeliveryInput {
+            recipient: old.delivery_recipient.clone(),
+            address_line1: old.delivery_address_line1.clone(),
+            address_line2: old.delivery_address_line2.clone(),
+            postal_code: old.delivery_postal_code.clone(),
+            city: old.delivery_city.clone(),
+            country: old.delivery_country.clone(),
+        },
+    };
+    let mut f = Fields::new();
+    let parsed = parse_order(&mut f, &input);
+    f.finish()?;
+    let parsed = parsed.ok_or_else(|| ApiError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
+    let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
+    let order = place_order(&txn, &state, &company, user.account_id, parsed).await?;
+    let event = sitecard_persistence::audit::NewAuditEvent {
+        kind: "card_renewal_ordered",
+        actor_id: Some(user.account_id),
+        actor_kind: "account",
+        subject_type: Some("card"),
+        subject_id: Some(card.id),
+        data: serde_json::json!({ "order_id": order.id }),
+    };
+    sitecard_persistence::audit::append(&txn, event).await?;
+    let view = orders_flow::company_view(&txn, order, true).await?;
+    txn.commit().await?;
+    let location = format!("/api/v1/companies/{company_id}/card-orders/{}", view.id);
+    Ok(HttpResponse::Created().insert_header(("location", location)).json(view))
+}
