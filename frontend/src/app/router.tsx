@@ -126,6 +126,8 @@ export const routes: RouteObject[] = [
                   { path: 'orders/:orderId/correct', lazy: lazyPage(company, 'CorrectOrderPage') },
                   { path: 'orders/:orderId/cancel', lazy: lazyPage(company, 'CancelOrderPage') },
                   { path: 'cards', lazy: lazyPage(company, 'CardsListPage') },
+                  { path: 'cards/:cardId', lazy: lazyPage(company, 'CardDetailPage') },
+                  { path: 'cards/:cardId/renew', lazy: lazyPage(company, 'RenewCardPage') },
                   { path: 'cards/:cardId/:action', lazy: lazyPage(company, 'CardActionPage') },
                   { path: 'admins', lazy: lazyPage(company, 'CompanyAdminsRoute') },
                 ],

@@ -5,6 +5,7 @@ import { Page } from '../../../components/ui/Page';
 import { SkeletonList } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { SummaryList } from '../../../components/ui/SummaryList';
+import { expiresSoon } from '../../../lib/card-expiry';
 import { shownCardNumber } from '../../../lib/card-number';
 import { formatDateTime, formatIsoDate } from '../../../lib/date';
 import { describeError, useMessageText } from '../../../lib/messages';
@@ -13,7 +14,10 @@ import { useMyCards, type Card } from '../api/list-my-cards';
 
 export type MyCardsState = { notice?: 'lost' } | null;
 
-/** "My cards": each card's status and validity, with activation, the PIN and "report lost". */
+/**
+ * "My cards": each card's status and validity (with a notice when an active card expires within 30 days),
+ * with activation, the PIN and "report lost".
+ */
 export function MyCardsPage() {
   const { t } = useTranslation();
   const text = useMessageText();
@@ -61,6 +65,11 @@ function CardItem({ card }: { card: Card }) {
         <StatusTag kind="card" status={card.status} />
       </p>
       <p>{isCardStatus(card.status) ? t(`cards.explain.${card.status}`) : t('status.unknown')}</p>
+      {card.status === 'active' && expiresSoon(card) ? (
+        <div className="warning-box">
+          <p>{t('cards.expiresSoon', { date: formatIsoDate(card.valid_until, language) })}</p>
+        </div>
+      ) : null}
       <SummaryList
         rows={[
           { key: 'company', label: t('cards.company'), value: card.company.name },

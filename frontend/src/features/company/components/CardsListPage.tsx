@@ -6,29 +6,28 @@ import { Pagination } from '../../../components/ui/Pagination';
 import { SkeletonList } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { shownCardNumber } from '../../../lib/card-number';
-import { formatIsoDate } from '../../../lib/date';
 import { describeError, useMessageText } from '../../../lib/messages';
 import { readPageSize, readPaging } from '../../../lib/paging';
 import { cardStatuses, isCardStatus, statusKey } from '../../../lib/status';
 import type { CardAction } from '../api/change-card';
 import { useCompanyCards, type CompanyCard } from '../api/list-cards';
+import { CardValidity } from './CardValidity';
 import { CompanyTabs, useCompany } from './CompanyScope';
 import { ListFilter } from './ListFilter';
 import { ListSearch, readQuery } from './ListSearch';
 
 export type CardsListState = { done?: CardAction; number?: string } | null;
 
-/** The actions a card in this status allows. */
-function actionsFor(status: string): CardAction[] {
+/** The actions a card in this status allows (renewing is on the card's own page). */
+export function actionsFor(status: string): CardAction[] {
   if (status === 'active' || status === 'inactive') return ['block', 'terminate'];
   if (status === 'blocked') return ['unblock', 'terminate'];
   return [];
 }
 
-/** The company's cards: search, status, validity, and block / unblock / terminate. */
+/** The company's cards: search, status, validity ("Expires soon"), and block / unblock / terminate. */
 export function CardsListPage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const text = useMessageText();
   const company = useCompany();
   const [params] = useSearchParams();
@@ -60,7 +59,9 @@ export function CardsListPage() {
     return (
       <tr key={card.id}>
         <td data-label={t('company.cards.number')}>
-          <span className="card-number">{number}</span>
+          <Link to={`/company/${company.id}/cards/${card.id}`} state={{ card }}>
+            <span className="card-number">{number}</span>
+          </Link>
           <Link className="table__secondary" to={`/company/${company.id}/orders/${card.order_id}`}>
             {t('company.cards.order')}
             {' '}
@@ -71,7 +72,9 @@ export function CardsListPage() {
           <StatusTag kind="card" status={card.status} />
           {card.reason ? <span className="table__secondary">{card.reason}</span> : null}
         </td>
-        <td data-label={t('company.cards.validUntil')}>{formatIsoDate(card.valid_until, language)}</td>
+        <td data-label={t('company.cards.validUntil')}>
+          <CardValidity card={card} />
+        </td>
         <td data-label={t('company.cards.actions')}>
           <ul className="table__actions">
             {actionsFor(card.status).map((action) => (

@@ -16,7 +16,8 @@ import type { CompanyOrder } from '../api/list-orders';
 import { useCompany } from './CompanyScope';
 import { CompanyOrderScope } from './OrderScope';
 
-export type OrderDetailState = { notice?: 'photo' | 'corrected' } | null;
+/** A notice after an action that led here; `number` is the renewed card's, for `renewed`. */
+export type OrderDetailState = { notice?: 'photo' | 'corrected' | 'renewed'; number?: string } | null;
 
 const identityFields = ['given_names', 'surname', 'date_of_birth', 'nationality'] as const;
 
@@ -42,7 +43,8 @@ function OrderDetail({ order }: { order: CompanyOrder }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const company = useCompany();
-  const notice = (useLocation().state as OrderDetailState)?.notice;
+  const state = useLocation().state as OrderDetailState;
+  const notice = state?.notice;
   const base = `/company/${company.id}/orders/${order.id}`;
   const name = `${order.holder.given_names} ${order.holder.surname}`;
   const nationality = order.holder.nationality
@@ -61,6 +63,11 @@ function OrderDetail({ order }: { order: CompanyOrder }) {
       {notice === 'photo' ? (
         <Notice title={t('company.order.photoUploaded')} focus>
           <p>{t('company.order.photoUploadedBody')}</p>
+        </Notice>
+      ) : null}
+      {notice === 'renewed' ? (
+        <Notice title={t('company.order.renewed', { number: state?.number ?? '' })} focus>
+          <p>{t('company.order.renewedBody')}</p>
         </Notice>
       ) : null}
       {notice === 'corrected' ? (
