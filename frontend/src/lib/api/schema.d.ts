@@ -781,6 +781,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/companies/{company_id}/cards/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a card.
+         * @description Company administrators of this company only. Orders a new card for the same worker from the card's order
+         *     (names, date of birth, nationality, email, phone, delivery): the new order starts in `awaiting_photo` and the
+         *     worker is emailed as for any order. The current card keeps working until the new one is activated, which
+         *     terminates it. Not for a terminated card (409 `invalid_state`). Audited.
+         */
+        post: operations["renew_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies/{company_id}/cards/{id}/terminate": {
         parameters: {
             query?: never;
@@ -1818,7 +1841,7 @@ export interface components {
         };
         AdvanceClock: {
             /**
-             * Format: int64
+             * Format: int32
              * @description Days to move forward (0 to 3700).
              * @example 30
              */
@@ -5567,6 +5590,71 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed`: blank or too long `reason` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renew_card: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The company's id
+                 * @example 019cad8f-ac00-713d-8dab-e5c7ed2ef1c1
+                 */
+                company_id: string;
+                /**
+                 * @description The card's id
+                 * @example 01a24aac-1111-7c2a-9d3e-4f5a6b7c8d9e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new order, `awaiting_photo` */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such card in this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state`: the card is terminated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the old order's details no longer pass today's rules (correct them in a new order) */
             422: {
                 headers: {
                     [name: string]: unknown;

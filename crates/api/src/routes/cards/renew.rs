@@ -54,7 +54,8 @@ pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web
     let mut f = Fields::new();
     let parsed = parse_order(&mut f, &input);
     f.finish()?;
-    let parsed = parsed.ok_or_else(|| ApiError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
+    let parsed =
+        parsed.ok_or_else(|| ApiError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
     let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
     let order = place_order(&txn, &state, &company, user.account_id, parsed).await?;
     let event = sitecard_persistence::audit::NewAuditEvent {
