@@ -88,9 +88,16 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     req.set_payload(actix_web::dev::Payload::from(body));
     let stored_key = format!("http:{caller}:{}", token_hash(&key));
 
+    let mut found = idempotency::find(&state.db, &stored_key).await;
     // A claim whose request died before answering (a killed process) is released after its lease.
-    let _ = idempotency::release_abandoned(&state.db, &stored_key).await;
-    if let Ok(Some(stored)) = idempotency::find(&state.db, &stored_key).await {
+    if let Ok(Some(stale)) = &found
+        && stale.status == 0
+        && stale.created_at < chrono::Utc::now() - idempotency::CLAIM_LEASE
+        && idempotency::release_abandoned(&state.db, &stored_key).await.unwrap_or(false)
+    {
+        found = Ok(None);
+    }
+    if let Ok(Some(stored)) = found {
         let (http, _) = req.into_parts();
         if stored.request_hash != request_hash {
             let p = ApiError::Unprocessable {

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod orders_flow;
+pub mod paging;
 pub mod partner_clients;
 pub mod photo;
 pub mod photo_store;

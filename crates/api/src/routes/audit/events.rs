@@ -129,8 +129,6 @@ pub async fn list_audit_events(
     f.finish()?;
     let limit = limit.clamp(1, 100);
     let rows = audit::page(&state.read, &filter, cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let rows: Vec<StoredAuditEvent> = rows.into_iter().take(limit as usize).collect();
-    let next_cursor = if more { rows.last().map(|e| e.seq.to_string()) } else { None };
-    Ok(web::Json(AuditPage { items: rows.into_iter().map(AuditEventView::from).collect(), next_cursor }))
+    let (items, next_cursor) = crate::paging::page_of(rows, limit, |e| e.seq.to_string(), AuditEventView::from);
+    Ok(web::Json(AuditPage { items, next_cursor }))
 }

@@ -59,8 +59,6 @@ pub async fn list_companies(
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
     let rows = companies::page(&state.read, text, only.as_deref(), cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let items: Vec<CompanyView> = rows.into_iter().take(limit as usize).map(CompanyView::from).collect();
-    let next_cursor = if more { items.last().map(|c| c.id.to_string()) } else { None };
+    let (items, next_cursor) = crate::paging::page_of(rows, limit, |c| c.id.to_string(), CompanyView::from);
     Ok(web::Json(CompanyPage { items, next_cursor }))
 }

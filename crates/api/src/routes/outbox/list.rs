@@ -110,8 +110,6 @@ pub async fn list_outbox(
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
     let rows = outbox::page(&state.read, status, cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let items: Vec<OutboxItem> = rows.into_iter().take(limit as usize).map(OutboxItem::from).collect();
-    let next_cursor = if more { items.last().map(|m| m.id.to_string()) } else { None };
+    let (items, next_cursor) = crate::paging::page_of(rows, limit, |m| m.id.to_string(), OutboxItem::from);
     Ok(web::Json(OutboxPage { items, next_cursor }))
 }
