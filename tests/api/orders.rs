@@ -627,6 +627,30 @@ async fn a_retried_accept_with_the_same_idempotency_key_returns_the_first_answer
 }
 
 #[tokio::test]
+async fn a_key_whose_first_request_is_still_running_is_refused_not_replayed_empty() {
+    let app = spawn_app().await;
+    let worker = app.login(WORKER.0, WORKER.1).await;
+    complete_contact(&app, &worker).await;
+    let order = seeded_order(&app, &worker).await;
+    let me: Value = app.get_auth("/api/v1/me", &worker.access).await.json().await.unwrap();
+    // The middleware's claim of `busy-1` by a request that has not answered yet (another instance, or one
+    // that is about to): the stored row has no answer.
+    let stored_key = format!("http:account:{}:{}", me["id"].as_str().unwrap(), sitecard_api::crypto::token_hash("busy-1"));
+    let path = format!("/api/v1/me/card-orders/{}/accept", order["id"].as_str().unwrap());
+    let body = json!({"version": order["version"]});
+    let hash = sitecard_api::crypto::token_hash(&format!("POST {path} {body}"));
+    sitecard_persistence::idempotency::claim(&app.db().await, &stored_key, &hash).await.unwrap();
+    let res =
+        app.client.post(app.url(&path)).bearer_auth(&worker.access).header("idempotency-key", "busy-1").json(&body).send().await.unwrap();
+    let problem = assert_problem(res, 409, "conflict").await;
+    assert!(problem["detail"].as_str().unwrap().contains("still in progress"), "{problem}");
+    // Nothing happened: the order is still waiting for the worker.
+    let again: Value =
+        app.get_auth(&format!("/api/v1/me/card-orders/{}", order["id"].as_str().unwrap()), &worker.access).await.json().await.unwrap();
+    assert_eq!(again["status"], "awaiting_cardholder");
+}
+
+#[tokio::test]
 async fn companies_can_correct_an_order_during_the_photo_step_and_read_one_card() {
     let app = spawn_app().await;
     let admin = app.login(ADMIN.0, ADMIN.1).await;
