@@ -32,10 +32,46 @@ pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web
     let (company_id, id) = path.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let card = cards::find(&txn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)?;
+    let order = renew(&txn, &state, company_id, id, user.account_id).await?;
+    let view = orders_flow::company_view(&txn, order, true).await?;
+    txn.commit().await?;
+    let location = format!("/api/v1/companies/{company_id}/card-orders/{}", view.id);
+    Ok(HttpResponse::Created().insert_header(("location", location)).json(view))
+}
+
+/// Orders a card again from the card's order (checked by today's rules), audited.
+async fn renew(
+    txn: &sitecard_persistence::Tx,
+    state: &AppState,
+    company_id: Uuid,
+    id: Uuid,
+    actor: Uuid,
+) -> Result<orders::Order, ApiError> {
+    let card = cards::find(txn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)?;
     card_state::renewable(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
-    let old = orders::find(&txn, card.order_id).await?.ok_or(ApiError::NotFound)?;
-    let input = CreateOrder {
+    let old = orders::find(txn, card.order_id).await?.ok_or(ApiError::NotFound)?;
+    let mut f = Fields::new();
+    let parsed = parse_order(&mut f, &copy_of(&old));
+    f.finish()?;
+    let parsed =
+        parsed.ok_or_else(|| ApiError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
+    let company = companies::find(txn, company_id).await?.ok_or(ApiError::NotFound)?;
+    let order = place_order(txn, state, &company, actor, parsed).await?;
+    let event = sitecard_persistence::audit::NewAuditEvent {
+        kind: "card_renewal_ordered",
+        actor_id: Some(actor),
+        actor_kind: "account",
+        subject_type: Some("card"),
+        subject_id: Some(card.id),
+        data: serde_json::json!({ "order_id": order.id }),
+    };
+    sitecard_persistence::audit::append(txn, event).await?;
+    Ok(order)
+}
+
+/// The order's details as a new order's input.
+fn copy_of(old: &orders::Order) -> CreateOrder {
+    CreateOrder {
         given_names: old.given_names.clone(),
         surname: old.surname.clone(),
         date_of_birth: old.date_of_birth.to_string(),
@@ -50,25 +86,5 @@ pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web
             city: old.delivery_city.clone(),
             country: old.delivery_country.clone(),
         },
-    };
-    let mut f = Fields::new();
-    let parsed = parse_order(&mut f, &input);
-    f.finish()?;
-    let parsed =
-        parsed.ok_or_else(|| ApiError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
-    let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
-    let order = place_order(&txn, &state, &company, user.account_id, parsed).await?;
-    let event = sitecard_persistence::audit::NewAuditEvent {
-        kind: "card_renewal_ordered",
-        actor_id: Some(user.account_id),
-        actor_kind: "account",
-        subject_type: Some("card"),
-        subject_id: Some(card.id),
-        data: serde_json::json!({ "order_id": order.id }),
-    };
-    sitecard_persistence::audit::append(&txn, event).await?;
-    let view = orders_flow::company_view(&txn, order, true).await?;
-    txn.commit().await?;
-    let location = format!("/api/v1/companies/{company_id}/card-orders/{}", view.id);
-    Ok(HttpResponse::Created().insert_header(("location", location)).json(view))
+    }
 }

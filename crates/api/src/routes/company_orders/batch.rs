@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::create::{CreateOrder, DeliveryInput, parse_order, place_order};
+use super::create::{CreateOrder, DeliveryInput, ParsedOrder, parse_order, place_order};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError, Fields, Problem};
 use crate::orders_flow;
@@ -93,10 +93,17 @@ pub async fn create_orders_from_csv(
     if body.len() > MAX_BYTES {
         return Err(too_many_rows());
     }
-    let rows = read_rows(&body)?;
-    if rows.len() > MAX_ROWS {
-        return Err(too_many_rows());
+    let parsed = check_rows(&read_rows(&body)?)?;
+    let count = parsed.len() as u32;
+    if options.dry_run.unwrap_or(false) {
+        return Ok(HttpResponse::Ok().json(BatchCreated { created: vec![], rows: count }));
     }
+    let created = place_all(&state, company_id, user.account_id, parsed).await?;
+    Ok(HttpResponse::Created().json(BatchCreated { created, rows: count }))
+}
+
+/// Every row checked with the single order's rules: the orders, or every row's errors at once.
+fn check_rows(rows: &[CreateOrder]) -> Result<Vec<ParsedOrder>, ApiError> {
     let mut errors = Vec::new();
     let mut parsed = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
@@ -112,21 +119,19 @@ pub async fn create_orders_from_csv(
     if rows.is_empty() {
         errors.push(row_error(0, "given_names", "required", "the file has no orders under its header row"));
     }
-    if !errors.is_empty() {
-        return Err(batch_invalid(errors));
-    }
-    let count = parsed.len() as u32;
-    if options.dry_run.unwrap_or(false) {
-        return Ok(HttpResponse::Ok().json(BatchCreated { created: vec![], rows: count }));
-    }
+    if errors.is_empty() { Ok(parsed) } else { Err(batch_invalid(errors)) }
+}
+
+/// Places every order in one transaction (all or nothing); the new ids in row order.
+async fn place_all(state: &AppState, company_id: Uuid, actor: Uuid, orders: Vec<ParsedOrder>) -> Result<Vec<Uuid>, ApiError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
     let company = sitecard_persistence::companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
-    let mut created = Vec::with_capacity(parsed.len());
-    for order in parsed {
-        created.push(place_order(&txn, &state, &company, user.account_id, order).await?.id);
+    let mut created = Vec::with_capacity(orders.len());
+    for order in orders {
+        created.push(place_order(&txn, state, &company, actor, order).await?.id);
     }
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(BatchCreated { created, rows: count }))
+    Ok(created)
 }
 
 /// The rows as order inputs; a header that misses a required column, or a file that is not CSV, is one
