@@ -12,8 +12,8 @@ use sitecard_persistence::{ConnectionTrait, Set, audit, companies};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::companies::CompanyRef;
 use crate::error::ApiError;
-use crate::routes::me::profile::CompanyRef;
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -54,6 +54,14 @@ impl CardView {
         }
         self
     }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Activated {
+    pub card: CardView,
+    /// The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
+    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
+    pub pin: String,
 }
 
 #[derive(Serialize, ToSchema)]

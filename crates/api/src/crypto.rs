@@ -77,6 +77,11 @@ impl DataCipher {
         hmac_hex(&self.index_key, value.as_bytes())
     }
 
+    /// The blind index of an identity document: its number within its issuing country.
+    pub fn document_index(&self, issuing_country: &str, number: &sitecard_domain::DocumentNumber) -> String {
+        self.blind_index(&format!("{issuing_country}:{}", number.as_str()))
+    }
+
     /// Codes have little entropy, so they are hashed with a server key and bound to their challenge.
     pub fn code_hash(&self, challenge_id: uuid::Uuid, code: &str) -> String {
         hmac_hex(&self.code_key, format!("{challenge_id}:{code}").as_bytes())

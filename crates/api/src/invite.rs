@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
 use crate::error::ApiError;
-use crate::record_identity::REGISTRATION_TOKEN_TTL;
 use crate::state::AppState;
+use crate::use_cases::record_identity::REGISTRATION_TOKEN_TTL;
 
 pub struct Invited {
     pub account_id: Uuid,

@@ -16,8 +16,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
+use crate::companies::CompanyRef;
 use crate::error::ApiError;
-use crate::routes::me::profile::CompanyRef;
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema, Clone)]

@@ -42,7 +42,7 @@ pub async fn ensure_account(
             let doc = VerifiedDocument {
                 document_type: "passport".into(),
                 document_number_enc: state.cipher.encrypt(number.as_str())?,
-                document_index: sitecard_api::routes::identity::record::document_index(state, p.nationality, &number),
+                document_index: state.cipher.document_index(p.nationality, &number),
                 document_last3: number.as_str()[number.as_str().len() - 3..].to_owned(),
                 issuing_country: p.nationality.into(),
                 document_expiry: today.with_year(today.year() + 5).unwrap_or(today),

@@ -73,7 +73,7 @@ pub async fn create_account(
         inputs.push(p.given_names);
         inputs.push(p.surname);
     }
-    crate::routes::accounts::check_password_policy("password", &body.password, &inputs.iter().map(String::as_str).collect::<Vec<_>>())?;
+    crate::password_policy::check_password_policy("password", &body.password, &inputs.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut f = Fields::new();
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
     f.finish()?;

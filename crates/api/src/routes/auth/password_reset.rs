@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::auth::ClientInfo;
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::crypto::{random_token, token_hash};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use crate::throttle::{self, email_key};
 
@@ -120,7 +120,7 @@ pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordR
         .await?
         .filter(|a| a.status == "active")
         .ok_or(ApiError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
-    crate::routes::accounts::check_password_policy("new_password", &body.new_password, &[&account.email])?;
+    crate::password_policy::check_password_policy("new_password", &body.new_password, &[&account.email])?;
     let hash = state.hasher.hash(body.new_password).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(
@@ -195,8 +195,4 @@ pub async fn verify_reset(
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(HttpResponse::Ok().json(PasswordChanged { password_changed: true }))
-}
-
-pub fn weak_password(field: &str, problem: sitecard_domain::password::PasswordProblem) -> ApiError {
-    ApiError::WeakPassword(vec![FieldError::new(field, problem.code(), problem.to_string())])
 }

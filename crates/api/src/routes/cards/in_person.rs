@@ -3,16 +3,15 @@
 
 use actix_web::{post, web};
 use serde::Deserialize;
-use sitecard_domain::{DocumentNumber, Role};
-use sitecard_persistence::{Set, accounts, cards, persons};
+use sitecard_domain::Role;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::cards_flow;
+use crate::cards_flow::Activated;
 use crate::error::{ApiError, Problem};
-use crate::routes::cards::mine::Activated;
 use crate::state::AppState;
+use crate::use_cases::activate_card_in_person::{ActivateCardInPerson, activate_card_in_person};
 
 #[derive(Deserialize, ToSchema)]
 pub struct InPersonActivation {
@@ -45,41 +44,7 @@ pub async fn activate_in_person(
     body: web::Json<InPersonActivation>,
 ) -> Result<web::Json<Activated>, ApiError> {
     user.require(Role::Verifier)?;
-    let card = cards::find(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
-    let account = match card.account_id {
-        Some(a) => accounts::find(&state.db, a).await?,
-        None => None,
-    }
-    .ok_or(ApiError::NotFound)?;
-    let person = match account.person_id {
-        Some(p) => persons::find(&state.db, p).await?,
-        None => None,
-    }
-    .ok_or(ApiError::NotFound)?;
-    let doc_ok = DocumentNumber::parse(&body.document_number)
-        .is_ok_and(|n| crate::routes::identity::record::document_index(&state, &person.issuing_country, &n) == person.document_index);
-    if !doc_ok {
-        return Err(ApiError::Unprocessable {
-            code: "document_mismatch",
-            detail: "the document is not the one on record".into(),
-            errors: vec![],
-        });
-    }
-    let card_ok = sitecard_domain::card_number::CardNumber::parse(&body.card_number).is_ok_and(|n| n.as_str() == card.card_number);
-    if !card_ok {
-        return Err(ApiError::Unprocessable {
-            code: "card_number_mismatch",
-            detail: "the number does not match this card".into(),
-            errors: vec![],
-        });
-    }
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let pin = cards_flow::activate(&txn, &state, &card, user.account_id, "in_person").await?;
-    let mut ch = cards::changes();
-    ch.activation_failures = Set(0);
-    cards::update_if_status(&txn, card.id, "active", ch).await?;
-    let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
-    let view = cards_flow::view(&txn, card).await?;
-    txn.commit().await?;
-    Ok(web::Json(Activated { card: view, pin }))
+    let InPersonActivation { document_number, card_number } = body.into_inner();
+    let cmd = ActivateCardInPerson { verifier_id: user.account_id, card_id: *id, document_number, card_number };
+    activate_card_in_person(&state, cmd).await.map(web::Json)
 }

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::cards_flow::{self, CardView};
+use crate::cards_flow::{self, Activated, CardView};
 use crate::error::{ApiError, Problem};
 use crate::orders_flow;
 use crate::state::AppState;
@@ -23,14 +23,6 @@ pub struct TypedCardNumber {
     /// The number printed on the card: proves the worker holds it (spaces and letter case are ignored).
     #[schema(example = "AB1234567890")]
     pub card_number: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Activated {
-    pub card: CardView,
-    /// The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
-    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
-    pub pin: String,
 }
 
 #[derive(Serialize, ToSchema)]

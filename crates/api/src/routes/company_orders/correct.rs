@@ -3,9 +3,7 @@
 use actix_web::{patch, web};
 use serde::Deserialize;
 use sitecard_domain::country::Nationality;
-use sitecard_domain::order_state;
-use sitecard_notify::Message;
-use sitecard_persistence::{Set, audit, companies, orders};
+use sitecard_persistence::{Set, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -14,6 +12,7 @@ use crate::error::{ApiError, Fields, Problem};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::routes::company_orders::create::{DeliveryInput, parse_birth_date, parse_delivery};
 use crate::state::AppState;
+use crate::use_cases::correct_card_order::{CorrectCardOrder, correct_card_order};
 
 #[derive(Deserialize, ToSchema)]
 pub struct CorrectOrder {
@@ -33,6 +32,44 @@ pub struct CorrectOrder {
     pub nationality: Option<String>,
     /// The whole delivery address, when it changes.
     pub delivery: Option<DeliveryInput>,
+}
+
+impl CorrectOrder {
+    /// The fields given, parsed into the order's changes; every field error at once.
+    fn changes(&self) -> Result<orders::OrderChanges, ApiError> {
+        let mut f = Fields::new();
+        let mut ch = orders::changes();
+        if let Some(v) = &self.given_names {
+            ch.given_names = Set(f.text("given_names", v, 200).unwrap_or_default());
+        }
+        if let Some(v) = &self.surname {
+            ch.surname = Set(f.text("surname", v, 200).unwrap_or_default());
+        }
+        if let Some(raw) = &self.date_of_birth
+            && let Some(d) = parse_birth_date(&mut f, raw)
+        {
+            ch.date_of_birth = Set(d);
+        }
+        if let Some(n) = &self.nationality {
+            ch.nationality = Set(if n.trim().is_empty() {
+                None
+            } else {
+                f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| n.as_str().to_owned())
+            });
+        }
+        if let Some(d) = &self.delivery
+            && let Some(p) = parse_delivery(&mut f, d)
+        {
+            ch.delivery_recipient = Set(p.recipient);
+            ch.delivery_address_line1 = Set(p.line1);
+            ch.delivery_address_line2 = Set(p.line2);
+            ch.delivery_postal_code = Set(p.postal_code);
+            ch.delivery_city = Set(p.city);
+            ch.delivery_country = Set(p.country);
+        }
+        f.finish()?;
+        Ok(ch)
+    }
 }
 
 /// Correct holder or delivery data before the worker has accepted.
@@ -59,70 +96,7 @@ pub async fn correct_order(
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let (company_id, id) = path.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
-    let b = body.into_inner();
-    let mut f = Fields::new();
-    let mut ch = orders::changes();
-    if let Some(v) = &b.given_names {
-        ch.given_names = Set(f.text("given_names", v, 200).unwrap_or_default());
-    }
-    if let Some(v) = &b.surname {
-        ch.surname = Set(f.text("surname", v, 200).unwrap_or_default());
-    }
-    if let Some(raw) = &b.date_of_birth
-        && let Some(d) = parse_birth_date(&mut f, raw)
-    {
-        ch.date_of_birth = Set(d);
-    }
-    if let Some(n) = &b.nationality {
-        ch.nationality = Set(if n.trim().is_empty() {
-            None
-        } else {
-            f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| n.as_str().to_owned())
-        });
-    }
-    if let Some(d) = &b.delivery
-        && let Some(p) = parse_delivery(&mut f, d)
-    {
-        ch.delivery_recipient = Set(p.recipient);
-        ch.delivery_address_line1 = Set(p.line1);
-        ch.delivery_address_line2 = Set(p.line2);
-        ch.delivery_postal_code = Set(p.postal_code);
-        ch.delivery_city = Set(p.city);
-        ch.delivery_country = Set(p.country);
-    }
-    f.finish()?;
-    ch.mismatch_fields = Set(None);
-
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id, id).await?;
-    if order.version != b.version {
-        return Err(orders_flow::stale_version());
-    }
-    let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let to = order_state::correction_target(from).map_err(orders_flow::invalid_state)?;
-    if !orders::transition(&txn, id, b.version, to.as_str(), ch).await? {
-        return Err(orders_flow::stale_version());
-    }
-    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    // The worker hears of it only once the order is theirs to check; during the photo step nothing changes for them.
-    if to == order_state::OrderStatus::AwaitingCardholder {
-        let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
-        let link = state.link(&format!("/orders/{id}"));
-        orders_flow::notify_holder(&txn, &order, &Message::OrderCorrected { company: company.name, link }).await?;
-    }
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: "order_corrected",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
-            data: serde_json::json!({ "from": from.as_str() }),
-        },
-    )
-    .await?;
-    let view = orders_flow::company_view(&txn, order, true).await?;
-    txn.commit().await?;
-    Ok(web::Json(view))
+    let changes = body.changes()?;
+    let cmd = CorrectCardOrder { actor_id: user.account_id, company_id, order_id: id, version: body.version, changes };
+    correct_card_order(&state, cmd).await.map(web::Json)
 }

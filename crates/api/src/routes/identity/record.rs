@@ -1,20 +1,19 @@
 //! `POST /identity-verifications`: a verifier records a passport or national-ID check done in person.
 
 use actix_web::{HttpResponse, post, web};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::right_to_work::right_to_work_required;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
 use sitecard_persistence::persons::VerifiedDocument;
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::{ApiError, Fields, Problem};
-use crate::record_identity::{RecordIdentity, record_identity};
 use crate::right_to_work::{self, RightToWork};
 use crate::state::AppState;
+use crate::use_cases::record_identity::{RecordIdentity, VerificationRecorded, record_identity};
 
 #[derive(Deserialize, ToSchema)]
 pub struct RecordVerification {
@@ -52,23 +51,6 @@ pub struct RecordVerification {
     pub right_to_work: Option<RightToWork>,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct VerificationRecorded {
-    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
-    pub id: Uuid,
-    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
-    pub person_id: Uuid,
-    #[schema(example = "2026-11-20T10:14:30Z")]
-    pub verified_at: DateTime<Utc>,
-    /// True when the worker had no password yet and a registration link was emailed.
-    #[schema(example = true)]
-    pub registration_link_sent: bool,
-}
-
-pub fn document_index(state: &AppState, issuing_country: &str, number: &DocumentNumber) -> String {
-    state.cipher.blind_index(&format!("{issuing_country}:{}", number.as_str()))
-}
-
 /// Parses and checks the document fields shared by a first check and a repeat check.
 pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mut Fields) -> Option<(VerifiedDocument, Email)> {
     let today = Utc::now().date_naive();
@@ -96,7 +78,7 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
         VerifiedDocument {
             document_type: doc_type.as_str().into(),
             document_number_enc: enc,
-            document_index: document_index(state, issuing.as_str(), &number),
+            document_index: state.cipher.document_index(issuing.as_str(), &number),
             document_last3: last3,
             issuing_country: issuing.as_str().into(),
             document_expiry: expiry,

@@ -4,16 +4,15 @@
 //! worker's second factor to a phone of their choosing.
 
 use actix_web::{post, web};
-use serde::{Deserialize, Serialize};
-use sitecard_domain::{DocumentNumber, Language, PhoneE164, Role};
-use sitecard_notify::Message;
-use sitecard_persistence::{Set, accounts, audit, persons, sessions};
+use serde::Deserialize;
+use sitecard_domain::{PhoneE164, Role};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields, Problem};
 use crate::state::AppState;
+use crate::use_cases::reset_second_factor::{ResetSecondFactorInPerson, SecondFactorReset, reset_second_factor_in_person};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResetSecondFactor {
@@ -26,13 +25,18 @@ pub struct ResetSecondFactor {
     pub document_number: Option<String>,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct SecondFactorReset {
-    #[schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c")]
-    pub account_id: Uuid,
-    /// The new number, masked.
-    #[schema(example = "+46•••••••67")]
-    pub masked_phone: String,
+impl ResetSecondFactor {
+    /// The new phone and the document number typed now; every field error at once.
+    fn parse(&self) -> Result<(PhoneE164, String), ApiError> {
+        let mut f = Fields::new();
+        let phone = f.check("new_phone", "invalid_phone", PhoneE164::parse(&self.new_phone));
+        let typed = self.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        if typed.is_none() {
+            f.push("document_number", "required", "check the passport or ID card again and type its number");
+        }
+        f.finish()?;
+        phone.zip(typed.map(str::to_owned)).ok_or_else(|| ApiError::internal("parse without errors but no value"))
+    }
 }
 
 /// Reset a worker's lost phone in person (verifiers).
@@ -54,64 +58,7 @@ pub async fn reset_second_factor(
     body: web::Json<ResetSecondFactor>,
 ) -> Result<web::Json<SecondFactorReset>, ApiError> {
     user.require(Role::Verifier)?;
-    let mut f = Fields::new();
-    let phone = f.check("new_phone", "invalid_phone", PhoneE164::parse(&body.new_phone));
-    let typed = body.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
-    if typed.is_none() {
-        f.push("document_number", "required", "check the passport or ID card again and type its number");
-    }
-    f.finish()?;
-    let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
-    let record = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
-    let person = persons::find(&state.db, record.person_id).await?.ok_or(ApiError::NotFound)?;
-    let account = accounts::find_by_person(&state.db, person.id).await?.ok_or(ApiError::NotFound)?;
-    let matches = typed
-        .and_then(|t| DocumentNumber::parse(t).ok())
-        .is_some_and(|n| crate::routes::identity::record::document_index(&state, &person.issuing_country, &n) == person.document_index);
-    if !matches {
-        audit::record(
-            &state.db,
-            audit::NewAuditEvent {
-                kind: "second_factor_reset_refused",
-                actor_id: Some(user.account_id),
-                actor_kind: "account",
-                subject_type: Some("account"),
-                subject_id: Some(account.id),
-                data: serde_json::json!({ "verification_id": record.id, "reason": "document_mismatch" }),
-            },
-        )
-        .await?;
-        return Err(ApiError::Unprocessable {
-            code: "document_mismatch",
-            detail: "the document checked now is not the one on record".into(),
-            errors: vec![],
-        });
-    }
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let mut c = accounts::changes(account.id);
-    c.phone = Set(Some(phone.as_str().to_owned()));
-    c.totp_secret_enc = Set(None);
-    c.totp_pending_enc = Set(None);
-    accounts::update(&txn, c).await?;
-    sessions::revoke_all_for_account(&txn, account.id, None, "second_factor_reset").await?;
-    let lang = Language::parse(&account.language).unwrap_or_default();
-    sitecard_notify::queue(&txn, &account.email, &Message::SecondFactorReset, lang).await?;
-    if let Some(old) = account.phone.as_deref().filter(|old| *old != phone.as_str()) {
-        sitecard_notify::queue(&txn, old, &Message::PhoneReplaced, lang).await?;
-    }
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: "second_factor_reset",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
-            data: serde_json::json!({ "verification_id": record.id, "document_rechecked": true }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
-    Ok(web::Json(SecondFactorReset { account_id: account.id, masked_phone: phone.masked() }))
+    let (new_phone, presented_document) = body.parse()?;
+    let cmd = ResetSecondFactorInPerson { verifier_id: user.account_id, verification_id: *id, new_phone, presented_document };
+    reset_second_factor_in_person(&state, cmd).await.map(web::Json)
 }

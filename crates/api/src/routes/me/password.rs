@@ -2,15 +2,12 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
-use sitecard_domain::Language;
-use sitecard_notify::Message;
-use sitecard_persistence::{Set, accounts, audit, persons, sessions};
 use utoipa::ToSchema;
 
-use crate::auth::step_up::check_current_password;
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
+use crate::use_cases::change_own_password::{ChangeOwnPassword, change_own_password};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePassword {
@@ -40,37 +37,7 @@ pub async fn change_password(
     body: web::Json<ChangePassword>,
 ) -> Result<HttpResponse, ApiError> {
     let ChangePassword { current_password, new_password } = body.into_inner();
-    let account = &user.account;
-    check_current_password(&state, account, &current_password).await?;
-    let mut known = vec![account.email.clone()];
-    if let Some(p) = match account.person_id {
-        Some(id) => persons::find(&state.read, id).await?,
-        None => None,
-    } {
-        known.push(p.given_names);
-        known.push(p.surname);
-    }
-    crate::routes::accounts::check_password_policy("new_password", &new_password, &known.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let hash = state.hasher.hash(new_password).await?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let mut changes = accounts::changes(account.id);
-    changes.password_hash = Set(Some(hash));
-    accounts::update(&txn, changes).await?;
-    sessions::revoke_all_for_account(&txn, account.id, Some(user.session_id), "password_changed").await?;
-    sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: "password_changed",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
-            data: serde_json::json!({ "ip": client.ip }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    let cmd = ChangeOwnPassword { account: user.account, session_id: user.session_id, current_password, new_password, ip: client.ip };
+    change_own_password(&state, cmd).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -14,19 +14,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields, Problem};
 use crate::state::AppState;
 
-#[derive(Serialize, ToSchema)]
-pub struct CompanyRef {
-    #[schema(example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")]
-    pub id: Uuid,
-    #[schema(example = "Demo Bygg AB")]
-    pub name: String,
-}
-
-impl From<sitecard_persistence::companies::Company> for CompanyRef {
-    fn from(c: sitecard_persistence::companies::Company) -> Self {
-        Self { id: c.id, name: c.name }
-    }
-}
+pub use crate::companies::CompanyRef;
 
 #[derive(Serialize, ToSchema)]
 pub struct PersonView {

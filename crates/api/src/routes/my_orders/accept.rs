@@ -3,19 +3,14 @@
 
 use actix_web::{post, web};
 use serde::Deserialize;
-use sitecard_domain::Language;
-use sitecard_domain::identity_match::IdentityMatch;
-use sitecard_domain::order_state::{self, OrderStatus};
-use sitecard_notify::Message;
-use sitecard_persistence::{Set, audit, orders, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, FieldError, Problem};
-use crate::orders_flow::{self, HolderOrder};
+use crate::error::{ApiError, Problem};
+use crate::orders_flow::HolderOrder;
 use crate::state::AppState;
-use sitecard_domain::webhook_event::WebhookEventType;
+use crate::use_cases::accept_card_order::{AcceptCardOrder, accept_card_order};
 
 #[derive(Deserialize, ToSchema)]
 pub struct AcceptOrder {
@@ -46,105 +41,7 @@ pub async fn accept_order(
     id: web::Path<Uuid>,
     body: web::Json<AcceptOrder>,
 ) -> Result<web::Json<HolderOrder>, ApiError> {
-    let id = id.into_inner();
-    // The account as read with the session at the start of this request; accepting does not change it.
-    let account = user.account;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let (order, company) = orders::find_for_holder_with_company(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    if order.version != body.version {
-        return Err(orders_flow::stale_version());
-    }
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let confirmed = order_state::accept(from).map_err(orders_flow::invalid_state)?;
-
-    let missing = orders_flow::missing_contact_fields(&account);
-    if !missing.is_empty() {
-        return Err(ApiError::Unprocessable {
-            code: "contact_incomplete",
-            detail: "complete your contact details first".into(),
-            errors: missing.iter().map(|f| FieldError::new(f.as_str(), "required", "needed before you can accept")).collect(),
-        });
-    }
-    let person_id = account.person_id.ok_or(ApiError::Unprocessable {
-        code: "identity_not_verified",
-        detail: "your identity has not been checked in person yet; visit an identity-verification office".into(),
-        errors: vec![],
-    })?;
-    let person = persons::find(&txn, person_id).await?.ok_or_else(|| ApiError::internal("person missing"))?;
-    match orders_flow::order_against_document(&order, &person) {
-        IdentityMatch::Mismatch(fields) => {
-            let to = order_state::identity_mismatch(from).map_err(orders_flow::invalid_state)?;
-            let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
-            let mut ch = orders::changes();
-            ch.mismatch_fields = Set(Some(names.join(",")));
-            ch.account_id = Set(Some(account.id));
-            if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
-                return Err(orders_flow::stale_version());
-            }
-            let link = state.link(&format!("/company/{}/orders/{id}", order.company_id));
-            orders_flow::notify_admins(
-                &txn,
-                order.company_id,
-                &Message::OrderNeedsCorrection { worker: orders_flow::worker_name(&order), fields: fields.clone(), link },
-            )
-            .await?;
-            audit::append(
-                &txn,
-                audit::NewAuditEvent {
-                    kind: "identity_mismatch",
-                    actor_id: Some(account.id),
-                    actor_kind: "account",
-                    subject_type: Some("card_order"),
-                    subject_id: Some(id),
-                    data: serde_json::json!({ "fields": names }),
-                },
-            )
-            .await?;
-            txn.commit().await?;
-            Err(ApiError::Unprocessable {
-                code: "identity_mismatch",
-                detail: format!(
-                    "the order does not match your verified passport or ID; {} must correct it before the card can be made",
-                    company.name
-                ),
-                errors: names.iter().map(|f| FieldError::new(*f, "mismatch", "differs from the verified document")).collect(),
-            })
-        }
-        IdentityMatch::Match => {
-            let mut ch = orders::changes();
-            ch.account_id = Set(Some(account.id));
-            ch.mismatch_fields = Set(None);
-            if !orders::transition(&txn, id, order.version, confirmed.as_str(), ch).await? {
-                return Err(orders_flow::stale_version());
-            }
-            let language = Language::parse(&account.language).unwrap_or_default();
-            sitecard_notify::queue(&txn, &order.email, &Message::OrderConfirmed { company: company.name.clone() }, language).await?;
-            orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderConfirmed, id, confirmed.as_str()).await?;
-            // The row as the versioned update left it, without reading it back.
-            let order = orders::Order {
-                status: confirmed.as_str().to_owned(),
-                version: order.version + 1,
-                account_id: Some(account.id),
-                mismatch_fields: None,
-                ..order
-            };
-            // Read before the audit append: on PostgreSQL that append holds the chain's lock until commit, and every
-            // accept queues on it, so nothing else should happen between the two.
-            let view = orders_flow::holder_view(&txn, order, company.into(), &account).await?;
-            audit::append(
-                &txn,
-                audit::NewAuditEvent {
-                    kind: "order_accepted",
-                    actor_id: Some(account.id),
-                    actor_kind: "account",
-                    subject_type: Some("card_order"),
-                    subject_id: Some(id),
-                    data: serde_json::json!({}),
-                },
-            )
-            .await?;
-            txn.commit().await?;
-            Ok(web::Json(view))
-        }
-    }
+    accept_card_order(&state, AcceptCardOrder { order_id: id.into_inner(), version: body.version, account: user.account })
+        .await
+        .map(web::Json)
 }

@@ -2,40 +2,15 @@
 //! `Idempotency-Key`, a retried event returns the first answer and changes nothing.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use chrono::{DateTime, Utc};
-use serde::Deserialize;
-use sitecard_domain::card_number::CardNumber;
-use sitecard_domain::order_state::{self, OrderStatus};
-use sitecard_notify::Message;
-use sitecard_persistence::{DbError, Set, audit, cards, idempotency, orders};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
 use crate::crypto::token_hash;
-use crate::error::{ApiError, FieldError, Problem};
-use crate::orders_flow::{self, CompanyOrder};
+use crate::error::{ApiError, Problem};
+use crate::orders_flow::CompanyOrder;
 use crate::state::AppState;
-
-#[derive(Deserialize, ToSchema)]
-pub struct ProductionEvent {
-    /// `accepted`, `produced`, `shipped`, `delivered` or `failed`.
-    #[serde(rename = "type")]
-    #[schema(value_type = crate::schema_enums::ProductionEventType)]
-    pub kind: String,
-    /// Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`.
-    #[schema(example = "AB1234567890")]
-    pub card_number: Option<String>,
-    /// For `shipped` (at most 100 characters are kept).
-    #[schema(example = "RR123456785SE")]
-    pub tracking_number: Option<String>,
-    /// For `failed` (at most 500 characters are kept).
-    #[schema(example = "The chip could not be encoded")]
-    pub reason: Option<String>,
-    /// When the step happened at the partner; kept in the audit log.
-    #[schema(example = "2026-12-03T07:45:00Z")]
-    pub occurred_at: DateTime<Utc>,
-}
+pub use crate::use_cases::apply_production_event::ProductionEvent;
+use crate::use_cases::apply_production_event::{ApplyProductionEvent, apply_production_event};
 
 /// Report a production step for an order.
 ///
@@ -61,7 +36,29 @@ pub async fn production_event(
     id: web::Path<Uuid>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
+    let event: ProductionEvent = json_body(&req, &body)?;
+    let key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty());
+    if key.is_some_and(|k| k.len() > 200) {
+        return Err(ApiError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()));
+    }
     let id = id.into_inner();
+    let cmd = ApplyProductionEvent {
+        idempotency_key: key.map(|k| format!("partner:{}:{k}", partner.client_id)),
+        request_hash: token_hash(&format!("{id}:{}", String::from_utf8_lossy(&body))),
+        partner_client_id: partner.client_id,
+        order_id: id,
+        event,
+    };
+    let answer = apply_production_event(&state, cmd).await?;
+    let mut res = HttpResponse::Ok();
+    if answer.replayed {
+        res.insert_header(("idempotent-replayed", "true"));
+    }
+    Ok(res.content_type("application/json").body(answer.body))
+}
+
+/// The body as JSON, read by hand: the raw bytes are part of the idempotency check.
+fn json_body<T: serde::de::DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> Result<T, ApiError> {
     let is_json = req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("application/json"));
     if !is_json {
         return Err(ApiError::UnsupportedMediaType);
@@ -69,160 +66,6 @@ pub async fn production_event(
     if body.len() > crate::error::extractors::JSON_LIMIT {
         return Err(ApiError::PayloadTooLarge);
     }
-    let event: ProductionEvent = serde_json::from_slice(&body)
-        .map_err(|e| if e.is_data() { ApiError::InvalidBody(e.to_string()) } else { ApiError::MalformedJson(e.to_string()) })?;
-    let key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty());
-    if key.is_some_and(|k| k.len() > 200) {
-        return Err(ApiError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()));
-    }
-    let key = key.map(|k| format!("partner:{}:{k}", partner.client_id));
-    let request_hash = token_hash(&format!("{id}:{}", String::from_utf8_lossy(&body)));
-
-    if let Some(key) = &key
-        && let Some(stored) = idempotency::find(&state.db, key).await?
-    {
-        return replay(stored, &request_hash);
-    }
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    if let Some(key) = &key {
-        match idempotency::claim(&txn, key, &request_hash).await {
-            Ok(()) => {}
-            Err(DbError::Conflict(_)) => {
-                drop(txn);
-                let stored = idempotency::find(&state.db, key)
-                    .await?
-                    .ok_or_else(|| ApiError::Conflict("conflict", "a concurrent request with this key is in progress".into()))?;
-                return replay(stored, &request_hash);
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    let view = apply(&txn, &state, &partner, id, &event).await?;
-    let json = serde_json::to_string(&view).map_err(ApiError::internal)?;
-    if let Some(key) = &key {
-        idempotency::store(&txn, key, 200, &json).await?;
-    }
-    txn.commit().await?;
-    Ok(HttpResponse::Ok().content_type("application/json").body(json))
-}
-
-fn replay(stored: idempotency::StoredResponse, request_hash: &str) -> Result<HttpResponse, ApiError> {
-    if stored.request_hash != request_hash {
-        return Err(ApiError::Unprocessable {
-            code: "idempotency_key_reused",
-            detail: "this Idempotency-Key was used for a different request".into(),
-            errors: vec![],
-        });
-    }
-    if stored.status == 0 {
-        return Err(ApiError::Conflict("conflict", "a request with this key is still in progress".into()));
-    }
-    Ok(HttpResponse::Ok().content_type("application/json").insert_header(("idempotent-replayed", "true")).body(stored.body))
-}
-
-async fn apply(
-    txn: &sitecard_persistence::Tx,
-    state: &AppState,
-    partner: &CurrentPartner,
-    id: Uuid,
-    event: &ProductionEvent,
-) -> Result<CompanyOrder, ApiError> {
-    let order = orders::find(txn, id).await?.ok_or(ApiError::NotFound)?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let mut ch = orders::changes();
-    let to = match event.kind.as_str() {
-        "accepted" => order_state::production_accepted(from),
-        "produced" => {
-            let to = order_state::produced(from).map_err(orders_flow::invalid_state)?;
-            let number = event.card_number.as_deref().map(CardNumber::parse);
-            let number = match number {
-                Some(Ok(n)) => n,
-                _ => {
-                    return Err(ApiError::Validation(vec![FieldError::new(
-                        "card_number",
-                        "invalid_format",
-                        "two capital letters and ten digits, e.g. AB1234567890",
-                    )]));
-                }
-            };
-            if cards::find_by_order(txn, id).await?.is_some() {
-                return Err(ApiError::Conflict("invalid_state", "a card was already produced for this order".into()));
-            }
-            if cards::find_by_number(txn, number.as_str()).await?.is_some() {
-                return Err(ApiError::Conflict("card_number_taken", "another card has this number".into()));
-            }
-            let valid_until = crate::right_to_work::validity_for_new_card(txn, order.account_id).await?;
-            cards::insert(txn, id, order.company_id, order.account_id, number.as_str(), valid_until).await.map_err(|e| match e {
-                // A concurrent event with the same number can pass the look-up above and lose at the unique index.
-                sitecard_persistence::DbError::Conflict(_) => {
-                    ApiError::Conflict("card_number_taken", "another card has this number".into())
-                }
-                other => other.into(),
-            })?;
-            Ok(to)
-        }
-        "shipped" => {
-            if cards::find_by_order(txn, id).await?.is_none() {
-                return Err(ApiError::Conflict("invalid_state", "report `produced` with the card number first".into()));
-            }
-            ch.tracking_number = Set(event.tracking_number.as_deref().map(|t| t.chars().take(100).collect()));
-            order_state::shipped(from)
-        }
-        "delivered" => order_state::delivered(from),
-        "failed" => {
-            ch.reason = Set(Some(event.reason.as_deref().unwrap_or("production failed").chars().take(500).collect()));
-            order_state::production_failed(from)
-        }
-        _ => {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "type",
-                "invalid_value",
-                "accepted, produced, shipped, delivered or failed",
-            )]));
-        }
-    }
-    .map_err(orders_flow::invalid_state)?;
-    // `produced` keeps the order in production: its history gets no second `in_production` entry.
-    let updated = if to == from {
-        orders::update_versioned(txn, id, order.version, ch).await?
-    } else {
-        orders::transition(txn, id, order.version, to.as_str(), ch).await?
-    };
-    if !updated {
-        return Err(orders_flow::stale_version());
-    }
-    match event.kind.as_str() {
-        "shipped" => {
-            orders_flow::notify_holder(
-                txn,
-                &order,
-                &Message::CardShipped { tracking: event.tracking_number.clone().unwrap_or_else(|| "-".into()) },
-            )
-            .await?
-        }
-        "failed" => {
-            orders_flow::notify_admins(
-                txn,
-                order.company_id,
-                &Message::ProductionFailed { worker: orders_flow::worker_name(&order), reason: event.reason.clone().unwrap_or_default() },
-            )
-            .await?
-        }
-        _ => {}
-    }
-    audit::append(
-        txn,
-        audit::NewAuditEvent {
-            kind: "production_event",
-            actor_id: None,
-            actor_kind: "partner",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
-            data: serde_json::json!({ "type": event.kind, "partner": partner.client_id, "occurred_at": event.occurred_at }),
-        },
-    )
-    .await?;
-    let _ = state;
-    let order = orders::find(txn, id).await?.ok_or(ApiError::NotFound)?;
-    orders_flow::company_view(txn, order, true).await
+    serde_json::from_slice(body)
+        .map_err(|e| if e.is_data() { ApiError::InvalidBody(e.to_string()) } else { ApiError::MalformedJson(e.to_string()) })
 }

@@ -2,9 +2,8 @@
 
 use actix_web::{get, post, web};
 use serde::Deserialize;
-use sitecard_domain::order_state::{self, OrderStatus};
-use sitecard_notify::Message;
-use sitecard_persistence::{Set, audit, companies, orders};
+use sitecard_domain::order_state::OrderStatus;
+use sitecard_persistence::orders;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -13,7 +12,7 @@ use crate::error::{ApiError, Fields, Problem};
 use crate::orders_flow::{self, CompanyOrder, OrderPage};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use crate::state::AppState;
-use sitecard_domain::webhook_event::WebhookEventType;
+use crate::use_cases::review_portrait::{PhotoVerdict, ReviewPortrait, review_portrait};
 
 /// Orders waiting for photo review, oldest first.
 ///
@@ -46,6 +45,30 @@ pub struct PhotoDecision {
     pub reason: Option<String>,
 }
 
+impl TryFrom<&PhotoDecision> for PhotoVerdict {
+    type Error = ApiError;
+
+    fn try_from(body: &PhotoDecision) -> Result<Self, ApiError> {
+        let mut f = Fields::new();
+        let verdict = match body.decision.as_str() {
+            "approved" => Some(PhotoVerdict::Approved),
+            "rejected" => match body.reason.as_deref() {
+                Some(r) => f.text("reason", r, 500).map(|reason| PhotoVerdict::Rejected { reason }),
+                None => {
+                    f.push("reason", "required", "say why the photo cannot be used");
+                    None
+                }
+            },
+            _ => {
+                f.push("decision", "invalid_value", "approved or rejected");
+                None
+            }
+        };
+        f.finish()?;
+        verdict.ok_or_else(|| ApiError::internal("parse without errors but no value"))
+    }
+}
+
 /// Approve or reject an order's portrait.
 ///
 /// Production partners (client-credentials token), for an order in `awaiting_photo_review` (409 `invalid_state`
@@ -64,65 +87,7 @@ pub async fn review_photo(
     id: web::Path<Uuid>,
     body: web::Json<PhotoDecision>,
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
-    let id = id.into_inner();
-    let mut f = Fields::new();
-    let approve = match body.decision.as_str() {
-        "approved" => true,
-        "rejected" => false,
-        _ => {
-            f.push("decision", "invalid_value", "approved or rejected");
-            false
-        }
-    };
-    let reason = if approve { None } else { body.reason.as_deref().and_then(|r| f.text("reason", r, 500)) };
-    if !approve && body.reason.is_none() {
-        f.push("reason", "required", "say why the photo cannot be used");
-    }
-    f.finish()?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let to =
-        if approve { order_state::photo_approved(from) } else { order_state::photo_rejected(from) }.map_err(orders_flow::invalid_state)?;
-    let mut ch = orders::changes();
-    ch.reason = Set(reason.clone());
-    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
-        return Err(orders_flow::stale_version());
-    }
-    let company = companies::find(&txn, order.company_id).await?.ok_or(ApiError::NotFound)?;
-    if approve {
-        orders_flow::notify_holder(
-            &txn,
-            &order,
-            &Message::OrderReady { company: company.name, link: state.link(&format!("/orders/{id}")) },
-        )
-        .await?;
-    } else {
-        let link = state.link(&format!("/company/{}/orders/{id}", order.company_id));
-        orders_flow::notify_admins(
-            &txn,
-            order.company_id,
-            &Message::PhotoRejected { worker: orders_flow::worker_name(&order), reason: reason.clone().unwrap_or_default(), link },
-        )
-        .await?;
-    }
-    let event = if approve { WebhookEventType::PhotoApproved } else { WebhookEventType::PhotoRejected };
-    let data = crate::webhooks::PhotoWebhookData { order_id: id, status: to.as_str().to_owned(), reason: reason.clone() };
-    crate::webhooks::enqueue(&txn, event, &data).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: if approve { "photo_approved" } else { "photo_rejected" },
-            actor_id: None,
-            actor_kind: "partner",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
-            data: serde_json::json!({ "partner": partner.client_id }),
-        },
-    )
-    .await?;
-    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let view = orders_flow::company_view(&txn, order, true).await?;
-    txn.commit().await?;
-    Ok(web::Json(view))
+    let verdict = PhotoVerdict::try_from(&*body)?;
+    let cmd = ReviewPortrait { partner_client_id: partner.client_id, order_id: id.into_inner(), verdict };
+    review_portrait(&state, cmd).await.map(web::Json)
 }

@@ -2,34 +2,20 @@
 
 use actix_web::{HttpRequest, put, web};
 use futures_util::StreamExt;
-use sitecard_domain::order_state::{self, OrderStatus};
-use sitecard_persistence::{Set, audit, orders};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Problem};
 use crate::orders_flow::{self, CompanyOrder};
-use crate::photo::{self, PhotoError};
-use crate::photo_store::PhotoStore;
+use crate::photo;
 use crate::state::AppState;
+use crate::use_cases::upload_portrait::{UploadPortrait, may_upload_portrait, upload_portrait};
 
 /// Raw image bytes.
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]
 #[allow(dead_code)]
 pub struct PortraitBytes(Vec<u8>);
-
-static DECODES: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(photo::MAX_DECODES_IN_FLIGHT);
-
-fn photo_problem(e: PhotoError) -> ApiError {
-    match e {
-        PhotoError::Unsupported => ApiError::UnsupportedImage,
-        PhotoError::TooLarge => ApiError::PhotoTooLarge,
-        PhotoError::TooSmall(..) => ApiError::Unprocessable { code: "photo_too_small", detail: e.to_string(), errors: vec![] },
-        PhotoError::NotPortrait => ApiError::Unprocessable { code: "photo_not_portrait", detail: e.to_string(), errors: vec![] },
-        PhotoError::Unreadable => ApiError::Unprocessable { code: "photo_unreadable", detail: e.to_string(), errors: vec![] },
-    }
-}
 
 /// Reads the body up to the limit; a larger body stops being read at once.
 async fn read_limited(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
@@ -42,6 +28,20 @@ async fn read_limited(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
         buf.extend_from_slice(&chunk);
     }
     Ok(buf)
+}
+
+/// The declared type and length, before any byte is read.
+fn check_declared_upload(req: &HttpRequest) -> Result<(), ApiError> {
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let declared = header("content-type").split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    // Generated clients that only send binary bodies as octet-stream can upload too: the content decides.
+    if !matches!(declared.as_str(), "image/jpeg" | "image/png" | "application/octet-stream") {
+        return Err(ApiError::UnsupportedImage);
+    }
+    if header("content-length").parse::<usize>().is_ok_and(|n| n > photo::MAX_BYTES) {
+        return Err(ApiError::PhotoTooLarge);
+    }
+    Ok(())
 }
 
 /// Upload or replace an order's portrait.
@@ -73,64 +73,10 @@ pub async fn upload_photo(
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let (company_id, id) = path.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
-    let declared = req
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    // Generated clients that only send binary bodies as octet-stream can upload too: the content decides.
-    if !matches!(declared.as_str(), "image/jpeg" | "image/png" | "application/octet-stream") {
-        return Err(ApiError::UnsupportedImage);
-    }
-    if req
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok())
-        .is_some_and(|n| n > photo::MAX_BYTES)
-    {
-        return Err(ApiError::PhotoTooLarge);
-    }
-    let order = orders_flow::company_order(&state.db, company_id, id).await?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
+    check_declared_upload(&req)?;
+    // Refused before the body is read: no upload for an order past the photo step.
+    may_upload_portrait(&state, company_id, id).await?;
     let bytes = read_limited(payload).await?;
-    // Decodes wait their turn, so parallel uploads cannot add up to more memory than `MAX_DECODES_IN_FLIGHT` allow.
-    let _turn = DECODES.acquire().await.map_err(ApiError::internal)?;
-    let portrait = tokio::task::spawn_blocking(move || photo::process(&bytes)).await.map_err(ApiError::internal)?.map_err(photo_problem)?;
-    drop(_turn);
-    let key = PhotoStore::key_for(&portrait.sha256);
-    state.photos.put(&key, portrait.jpeg).await?;
-
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id, id).await?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
-    let mut ch = orders::changes();
-    ch.photo_key = Set(Some(key));
-    ch.photo_sha256 = Set(Some(portrait.sha256.clone()));
-    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
-        return Err(orders_flow::stale_version());
-    }
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: "photo_uploaded",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
-            data: serde_json::json!({ "sha256": portrait.sha256, "width": portrait.width, "height": portrait.height }),
-        },
-    )
-    .await?;
-    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let view = orders_flow::company_view(&txn, order, true).await?;
-    txn.commit().await?;
-    Ok(web::Json(view))
+    let cmd = UploadPortrait { actor_id: user.account_id, company_id, order_id: id, bytes };
+    upload_portrait(&state, cmd).await.map(web::Json)
 }

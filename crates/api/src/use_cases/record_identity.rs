@@ -1,21 +1,35 @@
 //! Recording an in-person identity check: the person, the worker's account, the orders placed for the email,
 //! the permit, the registration link and the audit trail, in one transaction.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
 use sitecard_domain::identity_match::{PersonalData, match_identity};
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::persons::{self, Person, VerifiedDocument};
 use sitecard_persistence::{Set, Tx, accounts, audit, tokens};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
 use crate::error::ApiError;
 use crate::right_to_work::{self, ParsedPermit};
-use crate::routes::identity::record::VerificationRecorded;
 use crate::state::AppState;
 
 pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
+
+#[derive(Serialize, ToSchema)]
+pub struct VerificationRecorded {
+    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
+    pub id: Uuid,
+    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
+    pub person_id: Uuid,
+    #[schema(example = "2026-11-20T10:14:30Z")]
+    pub verified_at: DateTime<Utc>,
+    /// True when the worker had no password yet and a registration link was emailed.
+    #[schema(example = true)]
+    pub registration_link_sent: bool,
+}
 
 /// A verifier's record of a document they held in their hands.
 pub struct RecordIdentity {

@@ -1,0 +1,15 @@
+//! Use cases: one action per module, plain async functions over the application state that handlers call after
+//! parsing and authorising. They own the transaction, the rules' order, the notifications and the audit trail.
+
+pub mod accept_card_order;
+pub mod activate_card_in_person;
+pub mod apply_production_event;
+pub mod change_own_password;
+pub mod correct_card_order;
+pub mod record_identity;
+pub mod reject_card_order;
+pub mod reset_second_factor;
+pub mod review_portrait;
+pub mod rotate_refresh_token;
+pub mod start_login;
+pub mod upload_portrait;
