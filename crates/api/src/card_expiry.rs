@@ -41,8 +41,8 @@ pub async fn expire_due_cards(state: &AppState) -> Result<usize, ApiError> {
 
 async fn expire(txn: &sitecard_persistence::Tx, card: &Card) -> Result<(), ApiError> {
     let mut ch = cards::changes();
-    ch.status = Set(CardStatus::Expired.as_str().to_owned());
-    if !cards::update_if_status(txn, card.id, &card.status, ch).await? {
+    ch.status = Set(CardStatus::Expired);
+    if !cards::update_if_status(txn, card.id, card.status, ch).await? {
         return Ok(()); // changed meanwhile (blocked, terminated): the next pass sees it as it is now
     }
     let now = clock::now();

@@ -30,7 +30,7 @@ pub struct CardView {
     pub card_number_last4: String,
     /// `expired` once `valid_until` has passed.
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
-    pub status: String,
+    pub status: CardStatus,
     pub company: CompanyRef,
     #[schema(example = "2031-12-03")]
     pub valid_until: NaiveDate,
@@ -79,7 +79,7 @@ pub fn today() -> NaiveDate {
 }
 
 pub fn status_of(card: &Card) -> Result<CardStatus, ApiError> {
-    let stored = CardStatus::parse(&card.status).ok_or_else(|| ApiError::internal("bad card status"))?;
+    let stored = card.status;
     Ok(card_state::effective_status(stored, card.valid_until, today()))
 }
 
@@ -89,7 +89,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, 
     Ok(CardView {
         holder_name,
         id: card.id,
-        status: status_of(&card)?.as_str().to_owned(),
+        status: status_of(&card)?,
         card_number_last4: sitecard_domain::card_number::last_four(&card.card_number),
         card_number: Some(card.card_number),
         company: CompanyRef { id: company.id, name: company.name },
@@ -111,8 +111,8 @@ pub fn masked(card: &Card) -> String {
 /// Applies a transition computed from the card's effective status, or 409 if it changed meanwhile, and
 /// queues the webhook the transition announces.
 pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, mut changes: cards::CardChanges) -> Result<(), ApiError> {
-    changes.status = Set(to.as_str().to_owned());
-    if !cards::update_if_status(conn, card.id, &card.status, changes).await? {
+    changes.status = Set(to);
+    if !cards::update_if_status(conn, card.id, card.status, changes).await? {
         return Err(ApiError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
     }
     sitecard_persistence::card_feed::append(conn, card.id, &card.card_number, to.as_str(), card.valid_until, sitecard_domain::clock::now())

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::Language;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
-use sitecard_domain::order_state::InvalidTransition;
+use sitecard_domain::order_state::{InvalidTransition, OrderStatus};
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
@@ -53,7 +53,7 @@ pub struct Delivery {
 #[derive(Serialize, ToSchema, Clone)]
 pub struct HistoryEntry {
     #[schema(value_type = crate::schema_enums::OrderStatusValue)]
-    pub status: String,
+    pub status: OrderStatus,
     #[schema(example = "2026-11-28T13:05:00Z")]
     pub at: DateTime<Utc>,
 }
@@ -64,7 +64,7 @@ pub struct HolderOrder {
     #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
     pub id: Uuid,
     #[schema(value_type = crate::schema_enums::OrderStatusValue)]
-    pub status: String,
+    pub status: OrderStatus,
     /// Send it back with accept; a changed order answers 409 `stale_version`.
     #[schema(example = 3)]
     pub version: i32,
@@ -134,7 +134,7 @@ pub struct CompanyOrder {
     #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
     pub id: Uuid,
     #[schema(value_type = crate::schema_enums::OrderStatusValue)]
-    pub status: String,
+    pub status: OrderStatus,
     #[schema(example = 3)]
     pub version: i32,
     pub company: CompanyRef,
@@ -249,7 +249,7 @@ pub fn to_holder_order(
     HolderOrder {
         identity_check: identity_check(&o, person),
         id: o.id,
-        status: o.status.clone(),
+        status: o.status,
         version: o.version,
         company,
         holder: holder(&o),
@@ -273,7 +273,7 @@ pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: 
 fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, history: Option<Vec<HistoryEntry>>) -> CompanyOrder {
     CompanyOrder {
         id: o.id,
-        status: o.status.clone(),
+        status: o.status,
         version: o.version,
         company,
         holder: holder(&o),

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sitecard_domain::card_state::{self, CardStatus};
+use sitecard_domain::card_state;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::right_to_work::{card_valid_until, check_permit_end};
 use sitecard_domain::{DocumentNumber, clock};
@@ -178,7 +178,7 @@ async fn follow_permit<C: ConnectionTrait>(txn: &C, account_id: Uuid, permit_unt
         if valid_until == card.valid_until || !cards::move_validity(txn, &card, valid_until).await? {
             continue;
         }
-        let stored = CardStatus::parse(&card.status).ok_or_else(|| ApiError::internal("bad card status"))?;
+        let stored = card.status;
         let status = card_state::effective_status(stored, valid_until, today);
         card_feed::append(txn, card.id, &card.card_number, status.as_str(), valid_until, clock::now()).await?;
         audit::append(

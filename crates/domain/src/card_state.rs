@@ -8,11 +8,19 @@ use chrono::NaiveDate;
 /// Where a card is in its life cycle; the snake_case names are the API's `status` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+// Stored as the same snake_case strings (the `sea-orm` feature, enabled by the persistence crate only).
+#[cfg_attr(feature = "sea-orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 pub enum CardStatus {
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "inactive"))]
     Inactive,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "active"))]
     Active,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "blocked"))]
     Blocked,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "terminated"))]
     Terminated,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "expired"))]
     Expired,
 }
 

@@ -6,18 +6,33 @@ use std::fmt;
 /// Where a card order is in its life cycle; the snake_case names are the API's `status` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+// Stored as the same snake_case strings (the `sea-orm` feature, enabled by the persistence crate only).
+#[cfg_attr(feature = "sea-orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)"))]
 pub enum OrderStatus {
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "awaiting_photo"))]
     AwaitingPhoto,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "awaiting_photo_review"))]
     AwaitingPhotoReview,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "photo_rejected"))]
     PhotoRejected,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "awaiting_cardholder"))]
     AwaitingCardholder,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "needs_correction"))]
     NeedsCorrection,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "confirmed"))]
     Confirmed,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "in_production"))]
     InProduction,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "shipped"))]
     Shipped,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "delivered"))]
     Delivered,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "rejected"))]
     Rejected,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "cancelled"))]
     Cancelled,
+    #[cfg_attr(feature = "sea-orm", sea_orm(string_value = "production_failed"))]
     ProductionFailed,
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sitecard_domain::card_state::CardStatus;
 use uuid::Uuid;
 
 use crate::DbError;
@@ -24,7 +25,7 @@ pub async fn insert<C: ConnectionTrait>(
         company_id: Set(company_id),
         account_id: Set(account_id),
         card_number: Set(card_number.to_owned()),
-        status: Set("inactive".into()),
+        status: Set(CardStatus::Inactive),
         valid_until: Set(valid_until),
         activated_at: Set(None),
         pin_enc: Set(None),
@@ -39,7 +40,8 @@ pub async fn insert<C: ConnectionTrait>(
     .await?;
     // The order is found by its card's number from now on; gates hear of the new card.
     crate::search::index_order(conn, order_id).await?;
-    crate::card_feed::append(conn, card.id, &card.card_number, &card.status, card.valid_until, sitecard_domain::clock::now()).await?;
+    crate::card_feed::append(conn, card.id, &card.card_number, card.status.as_str(), card.valid_until, sitecard_domain::clock::now())
+        .await?;
     Ok(card)
 }
 
@@ -120,7 +122,7 @@ pub async fn move_validity<C: ConnectionTrait>(conn: &C, card: &Card, valid_unti
 }
 
 /// Saves a status change only if the card is still in `from` (concurrent changes lose cleanly).
-pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: &str, mut changes: CardChanges) -> Result<bool, DbError> {
+pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: CardStatus, mut changes: CardChanges) -> Result<bool, DbError> {
     changes.updated_at = Set(Utc::now());
     let res = Cards::update_many().set(changes).filter(cards::Column::Id.eq(id)).filter(cards::Column::Status.eq(from)).exec(conn).await?;
     Ok(res.rows_affected == 1)

@@ -7,6 +7,7 @@ use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
+use sitecard_domain::order_state::OrderStatus;
 use uuid::Uuid;
 
 use crate::DbError;
@@ -18,7 +19,7 @@ pub use order_events::Model as OrderEvent;
 
 pub struct NewOrder {
     pub company_id: Uuid,
-    pub status: String,
+    pub status: OrderStatus,
     pub given_names: String,
     pub surname: String,
     pub date_of_birth: NaiveDate,
@@ -66,13 +67,13 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, 
     }
     .insert(conn)
     .await?;
-    record_event(conn, order.id, &order.status).await?;
+    record_event(conn, order.id, order.status).await?;
     crate::search::index_order(conn, order.id).await?;
     Ok(order)
 }
 
-pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: Uuid, status: &str) -> Result<(), DbError> {
-    order_events::ActiveModel { id: Set(Uuid::now_v7()), order_id: Set(order_id), status: Set(status.to_owned()), at: Set(Utc::now()) }
+pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: Uuid, status: OrderStatus) -> Result<(), DbError> {
+    order_events::ActiveModel { id: Set(Uuid::now_v7()), order_id: Set(order_id), status: Set(status), at: Set(Utc::now()) }
         .insert(conn)
         .await?;
     Ok(())
@@ -216,10 +217,10 @@ pub async fn transition<C: ConnectionTrait>(
     conn: &C,
     id: Uuid,
     expected_version: i32,
-    status: &str,
+    status: OrderStatus,
     mut changes: OrderChanges,
 ) -> Result<bool, DbError> {
-    changes.status = Set(status.to_owned());
+    changes.status = Set(status);
     let updated = update_versioned(conn, id, expected_version, changes).await?;
     if updated {
         record_event(conn, id, status).await?;
@@ -249,4 +250,24 @@ pub async fn update_versioned<C: ConnectionTrait>(
 
 pub fn changes() -> OrderChanges {
     <OrderChanges as Default>::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::ActiveEnum;
+    use sitecard_domain::card_state::CardStatus;
+    use sitecard_domain::order_state::OrderStatus;
+
+    /// Statuses are stored as the API's snake_case names, as they were when the column was a string: no data
+    /// migration, and SQL written by hand (benchmarks, operators) still reads them.
+    #[test]
+    fn statuses_are_stored_as_their_api_names() {
+        for status in OrderStatus::ALL {
+            assert_eq!(status.to_value(), status.as_str());
+            assert_eq!(OrderStatus::try_from_value(&status.as_str().to_owned()).ok(), Some(status));
+        }
+        for status in CardStatus::ALL {
+            assert_eq!(status.to_value(), status.as_str());
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use sitecard_api::AppState;
+use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{DocumentNumber, Role};
 use sitecard_persistence::orders::{self, NewOrder};
 use sitecard_persistence::persons::{self, VerifiedDocument};
@@ -140,7 +141,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
             &txn,
             NewOrder {
                 company_id: company.id,
-                status: "awaiting_photo".into(),
+                status: OrderStatus::AwaitingPhoto,
                 given_names: "Jan Piotr".into(),
                 surname: "Kowalski".into(),
                 date_of_birth: NaiveDate::from_ymd_opt(1990, 4, 12).ok_or("date")?,
@@ -161,8 +162,8 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
         let mut ch = orders::changes();
         ch.photo_key = Set(Some(key));
         ch.photo_sha256 = Set(Some(portrait.sha256));
-        orders::transition(&txn, order.id, 1, "awaiting_photo_review", ch).await?;
-        orders::transition(&txn, order.id, 2, "awaiting_cardholder", orders::changes()).await?;
+        orders::transition(&txn, order.id, 1, OrderStatus::AwaitingPhotoReview, ch).await?;
+        orders::transition(&txn, order.id, 2, OrderStatus::AwaitingCardholder, orders::changes()).await?;
         txn.commit().await?;
     }
     println!("Demo data (password for every account: {DEMO_PASSWORD}; SMS codes in the dev outbox at /api/v1/dev/outbox):");

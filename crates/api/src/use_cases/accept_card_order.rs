@@ -3,7 +3,7 @@
 
 use sitecard_domain::Language;
 use sitecard_domain::identity_match::IdentityMatch;
-use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
@@ -29,7 +29,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
     if order.version != version {
         return Err(orders_flow::stale_version());
     }
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let confirmed = order_state::accept(from).map_err(orders_flow::invalid_state)?;
 
     let missing = orders_flow::missing_contact_fields(&account);
@@ -53,7 +53,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             let mut ch = orders::changes();
             ch.mismatch_fields = Set(Some(names.join(",")));
             ch.account_id = Set(Some(account.id));
-            if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+            if !orders::transition(&txn, id, order.version, to, ch).await? {
                 return Err(orders_flow::stale_version());
             }
             let link = state.link(&format!("/company/{}/orders/{id}", order.company_id));
@@ -89,7 +89,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             let mut ch = orders::changes();
             ch.account_id = Set(Some(account.id));
             ch.mismatch_fields = Set(None);
-            if !orders::transition(&txn, id, order.version, confirmed.as_str(), ch).await? {
+            if !orders::transition(&txn, id, order.version, confirmed, ch).await? {
                 return Err(orders_flow::stale_version());
             }
             let language = Language::parse(&account.language).unwrap_or_default();
@@ -97,7 +97,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderConfirmed, id, confirmed.as_str()).await?;
             // The row as the versioned update left it, without reading it back.
             let order = orders::Order {
-                status: confirmed.as_str().to_owned(),
+                status: confirmed,
                 version: order.version + 1,
                 account_id: Some(account.id),
                 mismatch_fields: None,

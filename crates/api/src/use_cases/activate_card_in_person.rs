@@ -52,7 +52,7 @@ pub async fn activate_card_in_person(state: &AppState, cmd: ActivateCardInPerson
     let pin = cards_flow::activate(&txn, state, &card, verifier_id, "in_person").await?;
     let mut ch = cards::changes();
     ch.activation_failures = Set(0);
-    cards::update_if_status(&txn, card.id, "active", ch).await?;
+    cards::update_if_status(&txn, card.id, sitecard_domain::card_state::CardStatus::Active, ch).await?;
     let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
     let view = cards_flow::view(&txn, card).await?;
     txn.commit().await?;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sitecard_domain::card_number::CardNumber;
-use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_domain::order_state;
 use sitecard_notify::Message;
 use sitecard_persistence::{DbError, Set, audit, cards, idempotency, orders};
 use utoipa::ToSchema;
@@ -102,7 +102,7 @@ async fn apply(
     event: &ProductionEvent,
 ) -> Result<CompanyOrder, ApiError> {
     let order = orders::find(txn, id).await?.ok_or(ApiError::NotFound)?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let mut ch = orders::changes();
     let to = match event.kind.as_str() {
         "accepted" => order_state::production_accepted(from),
@@ -160,7 +160,7 @@ async fn apply(
     let updated = if to == from {
         orders::update_versioned(txn, id, order.version, ch).await?
     } else {
-        orders::transition(txn, id, order.version, to.as_str(), ch).await?
+        orders::transition(txn, id, order.version, to, ch).await?
     };
     if !updated {
         return Err(orders_flow::stale_version());

@@ -29,9 +29,9 @@ pub async fn correct_card_order(state: &AppState, cmd: CorrectCardOrder) -> Resu
     if order.version != version {
         return Err(orders_flow::stale_version());
     }
-    let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let to = order_state::correction_target(from).map_err(orders_flow::invalid_state)?;
-    if !orders::transition(&txn, id, version, to.as_str(), ch).await? {
+    if !orders::transition(&txn, id, version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;

@@ -1,6 +1,6 @@
 //! The worker rejects a card order (not theirs, or no longer wanted): the company's administrators are told why.
 
-use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_domain::order_state;
 use sitecard_notify::Message;
 use sitecard_persistence::{Set, accounts, audit, orders};
 use uuid::Uuid;
@@ -21,12 +21,12 @@ pub async fn reject_card_order(state: &AppState, cmd: RejectCardOrder) -> Result
     let account = accounts::find(&state.db, account_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let to = order_state::reject_by_cardholder(from).map_err(orders_flow::invalid_state)?;
     let mut ch = orders::changes();
     ch.reason = Set(Some(reason.clone()));
     ch.account_id = Set(Some(account.id));
-    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     orders_flow::notify_admins(&txn, order.company_id, &Message::OrderRejected { worker: orders_flow::worker_name(&order), reason })

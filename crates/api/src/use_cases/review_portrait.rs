@@ -1,7 +1,7 @@
 //! The production partner approves or rejects an order's portrait: approved goes to the worker to check and
 //! accept, rejected back to the company for a new photo.
 
-use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::{Set, audit, companies, orders};
@@ -34,12 +34,12 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let to =
         if approve { order_state::photo_approved(from) } else { order_state::photo_rejected(from) }.map_err(orders_flow::invalid_state)?;
     let mut ch = orders::changes();
     ch.reason = Set(reason.clone());
-    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     let company = companies::find(&txn, order.company_id).await?.ok_or(ApiError::NotFound)?;

@@ -1,7 +1,7 @@
 //! A company administrator uploads the worker's portrait: decoded and re-encoded off the async threads, stored,
 //! and the order goes to the partner's photo review.
 
-use sitecard_domain::order_state::{self, OrderStatus};
+use sitecard_domain::order_state;
 use sitecard_persistence::{Set, audit, orders};
 use uuid::Uuid;
 
@@ -34,7 +34,7 @@ pub struct UploadPortrait {
 /// Whether the order still takes a portrait: asked before the upload is read.
 pub async fn may_upload_portrait(state: &AppState, company_id: Uuid, id: Uuid) -> Result<(), ApiError> {
     let order = orders_flow::company_order(&state.db, company_id, id).await?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     Ok(())
 }
@@ -50,12 +50,12 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
 
     let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders_flow::company_order(&txn, company_id, id).await?;
-    let from = OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     let mut ch = orders::changes();
     ch.photo_key = Set(Some(key));
     ch.photo_sha256 = Set(Some(portrait.sha256.clone()));
-    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     audit::append(

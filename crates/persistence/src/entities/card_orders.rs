@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub company_id: Uuid,
-    pub status: String,
+    pub status: sitecard_domain::order_state::OrderStatus,
     pub version: i32,
     pub given_names: String,
     pub surname: String,

@@ -11,7 +11,7 @@ pub struct Model {
     pub company_id: Uuid,
     pub account_id: Option<Uuid>,
     pub card_number: String,
-    pub status: String,
+    pub status: sitecard_domain::card_state::CardStatus,
     pub valid_until: Date,
     pub activated_at: Option<DateTimeUtc>,
     pub pin_enc: Option<String>,

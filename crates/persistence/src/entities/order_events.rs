@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub order_id: Uuid,
-    pub status: String,
+    pub status: sitecard_domain::order_state::OrderStatus,
     pub at: DateTimeUtc,
 }
 

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, get, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sitecard_domain::card_number::CardNumber;
-use sitecard_domain::card_state::{CardCheck, CardStatus, check_card as evaluate};
+use sitecard_domain::card_state::{CardCheck, check_card as evaluate};
 use sitecard_persistence::{cards, companies};
 use utoipa::ToSchema;
 
@@ -52,7 +52,7 @@ pub async fn check_card(state: web::Data<AppState>, client: ClientInfo, number: 
         Ok(n) => cards::find_by_number(&state.db, n.as_str()).await?,
         Err(_) => None,
     };
-    let status = card.as_ref().and_then(|c| CardStatus::parse(&c.status));
+    let status = card.as_ref().map(|c| c.status);
     let answer = evaluate(status, card.as_ref().map(|c| c.valid_until), today());
     let company_name = match &card {
         Some(c) => companies::find(&state.db, c.company_id).await?.map(|co| co.name),

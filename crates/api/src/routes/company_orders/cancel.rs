@@ -46,13 +46,13 @@ pub async fn cancel_order(
     let reason = body.and_then(|b| b.into_inner().reason).map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
     let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders_flow::company_order(&txn, company_id, id).await?;
-    let from = order_state::OrderStatus::parse(&order.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = order.status;
     let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
     let mut ch = orders::changes();
     if reason.is_some() {
         ch.reason = Set(reason.clone());
     }
-    if !orders::transition(&txn, id, order.version, to.as_str(), ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id, to.as_str()).await?;

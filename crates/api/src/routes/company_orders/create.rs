@@ -156,7 +156,7 @@ pub async fn place_order<C: sitecard_persistence::ConnectionTrait>(
         conn,
         NewOrder {
             company_id: company.id,
-            status: OrderStatus::AwaitingPhoto.as_str().into(),
+            status: OrderStatus::AwaitingPhoto,
             given_names: p.given_names,
             surname: p.surname,
             date_of_birth: p.date_of_birth,

@@ -22,7 +22,7 @@ pub struct CardAtDesk {
     #[schema(pattern = "^[0-9]{4}$", example = "7890")]
     pub card_number_last4: String,
     #[schema(value_type = crate::schema_enums::CardStatusValue)]
-    pub status: String,
+    pub status: sitecard_domain::card_state::CardStatus,
     /// Five wrong card numbers: the worker can no longer activate it alone.
     #[schema(example = false)]
     pub activation_locked: bool,
