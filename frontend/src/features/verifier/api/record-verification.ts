@@ -1,8 +1,23 @@
 import { api, expectOk, type components } from '../../../lib/api';
 
-export type RecordVerificationBody = components['schemas']['RecordVerification'];
+/** A residence permit, for a worker whose nationality is outside the EU/EEA and Switzerland. */
+export type RightToWorkBody = {
+  document_type: 'residence_permit';
+  document_number: string;
+  /** ISO 3166-1 alpha-3 (alpha-2 is accepted). */
+  issuing_country: string;
+  /** `YYYY-MM-DD`. */
+  valid_until: string;
+};
 
-/** `POST /identity-verifications`: the in-person check; the worker is emailed a registration link. */
+export type RecordVerificationBody = components['schemas']['RecordVerification'] & {
+  right_to_work?: RightToWorkBody | null;
+};
+
+/**
+ * `POST /identity-verifications`: the in-person check; the worker is emailed a registration link. 422
+ * `right_to_work_required` when the nationality needs a residence permit and none was given.
+ */
 export async function recordVerification(body: RecordVerificationBody) {
   return expectOk(await api.POST('/api/v1/identity-verifications', { body }));
 }

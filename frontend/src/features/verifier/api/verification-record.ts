@@ -1,0 +1,56 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, expectOk, isApiError } from '../../../lib/api';
+import { pendingApi } from '../../../lib/api/pending';
+import type { VerificationRecord } from './find-verifications';
+import type { RightToWorkBody } from './record-verification';
+
+/** The person's current residence permit as the record shows it: only the number's last 3 characters. */
+export type RecordedPermit = {
+  document_type: string;
+  document_number_last3: string;
+  issuing_country: string;
+  valid_until: string;
+  recorded_at: string;
+};
+
+export type VerificationRecordView = VerificationRecord & {
+  right_to_work_required?: boolean;
+  right_to_work?: RecordedPermit | null;
+};
+
+const recordKey = (id: string) => ['verification-record', id] as const;
+
+/** `GET /identity-verifications/{id}`: the record (document number masked), with the current permit. */
+export async function getVerificationRecord(id: string, signal?: AbortSignal): Promise<VerificationRecordView> {
+  return expectOk(await api.GET('/api/v1/identity-verifications/{id}', { params: { path: { id } }, signal }));
+}
+
+export function useVerificationRecord(id: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: recordKey(id),
+      queryFn: ({ signal }) => getVerificationRecord(id, signal),
+      retry: (count, error) => !isApiError(error) && count < 1,
+    }),
+  );
+}
+
+/**
+ * `POST /identity-verifications/{id}/right-to-work`: a renewed residence permit for the same person; the
+ * validity of their cards follows it. Answers the record as `GET` does.
+ */
+export async function recordPermit(input: { id: string; permit: RightToWorkBody }): Promise<VerificationRecordView> {
+  return pendingApi<VerificationRecordView>(
+    'POST',
+    `/api/v1/identity-verifications/${encodeURIComponent(input.id)}/right-to-work`,
+    input.permit,
+  );
+}
+
+export function useRecordPermit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: recordPermit,
+    onSuccess: (record) => queryClient.setQueryData(recordKey(record.id), record),
+  });
+}
