@@ -19,6 +19,7 @@ mod m20261206_000014_company_country;
 mod m20261206_000015_audit_event_lookup;
 mod m20261206_000016_search_terms;
 mod m20261206_000017_card_expiry;
+mod m20261206_000018_right_to_work;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_audit_event_lookup::Migration),
             Box::new(m20261206_000016_search_terms::Migration),
             Box::new(m20261206_000017_card_expiry::Migration),
+            Box::new(m20261206_000018_right_to_work::Migration),
         ]
     }
 }

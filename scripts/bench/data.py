@@ -277,5 +277,10 @@ def growth_fill(st: dict, size: int) -> None:
         "created_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
         "updated_at": f"to_timestamp(({base_ms} + g * 20) / 1000.0)",
     }, f"src.id = '{st['demo_order']}'")
-    db.sql(f"SET session_replication_role = replica;\nSET maintenance_work_mem = '256MB';\n{drop}{insert}\n{create}", timeout=1800)
+    # The gates' feed grows with the cards: one status change per order, as if each had produced a card.
+    feed = ("INSERT INTO card_status_changes (card_id, card_number, status, valid_until, changed_at) "
+            "SELECT gen_random_uuid(), 'BN' || lpad(g::text, 10, '0'), (ARRAY['inactive','active','blocked','active'])[1 + g % 4], "
+            f"(now() + interval '5 years')::date, to_timestamp(({base_ms} + g * 20) / 1000.0) "
+            f"FROM generate_series({offset + 1}, {offset + filler}) AS g;")
+    db.sql(f"SET session_replication_role = replica;\nSET maintenance_work_mem = '256MB';\n{drop}{insert}\n{feed}\n{create}", timeout=1800)
     st["offset"] = offset + filler

@@ -1,4 +1,5 @@
-"""Growth on PostgreSQL: the company order list and accept at 10k, 100k and 1M orders (a mixin of scenarios.Bench)."""
+"""Growth on PostgreSQL: the company order list, accept and the gates' card status feed at 10k, 100k and 1M orders and
+card status changes (a mixin of scenarios.Bench)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,32 @@ import random
 import re
 import statistics
 import time
+import urllib.parse
+import urllib.request
+import json
 
 from bounds import target
 from data import OrderPool, PgDb, growth_base, growth_fill, reset_accept_pool, settle_outbox
 from load import QUIET, SETTLE, CpuMeter, from_ops, ms, plain_measurement, pooled_percentile, probe_in_turn
 from procs import ADMIN, CONTACT, WORKER, Api, Hello, Server, Session, fail, log
 
-OPS = ("company order list, first page", "company order list, keyset page (random cursor)", "accept")
+OPS = ("company order list, first page", "company order list, keyset page (random cursor)", "accept",
+       "gate feed, page after a random cursor")
+
+
+class PartnerToken:
+    """The demo partner's client-credentials token (development mode), fetched again before its ten minutes end."""
+
+    def __init__(self, base: str):
+        self.base, self.value, self.at = base, "", 0.0
+
+    def __call__(self) -> str:
+        if time.time() - self.at > 300:
+            form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "demo-partner",
+                                           "client_secret": "demo-partner-secret"}).encode()
+            with urllib.request.urlopen(urllib.request.Request(self.base + "/api/v1/oauth/token", data=form), timeout=30) as r:
+                self.value, self.at = json.loads(r.read())["access_token"], time.time()
+        return self.value
 
 
 def lab(size: int) -> str:
@@ -29,7 +49,7 @@ class Growth:
         stages: list[dict] = []
         servers: list[Server] = []
         dbs: list[PgDb] = []
-        log(f"[bench] --- growth (postgres): company order list and accept with {lab(sizes[0])} → {lab(sizes[-1])} orders ---")
+        log(f"[bench] --- growth (postgres): company order list, accept and gate feed with {lab(sizes[0])} → {lab(sizes[-1])} orders ---")
         try:
             prev = None
             for size in sizes:
@@ -40,7 +60,8 @@ class Growth:
                 st = {**(prev or growth_base(db, self.bin_dir, cfg["growth_pool"])), "db": db}
                 growth_fill(st, size)
                 # The seeding's dirty pages are written now, not by a checkpoint in the middle of a measurement.
-                db.sql("VACUUM ANALYZE card_orders; VACUUM ANALYZE order_events; CHECKPOINT;", timeout=1800)
+                db.sql("VACUUM ANALYZE card_orders; VACUUM ANALYZE order_events; VACUUM ANALYZE card_status_changes; CHECKPOINT;",
+                       timeout=1800)
                 # The question is what the table size costs; a commit's WAL flush costs the same at every size.
                 db.admin(f"ALTER DATABASE {name} SET synchronous_commit = off")
                 st["size"] = size
@@ -78,7 +99,7 @@ class Growth:
                 row.notes.append(f"p99 of all rounds pooled: {row.p99_ms / a_p99:.2f}×" if a_p99 else "no 10k p99")
                 row.notes.append(probe_cost)
                 idx = self.growth_plans.get(last, {})
-                key = "list" if "list" in op else "accept"
+                key = "list" if "list" in op else "feed" if "feed" in op else "accept"
                 used = sorted(set(i for q, names in idx.items() if q.startswith(key) for i in names))
                 row.notes.append(f"indexes used at {lab(last)}: {', '.join(used) or 'NONE'}")
                 if any("Seq Scan" in self.explains.get(f"{last}:{q}", "") for q in idx if q.startswith(key)):
@@ -113,6 +134,11 @@ class Growth:
         if len(page["items"]) != 20 or not page["next_cursor"]:
             fail(f"growth: unexpected first page: {len(page['items'])} items")
         api.expect(200, "GET", f"{st['list_path']}&cursor={st['cursors'][0]}", token=st["admin"].token())
+        st["partner"] = PartnerToken(server.url)
+        st["feed_cursors"] = db.sql("SELECT seq FROM card_status_changes ORDER BY random() LIMIT 500").split()
+        feed = api.expect(200, "GET", f"/api/v1/card-status-changes?limit=100&cursor={st['feed_cursors'][0]}", token=st["partner"]())
+        if not feed["items"]:
+            fail("growth: the gate feed answered an empty page after a random cursor")
 
     def growth_target(self, st: dict, op: str) -> dict:
         """What `probe_in_turn` sends to one stage for `op`: the list page (first, or after a random cursor) as the
@@ -129,6 +155,13 @@ class Growth:
                 ip = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
                 return "POST", f"/api/v1/me/card-orders/{order}/accept", b'{"version":1}', {**headers, "X-Forwarded-For": ip}
             return {"url": st["server"].url, "next": accept, "ok": lambda status: status == 200}
+        if op.startswith("gate feed"):
+            cursors, token = st["feed_cursors"], st["partner"]
+
+            def feed_page():
+                auth = {"Authorization": f"Bearer {token()}", "X-Forwarded-For": "10.201.0.1"}
+                return "GET", f"/api/v1/card-status-changes?limit=100&cursor={random.choice(cursors)}", None, auth
+            return {"url": st["server"].url, "next": feed_page, "ok": lambda status: status == 200}
         headers = {"Authorization": f"Bearer {st['admin'].token()}", "X-Forwarded-For": "10.200.0.1"}
         path, cursors = st["list_path"], st["cursors"] if "keyset" in op else None
         page = (lambda: ("GET", f"{path}&cursor={random.choice(cursors)}", None, headers)) if cursors else (lambda: ("GET", path, None, headers))
@@ -155,6 +188,7 @@ class Growth:
     def explain_growth(self, db: PgDb, stage: int, company: str, worker_id: str, cursor: str, order_id: str) -> dict[str, list[str]]:
         """EXPLAIN ANALYZE of the statements the server runs (as logged by PostgreSQL), with real values."""
         other_company = db.sql(f"SELECT id FROM companies WHERE id <> '{company}' ORDER BY id LIMIT 1")
+        feed_cursor = db.sql("SELECT seq FROM card_status_changes ORDER BY seq LIMIT 1 OFFSET (SELECT count(*) / 2 FROM card_status_changes)")
         cols = ", ".join(f'"card_orders"."{c}"' for c in db.columns("card_orders"))
         sel = f'SELECT {cols} FROM "card_orders" WHERE '
         queries = {
@@ -163,6 +197,12 @@ class Growth:
                                                      f'ORDER BY "card_orders"."id" DESC LIMIT 21',
             "list: keyset page": f'{sel}"card_orders"."company_id" = \'{company}\' AND "card_orders"."id" < \'{cursor}\' '
                                  f'ORDER BY "card_orders"."id" DESC LIMIT 21',
+            "feed: page after a cursor": 'SELECT "card_status_changes"."seq", "card_status_changes"."card_id", '
+                                         '"card_status_changes"."card_number", "card_status_changes"."status", '
+                                         '"card_status_changes"."valid_until", "card_status_changes"."changed_at" '
+                                         f'FROM "card_status_changes" WHERE "card_status_changes"."seq" > {feed_cursor} '
+                                         'AND "card_status_changes"."changed_at" < now() - interval \'2 seconds\' '
+                                         'ORDER BY "card_status_changes"."seq" ASC LIMIT 100',
             "accept: order lookup": f'{sel}"card_orders"."id" = \'{order_id}\' AND ("card_orders"."account_id" = \'{worker_id}\' '
                                     f'OR "card_orders"."email" = \'{WORKER[0]}\') LIMIT 1',
             "accept: versioned update": f'UPDATE "card_orders" SET "status" = \'confirmed\', "version" = "version" + 1 '

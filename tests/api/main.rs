@@ -12,5 +12,6 @@ mod languages;
 mod operator;
 mod orders;
 mod photos;
+mod right_to_work;
 mod security;
 mod sessions;

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
 use crate::error::ApiError;
-use crate::routes::identity::record::REGISTRATION_TOKEN_TTL;
+use crate::record_identity::REGISTRATION_TOKEN_TTL;
 use crate::state::AppState;
 
 pub struct Invited {

@@ -21,6 +21,8 @@ pub mod partner_clients;
 pub mod photo;
 pub mod photo_store;
 pub mod provisioning;
+pub mod record_identity;
+pub mod right_to_work;
 pub mod routes;
 pub mod schema_enums;
 pub mod session_flow;

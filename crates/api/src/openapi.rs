@@ -44,6 +44,20 @@ language and `Content-Language` names it. Clients switch on `code`, never on `de
         (name = "partner", description = "Production partners: OAuth2 client credentials, the photo review queue, the production queue, production events. Sitecard tells partners about changes with signed webhooks: see the `webhooks` tag."),
         (name = "operator", description = "Operators run the service: partner clients (secrets, webhook URL and event types) and the outbox with its dead letters"),
         (name = "audit", description = "The tamper-evident audit log (operators): signed checkpoints over Merkle trees of events"),
+        (name = "gates", description = "Site gates and access-control systems. A worker shows a digital card: a QR code holding a \
+compact JWS from `GET /api/v1/me/cards/{id}/credential`. To admit a card **offline**:\n\n\
+1. Keep `GET /.well-known/jwks.json` (Ed25519 keys, RFC 8037): refresh it at least daily, and at once when a QR names a \
+`kid` you do not have.\n\
+2. Split the QR text at the dots; check the header: `alg` is `EdDSA`, `typ` is `sitecard-card+jwt`, `kid` is in your JWKS. \
+Verify the signature over `header.payload` with that key. Refuse anything else (`alg: none`, other types, access tokens).\n\
+3. Check the payload: `exp` is in the future (allow a minute of clock skew; a credential lives 24 hours at most, so a \
+screenshot dies within a day) and `valid_until` (`YYYY-MM-DD`, inclusive) is today or later.\n\
+4. Look the card number `sub` up in your block list and admit only when its last status is `active`. Keep the list with a \
+partner client token: poll `GET /api/v1/card-status-changes?cursor=<last next_cursor>` every minute (start from no cursor \
+once: the whole history), apply the items in order to a table keyed by `card_number`, store `next_cursor`. A block, \
+termination, expiry or validity change reaches you within your polling interval plus two seconds.\n\n\
+Online, `GET /api/v1/card-check/{card_number}` answers the live status; show `name` and `company` from the payload so the \
+guard can compare them with the person and their physical card."),
         (name = "public", description = "No login: the card validity check"),
         (name = "dev", description = "Development mode only (`SITECARD_DEV=1`); 404 otherwise"),
     )

@@ -48,6 +48,12 @@ impl DocumentNumber {
         &self.0
     }
 
+    /// The last three characters: stored in clear to find a record by number and to mask it.
+    pub fn last_three(&self) -> &str {
+        // ASCII only (checked in `parse`), so byte offsets are character offsets.
+        &self.0[self.0.len().saturating_sub(3)..]
+    }
+
     /// Only the last three characters are ever shown: `••••••123`.
     pub fn masked(&self) -> String {
         mask_document_number(&self.0)

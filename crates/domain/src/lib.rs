@@ -2,6 +2,7 @@
 
 pub mod address;
 pub mod audit_chain;
+pub mod card_credential;
 pub mod card_number;
 pub mod card_state;
 pub mod challenge;
@@ -18,6 +19,7 @@ pub mod org_number;
 pub mod partner_client;
 pub mod password;
 pub mod phone;
+pub mod right_to_work;
 pub mod role;
 pub mod search;
 pub mod webhook_event;

@@ -93,6 +93,32 @@ pub async fn replaced_by<C: ConnectionTrait>(conn: &C, card: &Card) -> Result<Ve
         .await?)
 }
 
+/// The account's live cards (`inactive`, `active`, `blocked`).
+pub async fn live_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Card>, DbError> {
+    Ok(Cards::find().filter(cards::Column::AccountId.eq(account_id)).filter(cards::Column::Status.is_in(LIVE)).all(conn).await?)
+}
+
+/// Moves a live card's last valid day, if it is still live and still valid until what `card` says (a
+/// concurrent change loses cleanly). A later date starts the expiry reminders over: they were about the old one.
+pub async fn move_validity<C: ConnectionTrait>(conn: &C, card: &Card, valid_until: NaiveDate) -> Result<bool, DbError> {
+    let mut update = Cards::update_many()
+        .col_expr(cards::Column::ValidUntil, sea_orm::sea_query::Expr::value(valid_until))
+        .col_expr(cards::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()));
+    if valid_until > card.valid_until {
+        let none: Option<chrono::DateTime<Utc>> = None;
+        update = update
+            .col_expr(cards::Column::Reminded30At, sea_orm::sea_query::Expr::value(none))
+            .col_expr(cards::Column::Reminded7At, sea_orm::sea_query::Expr::value(none));
+    }
+    let res = update
+        .filter(cards::Column::Id.eq(card.id))
+        .filter(cards::Column::Status.is_in(LIVE))
+        .filter(cards::Column::ValidUntil.eq(card.valid_until))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
 /// Saves a status change only if the card is still in `from` (concurrent changes lose cleanly).
 pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: &str, mut changes: CardChanges) -> Result<bool, DbError> {
     changes.updated_at = Set(Utc::now());

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod partners;
 pub mod persons;
 pub mod rate_limit;
+pub mod right_to_work;
 pub mod search;
 pub mod sessions;
 pub mod signing_keys;

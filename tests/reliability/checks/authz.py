@@ -95,6 +95,7 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "POST /api/v1/me/card-orders/{id}/reject": Rule("owner", ("worker",), {"id": "oA2"}, body={"reason": "not my employer"}, phase=5),
         "POST /api/v1/me/cards/{id}/activate": Rule("owner", ("worker",), {"id": "cA1"}, body=lambda: {"card_number": ids["cardA1"]}, phase=2),
         "POST /api/v1/me/cards/{id}/pin": Rule("owner", ("worker",), {"id": "cA1"}, body=lambda: {"card_number": ids["cardA1"]}, phase=3),
+        "GET /api/v1/me/cards/{id}/credential": Rule("owner", ("worker",), {"id": "cA1"}, ok_errors=(409,), phase=3),
         "POST /api/v1/me/cards/{id}/report-lost": Rule("owner", ("worker",), {"id": "cA1"}, body={}, phase=6),
         "GET /api/v1/card-orders/{id}/photo": Rule("owner", ("worker", "admin", "verifier", "partner"), {"id": "oA1"}),
         # --- company administration (tenant A) --------------------------------------------------------------
@@ -146,6 +147,8 @@ def rules(ids: dict, api: Api, tok: dict) -> dict[str, Rule]:
         "GET /api/v1/identity-verifications/{id}/cards": Rule("owner", ("verifier",), {"id": "ivB"}),
         "POST /api/v1/identity-verifications/{id}/reset-second-factor": Rule("owner", ("verifier",), {"id": "ivB"},
                                                                               body={"new_phone": new_phone, "document_number": "WRONG123"}, ok_errors=(422,)),
+        "POST /api/v1/identity-verifications/{id}/right-to-work": Rule("owner", ("verifier",), {"id": "ivB"}, ok_errors=(422,), body={
+            "document_type": "residence_permit", "document_number": "UT1234567", "issuing_country": "SWE", "valid_until": "2030-01-01"}),
         "POST /api/v1/cards/{id}/activate-in-person": Rule("owner", ("verifier",), {"id": "cB2"},
                                                             body=lambda: {"document_number": ids["docB"], "card_number": ids["cardB2"]}, phase=8),
         # --- the production partner ------------------------------------------------------------------------

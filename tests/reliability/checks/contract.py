@@ -59,6 +59,8 @@ EXPECTED_4XX = {
     "POST /api/v1/identity-verifications": (["409", "422"], "document rules; a document is recorded once"),
     "GET /api/v1/identity-verifications": (["422"], "exactly one of email and document_number, well formed"),
     "POST /api/v1/identity-verifications/{id}/reset-second-factor": (["422"], "phone and document rules"),
+    "POST /api/v1/identity-verifications/{id}/right-to-work": (["422"], "permit rules; EU/EEA and Swiss citizens need none"),
+    "GET /api/v1/me/cards/{id}/credential": (["409"], "only an active card has a digital card"),
     "POST /api/v1/companies/{company_id}/cards/{id}/block": (["409", "422"], "card state rules; a reason of only spaces"),
     "POST /api/v1/companies/{company_id}/cards/{id}/unblock": (["409", "422"], "card state rules; a reason of only spaces"),
     "POST /api/v1/companies/{company_id}/cards/{id}/terminate": (["409", "422"], "card state rules; a reason of only spaces"),

@@ -40,6 +40,25 @@ pub struct Claims {
     pub jti: String,
 }
 
+/// The JWS `typ` of a digital card.
+pub const CARD_CREDENTIAL_TYPE: &str = "sitecard-card+jwt";
+
+/// The claims of a digital card: who holds which card, for which employer, until when.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CardClaims {
+    pub iss: String,
+    /// The card number.
+    pub sub: String,
+    /// The holder's name as on the card.
+    pub name: String,
+    /// The employer's name.
+    pub company: String,
+    /// The card's last valid day, `YYYY-MM-DD`.
+    pub valid_until: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
 struct LoadedKey {
     kid: String,
     public_x: String,
@@ -147,6 +166,17 @@ impl KeyStore {
         let key = keys.first().ok_or_else(|| ApiError::internal("no signing key"))?;
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(key.kid.clone());
+        jsonwebtoken::encode(&header, claims, &key.encoding).map_err(ApiError::internal)
+    }
+
+    /// A digital card (`GET /me/cards/{id}/credential`): a compact JWS with header `typ: sitecard-card+jwt`, so
+    /// that it can never pass for an access token (nor an access token for a card: it has no audience).
+    pub fn sign_card(&self, claims: &CardClaims) -> Result<String, ApiError> {
+        let keys = self.keys.read().map_err(|_| ApiError::internal("key store poisoned"))?;
+        let key = keys.first().ok_or_else(|| ApiError::internal("no signing key"))?;
+        let mut header = Header::new(Algorithm::EdDSA);
+        header.kid = Some(key.kid.clone());
+        header.typ = Some(CARD_CREDENTIAL_TYPE.into());
         jsonwebtoken::encode(&header, claims, &key.encoding).map_err(ApiError::internal)
     }
 

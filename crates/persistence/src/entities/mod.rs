@@ -19,6 +19,7 @@ pub mod partner_clients;
 pub mod persons;
 pub mod rate_limits;
 pub mod refresh_tokens;
+pub mod right_to_work_permits;
 pub mod search_terms;
 pub mod sessions;
 pub mod signing_keys;

@@ -465,7 +465,8 @@ export interface paths {
          *     activation, block, unblock, termination and expiry of every card. Apply the items in order to a table keyed
          *     by card number and keep `next_cursor`: the table is the current block list. A change appears here two
          *     seconds after it is made. Offline gates verify a digital card's signature with the JWKS and check its
-         *     number against this table.
+         *     number against this table (see the `gates` tag). A new permit that moves a card's `valid_until` appears as an
+         *     item with the card's unchanged status and the new date.
          */
         get: operations["card_status_changes"];
         put?: never;
@@ -908,7 +909,8 @@ export interface paths {
          * Record an in-person passport or ID check (verifiers).
          * @description Verifiers only. Creates or updates the person and the worker's account (which gets the `cardholder` role) and links
          *     card orders already placed for `email` to it; when the worker has no password yet, a one-time registration link
-         *     valid 7 days is emailed (replacing any earlier one). Audited; 409 when the document belongs to another account or
+         *     valid 7 days is emailed (replacing any earlier one). A holder from outside the EU/EEA and Switzerland shows a
+         *     residence or work permit too: their cards are valid until its end at the latest. Audited; 409 when the document belongs to another account or
          *     the email's account was verified as another person.
          */
         post: operations["record_verification"];
@@ -928,7 +930,7 @@ export interface paths {
         /**
          * Read a verification record (verifiers).
          * @description Verifiers only. The document number is masked to its last three characters; `reference` is a short form of the id
-         *     to read out at the desk. Read-only.
+         *     to read out at the desk; `right_to_work` is the person's current permit. Read-only.
          */
         get: operations["show_verification"];
         put?: never;
@@ -976,6 +978,29 @@ export interface paths {
          *     ended; the email address and the old phone (by SMS) are told, and the reset is audited.
          */
         post: operations["reset_second_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-verifications/{id}/right-to-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a renewed residence or work permit (verifiers).
+         * @description Verifiers only, after seeing the permit in person. Recorded for the person of verification record `id` and from
+         *     then on their current permit: the holder's live cards become valid until the earlier of five years after
+         *     production and the permit's end (a card whose date moves appears in `GET /card-status-changes`; expiry reminders
+         *     start over when it moves later). Audited. Answers the record with the new permit.
+         */
+        post: operations["record_right_to_work"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1155,6 +1180,28 @@ export interface paths {
          *     self-service activation (409 `activation_locked`: a verifier activates in person).
          */
         post: operations["activate_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cards/{id}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the digital card of an active card (its holder).
+         * @description The holder only (404 for anyone else's card). A short-lived credential that site gates verify offline against the
+         *     JWKS, and whose card number they look up in their block list (`GET /card-status-changes`) or online
+         *     (`GET /card-check/{card_number}`). A new one is signed on every call. Read-only.
+         */
+        get: operations["card_credential"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1503,7 +1550,7 @@ export interface paths {
         /**
          * Report a production step for an order.
          * @description Production partners (client-credentials token). `accepted` (confirmed → in_production), `produced` (needs
-         *     `card_number`; creates the `inactive` card, valid 5 years; the order stays in_production), `shipped` (in_production
+         *     `card_number`; creates the `inactive` card, valid 5 years or until the holder's residence permit ends if earlier; the order stays in_production), `shipped` (in_production
          *     → shipped, after `produced`; the worker is emailed the tracking number), `delivered` (shipped → delivered), `failed`
          *     (confirmed or in_production → production_failed; the company's administrators are emailed). With `Idempotency-Key`
          *     a retry returns the first answer (`Idempotent-Replayed: true`) and changes nothing; audited.
@@ -1981,6 +2028,21 @@ export interface components {
          * @enum {string}
          */
         CardCheckStatus: "valid" | "not_valid";
+        CardCredential: {
+            /**
+             * @description A compact JWS (RFC 7515), EdDSA over Ed25519: header `{alg: "EdDSA", typ: "sitecard-card+jwt", kid}`,
+             *     payload `{iss: "sitecard", sub: card_number, name, company, valid_until: "YYYY-MM-DD", iat, exp}`. Verify it
+             *     with the key `kid` from `GET /.well-known/jwks.json`.
+             * @example eyJ0eXAiOiJzaXRlY2FyZC1jYXJkK2p3dCIsImFsZyI6IkVkRFNBIiwia2lkIjoiazIwMjYxMjA2MTAwMDAwIn0.eyJpc3MiOiJzaXRlY2FyZCJ9.c2lnbmF0dXJl
+             */
+            credential: string;
+            /**
+             * Format: date-time
+             * @description The credential's `exp`: at most 24 hours ahead, never past the card's `valid_until`.
+             * @example 2026-12-07T10:00:00Z
+             */
+            expires_at: string;
+        };
         CardPage: {
             items: components["schemas"]["CardView"][];
             /**
@@ -3082,6 +3144,7 @@ export interface components {
              * @example POL
              */
             nationality: string;
+            right_to_work?: components["schemas"]["RightToWork"] | null;
             /** @example Kowalska */
             surname: string;
         };
@@ -3125,6 +3188,54 @@ export interface components {
              * @example +46701234567
              */
             new_phone: string;
+        };
+        /** @description A residence or work permit as printed. */
+        RightToWork: {
+            /**
+             * @description As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
+             * @example SE1234567
+             */
+            document_number: string;
+            /**
+             * @description Only `residence_permit` (the Swedish residence permit card, which states the right to work); the
+             *     default when left out.
+             * @example residence_permit
+             */
+            document_type?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-3 of the issuing state (alpha-2 is accepted and converted).
+             * @example SWE
+             */
+            issuing_country: string;
+            /**
+             * Format: date
+             * @description The permit's last valid day, `YYYY-MM-DD`; not in the past.
+             * @example 2028-03-31
+             */
+            valid_until: string;
+        };
+        /** @description The permit on record; the number is never shown whole. */
+        RightToWorkView: {
+            /**
+             * @description The number's last three characters.
+             * @example 567
+             */
+            document_number_last3: string;
+            /** @example residence_permit */
+            document_type: string;
+            /** @example SWE */
+            issuing_country: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-06T10:14:30Z
+             */
+            recorded_at: string;
+            /**
+             * Format: date
+             * @description Cards of this holder are valid until this day at the latest.
+             * @example 2028-03-31
+             */
+            valid_until: string;
         };
         /**
          * @example cardholder
@@ -3395,6 +3506,12 @@ export interface components {
              * @example 7D2C-44B5
              */
             reference: string;
+            right_to_work?: components["schemas"]["RightToWorkView"] | null;
+            /**
+             * @description True for a nationality outside the EU/EEA and Switzerland: the holder shows a residence or work permit.
+             * @example false
+             */
+            right_to_work_required: boolean;
             /** @example Kowalska */
             surname: string;
             /**
@@ -5992,7 +6109,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description `validation_failed` */
+            /** @description `right_to_work_required`: the nationality is outside the EU/EEA and Switzerland and no `right_to_work` permit was given (when other fields are wrong too, it is one of the `errors` of `validation_failed`); `validation_failed`: field errors, including `right_to_work.*` (`permit_expired` for a permit that has ended) and `right_to_work` `not_needed` for an EU/EEA or Swiss nationality */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6150,6 +6267,71 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `validation_failed` (`document_number` is required) or `document_mismatch` (not the recorded document) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_right_to_work: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe. The first answer (status and body) to a request with this key is kept 24 hours and returned to every retry of the same request by the same caller (account or partner client), with `Idempotent-Replayed: true`; nothing is changed twice. "The same request" is the same method, path and body bytes: the same key with anything else is refused with 422 `idempotency_key_reused`. Keys are per caller (another caller's key never matches yours), at most 200 characters (400 `invalid_idempotency_key`); use a fresh UUID per logical action, e.g. `6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b`. Server errors (5xx) and 429 are not kept: retry them with the same key. Ignored where answers carry tokens, codes, secrets or PINs (`/auth/*`, `/accounts*`, `/oauth/token`, `/me/phone*`, `/me/password`, PIN views). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Verification record id
+                 * @example 01a1f873-5370-7063-8277-9b947d2c44b5
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RightToWork"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not a verifier */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation_failed`: `right_to_work.*` field errors (`permit_expired` for a permit that has ended); `right_to_work` `not_needed` for an EU/EEA or Swiss nationality */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6541,6 +6723,53 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description `card_number_mismatch` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    card_credential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Card id
+                 * @example 01a23add-2060-7549-83a6-e95bd7d3a0ae
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credential */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardCredential"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such card of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_state`: the card is not `active` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod company;
+pub mod credential;
 pub mod in_person;
 pub mod mine;
 pub mod renew;
@@ -14,6 +15,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(mine::activate_card)
         .service(mine::show_pin)
         .service(mine::report_lost)
+        .service(credential::card_credential)
         .service(company::list_company_cards)
         .service(company::show_company_card)
         .service(company::block_card)

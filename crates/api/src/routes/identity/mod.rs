@@ -4,6 +4,7 @@ pub mod cards;
 pub mod find;
 pub mod record;
 pub mod reset_second_factor;
+pub mod right_to_work;
 pub mod show;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -13,5 +14,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cards::cards_at_desk)
         .service(record::record_verification)
         .service(show::show_verification)
+        .service(right_to_work::record_right_to_work)
         .service(reset_second_factor::reset_second_factor);
 }

@@ -1,23 +1,20 @@
 //! `POST /identity-verifications`: a verifier records a passport or national-ID check done in person.
 
 use actix_web::{HttpResponse, post, web};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sitecard_domain::country::Nationality;
-use sitecard_domain::identity_match::{PersonalData, match_identity};
+use sitecard_domain::right_to_work::right_to_work_required;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
-use sitecard_notify::Message;
-use sitecard_persistence::persons::{self, VerifiedDocument};
-use sitecard_persistence::{Set, accounts, audit, tokens};
+use sitecard_persistence::persons::VerifiedDocument;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::{ClientInfo, CurrentUser};
-use crate::crypto::{random_token, token_hash};
 use crate::error::{ApiError, Fields, Problem};
+use crate::record_identity::{RecordIdentity, record_identity};
+use crate::right_to_work::{self, RightToWork};
 use crate::state::AppState;
-
-pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
 
 #[derive(Deserialize, ToSchema)]
 pub struct RecordVerification {
@@ -49,6 +46,10 @@ pub struct RecordVerification {
     #[serde(default)]
     #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
     pub language: Option<String>,
+    /// The residence or work permit, shown beside the passport: required for nationalities outside the EU/EEA
+    /// and Switzerland (422 `right_to_work_required` without it), refused for the others.
+    #[serde(default)]
+    pub right_to_work: Option<RightToWork>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -90,7 +91,7 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
     let (doc_type, number, issuing, nationality, given, surname, email, expiry, birth) =
         (doc_type?, number?, issuing?, nationality?, given?, surname?, email?, expiry?, birth?);
     let enc = state.cipher.encrypt(number.as_str()).ok()?;
-    let last3: String = number.as_str().chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    let last3 = number.last_three().to_owned();
     Some((
         VerifiedDocument {
             document_type: doc_type.as_str().into(),
@@ -112,13 +113,14 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
 ///
 /// Verifiers only. Creates or updates the person and the worker's account (which gets the `cardholder` role) and links
 /// card orders already placed for `email` to it; when the worker has no password yet, a one-time registration link
-/// valid 7 days is emailed (replacing any earlier one). Audited; 409 when the document belongs to another account or
+/// valid 7 days is emailed (replacing any earlier one). A holder from outside the EU/EEA and Switzerland shows a
+/// residence or work permit too: their cards are valid until its end at the latest. Audited; 409 when the document belongs to another account or
 /// the email's account was verified as another person.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), request_body = RecordVerification, responses(
     (status = 201, description = "Recorded", body = VerificationRecorded),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "`document_in_use`: this document belongs to another account; `identity_already_verified`: the email's account was verified as another person (names or date of birth differ; a renewed document of the same person is accepted)", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`right_to_work_required`: the nationality is outside the EU/EEA and Switzerland and no `right_to_work` permit was given (when other fields are wrong too, it is one of the `errors` of `validation_failed`); `validation_failed`: field errors, including `right_to_work.*` (`permit_expired` for a permit that has ended) and `right_to_work` `not_needed` for an EU/EEA or Swiss nationality", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/identity-verifications")]
 pub async fn record_verification(
@@ -134,128 +136,15 @@ pub async fn record_verification(
         Some(l) => f.check("language", "unsupported_language", Language::parse(l).ok_or(format!("use one of {}", Language::CODES))),
         None => Some(client.language),
     };
+    let permit = body.right_to_work.as_ref().and_then(|p| right_to_work::parse_permit(&state, p, &mut f));
+    let needs_permit = Nationality::parse(&body.nationality).is_ok_and(|n| right_to_work_required(&n));
+    match (needs_permit, &body.right_to_work) {
+        (true, None) => return Err(right_to_work::require_permit(f)),
+        (false, Some(_)) => f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit: leave it out"),
+        _ => {}
+    }
     f.finish()?;
-    let ((doc, email), language) = parsed.zip(language).ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
-
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let by_document = persons::find_by_document_index(&txn, &doc.document_index).await?;
-    let account = accounts::find_by_email(&txn, email.as_str()).await?;
-    if let (Some(p), Some(a)) = (&by_document, &account)
-        && a.person_id.is_some_and(|id| id != p.id)
-    {
-        return Err(ApiError::Conflict("document_in_use", "this document is recorded for another account".into()));
-    }
-    if let Some(p) = &by_document
-        && accounts::find_by_person(&txn, p.id).await?.is_some_and(|other| other.email != email.as_str())
-    {
-        return Err(ApiError::Conflict("document_in_use", "this document is recorded for another account".into()));
-    }
-    // A new document for an account that is already verified (a renewed passport) is taken only for the same
-    // person: it must never silently move the account, its orders and its cards to someone else's identity.
-    if by_document.is_none()
-        && let Some(a) = &account
-        && let Some(current) = match a.person_id {
-            Some(id) => persons::find(&txn, id).await?,
-            None => None,
-        }
-    {
-        let recorded = PersonalData {
-            given_names: &current.given_names,
-            surname: &current.surname,
-            date_of_birth: current.date_of_birth,
-            nationality: Some(&current.nationality),
-        };
-        let presented =
-            PersonalData { given_names: &doc.given_names, surname: &doc.surname, date_of_birth: doc.date_of_birth, nationality: None };
-        if !match_identity(&presented, &recorded).is_match() {
-            drop(txn);
-            audit::record(
-                &state.db,
-                audit::NewAuditEvent {
-                    kind: "identity_relink_refused",
-                    actor_id: Some(user.account_id),
-                    actor_kind: "account",
-                    subject_type: Some("account"),
-                    subject_id: Some(a.id),
-                    data: serde_json::json!({ "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
-                },
-            )
-            .await?;
-            return Err(ApiError::Conflict(
-                "identity_already_verified",
-                "this email's account was verified with another person's document; check the email address".into(),
-            ));
-        }
-    }
-    let person_id = by_document.as_ref().map(|p| p.id).or(account.as_ref().and_then(|a| a.person_id));
-    // A concurrent check of the same document can pass the look-up above and lose at the unique index.
-    let person = persons::upsert(&txn, person_id, &doc).await.map_err(|e| match e {
-        sitecard_persistence::DbError::Conflict(_) => {
-            ApiError::Conflict("document_in_use", "this document is recorded for another account".into())
-        }
-        other => other.into(),
-    })?;
-    let account = match account {
-        Some(a) => {
-            let mut roles = sitecard_domain::role::parse_roles(&a.roles);
-            roles.push(Role::Cardholder);
-            let mut c = accounts::changes(a.id);
-            c.person_id = Set(Some(person.id));
-            c.roles = Set(sitecard_domain::role::format_roles(&roles));
-            accounts::update(&txn, c).await?
-        }
-        None => {
-            accounts::insert(
-                &txn,
-                accounts::NewAccount {
-                    email: email.as_str(),
-                    password_hash: None,
-                    phone: None,
-                    status: "pending",
-                    language: language.as_str(),
-                    roles: Role::Cardholder.as_str().into(),
-                    person_id: Some(person.id),
-                },
-            )
-            .await?
-        }
-    };
-    sitecard_persistence::orders::link_to_account(&txn, email.as_str(), account.id).await?;
-    let record = persons::record_verification(&txn, person.id, user.account_id, "registration", email.as_str(), &doc).await?;
-    let link_sent = account.status == "pending";
-    if link_sent {
-        let token = random_token();
-        tokens::spend_all_for(&txn, account.id, "registration").await?;
-        tokens::insert(&txn, "registration", &token_hash(&token), account.id, Utc::now() + REGISTRATION_TOKEN_TTL).await?;
-        let link = state.link(&format!("/register?token={token}"));
-        sitecard_notify::queue(
-            &txn,
-            email.as_str(),
-            &Message::RegistrationLink { link },
-            Language::parse(&account.language).unwrap_or(language),
-        )
-        .await?;
-    }
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: "identity_verified",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("person"),
-            subject_id: Some(person.id),
-            data: serde_json::json!({ "verification_id": record.id, "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    // The verified person is read with the session: the account it now belongs to, and any account that
-    // held it before, are served from the database again.
-    state.forget_account(account.id);
-    if let Some(linked) = accounts::find_by_person(&state.db, person.id).await? {
-        state.forget_account(linked.id);
-    }
-    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", record.id))).json(
-        VerificationRecorded { id: record.id, person_id: person.id, verified_at: record.created_at, registration_link_sent: link_sent },
-    ))
+    let ((document, email), language) = parsed.zip(language).ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
+    let recorded = record_identity(&state, RecordIdentity { verifier_id: user.account_id, document, email, language, permit }).await?;
+    Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", recorded.id))).json(recorded))
 }

@@ -4,13 +4,16 @@ use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::Role;
+use sitecard_domain::country::Nationality;
 use sitecard_domain::document::mask_document_number;
-use sitecard_persistence::persons;
+use sitecard_domain::right_to_work::right_to_work_required;
+use sitecard_persistence::{ConnectionTrait, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Problem};
+use crate::right_to_work::RightToWorkView;
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -48,12 +51,17 @@ pub struct VerificationView {
     pub verified_by: Uuid,
     #[schema(example = "2026-11-20T10:14:30Z")]
     pub verified_at: DateTime<Utc>,
+    /// True for a nationality outside the EU/EEA and Switzerland: the holder shows a residence or work permit.
+    #[schema(example = false)]
+    pub right_to_work_required: bool,
+    /// The person's current permit (the newest recorded, possibly at a later visit); `null` when none.
+    pub right_to_work: Option<RightToWorkView>,
 }
 
 /// Read a verification record (verifiers).
 ///
 /// Verifiers only. The document number is masked to its last three characters; `reference` is a short form of the id
-/// to read out at the desk. Read-only.
+/// to read out at the desk; `right_to_work` is the person's current permit. Read-only.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), responses(
     (status = 200, description = "The record", body = VerificationView),
     (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
@@ -67,13 +75,15 @@ pub async fn show_verification(
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
     let v = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
-    Ok(web::Json(view(v)))
+    Ok(web::Json(view(&state.db, v).await?))
 }
 
-/// A record as verifiers see it: the document number masked.
-pub fn view(v: persons::Verification) -> VerificationView {
+/// A record as verifiers see it, with the person's current permit: the document number masked.
+pub async fn view<C: ConnectionTrait>(conn: &C, v: persons::Verification) -> Result<VerificationView, ApiError> {
+    let permit = sitecard_persistence::right_to_work::current(conn, v.person_id).await?;
+    let right_to_work_required = Nationality::parse(&v.nationality).is_ok_and(|n| right_to_work_required(&n));
     let tail: String = v.id.simple().to_string().to_uppercase().chars().skip(24).collect();
-    VerificationView {
+    Ok(VerificationView {
         reference: format!("{}-{}", &tail[..4], &tail[4..]),
         id: v.id,
         person_id: v.person_id,
@@ -88,5 +98,7 @@ pub fn view(v: persons::Verification) -> VerificationView {
         email: v.email,
         verified_by: v.verifier_id,
         verified_at: v.created_at,
-    }
+        right_to_work_required,
+        right_to_work: permit.map(RightToWorkView::from),
+    })
 }

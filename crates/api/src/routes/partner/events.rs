@@ -2,7 +2,7 @@
 //! `Idempotency-Key`, a retried event returns the first answer and changes nothing.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::order_state::{self, OrderStatus};
@@ -16,9 +16,6 @@ use crate::crypto::token_hash;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
-
-/// Cards are valid this many years from production.
-pub const CARD_VALIDITY_YEARS: i32 = 5;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ProductionEvent {
@@ -43,7 +40,7 @@ pub struct ProductionEvent {
 /// Report a production step for an order.
 ///
 /// Production partners (client-credentials token). `accepted` (confirmed → in_production), `produced` (needs
-/// `card_number`; creates the `inactive` card, valid 5 years; the order stays in_production), `shipped` (in_production
+/// `card_number`; creates the `inactive` card, valid 5 years or until the holder's residence permit ends if earlier; the order stays in_production), `shipped` (in_production
 /// → shipped, after `produced`; the worker is emailed the tracking number), `delivered` (shipped → delivered), `failed`
 /// (confirmed or in_production → production_failed; the company's administrators are emailed). With `Idempotency-Key`
 /// a retry returns the first answer (`Idempotent-Replayed: true`) and changes nothing; audited.
@@ -154,8 +151,7 @@ async fn apply(
             if cards::find_by_number(txn, number.as_str()).await?.is_some() {
                 return Err(ApiError::Conflict("card_number_taken", "another card has this number".into()));
             }
-            let today = Utc::now().date_naive();
-            let valid_until = today.with_year(today.year() + CARD_VALIDITY_YEARS).unwrap_or(today);
+            let valid_until = crate::right_to_work::validity_for_new_card(txn, order.account_id).await?;
             cards::insert(txn, id, order.company_id, order.account_id, number.as_str(), valid_until).await.map_err(|e| match e {
                 // A concurrent event with the same number can pass the look-up above and lose at the unique index.
                 sitecard_persistence::DbError::Conflict(_) => {

@@ -52,8 +52,9 @@ pub struct CardStatusFeed {
 /// activation, block, unblock, termination and expiry of every card. Apply the items in order to a table keyed
 /// by card number and keep `next_cursor`: the table is the current block list. A change appears here two
 /// seconds after it is made. Offline gates verify a digital card's signature with the JWKS and check its
-/// number against this table.
-#[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(FeedQuery), responses(
+/// number against this table (see the `gates` tag). A new permit that moves a card's `valid_until` appears as an
+/// item with the card's unchanged status and the new date.
+#[utoipa::path(tag = "gates", security(("partner_oauth" = [])), params(FeedQuery), responses(
     (status = 200, description = "The changes after the cursor, oldest first", body = CardStatusFeed),
     (status = 422, description = "`validation_failed`: cursor or limit", body = Problem, content_type = "application/problem+json"),
 ))]

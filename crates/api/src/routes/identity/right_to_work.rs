@@ -1,0 +1,50 @@
+//! `POST /identity-verifications/{id}/right-to-work`: a verifier records a renewed residence or work permit.
+
+use actix_web::{post, web};
+use sitecard_domain::Role;
+use sitecard_domain::country::Nationality;
+use sitecard_domain::right_to_work::right_to_work_required;
+use sitecard_persistence::persons;
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, Fields, Problem};
+use crate::right_to_work::{self, RightToWork};
+use crate::routes::identity::show::{VerificationView, view};
+use crate::state::AppState;
+
+/// Record a renewed residence or work permit (verifiers).
+///
+/// Verifiers only, after seeing the permit in person. Recorded for the person of verification record `id` and from
+/// then on their current permit: the holder's live cards become valid until the earlier of five years after
+/// production and the permit's end (a card whose date moves appears in `GET /card-status-changes`; expiry reminders
+/// start over when it moves later). Audited. Answers the record with the new permit.
+#[utoipa::path(tag = "identity", security(("bearer" = [])), request_body = RightToWork,
+    params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")),
+    responses(
+        (status = 200, description = "Recorded", body = VerificationView),
+        (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: `right_to_work.*` field errors (`permit_expired` for a permit that has ended); `right_to_work` `not_needed` for an EU/EEA or Swiss nationality", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/identity-verifications/{id}/right-to-work")]
+pub async fn record_right_to_work(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<Uuid>,
+    body: web::Json<RightToWork>,
+) -> Result<web::Json<VerificationView>, ApiError> {
+    user.require(Role::Verifier)?;
+    let record = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
+    let mut f = Fields::new();
+    let permit = right_to_work::parse_permit(&state, &body, &mut f);
+    if !Nationality::parse(&record.nationality).is_ok_and(|n| right_to_work_required(&n)) {
+        f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit");
+    }
+    f.finish()?;
+    let permit = permit.ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    right_to_work::record_permit(&txn, record.person_id, record.id, user.account_id, &permit).await?;
+    txn.commit().await?;
+    Ok(web::Json(view(&state.db, record).await?))
+}
