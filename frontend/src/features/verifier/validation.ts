@@ -194,7 +194,11 @@ export function validateRecord(
 
 /** Where the server's errors about the residence permit go (the record form and the renewal form). */
 export const permitServerFields: Record<string, ServerFieldRule> = {
-  right_to_work: { field: 'permit_number', fallback: 'verifier.permit.errors.required' },
+  right_to_work: {
+    field: 'permit_number',
+    codes: { not_needed: 'verifier.permit.errors.notNeeded' },
+    fallback: 'verifier.permit.errors.required',
+  },
   'right_to_work.document_number': { field: 'permit_number', fallback: 'verifier.permit.errors.number' },
   'right_to_work.document_type': { field: 'permit_number', fallback: 'verifier.permit.errors.number' },
   'right_to_work.issuing_country': { field: 'permit_country', fallback: 'verifier.permit.errors.country' },

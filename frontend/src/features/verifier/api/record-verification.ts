@@ -1,18 +1,9 @@
 import { api, expectOk, type components } from '../../../lib/api';
 
 /** A residence permit, for a worker whose nationality is outside the EU/EEA and Switzerland. */
-export type RightToWorkBody = {
-  document_type: 'residence_permit';
-  document_number: string;
-  /** ISO 3166-1 alpha-3 (alpha-2 is accepted). */
-  issuing_country: string;
-  /** `YYYY-MM-DD`. */
-  valid_until: string;
-};
+export type RightToWorkBody = components['schemas']['RightToWork'];
 
-export type RecordVerificationBody = components['schemas']['RecordVerification'] & {
-  right_to_work?: RightToWorkBody | null;
-};
+export type RecordVerificationBody = components['schemas']['RecordVerification'];
 
 /**
  * `POST /identity-verifications`: the in-person check; the worker is emailed a registration link. 422

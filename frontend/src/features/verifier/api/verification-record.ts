@@ -1,22 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, expectOk, isApiError } from '../../../lib/api';
-import { pendingApi } from '../../../lib/api/pending';
-import type { VerificationRecord } from './find-verifications';
+import { api, expectOk, isApiError, type components } from '../../../lib/api';
 import type { RightToWorkBody } from './record-verification';
 
-/** The person's current residence permit as the record shows it: only the number's last 3 characters. */
-export type RecordedPermit = {
-  document_type: string;
-  document_number_last3: string;
-  issuing_country: string;
-  valid_until: string;
-  recorded_at: string;
-};
-
-export type VerificationRecordView = VerificationRecord & {
-  right_to_work_required?: boolean;
-  right_to_work?: RecordedPermit | null;
-};
+/** The record, with `right_to_work_required` and the person's current permit (number's last 3 characters). */
+export type VerificationRecordView = components['schemas']['VerificationView'];
 
 const recordKey = (id: string) => ['verification-record', id] as const;
 
@@ -40,10 +27,11 @@ export function useVerificationRecord(id: string) {
  * validity of their cards follows it. Answers the record as `GET` does.
  */
 export async function recordPermit(input: { id: string; permit: RightToWorkBody }): Promise<VerificationRecordView> {
-  return pendingApi<VerificationRecordView>(
-    'POST',
-    `/api/v1/identity-verifications/${encodeURIComponent(input.id)}/right-to-work`,
-    input.permit,
+  return expectOk(
+    await api.POST('/api/v1/identity-verifications/{id}/right-to-work', {
+      params: { path: { id: input.id } },
+      body: input.permit,
+    }),
   );
 }
 
