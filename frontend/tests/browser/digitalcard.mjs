@@ -65,12 +65,10 @@ async function register(link, account, since) {
   await api('/api/v1/accounts/verify-phone', { method: 'POST', body: { challenge_id: registration.challenge_id, code: sms.code } });
 }
 
-function fillDate(page, id, [day, month, year]) {
-  return Promise.all([
-    page.locator(`#${id}-day`).fill(day),
-    page.locator(`#${id}-month`).fill(month),
-    page.locator(`#${id}-year`).fill(year),
-  ]);
+async function fillDate(page, id, [day, month, year]) {
+  await page.locator(`#${id}-day`).fill(day);
+  await page.locator(`#${id}-month`).fill(month);
+  await page.locator(`#${id}-year`).fill(year);
 }
 
 async function fillDocumentCheck(page, person) {
