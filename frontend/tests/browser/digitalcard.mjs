@@ -11,6 +11,8 @@
 // The verifier and the admin are new accounts (invited by the demo operator): an account gets 5 SMS codes an
 // hour, and the other suites use up those of verifier@demo.test and admin@demo.test.
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { encode } from 'uqr';
 import {
   assert,
@@ -22,6 +24,7 @@ import {
   pageErrors,
   pageIsSound,
   phoneScreen,
+  resultsDir,
   timeout,
   waitForMessage,
 } from './lib.mjs';
@@ -31,8 +34,8 @@ import { api, apiSignIn, approvePhoto, partnerToken, portraitPng, produceAndDeli
  * Like `newPage`, but a page that goes offline on purpose may log failed requests
  * (`net::ERR_INTERNET_DISCONNECTED`); script errors and other console errors still count.
  */
-async function phonePage(browser) {
-  const context = await browser.newContext({ locale: 'en-US', ...phoneScreen });
+async function phonePage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ locale: 'en-US', ...phoneScreen, ...contextOptions });
   const page = await context.newPage();
   page.setDefaultTimeout(timeout);
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
@@ -114,6 +117,97 @@ function qrPath(text) {
     }
   });
   return path;
+}
+
+/**
+ * A Y4M video (what Chromium's fake camera plays) of `text` as a QR code, black on white, 4 px a module, in the
+ * middle of a 640 × 640 picture: inside the centred two thirds that qr-scanner looks at.
+ */
+function qrVideo(text) {
+  const { size, data } = encode(text, { ecc: 'L', border: 4 });
+  const side = 640;
+  const scale = 4;
+  const offset = Math.floor((side - size * scale) / 2);
+  const luma = Buffer.alloc(side * side, 255);
+  data.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (!dark) return;
+      for (let dy = 0; dy < scale; dy += 1) {
+        const start = (offset + y * scale + dy) * side + offset + x * scale;
+        luma.fill(0, start, start + scale);
+      }
+    }),
+  );
+  const chroma = Buffer.alloc(side * side / 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const file = `${resultsDir}digitalcard-qr.y4m`;
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${side} H${side} F5:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+  return file;
+}
+
+/**
+ * "Scan a digital card" with a camera that films the worker's QR code (Chromium's fake camera). The server's
+ * `Permissions-Policy` says `camera=()` today, so the page offers pasting only; to prove the scanner itself
+ * (lazy download, decoder worker allowed by the CSP, decoding, verification), the second check serves the page
+ * with `camera=(self)`, as the server should send it.
+ */
+async function checkerScansCard(state) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${qrVideo(state.credential)}`,
+    ],
+  });
+  try {
+    const policy = (await fetch(`${baseUrl}/check`)).headers.get('permissions-policy') ?? '';
+    const serverAllowsCamera = !/\bcamera=\(\)/.test(policy);
+    const plain = await phonePage(browser, { permissions: ['camera'] });
+    await flow(plain.page)(`card check: with the server's Permissions-Policy (${policy || 'none'}) the page ${serverAllowsCamera ? 'offers' : 'does not offer'} scanning`, async () => {
+      await plain.page.goto(`${baseUrl}/check`);
+      await heading(plain.page, 'Check a card');
+      const scan = plain.page.getByRole('button', { name: 'Scan a digital card' });
+      if (serverAllowsCamera) await scan.waitFor();
+      else {
+        await plain.page.getByTestId('no-camera').waitFor();
+        assert((await scan.count()) === 0, 'scanning is offered though the camera is not allowed');
+      }
+    });
+    await plain.context.close();
+
+    const { context, page } = await phonePage(browser, { permissions: ['camera'] });
+    const step = flow(page);
+    await page.route(`${baseUrl}/check`, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers(), 'permissions-policy': 'camera=(self), microphone=(), geolocation=()' };
+      await route.fulfill({ response, headers });
+    });
+    await step('card check: "Scan a digital card" reads the QR code with the camera and verifies it (camera=(self))', async () => {
+      const requested = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(`${baseUrl}/check`);
+      await heading(page, 'Check a card');
+      assert(!requested.some((path) => /qr-scanner/.test(path)), 'the scanner was downloaded before it was asked for');
+      await page.getByRole('button', { name: 'Scan a digital card' }).click();
+      const result = page.getByTestId('credential-result');
+      await result.getByTestId('signature-status').getByText('Signature verified').waitFor();
+      await result.getByTestId('live-status').getByText('Current status: valid.').waitFor();
+      assert(requested.includes('/qr-scanner-worker.js'), 'the decoder did not run from /qr-scanner-worker.js');
+      assert((await page.getByLabel('Paste a credential').inputValue()) === state.credential, 'the scanned text differs');
+      await pageIsSound(page, 'digitalcard-check-00-scanned');
+    });
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 }
 
 async function verifierChecksPermits(browser, state) {
@@ -430,5 +524,8 @@ export async function runDigitalCard(browser) {
     cardDrivenToActive(state),
   );
   if (!active) return;
-  if (await workerShowsCard(browser, state)) await checkerReadsCredential(browser, state);
+  if (await workerShowsCard(browser, state)) {
+    await checkerScansCard(state);
+    await checkerReadsCredential(browser, state);
+  }
 }

@@ -9,12 +9,25 @@ type ScanCardProps = {
   onCameraError: () => void;
 };
 
+type PolicyDocument = Document & { featurePolicy?: { allowsFeature: (feature: string) => boolean } };
+
+/**
+ * Whether this page may use a camera at all: the browser has one to offer and the server's
+ * `Permissions-Policy` allows it (asking anyway would only log a policy violation).
+ */
+function cameraAllowed(): boolean {
+  if (typeof navigator === 'undefined' || typeof navigator.mediaDevices?.getUserMedia !== 'function') return false;
+  const policy = (document as PolicyDocument).featurePolicy;
+  return policy ? policy.allowsFeature('camera') : true;
+}
+
 /**
  * "Scan a digital card": the camera reads the QR code on the worker's phone (qr-scanner, downloaded only
  * when the button is pressed; its decoder runs in `/qr-scanner-worker.js`).
  */
 export function ScanCard({ onScan, onCameraError }: ScanCardProps) {
   const { t } = useTranslation();
+  const [allowed] = useState(cameraAllowed);
   const [active, setActive] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const callbacks = useRef({ onScan, onCameraError });
@@ -53,6 +66,7 @@ export function ScanCard({ onScan, onCameraError }: ScanCardProps) {
     };
   }, [active]);
 
+  if (!allowed) return <p data-testid="no-camera">{t('cardCheck.scan.unavailable')}</p>;
   return (
     <div className="scan-card">
       {active ? (
