@@ -63,6 +63,11 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // The service worker (plain JavaScript, served as it is).
+    files: ['public/sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     // Callbacks passed to page.evaluate() run in the browser.
     files: ['tests/browser/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // The Rust server; `SITECARD_DEV_BACKEND` points the dev/preview proxy elsewhere.
@@ -8,8 +11,65 @@ const proxy = Object.fromEntries(
   ['/api', '/healthz', '/readyz', '/.well-known'].map((prefix) => [prefix, { target: backend }]),
 );
 
+/**
+ * qr-scanner starts its decoder as a Worker from a `blob:` URL, which the server's Content-Security-Policy
+ * (`script-src 'self'`) forbids. This writes the same worker code to `/qr-scanner-worker.js` (a file of our
+ * own origin); `src/features/card-check/qr-worker.ts` stands in for the package's worker module (alias
+ * below). The code is taken from the installed package, so it cannot drift from it.
+ */
+function qrScannerWorker(): Plugin {
+  const fileName = 'qr-scanner-worker.js';
+  let code: Promise<string> | undefined;
+  const workerCode = () =>
+    (code ??= (async () => {
+      let blob: Blob | undefined;
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      const hadWorker = 'Worker' in globalThis;
+      const globals = globalThis as unknown as Record<string, unknown>;
+      const previousWorker = globals.Worker;
+      URL.createObjectURL = (value: Blob) => {
+        if (value instanceof Blob) blob = value;
+        return 'blob:qr-scanner-worker';
+      };
+      globals.Worker = class {};
+      try {
+        const path = createRequire(import.meta.url).resolve('qr-scanner/qr-scanner-worker.min.js');
+        const module = (await import(pathToFileURL(path).href)) as { createWorker: () => unknown };
+        module.createWorker();
+      } finally {
+        URL.createObjectURL = createObjectURL;
+        if (hadWorker) globals.Worker = previousWorker;
+        else delete globals.Worker;
+      }
+      if (!blob) throw new Error('qr-scanner did not create its worker from a Blob');
+      return blob.text();
+    })());
+  return {
+    name: 'sitecard-qr-scanner-worker',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: await workerCode() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${fileName}`, (_request, response, next) => {
+        workerCode().then((source) => {
+          response.setHeader('Content-Type', 'text/javascript');
+          response.end(source);
+        }, next);
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), qrScannerWorker()],
+  resolve: {
+    alias: [
+      {
+        find: /^\.\/qr-scanner-worker\.min\.js$/,
+        replacement: fileURLToPath(new URL('./src/features/card-check/qr-worker.ts', import.meta.url)),
+      },
+    ],
+  },
   // The budget that matters is the gzipped JavaScript loaded up front (scripts/check-bundle-size.mjs);
   // the lazily loaded password-strength dictionaries are large by nature.
   build: { chunkSizeWarningLimit: 800 },

@@ -72,6 +72,9 @@ export const routes: RouteObject[] = [
             ],
           },
           { path: 'dev/outbox', lazy: lazyPage(staff, 'OutboxPage') },
+          // The worker's digital card: it guards itself, so with no connection it shows the card kept on the
+          // device instead of sending the worker to sign in.
+          { path: 'cards/:id/show', lazy: lazyPage(cardholder, 'ShowCardPage') },
 
           // Anyone signed in.
           {
@@ -142,6 +145,8 @@ export const routes: RouteObject[] = [
               { path: 'verifier/recorded', lazy: lazyPage(staff, 'RecordedPage') },
               { path: 'verifier/reset-phone', lazy: lazyPage(staff, 'ResetPhonePage') },
               { path: 'verifier/activate-card', lazy: lazyPage(staff, 'ActivateCardPage') },
+              { path: 'verifier/records', lazy: lazyPage(staff, 'FindRecordPage') },
+              { path: 'verifier/records/:id', lazy: lazyPage(staff, 'VerificationRecordPage') },
             ],
           },
           // Operators: companies and their administrators, staff, partner clients and their secrets, the

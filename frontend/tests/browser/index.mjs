@@ -2,13 +2,14 @@
 // in Debian's Chromium.
 //
 //   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser            # everything
-//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator, companies, bulk)
+//   SITECARD_URL=http://127.0.0.1:8080 npm run test:browser -- identity  # one suite (smoke, identity, orders, languages, operator, companies, bulk, digitalcard)
 //
 // Prints one line per check, then "N passed, M failed"; exits non-zero if any check failed.
 // Screenshots go to frontend/test-results/.
 import { chromium } from 'playwright-core';
 import { runBulk } from './bulk.mjs';
 import { runCompanies } from './companies.mjs';
+import { runDigitalCard } from './digitalcard.mjs';
 import { runIdentity } from './identity.mjs';
 import { runLanguages } from './languages.mjs';
 import { assert, baseUrl, check, pageErrors, results } from './lib.mjs';
@@ -24,6 +25,7 @@ const suites = {
   operator: runOperator,
   companies: runCompanies,
   bulk: runBulk,
+  digitalcard: runDigitalCard,
 };
 
 if (!baseUrl) {

@@ -31,6 +31,13 @@ async function orderForNewWorker(worker) {
       nationality: 'UKR',
       email: worker.email,
       language: 'en',
+      // Outside the EU/EEA and Switzerland: the residence permit checked at the desk (issue 30).
+      right_to_work: {
+        document_type: 'residence_permit',
+        document_number: `UA${digits(7)}`,
+        issuing_country: 'SWE',
+        valid_until: `${new Date().getFullYear() + 3}-03-31`,
+      },
     },
   });
   const admin = await apiSignIn('admin@demo.test', '+46700000001');

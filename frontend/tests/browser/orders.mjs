@@ -130,9 +130,9 @@ export async function produceAndDeliver(token, orderId, cardNumber) {
 }
 
 /** Signs in over the API (password, then the SMS code from the dev outbox); returns the access token. */
-export async function apiSignIn(email, phone) {
+export async function apiSignIn(email, phone, password = demoPassword) {
   const since = Date.now();
-  const challenge = await api('/api/v1/auth/login', { method: 'POST', body: { email, password: demoPassword } });
+  const challenge = await api('/api/v1/auth/login', { method: 'POST', body: { email, password } });
   const sms = await waitForMessage(phone, { since, filter: (m) => m.channel === 'sms' && m.code });
   const tokens = await api('/api/v1/auth/login/verify', {
     method: 'POST',

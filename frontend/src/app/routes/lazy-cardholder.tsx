@@ -8,4 +8,5 @@ export { ActivateCardPage } from '../../features/cards/components/ActivateCardPa
 export { MyCardsPage } from '../../features/cards/components/MyCardsPage';
 export { PinPage } from '../../features/cards/components/PinPage';
 export { ReportLostPage } from '../../features/cards/components/ReportLostPage';
+export { ShowCardPage } from '../../features/cards/components/ShowCardPage';
 export { OrderDetailsRoute } from './order-details';

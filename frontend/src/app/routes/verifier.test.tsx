@@ -25,7 +25,7 @@ const record = {
   verified_at: '2026-11-26T05:00:00Z',
 };
 
-function fillRecord() {
+function fillRecord(nationality = 'POL') {
   fireEvent.click(screen.getByLabelText('Passport'));
   fireEvent.change(screen.getByLabelText('Document number'), { target: { value: 'ea 123 4567' } });
   fireEvent.change(screen.getByLabelText('Issuing country'), { target: { value: 'POL' } });
@@ -39,13 +39,59 @@ function fillRecord() {
   fireEvent.change(within(dob).getByLabelText('Day'), { target: { value: '12' } });
   fireEvent.change(within(dob).getByLabelText('Month'), { target: { value: '4' } });
   fireEvent.change(within(dob).getByLabelText('Year'), { target: { value: '1990' } });
-  fireEvent.change(screen.getByLabelText('Nationality'), { target: { value: 'POL' } });
+  fireEvent.change(screen.getByLabelText('Nationality'), { target: { value: nationality } });
   fireEvent.change(screen.getByLabelText("Worker's email address"), { target: { value: 'jan@example.com' } });
   fireEvent.click(screen.getByLabelText('Polski'));
   fireEvent.click(screen.getByRole('button', { name: 'Record the check' }));
 }
 
 describe('recording an in-person document check', () => {
+
+  test('the server asking for a residence permit shows in the summary and opens the permit fields', async () => {
+    const server = signedInVerifier({
+      'POST /api/v1/identity-verifications': problem(422, 'right_to_work_required', {
+        errors: [{ field: 'right_to_work', code: 'right_to_work_required', message: 'x' }],
+      }),
+    });
+    renderRoute('/verifier');
+    await screen.findByRole('heading', { level: 1, name: 'Record a document check' });
+    expect(screen.queryByTestId('permit-fields')).toBeNull();
+    fillRecord();
+
+    const summary = await screen.findByRole('alert');
+    const link = within(summary).getByRole('link', { name: /needs a residence permit/ });
+    expect(link.getAttribute('href')).toBe('#permit_number');
+    expect(screen.getByTestId('permit-fields')).toBeTruthy();
+    expect(screen.getByLabelText('Permit number')).toBeTruthy();
+    expect(server.to('POST /api/v1/identity-verifications')[0]?.body).not.toHaveProperty('right_to_work');
+  });
+
+  test('a Ukrainian: the permit is asked for and sent as `right_to_work`', async () => {
+    const server = signedInVerifier({
+      'POST /api/v1/identity-verifications': { status: 201, body: { ...record, registration_link_sent: true } },
+    });
+    renderRoute('/verifier');
+    await screen.findByRole('heading', { level: 1, name: 'Record a document check' });
+    fireEvent.change(screen.getByLabelText('Nationality'), { target: { value: 'UKR' } });
+    fireEvent.change(screen.getByLabelText('Permit number'), { target: { value: 'ua 123 4567' } });
+    fireEvent.change(screen.getByLabelText('Country that issued the permit'), { target: { value: 'SWE' } });
+    const until = screen.getByRole('group', { name: 'Permit valid until' });
+    const year = String(new Date().getFullYear() + 2);
+    fireEvent.change(within(until).getByLabelText('Day'), { target: { value: '31' } });
+    fireEvent.change(within(until).getByLabelText('Month'), { target: { value: '3' } });
+    fireEvent.change(within(until).getByLabelText('Year'), { target: { value: year } });
+    fillRecord('UKR');
+    await screen.findByRole('heading', { level: 1, name: 'Document check recorded' });
+    expect(server.to('POST /api/v1/identity-verifications')[0]?.body).toMatchObject({
+      nationality: 'UKR',
+      right_to_work: {
+        document_type: 'residence_permit',
+        document_number: 'UA1234567',
+        issuing_country: 'SWE',
+        valid_until: `${year}-03-31`,
+      },
+    });
+  });
   test('an empty form lists every problem in the summary', async () => {
     const server = signedInVerifier();
     renderRoute('/verifier');
@@ -217,5 +263,61 @@ describe('activating a card in person', () => {
       card_number: 'AB1234567890',
       document_number: 'EA1234567',
     });
+  });
+});
+
+describe('a verification record with a residence permit', () => {
+  const ukrainian = {
+    ...record,
+    nationality: 'UKR',
+    issuing_country: 'UKR',
+    right_to_work_required: true,
+    right_to_work: {
+      document_type: 'residence_permit',
+      document_number_last3: '567',
+      issuing_country: 'SWE',
+      valid_until: '2028-03-31',
+      recorded_at: '2026-12-06T10:14:30Z',
+    },
+  };
+
+  test('shows the permit (last 3 characters) and records a renewed one', async () => {
+    const renewed = { ...ukrainian, right_to_work: { ...ukrainian.right_to_work, document_number_last3: '890', valid_until: '2030-01-31' } };
+    const server = signedInVerifier({
+      [`GET /api/v1/identity-verifications/${record.id}`]: { body: ukrainian },
+      [`POST /api/v1/identity-verifications/${record.id}/right-to-work`]: { body: renewed },
+    });
+    renderRoute(`/verifier/records/${record.id}`);
+    const permit = await screen.findByTestId('recorded-permit');
+    expect(within(permit).getByText('•••• 567')).toBeTruthy();
+    expect(within(permit).getByText('Residence permit')).toBeTruthy();
+    expect(within(permit).getByText('31 March 2028')).toBeTruthy();
+
+    const form = screen.getByTestId('renew-permit');
+    fireEvent.change(within(form).getByLabelText('Permit number'), { target: { value: 'UA 1234890' } });
+    fireEvent.change(within(form).getByLabelText('Country that issued the permit'), { target: { value: 'SWE' } });
+    const until = within(form).getByRole('group', { name: 'Permit valid until' });
+    fireEvent.change(within(until).getByLabelText('Day'), { target: { value: '31' } });
+    fireEvent.change(within(until).getByLabelText('Month'), { target: { value: '1' } });
+    fireEvent.change(within(until).getByLabelText('Year'), { target: { value: '2030' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record the permit' }));
+
+    expect(await screen.findByText('The renewed permit has been recorded')).toBeTruthy();
+    expect(within(screen.getByTestId('recorded-permit')).getByText('•••• 890')).toBeTruthy();
+    expect(server.to(`POST /api/v1/identity-verifications/${record.id}/right-to-work`)[0]?.body).toEqual({
+      document_type: 'residence_permit',
+      document_number: 'UA1234890',
+      issuing_country: 'SWE',
+      valid_until: '2030-01-31',
+    });
+  });
+
+  test('a Pole needs no permit: none is shown or asked for', async () => {
+    signedInVerifier({
+      [`GET /api/v1/identity-verifications/${record.id}`]: { body: { ...record, right_to_work_required: false, right_to_work: null } },
+    });
+    renderRoute(`/verifier/records/${record.id}`);
+    expect(await screen.findByText('Not needed: the worker is a citizen of the EU, the EEA or Switzerland.')).toBeTruthy();
+    expect(screen.queryByTestId('renew-permit')).toBeNull();
   });
 });

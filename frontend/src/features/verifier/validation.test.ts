@@ -12,6 +12,15 @@ const complete: RecordValues = {
   nationality: 'POL',
   email: 'jan@example.com',
   language: 'pl',
+  permit_number: '',
+  permit_country: '',
+  permit_valid_until: emptyDateParts,
+};
+
+const permit = {
+  permit_number: 'ua-123 4567',
+  permit_country: 'SWE',
+  permit_valid_until: { day: '30', month: '6', year: '2028' },
 };
 
 const today = '2026-11-26';
@@ -80,7 +89,7 @@ describe('recording a document check', () => {
   });
 
   test('nationality takes alpha-3 countries and the ICAO codes for stateless people and refugees', () => {
-    expect(validateRecord({ ...complete, nationality: 'XXA' }, today).errors).toEqual([]);
+    expect(validateRecord({ ...complete, ...permit, nationality: 'XXA' }, today).errors).toEqual([]);
     expect(validateRecord({ ...complete, nationality: 'PL' }, today).errors).toEqual([
       { field: 'nationality', key: 'verifier.errors.nationality' },
     ]);
@@ -90,6 +99,46 @@ describe('recording a document check', () => {
     expect(normaliseDocumentNumber(' ab 12-34 ')).toBe('AB1234');
     expect(validateRecord({ ...complete, document_number: 'AB1;DROP' }, today).errors).toEqual([
       { field: 'document_number', key: 'verifier.errors.documentNumber' },
+    ]);
+  });
+
+  test('a Pole needs no residence permit: none is asked for or sent', () => {
+    const { errors, body } = validateRecord({ ...complete, ...permit }, today);
+    expect(errors).toEqual([]);
+    expect(body).not.toHaveProperty('right_to_work');
+  });
+
+  test('a Ukrainian needs the permit: every field of it is asked for', () => {
+    const { errors, body } = validateRecord({ ...complete, nationality: 'UKR' }, today);
+    expect(body).toBeNull();
+    expect(errors.map((error) => `${error.field}: ${error.key}`)).toEqual([
+      'permit_number: verifier.permit.errors.numberRequired',
+      'permit_country: verifier.permit.errors.country',
+      'permit_valid_until-day: verifier.permit.errors.validUntilRequired',
+    ]);
+  });
+
+  test('a Ukrainian with a permit: it goes into the body as `right_to_work`, normalised', () => {
+    const { errors, body } = validateRecord({ ...complete, ...permit, nationality: 'UKR' }, today);
+    expect(errors).toEqual([]);
+    expect(body?.right_to_work).toEqual({
+      document_type: 'residence_permit',
+      document_number: 'UA1234567',
+      issuing_country: 'SWE',
+      valid_until: '2028-06-30',
+    });
+  });
+
+  test('an expired permit is refused; the server asking for one makes the form ask too', () => {
+    const expired = validateRecord(
+      { ...complete, ...permit, nationality: 'UKR', permit_valid_until: { day: '25', month: '11', year: '2026' } },
+      today,
+    );
+    expect(expired.errors).toEqual([{ field: 'permit_valid_until-day', key: 'verifier.permit.errors.expired' }]);
+    expect(validateRecord(complete, today, true).errors.map((error) => error.field)).toEqual([
+      'permit_number',
+      'permit_country',
+      'permit_valid_until-day',
     ]);
   });
 

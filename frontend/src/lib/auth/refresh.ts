@@ -6,12 +6,13 @@
  *
  * It calls `fetch` directly rather than the API client, because the client calls it on a 401.
  *
- * When the server refuses the refresh (the cookie is missing, spent or revoked), the session hint is
- * deleted too, so the next page load does not ask again. A network failure or a server error keeps
+ * When the server refuses the refresh (the cookie is missing, spent or revoked), the session hint and the
+ * digital cards kept for offline use are deleted too, so the next page load does not ask again. A network failure or a server error keeps
  * it: the session may well still be there once the connection or the server is back.
  */
 import { currentLanguage } from '../i18n';
 import type { components } from '../api/schema';
+import { clearStoredCards } from '../offline-card';
 import { clearSessionHint } from './session-hint';
 import { setAccessToken } from './token';
 
@@ -51,7 +52,10 @@ async function requestNewToken(): Promise<string | null> {
       }),
     );
     if (!response.ok) {
-      if (isRefusal(response.status)) clearSessionHint();
+      if (isRefusal(response.status)) {
+        clearSessionHint();
+        clearStoredCards();
+      }
       return null;
     }
     const body: unknown = await response.json();

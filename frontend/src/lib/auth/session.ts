@@ -1,6 +1,7 @@
 /** Starting, ending and observing the session. */
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../api/client';
+import { clearStoredCards } from '../offline-card';
 import { refreshAccessToken } from './refresh';
 import { clearSessionHint, hasSessionHint } from './session-hint';
 import { getAuthStatus, setAccessToken, subscribeAuth, type AuthStatus } from './token';
@@ -47,7 +48,8 @@ export function signedIn(accessToken: string): void {
 
 /**
  * Ends this session on the server (its refresh tokens are revoked and the cookies cleared) and forgets
- * the access token. Signed out locally even if the server cannot be reached.
+ * the access token and the digital cards kept for offline use. Signed out locally even if the server
+ * cannot be reached.
  */
 export async function signOut(): Promise<void> {
   try {
@@ -57,6 +59,7 @@ export async function signOut(): Promise<void> {
   } finally {
     // The server removes the hint too; this covers a sign-out that could not reach it.
     clearSessionHint();
+    clearStoredCards();
     checked = Promise.resolve();
     setAccessToken(null);
   }

@@ -8,8 +8,12 @@ import { formatIsoDate } from '../../../lib/date';
 import { describeError, errorFor, useMessageText, type Message } from '../../../lib/messages';
 import { formatCardNumber, isCardNumber, normaliseCardNumber } from '../../../lib/card-number';
 import { useCardCheck, type CardCheck } from '../api/check-card';
+import { CredentialCheck } from './CredentialCheck';
 
-/** Anyone can check whether a card number is valid; no personal data is shown. */
+/**
+ * Anyone can check whether a card number is valid; no personal data is shown. A digital card (the QR code on
+ * the worker's phone) can be scanned or pasted: its signature is checked here, then its live status.
+ */
 export function CardCheckPage() {
   const { t } = useTranslation();
   const text = useMessageText();
@@ -64,6 +68,13 @@ export function CardCheckPage() {
         {number && !result.isFetching && result.isError ? <p>{text(describeError(result.error))}</p> : null}
         {number && !result.isFetching && result.data ? <CardCheckResult number={number} result={result.data} /> : null}
       </div>
+      <CredentialCheck
+        errors={errors}
+        report={(found) => {
+          setAttempt((n) => n + 1);
+          setErrors(found);
+        }}
+      />
     </Page>
   );
 }

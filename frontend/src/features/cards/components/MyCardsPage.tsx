@@ -94,6 +94,15 @@ function CardItem({ card }: { card: Card }) {
         ) : null}
         {card.status === 'active' ? (
           <li>
+            <Link className="button" to={`/cards/${card.id}/show`}>
+              {t('cards.show.link')}
+              {' '}
+              <span className="visually-hidden">({number})</span>
+            </Link>
+          </li>
+        ) : null}
+        {card.status === 'active' ? (
+          <li>
             <Link className="action-link" to={`/cards/${card.id}/pin`}>
               {t('cards.pin.link')}
               {' '}

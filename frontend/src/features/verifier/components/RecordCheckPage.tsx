@@ -11,7 +11,8 @@ import { emptyDateParts } from '../../../lib/date';
 import { languages } from '../../../lib/i18n/languages';
 import { describeError, errorFor, fieldErrorsFromProblem, isFieldError, type Message } from '../../../lib/messages';
 import { recordVerification } from '../api/record-verification';
-import { recordServerFields, validateRecord, type RecordValues } from '../validation';
+import { asksForPermit, recordServerFields, validateRecord, type RecordValues } from '../validation';
+import { PermitFields } from './PermitFields';
 
 const initialValues: RecordValues = {
   document_type: '',
@@ -24,6 +25,9 @@ const initialValues: RecordValues = {
   nationality: '',
   email: '',
   language: '',
+  permit_number: '',
+  permit_country: '',
+  permit_valid_until: emptyDateParts,
 };
 
 /** The first error for a date field, whichever of its three inputs it points at. */
@@ -42,6 +46,9 @@ export function RecordCheckPage() {
   const [errors, setErrors] = useState<Message[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // The server said this nationality needs a permit, whatever the form's own list says.
+  const [serverAskedForPermit, setServerAskedForPermit] = useState(false);
+  const permitAsked = asksForPermit(values, serverAskedForPermit);
   const set =
     <K extends keyof RecordValues>(field: K) =>
     (value: RecordValues[K]) =>
@@ -50,7 +57,7 @@ export function RecordCheckPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempt((n) => n + 1);
-    const { errors: invalid, body } = validateRecord(values);
+    const { errors: invalid, body } = validateRecord(values, undefined, serverAskedForPermit);
     setErrors(invalid);
     if (!body) return;
     setBusy(true);
@@ -58,8 +65,12 @@ export function RecordCheckPage() {
       const record = await recordVerification(body);
       await navigate('/verifier/recorded', { state: { record, email: body.email } });
     } catch (error) {
-      if (isApiError(error) && error.code === 'validation_failed') {
-        setErrors(fieldErrorsFromProblem(error, recordServerFields));
+      if (isApiError(error) && (error.code === 'validation_failed' || error.code === 'right_to_work_required')) {
+        const permitMissing =
+          error.code === 'right_to_work_required' || error.fieldErrors.some((item) => item.field === 'right_to_work');
+        if (permitMissing) setServerAskedForPermit(true);
+        const found = fieldErrorsFromProblem(error, recordServerFields);
+        setErrors(found.length > 0 ? found : [{ field: 'permit_number', key: 'verifier.permit.errors.required' }]);
       } else if (isApiError(error) && error.code === 'document_in_use') {
         setErrors([{ field: 'document_number', key: 'verifier.errors.documentInUse' }]);
       } else {
@@ -153,6 +164,15 @@ export function RecordCheckPage() {
           onValue={set('nationality')}
           error={errorFor(errors, 'nationality')}
         />
+        {permitAsked ? (
+          <PermitFields
+            values={values}
+            onValues={(permit) => setValues((current) => ({ ...current, ...permit }))}
+            errors={errors}
+            title={t('verifier.permit.title')}
+            intro={t('verifier.permit.intro')}
+          />
+        ) : null}
 
         <h2>{t('verifier.record.contactSection')}</h2>
         <TextField
@@ -184,6 +204,12 @@ export function RecordCheckPage() {
           {t('verifier.record.submit')}
         </button>
       </form>
+      <h2>{t('verifier.records.findTitle')}</h2>
+      <p>
+        <Link className="action-link" to="/verifier/records">
+          {t('verifier.records.findLink')}
+        </Link>
+      </p>
       <h2>{t('verifier.resetLinkTitle')}</h2>
       <p>
         <Link className="action-link" to="/verifier/reset-phone">

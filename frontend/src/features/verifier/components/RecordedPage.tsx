@@ -27,6 +27,11 @@ export function RecordedPage() {
       <p>{t('verifier.recorded.keepId')}</p>
       <ul className="link-list">
         <li>
+          <Link className="action-link" to={`/verifier/records/${encodeURIComponent(state.record.id)}`}>
+            {t('verifier.records.open')}
+          </Link>
+        </li>
+        <li>
           <Link className="action-link" to="/verifier">
             {t('verifier.recorded.another')}
           </Link>
