@@ -151,7 +151,8 @@ pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "no-referrer"))
         .add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
-        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+        // The camera for this origin only: the public card check scans digital cards' QR codes.
+        .add(("Permissions-Policy", "camera=(self), microphone=(), geolocation=()"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         .add((
             "Content-Security-Policy",
