@@ -7,6 +7,7 @@ use sitecard_domain::card_state::CardStatus;
 use sitecard_domain::clock;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::{self, Card};
 use sitecard_persistence::{Set, audit, card_feed};
 
@@ -59,11 +60,9 @@ async fn expire(txn: &sitecard_persistence::Tx, card: &Card) -> Result<(), ApiEr
     cards_flow::notify_holder(txn, card, &message).await?;
     orders_flow::notify_admins(txn, card.company_id, &message).await?;
     let event = audit::NewAuditEvent {
-        kind: "card_expired",
-        actor_id: None,
-        actor_kind: "system",
-        subject_type: Some("card"),
-        subject_id: Some(card.id),
+        kind: AuditKind::CardExpired,
+        actor: Actor::System,
+        subject: Subject::Card(card.id),
         data: serde_json::json!({ "valid_until": card.valid_until, "was": card.status }),
     };
     audit::append(txn, event).await?;

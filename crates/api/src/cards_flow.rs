@@ -7,6 +7,7 @@ use sitecard_domain::card_number::{CardNumber, draw_pin};
 use sitecard_domain::card_state::{self, CardStatus, InvalidCardTransition};
 use sitecard_domain::webhook_event;
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::{self, Card};
 use sitecard_persistence::{ConnectionTrait, Set, audit, companies};
 use utoipa::ToSchema;
@@ -146,11 +147,9 @@ pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Car
         audit::append(
             conn,
             audit::NewAuditEvent {
-                kind: "card_terminated",
-                actor_id: Some(actor),
-                actor_kind: "account",
-                subject_type: Some("card"),
-                subject_id: Some(old.id),
+                kind: AuditKind::CardTerminated,
+                actor: Actor::Account(actor),
+                subject: Subject::Card(old.id),
                 data: serde_json::json!({ "reason": "replaced", "by": card.id }),
             },
         )
@@ -159,11 +158,9 @@ pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Car
     audit::append(
         conn,
         audit::NewAuditEvent {
-            kind: "card_activated",
-            actor_id: Some(actor),
-            actor_kind: "account",
-            subject_type: Some("card"),
-            subject_id: Some(card.id),
+            kind: AuditKind::CardActivated,
+            actor: Actor::Account(actor),
+            subject: Subject::Card(card.id),
             data: serde_json::json!({ "how": how }),
         },
     )

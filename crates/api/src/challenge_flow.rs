@@ -8,6 +8,7 @@ use sitecard_domain::challenge::{self, ChallengeState};
 use sitecard_domain::phone::mask_phone;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::challenges::{self, Challenge, NewChallenge};
 use sitecard_persistence::{ConnectionTrait, audit};
 use utoipa::ToSchema;
@@ -168,13 +169,14 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
     if ok {
         return Ok(CodeAccepted { challenge: c, account, ip_key, account_key });
     }
-    let kind = if tries >= challenge::MAX_WRONG_CODES { "challenge_exhausted" } else { "code_failed" };
+    let kind = if tries >= challenge::MAX_WRONG_CODES { AuditKind::ChallengeExhausted } else { AuditKind::CodeFailed };
     audit::record(&state.db, account_event(kind, &account, serde_json::json!({ "purpose": c.purpose, "wrong_codes": tries, "ip": ip })))
         .await?;
     if run == throttle::SECOND_FACTOR_PER_ACCOUNT.max {
         // The try that filled the window, exactly one per lock: audited, and the worker is told.
         let txn = sitecard_persistence::begin(&state.db).await?;
-        audit::append(&txn, account_event("second_factor_locked", &account, serde_json::json!({ "wrong_codes": run, "ip": ip }))).await?;
+        audit::append(&txn, account_event(AuditKind::SecondFactorLocked, &account, serde_json::json!({ "wrong_codes": run, "ip": ip })))
+            .await?;
         let lang = Language::parse(&account.language).unwrap_or_default();
         sitecard_notify::queue(&txn, &account.email, &Message::SecondFactorLocked, lang).await?;
         txn.commit().await?;
@@ -182,15 +184,8 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
     Err(ApiError::Unauthorized("invalid_code"))
 }
 
-fn account_event(kind: &'static str, account: &Account, data: serde_json::Value) -> audit::NewAuditEvent<'static> {
-    audit::NewAuditEvent {
-        kind,
-        actor_id: Some(account.id),
-        actor_kind: "account",
-        subject_type: Some("account"),
-        subject_id: Some(account.id),
-        data,
-    }
+fn account_event(kind: AuditKind, account: &Account, data: serde_json::Value) -> audit::NewAuditEvent {
+    audit::NewAuditEvent::new(kind, Actor::Account(account.id), Subject::Account(account.id), data)
 }
 
 /// Sends a new SMS code for an open challenge, after the cooldown.

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, tokens};
 use uuid::Uuid;
 
@@ -72,11 +73,9 @@ pub async fn invite<C: ConnectionTrait>(
     audit::append(
         conn,
         audit::NewAuditEvent {
-            kind: "account_invited",
-            actor_id: actor,
-            actor_kind: if actor.is_some() { "account" } else { "operator" },
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::AccountInvited,
+            actor: Actor::account_or_operator(actor),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "role": role.as_str() }),
         },
     )

@@ -3,6 +3,7 @@
 
 use sitecard_domain::partner_client::ClientId;
 use sitecard_domain::webhook_event::{self, WebhookEventType};
+use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
 use sitecard_persistence::partners::{self, NewPartnerClient, PartnerClient};
 use sitecard_persistence::{ConnectionTrait, audit};
 use uuid::Uuid;
@@ -80,7 +81,11 @@ pub async fn create<C: ConnectionTrait>(
     }
     let data =
         serde_json::json!({ "client_id": client_id.as_str(), "webhook_url": url, "webhook_events": events.as_ref().map(|e| names(e)) });
-    append(conn, actor, "partner_client_created", data).await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(AuditKind::PartnerClientCreated, Actor::account_or_operator(actor), Subject::PartnerClient, data),
+    )
+    .await?;
     Ok(PartnerSecrets { client_id: client_id.as_str().to_owned(), client_secret, webhook_secret })
 }
 
@@ -115,7 +120,11 @@ pub async fn update<C: ConnectionTrait>(
         "webhook_url": url,
         "webhook_events": events.as_ref().map(|e| e.as_ref().map(|e| names(e))),
     });
-    append(conn, actor, "partner_client_changed", data).await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(AuditKind::PartnerClientChanged, Actor::account_or_operator(actor), Subject::PartnerClient, data),
+    )
+    .await?;
     partners::find_by_client_id(conn, client_id).await?.ok_or(ApiError::NotFound)
 }
 
@@ -132,7 +141,16 @@ pub async fn rotate_secrets<C: ConnectionTrait>(
     if !partners::replace_secrets(conn, client_id, &token_hash(&client_secret), &state.cipher.encrypt(&webhook_secret)?).await? {
         return Err(ApiError::NotFound);
     }
-    append(conn, actor, "partner_client_secret_rotated", serde_json::json!({ "client_id": client_id })).await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(
+            AuditKind::PartnerClientSecretRotated,
+            Actor::account_or_operator(actor),
+            Subject::PartnerClient,
+            serde_json::json!({ "client_id": client_id }),
+        ),
+    )
+    .await?;
     Ok(PartnerSecrets { client_id: client_id.to_owned(), client_secret, webhook_secret })
 }
 
@@ -168,17 +186,4 @@ fn valid_url(state: &AppState, url: &str) -> Result<String, ApiError> {
 
 fn names(events: &[WebhookEventType]) -> Vec<String> {
     events.iter().map(|t| t.as_str().to_owned()).collect()
-}
-
-async fn append<C: ConnectionTrait>(conn: &C, actor: Option<Uuid>, kind: &'static str, data: serde_json::Value) -> Result<(), ApiError> {
-    let event = audit::NewAuditEvent {
-        kind,
-        actor_id: actor,
-        actor_kind: if actor.is_some() { "account" } else { "operator" },
-        subject_type: Some("partner_client"),
-        subject_id: None,
-        data,
-    };
-    audit::append(conn, event).await?;
-    Ok(())
 }

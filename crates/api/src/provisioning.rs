@@ -8,6 +8,7 @@ use sitecard_domain::country::CountryCode;
 use sitecard_domain::org_number::{OrgNumber, OrgNumberError};
 use sitecard_domain::role::{format_roles, parse_roles};
 use sitecard_domain::{Email, Language, Role};
+use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
 use sitecard_persistence::companies::{self, AdminRemoval, Company};
 use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, sessions};
 use uuid::Uuid;
@@ -81,7 +82,11 @@ pub async fn create_company<C: ConnectionTrait>(
     let admin = invite(conn, state, n.admin_email, Role::CompanyAdmin, n.language, actor).await?;
     companies::add_admin(conn, company.id, admin.account_id).await?;
     let data = serde_json::json!({ "org_number": org.as_str(), "country": country.as_str(), "admin": admin.account_id });
-    append(conn, actor, "company_created", "company", company.id, data).await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(AuditKind::CompanyCreated, Actor::account_or_operator(actor), Subject::Company(company.id), data),
+    )
+    .await?;
     Ok(CompanyCreated { company, admin })
 }
 
@@ -102,8 +107,16 @@ pub async fn add_company_admin<C: ConnectionTrait>(
     companies::find(conn, company_id).await?.ok_or(ApiError::NotFound)?;
     let invited = invite(conn, state, email, Role::CompanyAdmin, language, Some(actor)).await?;
     companies::add_admin(conn, company_id, invited.account_id).await?;
-    append(conn, Some(actor), "company_admin_added", "company", company_id, serde_json::json!({ "account_id": invited.account_id }))
-        .await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(
+            AuditKind::CompanyAdminAdded,
+            Actor::Account(actor),
+            Subject::Company(company_id),
+            serde_json::json!({ "account_id": invited.account_id }),
+        ),
+    )
+    .await?;
     Ok(invited)
 }
 
@@ -120,7 +133,16 @@ pub async fn remove_company_admin<C: ConnectionTrait>(conn: &C, actor: Uuid, com
     if companies::administered_by(conn, account_id).await?.is_empty() {
         set_role(conn, account_id, Role::CompanyAdmin, false).await?;
     }
-    append(conn, Some(actor), "company_admin_removed", "company", company_id, serde_json::json!({ "account_id": account_id })).await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(
+            AuditKind::CompanyAdminRemoved,
+            Actor::Account(actor),
+            Subject::Company(company_id),
+            serde_json::json!({ "account_id": account_id }),
+        ),
+    )
+    .await?;
     Ok(())
 }
 
@@ -153,7 +175,16 @@ pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, accoun
     }
     set_role(conn, account_id, role, false).await?;
     sessions::revoke_all_for_account(conn, account_id, None, "role removed").await?;
-    append(conn, Some(actor), "staff_role_removed", "account", account_id, serde_json::json!({ "role": role.as_str() })).await?;
+    audit::append(
+        conn,
+        NewAuditEvent::new(
+            AuditKind::StaffRoleRemoved,
+            Actor::Account(actor),
+            Subject::Account(account_id),
+            serde_json::json!({ "role": role.as_str() }),
+        ),
+    )
+    .await?;
     Ok(())
 }
 
@@ -166,25 +197,5 @@ async fn set_role<C: ConnectionTrait>(conn: &C, account_id: Uuid, role: Role, on
     let mut c = accounts::changes(account_id);
     c.roles = Set(format_roles(&roles));
     accounts::update(conn, c).await?;
-    Ok(())
-}
-
-async fn append<C: ConnectionTrait>(
-    conn: &C,
-    actor: Option<Uuid>,
-    kind: &'static str,
-    subject_type: &'static str,
-    subject_id: Uuid,
-    data: serde_json::Value,
-) -> Result<(), ApiError> {
-    let event = audit::NewAuditEvent {
-        kind,
-        actor_id: actor,
-        actor_kind: if actor.is_some() { "account" } else { "operator" },
-        subject_type: Some(subject_type),
-        subject_id: Some(subject_id),
-        data,
-    };
-    audit::append(conn, event).await?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use sitecard_domain::card_state;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::right_to_work::{card_valid_until, check_permit_end};
 use sitecard_domain::{DocumentNumber, clock};
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::right_to_work::{self as permits, NewPermit, Permit};
 use sitecard_persistence::{ConnectionTrait, accounts, audit, card_feed, cards};
 use utoipa::ToSchema;
@@ -142,11 +143,9 @@ pub async fn record_permit<C: ConnectionTrait>(
     audit::append(
         txn,
         audit::NewAuditEvent {
-            kind: "right_to_work_recorded",
-            actor_id: Some(verifier_id),
-            actor_kind: "account",
-            subject_type: Some("person"),
-            subject_id: Some(person_id),
+            kind: AuditKind::RightToWorkRecorded,
+            actor: Actor::Account(verifier_id),
+            subject: Subject::Person(person_id),
             data: serde_json::json!({ "verification_id": verification_id, "issuing_country": recorded.issuing_country, "valid_until": recorded.valid_until }),
         },
     )
@@ -184,11 +183,9 @@ async fn follow_permit<C: ConnectionTrait>(txn: &C, account_id: Uuid, permit_unt
         audit::append(
             txn,
             audit::NewAuditEvent {
-                kind: "card_validity_changed",
-                actor_id: Some(actor),
-                actor_kind: "account",
-                subject_type: Some("card"),
-                subject_id: Some(card.id),
+                kind: AuditKind::CardValidityChanged,
+                actor: Actor::Account(actor),
+                subject: Subject::Card(card.id),
                 data: serde_json::json!({ "from": card.valid_until, "to": valid_until, "reason": "right_to_work" }),
             },
         )

@@ -65,7 +65,7 @@ pub async fn open_session(
     web: bool,
     ip: &str,
     user_agent: Option<String>,
-    event: sitecard_persistence::audit::NewAuditEvent<'_>,
+    event: sitecard_persistence::audit::NewAuditEvent,
 ) -> Result<Issued, ApiError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
     let (challenge, account) = code.consume(&txn).await?;

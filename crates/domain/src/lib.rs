@@ -2,6 +2,7 @@
 
 pub mod address;
 pub mod audit_chain;
+pub mod audit_event;
 pub mod card_credential;
 pub mod card_number;
 pub mod card_state;

@@ -7,6 +7,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use sitecard_domain::audit_chain::{AuditLeaf, Digest};
+pub use sitecard_domain::audit_event::{Actor, AuditKind, Subject};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -16,19 +17,23 @@ use crate::entities::audit_events::{self, Entity as AuditEvents};
 pub use audit_checkpoints::Model as StoredCheckpoint;
 pub use audit_events::Model as StoredAuditEvent;
 
-pub struct NewAuditEvent<'a> {
-    pub kind: &'a str,
-    pub actor_id: Option<Uuid>,
-    /// `account`, `partner`, `system`, `anonymous`.
-    pub actor_kind: &'a str,
-    pub subject_type: Option<&'a str>,
-    pub subject_id: Option<Uuid>,
+/// One event to append: typed, so that a kind, an actor or a subject cannot be misspelt.
+pub struct NewAuditEvent {
+    pub kind: AuditKind,
+    pub actor: Actor,
+    pub subject: Subject,
     /// Never secrets: no passwords, codes, tokens, document numbers.
     pub data: serde_json::Value,
 }
 
+impl NewAuditEvent {
+    pub fn new(kind: AuditKind, actor: Actor, subject: Subject, data: serde_json::Value) -> Self {
+        Self { kind, actor, subject, data }
+    }
+}
+
 /// Appends one event in a transaction of its own (for events that go with no other change).
-pub async fn record(db: &crate::Db, event: NewAuditEvent<'_>) -> Result<(), DbError> {
+pub async fn record(db: &crate::Db, event: NewAuditEvent) -> Result<(), DbError> {
     let txn = crate::begin(db).await?;
     append(&txn, event).await?;
     txn.commit().await?;
@@ -62,7 +67,7 @@ pub fn leaf_hash(e: &StoredAuditEvent) -> Digest {
 }
 
 /// Appends one event inside the caller's transaction, so it commits or rolls back with the change it records.
-pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> Result<(), DbError> {
+pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent) -> Result<(), DbError> {
     let seq = next_seq(conn).await?;
     let id = Uuid::new_v4();
     let at: DateTime<Utc> = Utc::now().trunc_subsecs(6);
@@ -71,11 +76,11 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> R
         seq,
         id,
         at,
-        kind: event.kind,
-        actor_id: event.actor_id,
-        actor_kind: event.actor_kind,
-        subject_type: event.subject_type,
-        subject_id: event.subject_id,
+        kind: event.kind.as_str(),
+        actor_id: event.actor.id(),
+        actor_kind: event.actor.kind(),
+        subject_type: event.subject.kind(),
+        subject_id: event.subject.id(),
         data: &data,
     }
     .hash();
@@ -83,11 +88,11 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: NewAuditEvent<'_>) -> R
         seq: Set(seq),
         id: Set(id),
         at: Set(at),
-        kind: Set(event.kind.to_owned()),
-        actor_id: Set(event.actor_id),
-        actor_kind: Set(event.actor_kind.to_owned()),
-        subject_type: Set(event.subject_type.map(str::to_owned)),
-        subject_id: Set(event.subject_id),
+        kind: Set(event.kind.as_str().to_owned()),
+        actor_id: Set(event.actor.id()),
+        actor_kind: Set(event.actor.kind().to_owned()),
+        subject_type: Set(event.subject.kind().map(str::to_owned)),
+        subject_id: Set(event.subject.id()),
         data: Set(data),
         prev_hash: Set(String::new()),
         hash: Set(hex::encode(leaf)),

@@ -7,6 +7,7 @@ use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, audit, orders, persons};
 use uuid::Uuid;
 
@@ -66,11 +67,9 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             audit::append(
                 &txn,
                 audit::NewAuditEvent {
-                    kind: "identity_mismatch",
-                    actor_id: Some(account.id),
-                    actor_kind: "account",
-                    subject_type: Some("card_order"),
-                    subject_id: Some(id),
+                    kind: AuditKind::IdentityMismatch,
+                    actor: Actor::Account(account.id),
+                    subject: Subject::CardOrder(id),
                     data: serde_json::json!({ "fields": names }),
                 },
             )
@@ -109,11 +108,9 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             audit::append(
                 &txn,
                 audit::NewAuditEvent {
-                    kind: "order_accepted",
-                    actor_id: Some(account.id),
-                    actor_kind: "account",
-                    subject_type: Some("card_order"),
-                    subject_id: Some(id),
+                    kind: AuditKind::OrderAccepted,
+                    actor: Actor::Account(account.id),
+                    subject: Subject::CardOrder(id),
                     data: serde_json::json!({}),
                 },
             )

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{DbError, Set, audit, cards, idempotency, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -187,11 +188,9 @@ async fn apply(
     audit::append(
         txn,
         audit::NewAuditEvent {
-            kind: "production_event",
-            actor_id: None,
-            actor_kind: "partner",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
+            kind: AuditKind::ProductionEvent,
+            actor: Actor::Partner,
+            subject: Subject::CardOrder(id),
             data: serde_json::json!({ "type": event.kind, "partner": partner_client_id, "occurred_at": event.occurred_at }),
         },
     )

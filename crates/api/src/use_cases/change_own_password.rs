@@ -4,6 +4,7 @@
 use sitecard_domain::Language;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit, persons, sessions};
 use uuid::Uuid;
 
@@ -43,11 +44,9 @@ pub async fn change_own_password(state: &AppState, cmd: ChangeOwnPassword) -> Re
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "password_changed",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::PasswordChanged,
+            actor: Actor::Account(account.id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "ip": ip }),
         },
     )

@@ -3,6 +3,7 @@
 
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, audit, companies, orders};
 use uuid::Uuid;
 
@@ -44,11 +45,9 @@ pub async fn correct_card_order(state: &AppState, cmd: CorrectCardOrder) -> Resu
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "order_corrected",
-            actor_id: Some(actor_id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
+            kind: AuditKind::OrderCorrected,
+            actor: Actor::Account(actor_id),
+            subject: Subject::CardOrder(id),
             data: serde_json::json!({ "from": from.as_str() }),
         },
     )

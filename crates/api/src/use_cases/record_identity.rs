@@ -6,6 +6,7 @@ use serde::Serialize;
 use sitecard_domain::identity_match::{PersonalData, match_identity};
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::persons::{self, Person, VerifiedDocument};
 use sitecard_persistence::{Set, Tx, accounts, audit, tokens};
 use utoipa::ToSchema;
@@ -75,11 +76,9 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
         audit::record(
             &state.db,
             audit::NewAuditEvent {
-                kind: "identity_relink_refused",
-                actor_id: Some(verifier_id),
-                actor_kind: "account",
-                subject_type: Some("account"),
-                subject_id: Some(a.id),
+                kind: AuditKind::IdentityRelinkRefused,
+                actor: Actor::Account(verifier_id),
+                subject: Subject::Account(a.id),
                 data: serde_json::json!({ "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
             },
         )
@@ -132,11 +131,9 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "identity_verified",
-            actor_id: Some(verifier_id),
-            actor_kind: "account",
-            subject_type: Some("person"),
-            subject_id: Some(person.id),
+            kind: AuditKind::IdentityVerified,
+            actor: Actor::Account(verifier_id),
+            subject: Subject::Person(person.id),
             data: serde_json::json!({ "verification_id": record.id, "document_type": doc.document_type, "issuing_country": doc.issuing_country, "right_to_work": permit.is_some() }),
         },
     )

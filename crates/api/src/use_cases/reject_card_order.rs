@@ -2,6 +2,7 @@
 
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit, orders};
 use uuid::Uuid;
 
@@ -34,11 +35,9 @@ pub async fn reject_card_order(state: &AppState, cmd: RejectCardOrder) -> Result
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "order_rejected",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
+            kind: AuditKind::OrderRejected,
+            actor: Actor::Account(account.id),
+            subject: Subject::CardOrder(id),
             data: serde_json::json!({}),
         },
     )

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use sitecard_domain::{DocumentNumber, Language, PhoneE164};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit, persons, sessions};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -41,11 +42,9 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
         audit::record(
             &state.db,
             audit::NewAuditEvent {
-                kind: "second_factor_reset_refused",
-                actor_id: Some(verifier_id),
-                actor_kind: "account",
-                subject_type: Some("account"),
-                subject_id: Some(account.id),
+                kind: AuditKind::SecondFactorResetRefused,
+                actor: Actor::Account(verifier_id),
+                subject: Subject::Account(account.id),
                 data: serde_json::json!({ "verification_id": record.id, "reason": "document_mismatch" }),
             },
         )
@@ -71,11 +70,9 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "second_factor_reset",
-            actor_id: Some(verifier_id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::SecondFactorReset,
+            actor: Actor::Account(verifier_id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "verification_id": record.id, "document_rechecked": true }),
         },
     )

@@ -4,6 +4,7 @@
 use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, audit, companies, orders};
 use uuid::Uuid;
 
@@ -65,11 +66,9 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: if approve { "photo_approved" } else { "photo_rejected" },
-            actor_id: None,
-            actor_kind: "partner",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
+            kind: if approve { AuditKind::PhotoApproved } else { AuditKind::PhotoRejected },
+            actor: Actor::Partner,
+            subject: Subject::CardOrder(id),
             data: serde_json::json!({ "partner": partner_client_id }),
         },
     )

@@ -2,6 +2,7 @@
 //! was stolen or leaked, and ends the session for everyone holding it.
 
 use chrono::Utc;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, sessions};
 
 use crate::crypto::{random_token, token_hash};
@@ -57,11 +58,9 @@ async fn reuse_detected(state: &AppState, session: &sessions::Session) -> ApiErr
         audit::record(
             &state.db,
             audit::NewAuditEvent {
-                kind: "refresh_token_reuse",
-                actor_id: Some(session.account_id),
-                actor_kind: "account",
-                subject_type: Some("session"),
-                subject_id: Some(session.id),
+                kind: AuditKind::RefreshTokenReuse,
+                actor: Actor::Account(session.account_id),
+                subject: Subject::Session(session.id),
                 data: serde_json::json!({}),
             },
         )

@@ -3,6 +3,7 @@
 //! before it is judged.
 
 use sitecard_domain::Email;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{accounts, audit};
 
 use crate::challenge_flow::{self, ChallengeStarted};
@@ -37,15 +38,13 @@ pub async fn start_login(state: &AppState, cmd: StartLogin) -> Result<ChallengeS
         Some(a) if password_ok => a,
         other => {
             // The try that filled the account's window locks it: audited once per lock.
-            let kind = if hits[1] == throttle::LOGIN_PER_ACCOUNT.max { "login_locked" } else { "login_failed" };
+            let kind = if hits[1] == throttle::LOGIN_PER_ACCOUNT.max { AuditKind::LoginLocked } else { AuditKind::LoginFailed };
             audit::record(
                 &state.db,
                 audit::NewAuditEvent {
                     kind,
-                    actor_id: None,
-                    actor_kind: "anonymous",
-                    subject_type: other.as_ref().map(|_| "account"),
-                    subject_id: other.as_ref().map(|a| a.id),
+                    actor: Actor::Anonymous,
+                    subject: other.as_ref().map_or(Subject::Nothing, |a| Subject::Account(a.id)),
                     data: serde_json::json!({ "ip": ip }),
                 },
             )
@@ -61,11 +60,9 @@ pub async fn start_login(state: &AppState, cmd: StartLogin) -> Result<ChallengeS
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "login_password_ok",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::LoginPasswordOk,
+            actor: Actor::Account(account.id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "method": started.method, "ip": ip }),
         },
     )

@@ -2,6 +2,7 @@
 //! and the order goes to the partner's photo review.
 
 use sitecard_domain::order_state;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, audit, orders};
 use uuid::Uuid;
 
@@ -61,11 +62,9 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "photo_uploaded",
-            actor_id: Some(actor_id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
+            kind: AuditKind::PhotoUploaded,
+            actor: Actor::Account(actor_id),
+            subject: Subject::CardOrder(id),
             data: serde_json::json!({ "sha256": portrait.sha256, "width": portrait.width, "height": portrait.height }),
         },
     )

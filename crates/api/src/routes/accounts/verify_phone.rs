@@ -2,6 +2,7 @@
 
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -62,11 +63,9 @@ pub async fn verify_phone(
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "account_registered",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::AccountRegistered,
+            actor: Actor::Account(account.id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "ip": client.ip }),
         },
     )

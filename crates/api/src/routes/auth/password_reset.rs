@@ -5,6 +5,7 @@ use chrono::{Duration, Utc};
 use serde::{Deserialize, Serialize};
 use sitecard_domain::{Email, Language};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit, sessions, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -76,11 +77,9 @@ async fn send_reset_link(state: &AppState, client: &ClientInfo, email: &str) -> 
         audit::append(
             &txn,
             audit::NewAuditEvent {
-                kind: "password_reset_requested",
-                actor_id: None,
-                actor_kind: "anonymous",
-                subject_type: Some("account"),
-                subject_id: Some(account.id),
+                kind: AuditKind::PasswordResetRequested,
+                actor: Actor::Anonymous,
+                subject: Subject::Account(account.id),
                 data: serde_json::json!({ "ip": client.ip }),
             },
         )
@@ -183,11 +182,9 @@ pub async fn verify_reset(
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "password_reset",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::PasswordReset,
+            actor: Actor::Account(account.id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "ip": client.ip }),
         },
     )

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, sessions};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -45,11 +46,9 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
     audit::record(
         &state.db,
         audit::NewAuditEvent {
-            kind: "logout",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("session"),
-            subject_id: Some(user.session_id),
+            kind: AuditKind::Logout,
+            actor: Actor::Account(user.account_id),
+            subject: Subject::Session(user.session_id),
             data: serde_json::json!({}),
         },
     )
@@ -99,11 +98,9 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
     audit::record(
         &state.db,
         audit::NewAuditEvent {
-            kind: "session_revoked",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("session"),
-            subject_id: Some(s.id),
+            kind: AuditKind::SessionRevoked,
+            actor: Actor::Account(user.account_id),
+            subject: Subject::Session(s.id),
             data: serde_json::json!({}),
         },
     )
@@ -126,11 +123,9 @@ pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser
     audit::record(
         &state.db,
         audit::NewAuditEvent {
-            kind: "other_sessions_revoked",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(user.account_id),
+            kind: AuditKind::OtherSessionsRevoked,
+            actor: Actor::Account(user.account_id),
+            subject: Subject::Account(user.account_id),
             data: serde_json::json!({ "count": n }),
         },
     )

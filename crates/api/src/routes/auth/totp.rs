@@ -4,6 +4,7 @@
 use actix_web::{HttpResponse, delete, post, web};
 use serde::{Deserialize, Serialize};
 use sitecard_notify::SignInChange;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 
@@ -91,11 +92,9 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "totp_enrolled",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::TotpEnrolled,
+            actor: Actor::Account(account.id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({ "replaced": replaced }),
         },
     )
@@ -129,11 +128,9 @@ pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: we
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "totp_removed",
-            actor_id: Some(account.id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(account.id),
+            kind: AuditKind::TotpRemoved,
+            actor: Actor::Account(account.id),
+            subject: Subject::Account(account.id),
             data: serde_json::json!({}),
         },
     )

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use sitecard_persistence::audit;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -45,11 +46,9 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
     let offer_totp =
         (method == "sms").then(|| accepted.account.totp_secret_enc.is_none() && accepted.account.totp_offer_declined_at.is_none());
     let event = audit::NewAuditEvent {
-        kind: "login_succeeded",
-        actor_id: Some(account_id),
-        actor_kind: "account",
-        subject_type: Some("account"),
-        subject_id: Some(account_id),
+        kind: AuditKind::LoginSucceeded,
+        actor: Actor::Account(account_id),
+        subject: Subject::Account(account_id),
         data: serde_json::json!({ "method": method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
     };
     let mut issued = session_flow::open_session(&state, accepted, web, &client.ip, client.user_agent.clone(), event).await?;

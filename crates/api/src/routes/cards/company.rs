@@ -4,6 +4,7 @@ use actix_web::{get, post, web};
 use serde::Deserialize;
 use sitecard_domain::card_state::{self, CardStatus};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::Card;
 use sitecard_persistence::{ConnectionTrait, Set, audit, cards};
 use utoipa::ToSchema;
@@ -121,17 +122,17 @@ async fn change(
     let (to, kind, message) = match action {
         "block" => (
             card_state::block(from),
-            "card_blocked",
+            AuditKind::CardBlocked,
             Message::CardBlocked { card: cards_flow::masked(&card), reason: reason.clone().unwrap_or_default() },
         ),
         "unblock" => (
             card_state::unblock(from, card.activated_at.is_some()),
-            "card_unblocked",
+            AuditKind::CardUnblocked,
             Message::CardUnblocked { card: cards_flow::masked(&card) },
         ),
         _ => (
             card_state::terminate(from),
-            "card_terminated",
+            AuditKind::CardTerminated,
             Message::CardTerminated { card: cards_flow::masked(&card), reason: reason.clone().unwrap_or_default() },
         ),
     };
@@ -145,10 +146,8 @@ async fn change(
         &txn,
         audit::NewAuditEvent {
             kind,
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("card"),
-            subject_id: Some(id),
+            actor: Actor::Account(user.account_id),
+            subject: Subject::Card(id),
             data: serde_json::json!({ "reason": reason }),
         },
     )

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::card_state::{self, CardStatus};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, audit, cards};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -63,15 +64,13 @@ async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Resul
         cards::give_back_number_try(&state.db, card.id).await?;
         return Ok(());
     }
-    let kind = if tries >= MAX_ACTIVATION_FAILURES { "card_activation_locked" } else { "card_number_mismatch" };
+    let kind = if tries >= MAX_ACTIVATION_FAILURES { AuditKind::CardActivationLocked } else { AuditKind::CardNumberMismatch };
     audit::record(
         &state.db,
         audit::NewAuditEvent {
             kind,
-            actor_id: card.account_id,
-            actor_kind: "account",
-            subject_type: Some("card"),
-            subject_id: Some(card.id),
+            actor: card.account_id.map_or(Actor::Anonymous, Actor::Account),
+            subject: Subject::Card(card.id),
             data: serde_json::json!({ "failures": tries }),
         },
     )
@@ -163,11 +162,9 @@ pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web:
         audit::append(
             &txn,
             audit::NewAuditEvent {
-                kind: "card_blocked",
-                actor_id: Some(user.account_id),
-                actor_kind: "account",
-                subject_type: Some("card"),
-                subject_id: Some(card.id),
+                kind: AuditKind::CardBlocked,
+                actor: Actor::Account(user.account_id),
+                subject: Subject::Card(card.id),
                 data: serde_json::json!({ "reason": "reported_lost" }),
             },
         )

@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use sitecard_domain::card_state;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{cards, companies, orders};
 use uuid::Uuid;
 
@@ -58,11 +59,9 @@ async fn renew(
     let company = companies::find(txn, company_id).await?.ok_or(ApiError::NotFound)?;
     let order = place_order(txn, state, &company, actor, parsed).await?;
     let event = sitecard_persistence::audit::NewAuditEvent {
-        kind: "card_renewal_ordered",
-        actor_id: Some(actor),
-        actor_kind: "account",
-        subject_type: Some("card"),
-        subject_id: Some(card.id),
+        kind: AuditKind::CardRenewalOrdered,
+        actor: Actor::Account(actor),
+        subject: Subject::Card(card.id),
         data: serde_json::json!({ "order_id": order.id }),
     };
     sitecard_persistence::audit::append(txn, event).await?;

@@ -3,6 +3,7 @@
 use actix_web::{post, web};
 use serde::Deserialize;
 use sitecard_domain::order_state;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, audit, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -59,11 +60,9 @@ pub async fn cancel_order(
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "order_cancelled",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(id),
+            kind: AuditKind::OrderCancelled,
+            actor: Actor::Account(user.account_id),
+            subject: Subject::CardOrder(id),
             data: serde_json::json!({ "from": from.as_str() }),
         },
     )

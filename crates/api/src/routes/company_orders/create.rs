@@ -7,6 +7,7 @@ use sitecard_domain::country::{CountryCode, Nationality};
 use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{Email, PhoneE164};
 use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::orders::{self, NewOrder};
 use sitecard_persistence::{accounts, audit, companies};
 use utoipa::ToSchema;
@@ -179,11 +180,9 @@ pub async fn place_order<C: sitecard_persistence::ConnectionTrait>(
     audit::append(
         conn,
         audit::NewAuditEvent {
-            kind: "order_created",
-            actor_id: Some(actor),
-            actor_kind: "account",
-            subject_type: Some("card_order"),
-            subject_id: Some(order.id),
+            kind: AuditKind::OrderCreated,
+            actor: Actor::Account(actor),
+            subject: Subject::CardOrder(order.id),
             data: serde_json::json!({ "company_id": company.id }),
         },
     )

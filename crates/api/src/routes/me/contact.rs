@@ -3,6 +3,7 @@
 use actix_web::{patch, web};
 use serde::Deserialize;
 use sitecard_domain::country::CountryCode;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 
@@ -70,11 +71,9 @@ pub async fn update_contact(
     audit::record(
         &state.db,
         audit::NewAuditEvent {
-            kind: "contact_updated",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(user.account_id),
+            kind: AuditKind::ContactUpdated,
+            actor: Actor::Account(user.account_id),
+            subject: Subject::Account(user.account_id),
             data: serde_json::json!({}),
         },
     )

@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
 use sitecard_domain::PhoneE164;
 use sitecard_notify::SignInChange;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -94,11 +95,9 @@ pub async fn verify_phone_change(
     audit::append(
         &txn,
         audit::NewAuditEvent {
-            kind: "phone_changed",
-            actor_id: Some(user.account_id),
-            actor_kind: "account",
-            subject_type: Some("account"),
-            subject_id: Some(user.account_id),
+            kind: AuditKind::PhoneChanged,
+            actor: Actor::Account(user.account_id),
+            subject: Subject::Account(user.account_id),
             data: serde_json::json!({}),
         },
     )

@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use sitecard_domain::Role;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, outbox};
 use uuid::Uuid;
 
@@ -32,11 +33,9 @@ pub async fn retry_outbox_message(state: web::Data<AppState>, user: CurrentUser,
         });
     }
     let event = audit::NewAuditEvent {
-        kind: "outbox_message_retried",
-        actor_id: Some(user.account_id),
-        actor_kind: "account",
-        subject_type: Some("outbox_message"),
-        subject_id: Some(id),
+        kind: AuditKind::OutboxMessageRetried,
+        actor: Actor::Account(user.account_id),
+        subject: Subject::OutboxMessage(id),
         data: serde_json::json!({}),
     };
     audit::append(&txn, event).await?;

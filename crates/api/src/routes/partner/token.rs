@@ -3,6 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, partners};
 use utoipa::ToSchema;
 
@@ -116,11 +117,9 @@ async fn issue(
         audit::record(
             &state.db,
             audit::NewAuditEvent {
-                kind: "partner_auth_failed",
-                actor_id: None,
-                actor_kind: "anonymous",
-                subject_type: None,
-                subject_id: None,
+                kind: AuditKind::PartnerAuthFailed,
+                actor: Actor::Anonymous,
+                subject: Subject::Nothing,
                 data: serde_json::json!({ "client_id": id, "ip": client.ip }),
             },
         )
