@@ -1,6 +1,7 @@
 //! What holds for every operation, written into each one so a generated client and a reader of one operation
 //! both see it: servers, `security: []` on public operations, the `Idempotency-Key` parameter and the
-//! `Idempotent-Replayed` and `Retry-After` headers, and an example problem for every documented code.
+//! `Idempotent-Replayed` and `Retry-After` headers, the problem+json body of every error answer, and an example
+//! problem for every documented code.
 
 use serde_json::{Map, Value, json};
 
@@ -46,6 +47,7 @@ pub fn complete(mut v: Value) -> Value {
             }
             let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else { continue };
             for (status, response) in responses.iter_mut() {
+                add_problem_body(status, response);
                 add_problem_examples(status, response);
                 if status == "429" {
                     add_header(response, "Retry-After", "RetryAfter");
@@ -84,6 +86,19 @@ fn with_shared_components(mut components: Map<String, Value>) -> Map<String, Val
     responses["IdempotencyKeyReused"] =
         problem_response("`idempotency_key_reused`: this `Idempotency-Key` was used for a different request by the same caller");
     components
+}
+
+/// Every error answer is problem+json: routes document a 4xx or 5xx with its status and description only, and
+/// the body is written here, once.
+fn add_problem_body(status: &str, response: &mut Value) {
+    let error = status.parse::<u16>().is_ok_and(|s| s >= 400);
+    if error
+        && let Some(response) = response.as_object_mut()
+        && !response.contains_key("content")
+        && !response.contains_key("$ref")
+    {
+        response.insert("content".into(), json!({"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}));
+    }
 }
 
 fn problem_response(description: &str) -> Value {

@@ -44,7 +44,7 @@ pub async fn healthz() -> web::Json<Health> {
 /// problem+json (`service_unavailable`, `Retry-After: 5`), so a load balancer stops sending traffic here.
 #[utoipa::path(tag = "operations", responses(
     (status = 200, description = "Ready to serve", body = Readiness),
-    (status = 503, description = "The database is unreachable", body = crate::error::Problem, content_type = "application/problem+json"),
+    (status = 503, description = "The database is unreachable"),
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, ApiError> {
@@ -58,7 +58,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, 
 /// an account, serve it on a separate private address with `SITECARD_METRICS_LISTEN`. Read-only.
 #[utoipa::path(tag = "operations", security(("bearer" = [])), responses(
     (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain"),
-    (status = 403, description = "Not an operator", body = crate::error::Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an operator"),
 ))]
 #[get("/metrics")]
 pub async fn metrics(registry: web::Data<Metrics>, user: CurrentUser) -> Result<HttpResponse, ApiError> {

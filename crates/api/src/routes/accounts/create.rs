@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use crate::auth::ClientInfo;
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::crypto::token_hash;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::language_choice::remember_chosen_language;
 use crate::state::AppState;
 use crate::throttle;
@@ -48,10 +48,10 @@ pub(crate) fn token_invalid() -> ApiError {
 /// is ignored.
 #[utoipa::path(tag = "accounts", request_body = CreateAccount, responses(
     (status = 201, description = "A code was sent to the phone", body = ChallengeStarted),
-    (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`registration_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` (phone)", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "`weak_password`"),
+    (status = 410, description = "`registration_token_invalid`: unknown, used or expired link"),
+    (status = 422, description = "`validation_failed` (phone)"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[post("/accounts")]
 pub async fn create_account(

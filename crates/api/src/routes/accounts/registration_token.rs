@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
 use crate::crypto::token_hash;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::routes::accounts::create::token_invalid;
 use crate::state::AppState;
 use crate::throttle::{self, Limit};
@@ -30,8 +30,8 @@ pub struct RegistrationLink {
 /// hour per client IP (429 `too_many_attempts`).
 #[utoipa::path(tag = "accounts", security(()), params(("token" = String, Path, description = "The `token` of the emailed link", example = "viWwHGkLe4-4ksUifjX8TUEKARuOUPlXSZLw8DKoRY0")), responses(
     (status = 200, description = "The link is usable", body = RegistrationLink),
-    (status = 410, description = "`registration_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`registration_token_invalid`: unknown, used or expired link"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[get("/accounts/registration-tokens/{token}")]
 pub async fn check_registration_token(

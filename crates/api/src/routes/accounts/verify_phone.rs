@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::ClientInfo;
 use crate::challenge_flow;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -39,8 +39,8 @@ pub struct AccountActivated {
 /// the challenge (410 `challenge_expired`), and wrong codes count towards per-IP and per-account limits (429).
 #[utoipa::path(tag = "accounts", request_body = VerifyPhone, responses(
     (status = 200, description = "The account is active", body = AccountActivated),
-    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`challenge_expired` or `registration_token_invalid`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_code`"),
+    (status = 410, description = "`challenge_expired` or `registration_token_invalid`"),
 ))]
 #[post("/accounts/verify-phone")]
 pub async fn verify_phone(

@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 
 use crate::audit_seal::{AuditChainReport, verify_audit_chain};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, FieldError};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -28,8 +28,8 @@ pub struct VerifyChainQuery {
 /// written since. Read-only.
 #[utoipa::path(tag = "audit", security(("bearer" = [])), params(VerifyChainQuery), responses(
     (status = 200, description = "What verification found", body = AuditChainReport),
-    (status = 403, description = "Not an operator", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: `published` is not NUMBER:HASH", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an operator"),
+    (status = 422, description = "`validation_failed`: `published` is not NUMBER:HASH"),
 ))]
 #[get("/audit-chain")]
 pub async fn verify_chain(

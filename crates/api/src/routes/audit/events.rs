@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -93,7 +93,7 @@ pub struct AuditPage {
 /// `GET /audit-chain` verifies that the log is whole. Read-only.
 #[utoipa::path(tag = "audit", security(("bearer" = [])), params(AuditQuery), responses(
     (status = 200, description = "One page, newest first", body = AuditPage),
-    (status = 422, description = "`validation_failed`: a malformed id, time, limit or cursor", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: a malformed id, time, limit or cursor"),
 ))]
 #[get("/audit-events")]
 pub async fn list_audit_events(

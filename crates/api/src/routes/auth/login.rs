@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
 use crate::challenge_flow::ChallengeStarted;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::use_cases::start_login::{StartLogin, start_login};
 
@@ -32,8 +32,8 @@ pub struct LoginRequest {
 /// authenticator app; `language`, when given, is saved on the account.
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
     (status = 200, description = "Password accepted; a code was sent by SMS (or use the authenticator app)", body = ChallengeStarted),
-    (status = 401, description = "`invalid_credentials` (also for unknown emails)", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts`; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_credentials` (also for unknown emails)"),
+    (status = 429, description = "`too_many_attempts`; see `Retry-After`"),
 ))]
 #[post("/auth/login")]
 pub async fn login(state: web::Data<AppState>, client: ClientInfo, body: web::Json<LoginRequest>) -> Result<HttpResponse, ApiError> {

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::auth::ClientInfo;
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::crypto::{random_token, token_hash};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::throttle::{self, email_key};
 
@@ -32,7 +32,7 @@ pub struct PasswordResetRequest {
 /// Limited to 20 requests an hour per client IP (429) and, silently, to three emails an hour per address.
 #[utoipa::path(tag = "auth", request_body = PasswordResetRequest, responses(
     (status = 202, description = "If the address has an account, a link was emailed"),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[post("/auth/password-reset")]
 pub async fn request_reset(
@@ -106,8 +106,8 @@ pub struct PasswordResetConfirm {
 /// an SMS code is sent, or the authenticator app is asked for. Nothing changes until `/auth/password-reset/verify`.
 #[utoipa::path(tag = "auth", request_body = PasswordResetConfirm, responses(
     (status = 200, description = "A code was sent (or use the authenticator app)", body = ChallengeStarted),
-    (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`reset_token_invalid`: unknown, used or expired link", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "`weak_password`"),
+    (status = 410, description = "`reset_token_invalid`: unknown, used or expired link"),
 ))]
 #[post("/auth/password-reset/confirm")]
 pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordResetConfirm>) -> Result<HttpResponse, ApiError> {
@@ -158,8 +158,8 @@ pub struct PasswordChanged {
 /// codes (the fifth ends the challenge: 410 `challenge_expired`).
 #[utoipa::path(tag = "auth", request_body = PasswordResetVerify, responses(
     (status = 200, description = "Password changed; sign in again", body = PasswordChanged),
-    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`challenge_expired` or `reset_token_invalid`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_code`"),
+    (status = 410, description = "`challenge_expired` or `reset_token_invalid`"),
 ))]
 #[post("/auth/password-reset/verify")]
 pub async fn verify_reset(

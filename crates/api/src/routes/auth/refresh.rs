@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::session_flow::{self, REFRESH_COOKIE, TokenResponse};
 use crate::state::AppState;
 use crate::use_cases::rotate_refresh_token::{invalid_refresh_token, rotate_refresh_token};
@@ -25,7 +25,7 @@ pub struct RefreshRequest {
 /// spent one again ends the whole session (401 `invalid_refresh_token`), which is audited.
 #[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Optional for web clients using the cookie"), responses(
     (status = 200, description = "A new token pair", body = TokenResponse),
-    (status = 401, description = "`invalid_refresh_token` (a reused token also ends the session)", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_refresh_token` (a reused token also ends the session)"),
 ))]
 #[post("/auth/refresh")]
 pub async fn refresh(

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::session_flow;
 use crate::state::AppState;
 
@@ -37,7 +37,7 @@ pub struct SessionView {
 /// refused from now on), the refresh and hint cookies are cleared, and the sign-out is audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
     (status = 204, description = "Signed out"),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
 ))]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
@@ -63,7 +63,7 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
 /// of this request. Read-only.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
     (status = 200, description = "Sessions", body = Vec<SessionView>),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
 ))]
 #[get("/auth/sessions")]
 pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<SessionView>>, ApiError> {
@@ -88,7 +88,7 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 /// out at once: its refresh tokens stop working and its access token is refused. Audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The session's id (from `GET /auth/sessions`)", example = "01a230f1-7420-785d-bc75-fa24b0c9049e")), responses(
     (status = 204, description = "Revoked"),
-    (status = 404, description = "No such session of yours", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such session of yours"),
 ))]
 #[delete("/auth/sessions/{id}")]
 pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
@@ -114,7 +114,7 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
 /// working and their access tokens are refused); audited with the number of sessions ended.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
     (status = 204, description = "Other sessions revoked"),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
 ))]
 #[delete("/auth/sessions")]
 pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {

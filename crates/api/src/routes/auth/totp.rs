@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
 use crate::auth::step_up::{StepUp, require_step_up, tell_sign_in_changed};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::totp;
 
@@ -42,9 +42,9 @@ pub struct TotpCode {
 /// confirmed with `POST /auth/totp/confirm`.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body(content = Option<StepUp>, description = "Only when the sign-in is older than five minutes"), responses(
     (status = 200, description = "Scan the QR code, then confirm with a code", body = TotpEnrolment),
-    (status = 401, description = "Not signed in, or `invalid_credentials` (a wrong `current_password`)", body = Problem, content_type = "application/problem+json"),
-    (status = 403, description = "`step_up_required`: sign-in older than five minutes; send `current_password`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts` (wrong passwords, counted with sign-ins)", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in, or `invalid_credentials` (a wrong `current_password`)"),
+    (status = 403, description = "`step_up_required`: sign-in older than five minutes; send `current_password`"),
+    (status = 429, description = "`too_many_attempts` (wrong passwords, counted with sign-ins)"),
 ))]
 #[post("/auth/totp")]
 pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Bytes) -> Result<HttpResponse, ApiError> {
@@ -71,8 +71,8 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
 /// and the change is audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = TotpCode, responses(
     (status = 204, description = "Authenticator app enrolled"),
-    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`: no enrolment was started", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_code`"),
+    (status = 409, description = "`invalid_state`: no enrolment was started"),
 ))]
 #[post("/auth/totp/confirm")]
 pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
@@ -110,8 +110,8 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
 /// `invalid_code`). The email address and the phone (by SMS) are told, and the change is audited.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = TotpCode, responses(
     (status = 204, description = "Removed"),
-    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`: no app is enrolled", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_code`"),
+    (status = 409, description = "`invalid_state`: no app is enrolled"),
 ))]
 #[delete("/auth/totp")]
 pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::ClientInfo;
 use crate::challenge_flow::{self, ChallengeStarted};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::session_flow::{self, TokenResponse};
 use crate::state::AppState;
 
@@ -33,9 +33,9 @@ pub struct VerifyRequest {
 /// challenge, and ten wrong codes in an hour lock codes for the account (429) and email the worker.
 #[utoipa::path(tag = "auth", request_body = VerifyRequest, responses(
     (status = 200, description = "Signed in. The refresh token is also set as an HttpOnly cookie for web clients (`sitecard_refresh`, path `/api/v1/auth`), beside `sitecard_session_hint=1` (path `/`, readable by scripts, no secret): a web app asks `POST /auth/refresh` on load only when the hint is there. Logout removes both.", body = TokenResponse),
-    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`challenge_expired`: expired, used, or ended by too many wrong codes", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_code`"),
+    (status = 410, description = "`challenge_expired`: expired, used, or ended by too many wrong codes"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[post("/auth/login/verify")]
 pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::Json<VerifyRequest>) -> Result<HttpResponse, ApiError> {
@@ -69,9 +69,9 @@ pub struct ResendRequest {
 /// with `Retry-After`) and five SMS an hour per account; 409 `not_applicable` for an authenticator-app challenge.
 #[utoipa::path(tag = "auth", request_body = ResendRequest, responses(
     (status = 202, description = "A new code was sent", body = ChallengeStarted),
-    (status = 409, description = "`not_applicable`: the challenge uses an authenticator app", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`challenge_expired`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`resend_too_soon` or `too_many_attempts`; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`not_applicable`: the challenge uses an authenticator app"),
+    (status = 410, description = "`challenge_expired`"),
+    (status = 429, description = "`resend_too_soon` or `too_many_attempts`; see `Retry-After`"),
 ))]
 #[post("/auth/login/resend")]
 pub async fn resend(state: web::Data<AppState>, body: web::Json<ResendRequest>) -> Result<HttpResponse, ApiError> {

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
 use crate::cards_flow::today;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::throttle::{self, Limit};
 
@@ -43,7 +43,7 @@ pub struct CardCheckResult {
 /// with reason `unknown`. Limited to 60 checks a minute per client IP (429 `too_many_attempts`).
 #[utoipa::path(tag = "public", params(("card_number" = String, Path, description = "The number as printed, e.g. `AB1234567890` (letter case and spaces are ignored)", example = "AB1234567890")), responses(
     (status = 200, description = "The answer", body = CardCheckResult),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[get("/card-check/{card_number}")]
 pub async fn check_card(state: web::Data<AppState>, client: ClientInfo, number: web::Path<String>) -> Result<HttpResponse, ApiError> {

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::cards_flow::{self, CardPage, CardView};
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow;
 use crate::routes::company_orders::list::{PageQuery, SearchQuery, page_params, search_words};
 use crate::state::AppState;
@@ -38,8 +38,8 @@ pub struct CardStatusFilter {
 /// filtered by card `status`; each card carries its full number and the holder's name. Read-only.
 #[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), CardStatusFilter, SearchQuery, PageQuery), responses(
     (status = 200, description = "One page", body = CardPage),
-    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an administrator of this company"),
+    (status = 422, description = "`validation_failed`"),
 ))]
 #[get("/companies/{company_id}/cards")]
 pub async fn list_company_cards(
@@ -79,8 +79,8 @@ pub async fn list_company_cards(
     ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
 ), responses(
     (status = 200, description = "The card", body = CardView),
-    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an administrator of this company"),
+    (status = 404, description = "No such card in this company"),
 ))]
 #[get("/companies/{company_id}/cards/{id}")]
 pub async fn show_company_card(
@@ -168,9 +168,9 @@ async fn change(
     ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
 ), request_body = Reason, responses(
     (status = 200, description = "Blocked", body = CardView),
-    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: blank or too long `reason`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such card in this company"),
+    (status = 409, description = "`invalid_state`"),
+    (status = 422, description = "`validation_failed`: blank or too long `reason`"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/block")]
 pub async fn block_card(
@@ -193,9 +193,9 @@ pub async fn block_card(
     ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
 ), request_body = Reason, responses(
     (status = 200, description = "Active again (or inactive, if never activated)", body = CardView),
-    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: blank or too long `reason`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such card in this company"),
+    (status = 409, description = "`invalid_state`"),
+    (status = 422, description = "`validation_failed`: blank or too long `reason`"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/unblock")]
 pub async fn unblock_card(
@@ -217,9 +217,9 @@ pub async fn unblock_card(
     ("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"),
 ), request_body = Reason, responses(
     (status = 200, description = "Terminated", body = CardView),
-    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: blank or too long `reason`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such card in this company"),
+    (status = 409, description = "`invalid_state`"),
+    (status = 422, description = "`validation_failed`: blank or too long `reason`"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/terminate")]
 pub async fn terminate_card(

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::auth::keys::{CardClaims, ISSUER};
 use crate::cards_flow;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -39,8 +39,8 @@ pub struct CardCredential {
     params(("id" = Uuid, Path, description = "Card id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")),
     responses(
         (status = 200, description = "The credential", body = CardCredential),
-        (status = 404, description = "No such card of the caller's", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`invalid_state`: the card is not `active`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such card of the caller's"),
+        (status = 409, description = "`invalid_state`: the card is not `active`"),
 ))]
 #[get("/me/cards/{id}/credential")]
 pub async fn card_credential(

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::cards_flow::Activated;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::use_cases::activate_card_in_person::{ActivateCardInPerson, activate_card_in_person};
 
@@ -31,10 +31,10 @@ pub struct InPersonActivation {
 /// are terminated and the worker is emailed; audited.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id (from `GET /identity-verifications/{id}/cards`)", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), request_body = InPersonActivation, responses(
     (status = 200, description = "Active; give the worker the PIN", body = Activated),
-    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such card", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`document_mismatch` or `card_number_mismatch`", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a verifier"),
+    (status = 404, description = "No such card"),
+    (status = 409, description = "`invalid_state`"),
+    (status = 422, description = "`document_mismatch` or `card_number_mismatch`"),
 ))]
 #[post("/cards/{id}/activate-in-person")]
 pub async fn activate_in_person(

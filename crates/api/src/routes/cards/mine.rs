@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::cards_flow::{self, Activated, CardView};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow;
 use crate::state::AppState;
 
@@ -86,9 +86,9 @@ async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Resul
 /// self-service activation (409 `activation_locked`: a verifier activates in person).
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), request_body = TypedCardNumber, responses(
     (status = 200, description = "Active", body = Activated),
-    (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state` or `activation_locked` (5 wrong numbers: visit a verifier)", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`card_number_mismatch`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not one of your cards"),
+    (status = 409, description = "`invalid_state` or `activation_locked` (5 wrong numbers: visit a verifier)"),
+    (status = 422, description = "`card_number_mismatch`"),
 ))]
 #[post("/me/cards/{id}/activate")]
 pub async fn activate_card(
@@ -115,9 +115,9 @@ pub async fn activate_card(
 /// never kept for `Idempotency-Key`.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), request_body = TypedCardNumber, responses(
     (status = 200, description = "The PIN", body = Pin),
-    (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state` (never activated) or `activation_locked`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`card_number_mismatch`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not one of your cards"),
+    (status = 409, description = "`invalid_state` (never activated) or `activation_locked`"),
+    (status = 422, description = "`card_number_mismatch`"),
 ))]
 #[post("/me/cards/{id}/pin")]
 pub async fn show_pin(
@@ -139,8 +139,8 @@ pub async fn show_pin(
 /// lift the block.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card's id", example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")), responses(
     (status = 200, description = "Blocked", body = CardView),
-    (status = 404, description = "Not one of your cards", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not one of your cards"),
+    (status = 409, description = "`invalid_state`"),
 ))]
 #[post("/me/cards/{id}/report-lost")]
 pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<CardView>, ApiError> {

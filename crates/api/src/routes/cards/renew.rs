@@ -7,7 +7,7 @@ use sitecard_persistence::{cards, companies, orders};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::routes::company_orders::create::{CreateOrder, DeliveryInput, parse_order, place_order};
 use crate::state::AppState;
@@ -24,9 +24,9 @@ use crate::{cards_flow, error::FieldError};
     ("id" = Uuid, Path, description = "The card's id", example = "01a24aac-1111-7c2a-9d3e-4f5a6b7c8d9e"),
 ), responses(
     (status = 201, description = "The new order, `awaiting_photo`", body = CompanyOrder),
-    (status = 404, description = "No such card in this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`: the card is terminated", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: the old order's details no longer pass today's rules (correct them in a new order)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such card in this company"),
+    (status = 409, description = "`invalid_state`: the card is terminated"),
+    (status = 422, description = "`validation_failed`: the old order's details no longer pass today's rules (correct them in a new order)"),
 ))]
 #[post("/companies/{company_id}/cards/{id}/renew")]
 pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {

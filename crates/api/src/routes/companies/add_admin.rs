@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::{CompanyAdminView, InviteByEmail, invitation_language, require_operator_or_admin};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::provisioning;
 use crate::state::AppState;
 
@@ -17,8 +17,8 @@ use crate::state::AppState;
     params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")),
     request_body = InviteByEmail, responses(
     (status = 201, description = "An administrator (invited or active)", body = CompanyAdminView),
-    (status = 404, description = "No such company", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: not an e-mail address", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such company"),
+    (status = 422, description = "`validation_failed`: not an e-mail address"),
 ))]
 #[post("/companies/{company_id}/admins")]
 pub async fn add_company_admin(

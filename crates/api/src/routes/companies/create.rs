@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::{CompanyView, invitation_language};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::provisioning::{self, NewCompany};
 use crate::state::AppState;
 
@@ -36,8 +36,8 @@ pub struct CreateCompany {
 /// and emails its first administrator an invitation (an existing account gets the role). Audited.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = CreateCompany, responses(
     (status = 201, description = "Registered; the administrator is invited", body = CompanyView),
-    (status = 409, description = "`company_exists`: the organisation number is registered", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`invalid_org_number` (wrong format or check digit) or `validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`company_exists`: the organisation number is registered"),
+    (status = 422, description = "`invalid_org_number` (wrong format or check digit) or `validation_failed`"),
 ))]
 #[post("/companies")]
 pub async fn create_company(

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::CompanyView;
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use crate::state::AppState;
 
@@ -35,7 +35,7 @@ pub struct CompanyPage {
 /// 403. Newest first, filtered by `q` (name or organisation number), paged with `limit` and `cursor`.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), params(CompanySearch, PageQuery), responses(
     (status = 200, description = "One page, newest first", body = CompanyPage),
-    (status = 422, description = "`validation_failed` (q, limit or cursor)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` (q, limit or cursor)"),
 ))]
 #[get("/companies")]
 pub async fn list_companies(

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::require_operator_or_admin;
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::provisioning;
 use crate::state::AppState;
 
@@ -20,8 +20,8 @@ use crate::state::AppState;
     ),
     responses(
     (status = 204, description = "Removed"),
-    (status = 404, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`last_admin`: invite another administrator first", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not an administrator of this company"),
+    (status = 409, description = "`last_admin`: invite another administrator first"),
 ))]
 #[delete("/companies/{company_id}/admins/{account_id}")]
 pub async fn remove_company_admin(

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{CompanyView, require_operator_or_admin};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Read a company.
@@ -16,7 +16,7 @@ use crate::state::AppState;
     params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")),
     responses(
     (status = 200, description = "The company", body = CompanyView),
-    (status = 404, description = "No such company", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such company"),
 ))]
 #[get("/companies/{company_id}")]
 pub async fn show_company(

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::create::{CreateOrder, DeliveryInput, ParsedOrder, parse_order, place_order};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, FieldError, Fields, Problem};
+use crate::error::{ApiError, FieldError, Fields};
 use crate::orders_flow;
 use crate::state::AppState;
 
@@ -70,10 +70,10 @@ pub struct BatchOptions {
     responses(
     (status = 200, description = "`dry_run`: every row is right; nothing was created", body = BatchCreated),
     (status = 201, description = "Every row ordered", body = BatchCreated),
-    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 413, description = "`too_many_rows`: more than 500 orders, or `payload_too_large`: over 256 KB", body = Problem, content_type = "application/problem+json"),
-    (status = 415, description = "`unsupported_media_type`: send `Content-Type: text/csv`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`batch_invalid`: nothing was created; `errors` lists every `{row, field, code}`", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an administrator of this company"),
+    (status = 413, description = "`too_many_rows`: more than 500 orders, or `payload_too_large`: over 256 KB"),
+    (status = 415, description = "`unsupported_media_type`: send `Content-Type: text/csv`"),
+    (status = 422, description = "`batch_invalid`: nothing was created; `errors` lists every `{row, field, code}`"),
 ))]
 #[post("/companies/{company_id}/card-orders/batch")]
 pub async fn create_orders_from_csv(

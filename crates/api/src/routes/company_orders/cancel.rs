@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
 use sitecard_domain::webhook_event::WebhookEventType;
@@ -32,8 +32,8 @@ pub struct CancelOrder {
     ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
 ), request_body(content = CancelOrder, description = "Optional reason"), responses(
     (status = 200, description = "Cancelled", body = CompanyOrder),
-    (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`: production has started", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such order in this company"),
+    (status = 409, description = "`invalid_state`: production has started"),
 ))]
 #[post("/companies/{company_id}/card-orders/{id}/cancel")]
 pub async fn cancel_order(

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::routes::company_orders::create::{DeliveryInput, parse_birth_date, parse_delivery};
 use crate::state::AppState;
@@ -83,9 +83,9 @@ impl CorrectOrder {
     ("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0"),
 ), request_body = CorrectOrder, responses(
     (status = 200, description = "Corrected", body = CompanyOrder),
-    (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`stale_version` or `invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such order in this company"),
+    (status = 409, description = "`stale_version` or `invalid_state`"),
+    (status = 422, description = "`validation_failed`"),
 ))]
 #[patch("/companies/{company_id}/card-orders/{id}")]
 pub async fn correct_order(

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
 
@@ -197,8 +197,8 @@ pub async fn place_order<C: sitecard_persistence::ConnectionTrait>(
 /// honoured. Next: upload the portrait (`PUT …/photo`); after the partner approves it the worker checks and accepts.
 #[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")), request_body = CreateOrder, responses(
     (status = 201, description = "Ordered; status `awaiting_photo` until a portrait is uploaded with `PUT …/photo`", body = CompanyOrder),
-    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an administrator of this company"),
+    (status = 422, description = "`validation_failed`"),
 ))]
 #[post("/companies/{company_id}/card-orders")]
 pub async fn create_order(

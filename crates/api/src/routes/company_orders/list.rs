@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, OrderPage};
 use crate::state::AppState;
 
@@ -74,8 +74,8 @@ pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> (
 /// filtered by order `status`; list items carry no `history` (read one order for it). Read-only.
 #[utoipa::path(tag = "company", security(("bearer" = [])), params(("company_id" = Uuid, Path, description = "The company's id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"), OrderStatusFilter, SearchQuery, PageQuery), responses(
     (status = 200, description = "One page", body = OrderPage),
-    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` (status, limit or cursor)", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an administrator of this company"),
+    (status = 422, description = "`validation_failed` (status, limit or cursor)"),
 ))]
 #[get("/companies/{company_id}/card-orders")]
 pub async fn list_orders(

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
 
@@ -19,8 +19,8 @@ use crate::state::AppState;
     (status = 200, description = "The order", body = CompanyOrder, headers(
         ("ETag" = String, description = "The order's `version` as a strong entity tag, e.g. `\"3\"`"),
     )),
-    (status = 403, description = "Not an administrator of this company", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not an administrator of this company"),
+    (status = 404, description = "No such order in this company"),
 ))]
 #[get("/companies/{company_id}/card-orders/{id}")]
 pub async fn show_order(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {

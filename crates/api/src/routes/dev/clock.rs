@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -29,8 +29,8 @@ pub struct ClockNow {
 /// in development). The clock never goes back.
 #[utoipa::path(tag = "dev", request_body = AdvanceClock, responses(
     (status = 200, description = "The new now", body = ClockNow),
-    (status = 404, description = "Not in development mode", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: days out of range", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not in development mode"),
+    (status = 422, description = "`validation_failed`: days out of range"),
 ))]
 #[post("/dev/clock")]
 pub async fn advance_clock(state: web::Data<AppState>, body: web::Json<AdvanceClock>) -> Result<web::Json<ClockNow>, ApiError> {

@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use actix_web::{get, web};
 
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -46,7 +46,7 @@ pub struct DevMessage {
 /// person can walk every flow without a phone or a mailbox. Read-only.
 #[utoipa::path(tag = "dev", params(OutboxQuery), responses(
     (status = 200, description = "Messages, newest first", body = Vec<DevMessage>),
-    (status = 404, description = "Not in development mode", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not in development mode"),
 ))]
 #[get("/dev/outbox")]
 pub async fn dev_outbox(state: web::Data<AppState>, q: web::Query<OutboxQuery>) -> Result<web::Json<Vec<DevMessage>>, ApiError> {

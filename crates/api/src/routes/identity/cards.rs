@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::routes::cards::mine::MAX_ACTIVATION_FAILURES;
 use crate::state::AppState;
 
@@ -34,8 +34,8 @@ pub struct CardAtDesk {
 /// verifier can pick the card to activate in person; empty when the person has no account or no card yet. Read-only.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), responses(
     (status = 200, description = "The person's cards", body = Vec<CardAtDesk>),
-    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a verifier"),
+    (status = 404, description = "No such record"),
 ))]
 #[get("/identity-verifications/{id}/cards")]
 pub async fn cards_at_desk(

@@ -8,7 +8,7 @@ use sitecard_persistence::persons;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, FieldError};
 use crate::routes::identity::show::{VerificationView, view};
 use crate::state::AppState;
 
@@ -28,8 +28,8 @@ pub struct FindVerifications {
 /// found without a record id. Newest first, at most 50; the document number stays masked in the answer. Read-only.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(FindVerifications), responses(
     (status = 200, description = "The matching records (an empty list when none)", body = Vec<VerificationView>),
-    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`: give exactly one of `email` and `document_number`, well formed", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a verifier"),
+    (status = 422, description = "`validation_failed`: give exactly one of `email` and `document_number`, well formed"),
 ))]
 #[get("/identity-verifications")]
 pub async fn find_verifications(

@@ -10,7 +10,7 @@ use sitecard_persistence::persons::VerifiedDocument;
 use utoipa::ToSchema;
 
 use crate::auth::{ClientInfo, CurrentUser};
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::right_to_work::{self, RightToWork};
 use crate::state::AppState;
 use crate::use_cases::record_identity::{RecordIdentity, VerificationRecorded, record_identity};
@@ -100,9 +100,9 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
 /// the email's account was verified as another person.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), request_body = RecordVerification, responses(
     (status = 201, description = "Recorded", body = VerificationRecorded),
-    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`document_in_use`: this document belongs to another account; `identity_already_verified`: the email's account was verified as another person (names or date of birth differ; a renewed document of the same person is accepted)", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`right_to_work_required`: the nationality is outside the EU/EEA and Switzerland and no `right_to_work` permit was given (when other fields are wrong too, it is one of the `errors` of `validation_failed`); `validation_failed`: field errors, including `right_to_work.*` (`permit_expired` for a permit that has ended) and `right_to_work` `not_needed` for an EU/EEA or Swiss nationality", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a verifier"),
+    (status = 409, description = "`document_in_use`: this document belongs to another account; `identity_already_verified`: the email's account was verified as another person (names or date of birth differ; a renewed document of the same person is accepted)"),
+    (status = 422, description = "`right_to_work_required`: the nationality is outside the EU/EEA and Switzerland and no `right_to_work` permit was given (when other fields are wrong too, it is one of the `errors` of `validation_failed`); `validation_failed`: field errors, including `right_to_work.*` (`permit_expired` for a permit that has ended) and `right_to_work` `not_needed` for an EU/EEA or Swiss nationality"),
 ))]
 #[post("/identity-verifications")]
 pub async fn record_verification(

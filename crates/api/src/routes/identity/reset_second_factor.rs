@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::state::AppState;
 use crate::use_cases::reset_second_factor::{ResetSecondFactorInPerson, SecondFactorReset, reset_second_factor_in_person};
 
@@ -46,9 +46,9 @@ impl ResetSecondFactor {
 /// ended; the email address and the old phone (by SMS) are told, and the reset is audited.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), request_body = ResetSecondFactor, responses(
     (status = 200, description = "Phone replaced", body = SecondFactorReset),
-    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such record or no account for it", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` (`document_number` is required) or `document_mismatch` (not the recorded document)", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a verifier"),
+    (status = 404, description = "No such record or no account for it"),
+    (status = 422, description = "`validation_failed` (`document_number` is required) or `document_mismatch` (not the recorded document)"),
 ))]
 #[post("/identity-verifications/{id}/reset-second-factor")]
 pub async fn reset_second_factor(

@@ -8,7 +8,7 @@ use sitecard_persistence::persons;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::right_to_work::{self, RightToWork};
 use crate::routes::identity::show::{VerificationView, view};
 use crate::state::AppState;
@@ -23,9 +23,9 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")),
     responses(
         (status = 200, description = "Recorded", body = VerificationView),
-        (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: `right_to_work.*` field errors (`permit_expired` for a permit that has ended); `right_to_work` `not_needed` for an EU/EEA or Swiss nationality", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a verifier"),
+        (status = 404, description = "No such record"),
+        (status = 422, description = "`validation_failed`: `right_to_work.*` field errors (`permit_expired` for a permit that has ended); `right_to_work` `not_needed` for an EU/EEA or Swiss nationality"),
 ))]
 #[post("/identity-verifications/{id}/right-to-work")]
 pub async fn record_right_to_work(

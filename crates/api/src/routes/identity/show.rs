@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::right_to_work::RightToWorkView;
 use crate::state::AppState;
 
@@ -64,8 +64,8 @@ pub struct VerificationView {
 /// to read out at the desk; `right_to_work` is the person's current permit. Read-only.
 #[utoipa::path(tag = "identity", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Verification record id", example = "01a1f873-5370-7063-8277-9b947d2c44b5")), responses(
     (status = 200, description = "The record", body = VerificationView),
-    (status = 403, description = "Not a verifier", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Not a verifier"),
+    (status = 404, description = "No such record"),
 ))]
 #[get("/identity-verifications/{id}")]
 pub async fn show_verification(

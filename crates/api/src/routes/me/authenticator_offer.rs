@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, post, web};
 use sitecard_persistence::accounts;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Decline the offer to set up an authenticator app.
@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// true; calling it again keeps the first answer. The app can still be enrolled later with `POST /auth/totp`.
 #[utoipa::path(tag = "me", security(("bearer" = [])), responses(
     (status = 204, description = "Remembered: `offer_totp` is false from now on"),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
 ))]
 #[post("/me/authenticator-offer/decline")]
 pub async fn decline_authenticator_offer(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {

@@ -8,7 +8,7 @@ use sitecard_persistence::{Set, accounts, audit};
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::routes::me::profile::{Contact, contact_of};
 use crate::state::AppState;
 
@@ -39,7 +39,7 @@ pub struct UpdateContact {
 /// only through `POST /me/phone` and an SMS code.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateContact, responses(
     (status = 200, description = "The new contact details", body = Contact),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`"),
 ))]
 #[patch("/me/contact")]
 pub async fn update_contact(

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::auth::{ClientInfo, CurrentUser};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::use_cases::change_own_password::{ChangeOwnPassword, change_own_password};
 
@@ -25,9 +25,9 @@ pub struct ChangePassword {
 /// this one stays, the email address is told and the change is audited.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePassword, responses(
     (status = 204, description = "Changed; other sessions were signed out"),
-    (status = 400, description = "`weak_password`", body = Problem, content_type = "application/problem+json"),
-    (status = 401, description = "`invalid_credentials`: the current password is wrong", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts` (wrong current passwords count with sign-ins)", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "`weak_password`"),
+    (status = 401, description = "`invalid_credentials`: the current password is wrong"),
+    (status = 429, description = "`too_many_attempts` (wrong current passwords count with sign-ins)"),
 ))]
 #[post("/me/password")]
 pub async fn change_password(

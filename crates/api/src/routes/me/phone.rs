@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::auth::step_up::{require_step_up, tell_sign_in_changed};
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::challenge_flow::{self, ChallengeStarted};
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::routes::me::profile::{Contact, contact_of};
 use crate::state::AppState;
 
@@ -35,10 +35,10 @@ pub struct ChangePhone {
 /// five SMS an hour per account (429).
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = ChangePhone, responses(
     (status = 202, description = "A code was sent to the new number", body = ChallengeStarted),
-    (status = 401, description = "`invalid_credentials`: a wrong `current_password`", body = Problem, content_type = "application/problem+json"),
-    (status = 403, description = "`step_up_required`: sign-in older than five minutes; send `current_password`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` (`invalid_phone`)", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_credentials`: a wrong `current_password`"),
+    (status = 403, description = "`step_up_required`: sign-in older than five minutes; send `current_password`"),
+    (status = 422, description = "`validation_failed` (`invalid_phone`)"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[post("/me/phone")]
 pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: web::Json<ChangePhone>) -> Result<HttpResponse, ApiError> {
@@ -69,8 +69,8 @@ pub struct VerifyPhoneChange {
 /// new number takes effect at once; the email address and the old number (by SMS) are told, and the change is audited.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = VerifyPhoneChange, responses(
     (status = 200, description = "The new contact details", body = Contact),
-    (status = 401, description = "`invalid_code`", body = Problem, content_type = "application/problem+json"),
-    (status = 410, description = "`challenge_expired`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "`invalid_code`"),
+    (status = 410, description = "`challenge_expired`"),
 ))]
 #[post("/me/phone/verify")]
 pub async fn verify_phone_change(

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::state::AppState;
 
 pub use crate::companies::CompanyRef;
@@ -119,7 +119,7 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
 /// person (document number masked; absent for staff without one) and `contact` the phone and postal address. Read-only.
 #[utoipa::path(tag = "me", security(("bearer" = [])), responses(
     (status = 200, description = "The caller", body = Me),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
 ))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Me>, ApiError> {
@@ -139,7 +139,7 @@ pub struct UpdateMe {
 /// `unsupported_language` for a code Sitecard does not speak); answers the updated profile.
 #[utoipa::path(tag = "me", security(("bearer" = [])), request_body = UpdateMe, responses(
     (status = 200, description = "Updated", body = Me),
-    (status = 422, description = "`validation_failed` (`unsupported_language`)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` (`unsupported_language`)"),
 ))]
 #[patch("/me")]
 pub async fn update_me(state: web::Data<AppState>, user: CurrentUser, body: web::Json<UpdateMe>) -> Result<web::Json<Me>, ApiError> {

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow::HolderOrder;
 use crate::state::AppState;
 use crate::use_cases::accept_card_order::{AcceptCardOrder, accept_card_order};
@@ -30,9 +30,9 @@ pub struct AcceptOrder {
 /// webhook.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), request_body = AcceptOrder, responses(
     (status = 200, description = "Accepted: status `confirmed`", body = HolderOrder),
-    (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`stale_version` or `invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`contact_incomplete` (errors list the fields), `identity_mismatch` (errors list the fields; the order is now `needs_correction`) or `identity_not_verified`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not one of your orders"),
+    (status = 409, description = "`stale_version` or `invalid_state`"),
+    (status = 422, description = "`contact_incomplete` (errors list the fields), `identity_mismatch` (errors list the fields; the order is now `needs_correction`) or `identity_not_verified`"),
 ))]
 #[post("/me/card-orders/{id}/accept")]
 pub async fn accept_order(

@@ -5,7 +5,7 @@ use sitecard_persistence::orders;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow::{self, HolderOrder};
 use crate::state::AppState;
 
@@ -15,7 +15,7 @@ use crate::state::AppState;
 /// the contact fields still missing and the identity check. Read-only.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses(
     (status = 200, description = "Orders", body = Vec<HolderOrder>),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
 ))]
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
@@ -34,7 +34,7 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 /// missing, the identity check against the verified document and the status history. Read-only.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), responses(
     (status = 200, description = "The order", body = HolderOrder),
-    (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not one of your orders"),
 ))]
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::HolderOrder;
 use crate::state::AppState;
 use crate::use_cases::reject_card_order::{RejectCardOrder, reject_card_order};
@@ -24,9 +24,9 @@ pub struct RejectOrder {
 /// order becomes `rejected` for good, the `reason` is kept and the company's administrators are emailed; audited.
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), request_body = RejectOrder, responses(
     (status = 200, description = "Rejected", body = HolderOrder),
-    (status = 404, description = "Not one of your orders", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` (reason)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "Not one of your orders"),
+    (status = 409, description = "`invalid_state`"),
+    (status = 422, description = "`validation_failed` (reason)"),
 ))]
 #[post("/me/card-orders/{id}/reject")]
 pub async fn reject_order(

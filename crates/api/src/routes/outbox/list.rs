@@ -8,7 +8,7 @@ use sitecard_persistence::outbox::{self, OutboxMessage};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use crate::state::AppState;
 
@@ -88,7 +88,7 @@ fn masked_recipient(channel: &str, to: &str) -> String {
 /// message's text, code or link.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), params(OutboxFilter, PageQuery), responses(
     (status = 200, description = "One page, newest first", body = OutboxPage),
-    (status = 422, description = "`validation_failed` (status, limit or cursor)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed` (status, limit or cursor)"),
 ))]
 #[get("/outbox")]
 pub async fn list_outbox(

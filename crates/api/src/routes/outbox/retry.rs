@@ -7,7 +7,7 @@ use sitecard_persistence::{audit, outbox};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Send a dead message again.
@@ -18,8 +18,8 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The message's id", example = "01a24aac-77f7-73c5-aee3-bcddea1d90c1")),
     responses(
     (status = 202, description = "Due again; the dispatcher sends it within seconds"),
-    (status = 404, description = "No such message", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`not_dead`: only dead messages are retried (pending ones are retried anyway)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such message"),
+    (status = 409, description = "`not_dead`: only dead messages are retried (pending ones are retried anyway)"),
 ))]
 #[post("/outbox/{id}/retry")]
 pub async fn retry_outbox_message(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {

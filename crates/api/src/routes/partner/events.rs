@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
 use crate::crypto::token_hash;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow::CompanyOrder;
 use crate::state::AppState;
 pub use crate::use_cases::apply_production_event::ProductionEvent;
@@ -24,9 +24,9 @@ use crate::use_cases::apply_production_event::{ApplyProductionEvent, apply_produ
     ("Idempotency-Key" = Option<String>, Header, description = "At most 200 characters; retries with the same key return the first answer, and the same key with a different body is 422 `idempotency_key_reused`", example = "6b1f0c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"),
 ), request_body = ProductionEvent, responses(
     (status = 200, description = "The order after the event", body = CompanyOrder),
-    (status = 404, description = "No such order", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`, `card_number_taken` or `stale_version`", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` or `idempotency_key_reused` (same key, different request)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such order"),
+    (status = 409, description = "`invalid_state`, `card_number_taken` or `stale_version`"),
+    (status = 422, description = "`validation_failed` or `idempotency_key_reused` (same key, different request)"),
 ))]
 #[post("/partner/production-orders/{id}/events")]
 pub async fn production_event(

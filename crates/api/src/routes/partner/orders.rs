@@ -7,7 +7,7 @@ use sitecard_persistence::orders;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentPartner;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, OrderPage};
 use crate::state::AppState;
 
@@ -30,9 +30,9 @@ pub struct QueueQuery {
 /// `shipped`) across all companies, with holder, company and delivery data, paged with `limit` and `cursor`. Read-only.
 #[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(QueueQuery), responses(
     (status = 200, description = "One page, oldest first", body = OrderPage),
-    (status = 401, description = "No partner token", body = Problem, content_type = "application/problem+json"),
-    (status = 403, description = "Not a partner token", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "No partner token"),
+    (status = 403, description = "Not a partner token"),
+    (status = 422, description = "`validation_failed`"),
 ))]
 #[get("/partner/production-orders")]
 pub async fn production_orders(

@@ -8,7 +8,7 @@ use sitecard_persistence::card_feed;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentPartner;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::state::AppState;
 
 /// Changes reach the feed this long after they are made, so none is skipped by a reader whose cursor has
@@ -56,7 +56,7 @@ pub struct CardStatusFeed {
 /// item with the card's unchanged status and the new date.
 #[utoipa::path(tag = "gates", security(("partner_oauth" = [])), params(FeedQuery), responses(
     (status = 200, description = "The changes after the cursor, oldest first", body = CardStatusFeed),
-    (status = 422, description = "`validation_failed`: cursor or limit", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: cursor or limit"),
 ))]
 #[get("/card-status-changes")]
 pub async fn card_status_changes(

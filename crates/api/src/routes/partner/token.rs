@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use crate::auth::ClientInfo;
 use crate::auth::keys::{ACCESS_TTL_SECS, partner_claims};
 use crate::crypto::{constant_time_eq, token_hash};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::throttle::{self, Limit};
 
@@ -62,9 +62,9 @@ fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
 /// minute per client IP).
 #[utoipa::path(tag = "partner", request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"), responses(
     (status = 200, description = "Token", body = PartnerToken),
-    (status = 400, description = "`error`: `unsupported_grant_type` or `invalid_request` (malformed form)", body = Problem, content_type = "application/problem+json"),
-    (status = 401, description = "`error`: `invalid_client` (unknown client or wrong secret); `WWW-Authenticate: Basic`", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "`too_many_attempts`", body = Problem, content_type = "application/problem+json"),
+    (status = 400, description = "`error`: `unsupported_grant_type` or `invalid_request` (malformed form)"),
+    (status = 401, description = "`error`: `invalid_client` (unknown client or wrong secret); `WWW-Authenticate: Basic`"),
+    (status = 429, description = "`too_many_attempts`"),
 ))]
 #[post("/oauth/token")]
 pub async fn token(

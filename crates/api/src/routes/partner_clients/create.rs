@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::PartnerSecretsView;
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::partner_clients::{self, NewClient};
 use crate::state::AppState;
 
@@ -33,8 +33,8 @@ pub struct CreatePartnerClient {
 /// secret's hash and the webhook secret encrypted. Audited.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = CreatePartnerClient, responses(
     (status = 201, description = "Created; store the secrets now", body = PartnerSecretsView),
-    (status = 409, description = "`client_exists`: a client with this id exists", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` or `invalid_webhook_url`: not https, or a loopback, private or link-local destination", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`client_exists`: a client with this id exists"),
+    (status = 422, description = "`validation_failed` or `invalid_webhook_url`: not https, or a loopback, private or link-local destination"),
 ))]
 #[post("/partner-clients")]
 pub async fn create_partner_client(

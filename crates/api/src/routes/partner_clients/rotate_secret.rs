@@ -5,7 +5,7 @@ use sitecard_domain::Role;
 
 use super::PartnerSecretsView;
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::partner_clients;
 use crate::state::AppState;
 
@@ -17,7 +17,7 @@ use crate::state::AppState;
     params(("client_id" = String, Path, description = "The partner client's id", example = "nordic-card-print")),
     responses(
     (status = 200, description = "The new secrets; store them now", body = PartnerSecretsView),
-    (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such client"),
 ))]
 #[post("/partner-clients/{client_id}/rotate-secret")]
 pub async fn rotate_partner_secret(

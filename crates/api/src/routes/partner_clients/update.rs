@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::{PartnerClientView, absent_null_or};
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::partner_clients::{self, ClientChanges};
 use crate::state::AppState;
 
@@ -33,8 +33,8 @@ pub struct UpdatePartnerClient {
     params(("client_id" = String, Path, description = "The partner client's id", example = "nordic-card-print")),
     request_body = UpdatePartnerClient, responses(
     (status = 200, description = "The client as it is now", body = PartnerClientView),
-    (status = 404, description = "No such client", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed` or `invalid_webhook_url`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such client"),
+    (status = 422, description = "`validation_failed` or `invalid_webhook_url`"),
 ))]
 #[patch("/partner-clients/{client_id}")]
 pub async fn update_partner_client(

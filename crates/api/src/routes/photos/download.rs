@@ -7,7 +7,7 @@ use sitecard_persistence::{accounts, companies, orders, partners};
 use uuid::Uuid;
 
 use crate::auth::extract::{bearer_token, user_from_claims};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Download an order's portrait as JPEG.
@@ -16,8 +16,8 @@ use crate::state::AppState;
 /// does not exist (404), as for an order without a photo. Sent with `Cache-Control: private, max-age=300`. Read-only.
 #[utoipa::path(tag = "cardholder", security(("bearer" = []), ("partner_oauth" = [])), params(("id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), responses(
     (status = 200, description = "The portrait", content_type = "image/jpeg", body = crate::routes::photos::upload::PortraitBytes),
-    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such order, no photo, or not yours to see", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Not signed in"),
+    (status = 404, description = "No such order, no photo, or not yours to see"),
 ))]
 #[get("/card-orders/{id}/photo")]
 pub async fn download_photo(state: web::Data<AppState>, req: HttpRequest, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, CompanyOrder, OrderPage};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use crate::state::AppState;
@@ -20,8 +20,8 @@ use crate::use_cases::review_portrait::{PhotoVerdict, ReviewPortrait, review_por
 /// data and `photo_url`, paged with `limit` and `cursor`. Read-only.
 #[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(PageQuery), responses(
     (status = 200, description = "One page", body = OrderPage),
-    (status = 401, description = "No partner token", body = Problem, content_type = "application/problem+json"),
-    (status = 403, description = "Not a partner token", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "No partner token"),
+    (status = 403, description = "Not a partner token"),
 ))]
 #[get("/partner/photo-reviews")]
 pub async fn photo_reviews(
@@ -76,9 +76,9 @@ impl TryFrom<&PhotoDecision> for PhotoVerdict {
 /// `reason` is required) → `photo_rejected` and the company's administrators are emailed to upload a new one. Audited.
 #[utoipa::path(tag = "partner", security(("partner_oauth" = [])), params(("order_id" = Uuid, Path, description = "The card order's id", example = "01a22242-4c60-719a-a092-42ce5320dff0")), request_body = PhotoDecision, responses(
     (status = 200, description = "The order after the decision", body = CompanyOrder),
-    (status = 404, description = "No such order", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`invalid_state`: not waiting for photo review", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "`validation_failed`", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such order"),
+    (status = 409, description = "`invalid_state`: not waiting for photo review"),
+    (status = 422, description = "`validation_failed`"),
 ))]
 #[post("/partner/photo-reviews/{order_id}")]
 pub async fn review_photo(

@@ -5,7 +5,7 @@ use futures_util::StreamExt;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::orders_flow::{self, CompanyOrder};
 use crate::photo;
 use crate::state::AppState;
@@ -57,11 +57,11 @@ fn check_declared_upload(req: &HttpRequest) -> Result<(), ApiError> {
     request_body(description = "The portrait, raw bytes", content((PortraitBytes = "image/jpeg"), (PortraitBytes = "image/png"), (PortraitBytes = "application/octet-stream"))),
     responses(
         (status = 200, description = "Stored; status `awaiting_photo_review`", body = CompanyOrder),
-        (status = 404, description = "No such order in this company", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`invalid_state`: the order is confirmed or in production", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`photo_too_large`: over 5 MB or 8000 pixels a side", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_image`: not a JPEG or PNG (by content)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`photo_too_small`, `photo_not_portrait` or `photo_unreadable`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such order in this company"),
+        (status = 409, description = "`invalid_state`: the order is confirmed or in production"),
+        (status = 413, description = "`photo_too_large`: over 5 MB or 8000 pixels a side"),
+        (status = 415, description = "`unsupported_image`: not a JPEG or PNG (by content)"),
+        (status = 422, description = "`photo_too_small`, `photo_not_portrait` or `photo_unreadable`"),
     ))]
 #[put("/companies/{company_id}/card-orders/{id}/photo")]
 pub async fn upload_photo(

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::StaffMember;
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, FieldError};
 use crate::provisioning;
 use crate::routes::companies::invitation_language;
 use crate::state::AppState;
@@ -30,7 +30,7 @@ pub struct InviteStaff {
 /// once. Audited.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = InviteStaff, responses(
     (status = 201, description = "Invited (or the role added)", body = StaffMember),
-    (status = 422, description = "`validation_failed`: the email or the role", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`validation_failed`: the email or the role"),
 ))]
 #[post("/staff")]
 pub async fn invite_staff(state: web::Data<AppState>, user: CurrentUser, body: web::Json<InviteStaff>) -> Result<HttpResponse, ApiError> {

@@ -5,7 +5,7 @@ use sitecard_domain::Role;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::provisioning;
 use crate::state::AppState;
 
@@ -20,8 +20,8 @@ use crate::state::AppState;
     ),
     responses(
     (status = 204, description = "Removed; the account's sessions have ended"),
-    (status = 404, description = "The account does not hold this staff role", body = Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`last_operator`: invite another operator first", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "The account does not hold this staff role"),
+    (status = 409, description = "`last_operator`: invite another operator first"),
 ))]
 #[delete("/staff/{account_id}/roles/{role}")]
 pub async fn remove_staff_role(
