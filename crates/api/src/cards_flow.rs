@@ -101,6 +101,11 @@ pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, 
     })
 }
 
+/// One of the company's cards (404 for another company's, as for none).
+pub async fn company_card<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Card, ApiError> {
+    cards::find(conn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)
+}
+
 pub fn invalid_state(e: InvalidCardTransition) -> ApiError {
     ApiError::Conflict("invalid_state", e.to_string())
 }
@@ -141,9 +146,11 @@ pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Car
     ch.pin_enc = Set(Some(state.cipher.encrypt(&pin)?));
     apply(conn, card, to, ch).await?;
     for old in cards::replaced_by(conn, card).await? {
+        // Every card the query returns is live, and every live card can be terminated; the rule says so.
+        let Ok(to) = card_state::terminate(old.status) else { continue };
         let mut ch = cards::changes();
         ch.reason = Set(Some("replaced by a new card".into()));
-        apply(conn, &old, CardStatus::Terminated, ch).await?;
+        apply(conn, &old, to, ch).await?;
         audit::append(
             conn,
             audit::NewAuditEvent {

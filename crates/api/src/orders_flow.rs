@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::Language;
+use sitecard_domain::contact::ContactDetails;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
 use sitecard_domain::order_state::{InvalidTransition, OrderStatus};
 use sitecard_domain::webhook_event::WebhookEventType;
@@ -201,12 +202,14 @@ fn split_fields(s: &Option<String>) -> Vec<String> {
 
 /// The contact fields a worker must have before accepting.
 pub fn missing_contact_fields(a: &Account) -> Vec<String> {
-    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-    [("phone", &a.phone), ("address_line1", &a.address_line1), ("postal_code", &a.postal_code), ("city", &a.city), ("country", &a.country)]
-        .into_iter()
-        .filter(|(_, v)| blank(v))
-        .map(|(k, _)| k.to_owned())
-        .collect()
+    let details = ContactDetails {
+        phone: a.phone.as_deref(),
+        address_line1: a.address_line1.as_deref(),
+        postal_code: a.postal_code.as_deref(),
+        city: a.city.as_deref(),
+        country: a.country.as_deref(),
+    };
+    details.missing().into_iter().map(str::to_owned).collect()
 }
 
 impl From<orders::OrderEvent> for HistoryEntry {

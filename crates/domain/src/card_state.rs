@@ -42,6 +42,10 @@ impl CardStatus {
         Self::ALL.into_iter().find(|status| status.as_str() == s)
     }
 
+    /// Cards that still exist for their holder: what the expiry job watches and what a newly activated card of the
+    /// same worker and company replaces.
+    pub const LIVE: [CardStatus; 3] = [Self::Inactive, Self::Active, Self::Blocked];
+
     /// No transition leaves these states.
     pub fn is_terminal(&self) -> bool {
         matches!(self, Self::Terminated | Self::Expired)
@@ -87,6 +91,30 @@ pub fn unblock(from: CardStatus, was_activated: bool) -> Result<CardStatus, Inva
 /// Permanent: the worker left the company, or a newer card for the same worker and company was activated.
 pub fn terminate(from: CardStatus) -> Result<CardStatus, InvalidCardTransition> {
     check(from, &[C::Inactive, C::Active, C::Blocked], C::Terminated, "terminate")
+}
+
+/// What a company administrator does to one of its cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardAction {
+    Block,
+    Unblock,
+    Terminate,
+}
+
+impl CardAction {
+    /// The status the action moves a card to, or why it cannot.
+    pub fn apply(self, from: CardStatus, was_activated: bool) -> Result<CardStatus, InvalidCardTransition> {
+        match self {
+            Self::Block => block(from),
+            Self::Unblock => unblock(from, was_activated),
+            Self::Terminate => terminate(from),
+        }
+    }
+
+    /// The card keeps the reason it is blocked or terminated for; an unblock's reason lives in the audit log only.
+    pub fn keeps_reason(self) -> bool {
+        !matches!(self, Self::Unblock)
+    }
 }
 
 /// The card passed its `valid_until` date; recorded by a sweep, see also [`effective_status`].

@@ -3,12 +3,14 @@
 pub mod address;
 pub mod audit_chain;
 pub mod audit_event;
+pub mod birth_date;
 pub mod card_credential;
 pub mod card_number;
 pub mod card_state;
 pub mod challenge;
 pub mod client_ip;
 pub mod clock;
+pub mod contact;
 pub mod country;
 pub mod destination;
 pub mod document;

@@ -90,7 +90,7 @@ pub async fn replaced_by<C: ConnectionTrait>(conn: &C, card: &Card) -> Result<Ve
         .filter(cards::Column::CompanyId.eq(card.company_id))
         // Only older cards: ids are UUIDv7, so a smaller id is an earlier card.
         .filter(cards::Column::Id.lt(card.id))
-        .filter(cards::Column::Status.is_in(["inactive", "active", "blocked"]))
+        .filter(cards::Column::Status.is_in(LIVE))
         .all(conn)
         .await?)
 }
@@ -209,4 +209,5 @@ pub async fn mark_reminded<C: ConnectionTrait>(conn: &C, id: Uuid, days: i64, at
     Ok(res.rows_affected == 1)
 }
 
-const LIVE: [&str; 3] = ["inactive", "active", "blocked"];
+/// `CardStatus::LIVE` as stored.
+const LIVE: [CardStatus; 3] = CardStatus::LIVE;

@@ -2,11 +2,8 @@
 
 use actix_web::{get, post, web};
 use serde::Deserialize;
-use sitecard_domain::card_state::{self, CardStatus};
-use sitecard_notify::Message;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::cards::Card;
-use sitecard_persistence::{ConnectionTrait, Set, audit, cards};
+use sitecard_domain::card_state::{CardAction, CardStatus};
+use sitecard_persistence::cards;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -16,6 +13,7 @@ use crate::error::{ApiError, Fields};
 use crate::orders_flow;
 use crate::routes::company_orders::list::{PageQuery, SearchQuery, page_params, search_words};
 use crate::state::AppState;
+use crate::use_cases::change_card_status::{ChangeCardStatus, change_card_status};
 
 #[derive(Deserialize, ToSchema)]
 pub struct Reason {
@@ -90,12 +88,8 @@ pub async fn show_company_card(
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
-    let card = company_card(&state.read, company_id, id).await?;
+    let card = cards_flow::company_card(&state.read, company_id, id).await?;
     Ok(web::Json(cards_flow::view(&state.read, card).await?))
-}
-
-async fn company_card<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Card, ApiError> {
-    cards::find(conn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)
 }
 
 fn reason_of(body: &Reason) -> Result<String, ApiError> {
@@ -110,52 +104,13 @@ async fn change(
     user: &CurrentUser,
     company_id: Uuid,
     id: Uuid,
-    action: &str,
+    action: CardAction,
     body: &Reason,
 ) -> Result<CardView, ApiError> {
     // Who may act comes before what they sent: a worker gets 403, not a validation error.
     orders_flow::require_company_admin(state, user, company_id).await?;
-    let reason = Some(reason_of(body)?);
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let card = company_card(&txn, company_id, id).await?;
-    let from = cards_flow::status_of(&card)?;
-    let (to, kind, message) = match action {
-        "block" => (
-            card_state::block(from),
-            AuditKind::CardBlocked,
-            Message::CardBlocked { card: cards_flow::masked(&card), reason: reason.clone().unwrap_or_default() },
-        ),
-        "unblock" => (
-            card_state::unblock(from, card.activated_at.is_some()),
-            AuditKind::CardUnblocked,
-            Message::CardUnblocked { card: cards_flow::masked(&card) },
-        ),
-        _ => (
-            card_state::terminate(from),
-            AuditKind::CardTerminated,
-            Message::CardTerminated { card: cards_flow::masked(&card), reason: reason.clone().unwrap_or_default() },
-        ),
-    };
-    let to = to.map_err(cards_flow::invalid_state)?;
-    let mut ch = cards::changes();
-    // The card keeps the reason it is blocked or terminated for; an unblock's reason lives in the audit log.
-    ch.reason = Set(if action == "unblock" { None } else { reason.clone() });
-    cards_flow::apply(&txn, &card, to, ch).await?;
-    cards_flow::notify_holder(&txn, &card, &message).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::Card(id),
-            data: serde_json::json!({ "reason": reason }),
-        },
-    )
-    .await?;
-    let card = cards::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let view = cards_flow::view(&txn, card).await?;
-    txn.commit().await?;
-    Ok(view)
+    let reason = reason_of(body)?;
+    change_card_status(state, ChangeCardStatus { actor_id: user.account_id, company_id, card_id: id, action, reason }).await
 }
 
 /// Block a card at once (reversible).
@@ -180,7 +135,7 @@ pub async fn block_card(
     body: web::Json<Reason>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    Ok(web::Json(change(&state, &user, company_id, id, "block", &body).await?))
+    Ok(web::Json(change(&state, &user, company_id, id, CardAction::Block, &body).await?))
 }
 
 /// Lift a block.
@@ -205,7 +160,7 @@ pub async fn unblock_card(
     body: web::Json<Reason>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    Ok(web::Json(change(&state, &user, company_id, id, "unblock", &body).await?))
+    Ok(web::Json(change(&state, &user, company_id, id, CardAction::Unblock, &body).await?))
 }
 
 /// Terminate a card for good (the worker left the company).
@@ -229,5 +184,5 @@ pub async fn terminate_card(
     body: web::Json<Reason>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    Ok(web::Json(change(&state, &user, company_id, id, "terminate", &body).await?))
+    Ok(web::Json(change(&state, &user, company_id, id, CardAction::Terminate, &body).await?))
 }

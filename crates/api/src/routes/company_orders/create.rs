@@ -1,8 +1,9 @@
 //! `POST /companies/{company_id}/card-orders`.
 
 use actix_web::{HttpResponse, post, web};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Deserialize;
+use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::{CountryCode, Nationality};
 use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{Email, PhoneE164};
@@ -96,13 +97,8 @@ pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDeliver
 }
 
 pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
-    let today = Utc::now().date_naive();
     let d = f.date("date_of_birth", raw)?;
-    if d >= today || d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(today) {
-        f.push("date_of_birth", "invalid_date", "not a plausible date of birth");
-        return None;
-    }
-    Some(d)
+    f.check("date_of_birth", "invalid_date", plausible_birth_date(d, sitecard_domain::clock::today()))
 }
 
 /// An order as checked: every field parsed, or the field errors recorded in `f`.

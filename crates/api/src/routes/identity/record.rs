@@ -1,8 +1,9 @@
 //! `POST /identity-verifications`: a verifier records a passport or national-ID check done in person.
 
 use actix_web::{HttpResponse, post, web};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use serde::Deserialize;
+use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::right_to_work::right_to_work_required;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
@@ -66,10 +67,8 @@ pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mu
     if expiry.is_some_and(|d| d < today) {
         f.push("document_expiry", "document_expired", "an expired document cannot prove identity");
     }
-    let birth = f.date("date_of_birth", &body.date_of_birth);
-    if birth.is_some_and(|d| d >= today || d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(today)) {
-        f.push("date_of_birth", "invalid_date", "not a plausible date of birth");
-    }
+    let birth =
+        f.date("date_of_birth", &body.date_of_birth).and_then(|d| f.check("date_of_birth", "invalid_date", plausible_birth_date(d, today)));
     let (doc_type, number, issuing, nationality, given, surname, email, expiry, birth) =
         (doc_type?, number?, issuing?, nationality?, given?, surname?, email?, expiry?, birth?);
     let enc = state.cipher.encrypt(number.as_str()).ok()?;
