@@ -9,7 +9,7 @@ use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::{self, Card};
-use sitecard_persistence::{Set, audit, card_feed};
+use sitecard_persistence::{audit, card_feed};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -41,8 +41,7 @@ pub async fn expire_due_cards(state: &AppState) -> Result<usize, ApiError> {
 }
 
 async fn expire(txn: &sitecard_persistence::Tx, card: &Card) -> Result<(), ApiError> {
-    let mut ch = cards::changes();
-    ch.status = Set(CardStatus::Expired);
+    let ch = cards::CardUpdate { status: Some(CardStatus::Expired), ..Default::default() };
     if !cards::update_if_status(txn, card.id, card.status, ch).await? {
         return Ok(()); // changed meanwhile (blocked, terminated): the next pass sees it as it is now
     }

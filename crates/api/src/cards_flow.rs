@@ -8,8 +8,8 @@ use sitecard_domain::card_state::{self, CardStatus, InvalidCardTransition};
 use sitecard_domain::webhook_event;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::cards::{self, Card};
-use sitecard_persistence::{ConnectionTrait, Set, audit, companies};
+use sitecard_persistence::cards::{self, Card, CardUpdate};
+use sitecard_persistence::{ConnectionTrait, audit, companies};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -116,8 +116,8 @@ pub fn masked(card: &Card) -> String {
 
 /// Applies a transition computed from the card's effective status, or 409 if it changed meanwhile, and
 /// queues the webhook the transition announces.
-pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, mut changes: cards::CardChanges) -> Result<(), ApiError> {
-    changes.status = Set(to);
+pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, changes: CardUpdate) -> Result<(), ApiError> {
+    let changes = CardUpdate { status: Some(to), ..changes };
     if !cards::update_if_status(conn, card.id, card.status, changes).await? {
         return Err(ApiError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
     }
@@ -141,15 +141,12 @@ pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, mu
 pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Card, actor: Uuid, how: &str) -> Result<String, ApiError> {
     let to = card_state::activate(status_of(card)?).map_err(invalid_state)?;
     let pin = draw_pin(|| (rand::rng().next_u32() & 0xffff) as u16);
-    let mut ch = cards::changes();
-    ch.activated_at = Set(Some(Utc::now()));
-    ch.pin_enc = Set(Some(state.cipher.encrypt(&pin)?));
+    let ch = CardUpdate { activated_at: Some(Utc::now()), pin_enc: Some(state.cipher.encrypt(&pin)?), ..Default::default() };
     apply(conn, card, to, ch).await?;
     for old in cards::replaced_by(conn, card).await? {
         // Every card the query returns is live, and every live card can be terminated; the rule says so.
         let Ok(to) = card_state::terminate(old.status) else { continue };
-        let mut ch = cards::changes();
-        ch.reason = Set(Some("replaced by a new card".into()));
+        let ch = CardUpdate { reason: Some(Some("replaced by a new card".into())), ..Default::default() };
         apply(conn, &old, to, ch).await?;
         audit::append(
             conn,

@@ -5,7 +5,7 @@ use chrono::Utc;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, tokens};
+use sitecard_persistence::{ConnectionTrait, accounts, audit, tokens};
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
@@ -34,9 +34,7 @@ pub async fn invite<C: ConnectionTrait>(
         Some(a) => {
             let mut roles = sitecard_domain::role::parse_roles(&a.roles);
             roles.push(role);
-            let mut c = accounts::changes(a.id);
-            c.roles = Set(sitecard_domain::role::format_roles(&roles));
-            accounts::update(conn, c).await?
+            accounts::update(conn, a.id, accounts::AccountUpdate { roles: Some(roles), ..Default::default() }).await?
         }
         None => {
             accounts::insert(

@@ -6,11 +6,11 @@
 
 use sitecard_domain::country::CountryCode;
 use sitecard_domain::org_number::{OrgNumber, OrgNumberError};
-use sitecard_domain::role::{format_roles, parse_roles};
+use sitecard_domain::role::parse_roles;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
 use sitecard_persistence::companies::{self, AdminRemoval, Company};
-use sitecard_persistence::{ConnectionTrait, Set, accounts, audit, sessions};
+use sitecard_persistence::{ConnectionTrait, accounts, audit, sessions};
 use uuid::Uuid;
 
 use crate::error::{ApiError, FieldError};
@@ -194,8 +194,6 @@ async fn set_role<C: ConnectionTrait>(conn: &C, account_id: Uuid, role: Role, on
     if on {
         roles.push(role);
     }
-    let mut c = accounts::changes(account_id);
-    c.roles = Set(format_roles(&roles));
-    accounts::update(conn, c).await?;
+    accounts::update(conn, account_id, accounts::AccountUpdate { roles: Some(roles), ..Default::default() }).await?;
     Ok(())
 }

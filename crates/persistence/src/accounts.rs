@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sitecard_domain::role::{Role, format_roles};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -59,9 +60,67 @@ pub async fn find_by_person<C: ConnectionTrait>(conn: &C, person_id: Uuid) -> Re
 }
 
 /// Saves the changed fields of an account (and bumps `updated_at`).
-pub async fn update<C: ConnectionTrait>(conn: &C, mut changes: AccountChanges) -> Result<Account, DbError> {
-    changes.updated_at = Set(Utc::now());
-    Ok(changes.update(conn).await?)
+/// What a change writes to an account; fields left `None` stay as they are, `Some(None)` clears a field.
+#[derive(Debug, Default)]
+pub struct AccountUpdate {
+    pub password_hash: Option<String>,
+    pub phone: Option<Option<String>>,
+    pub status: Option<&'static str>,
+    pub language: Option<String>,
+    pub roles: Option<Vec<Role>>,
+    pub person_id: Option<Uuid>,
+    pub totp_secret_enc: Option<Option<String>>,
+    pub totp_pending_enc: Option<Option<String>>,
+    pub address_line1: Option<Option<String>>,
+    pub address_line2: Option<Option<String>>,
+    pub postal_code: Option<Option<String>>,
+    pub city: Option<Option<String>>,
+    pub country: Option<Option<String>>,
+}
+
+pub async fn update<C: ConnectionTrait>(conn: &C, id: Uuid, update: AccountUpdate) -> Result<Account, DbError> {
+    let mut m = AccountChanges { id: sea_orm::ActiveValue::Unchanged(id), ..Default::default() };
+    if let Some(v) = update.password_hash {
+        m.password_hash = Set(Some(v));
+    }
+    if let Some(v) = update.phone {
+        m.phone = Set(v);
+    }
+    if let Some(v) = update.status {
+        m.status = Set(v.to_owned());
+    }
+    if let Some(v) = update.language {
+        m.language = Set(v);
+    }
+    if let Some(v) = update.roles {
+        m.roles = Set(format_roles(&v));
+    }
+    if let Some(v) = update.person_id {
+        m.person_id = Set(Some(v));
+    }
+    if let Some(v) = update.totp_secret_enc {
+        m.totp_secret_enc = Set(v);
+    }
+    if let Some(v) = update.totp_pending_enc {
+        m.totp_pending_enc = Set(v);
+    }
+    if let Some(v) = update.address_line1 {
+        m.address_line1 = Set(v);
+    }
+    if let Some(v) = update.address_line2 {
+        m.address_line2 = Set(v);
+    }
+    if let Some(v) = update.postal_code {
+        m.postal_code = Set(v);
+    }
+    if let Some(v) = update.city {
+        m.city = Set(v);
+    }
+    if let Some(v) = update.country {
+        m.country = Set(v);
+    }
+    m.updated_at = Set(Utc::now());
+    Ok(m.update(conn).await?)
 }
 
 /// Remembers "no, thanks" to the authenticator-app offer; the first answer is kept.
@@ -77,14 +136,7 @@ pub async fn decline_totp_offer<C: ConnectionTrait>(conn: &C, id: Uuid) -> Resul
 
 /// Sets the language of the account's emails and SMS.
 pub async fn set_language<C: ConnectionTrait>(conn: &C, id: Uuid, language: &str) -> Result<Account, DbError> {
-    let mut c = changes(id);
-    c.language = Set(language.to_owned());
-    update(conn, c).await
-}
-
-/// Starts a change set for the account with this id.
-pub fn changes(id: Uuid) -> AccountChanges {
-    AccountChanges { id: sea_orm::ActiveValue::Unchanged(id), ..Default::default() }
+    update(conn, id, AccountUpdate { language: Some(language.to_owned()), ..Default::default() }).await
 }
 
 /// Records an accepted authenticator time step; false when this step (or a later one) was already used,

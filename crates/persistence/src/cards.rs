@@ -1,6 +1,6 @@
 //! Cards produced for orders.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use sitecard_domain::card_state::CardStatus;
 use uuid::Uuid;
@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::cards::{self, Entity as Cards};
 
-pub use cards::{ActiveModel as CardChanges, Model as Card};
+pub use cards::Model as Card;
 
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
@@ -121,8 +121,43 @@ pub async fn move_validity<C: ConnectionTrait>(conn: &C, card: &Card, valid_unti
     Ok(res.rows_affected == 1)
 }
 
+/// What a change writes to a card; fields left `None` stay as they are.
+#[derive(Debug, Default)]
+pub struct CardUpdate {
+    pub status: Option<CardStatus>,
+    /// Why it is blocked or terminated; `Some(None)` clears it.
+    pub reason: Option<Option<String>>,
+    pub activated_at: Option<DateTime<Utc>>,
+    /// The PIN, encrypted.
+    pub pin_enc: Option<String>,
+    pub activation_failures: Option<i32>,
+}
+
+impl CardUpdate {
+    fn into_changes(self) -> cards::ActiveModel {
+        let mut m = <cards::ActiveModel as Default>::default();
+        if let Some(v) = self.status {
+            m.status = Set(v);
+        }
+        if let Some(v) = self.reason {
+            m.reason = Set(v);
+        }
+        if let Some(v) = self.activated_at {
+            m.activated_at = Set(Some(v));
+        }
+        if let Some(v) = self.pin_enc {
+            m.pin_enc = Set(Some(v));
+        }
+        if let Some(v) = self.activation_failures {
+            m.activation_failures = Set(v);
+        }
+        m
+    }
+}
+
 /// Saves a status change only if the card is still in `from` (concurrent changes lose cleanly).
-pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: CardStatus, mut changes: CardChanges) -> Result<bool, DbError> {
+pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: CardStatus, update: CardUpdate) -> Result<bool, DbError> {
+    let mut changes = update.into_changes();
     changes.updated_at = Set(Utc::now());
     let res = Cards::update_many().set(changes).filter(cards::Column::Id.eq(id)).filter(cards::Column::Status.eq(from)).exec(conn).await?;
     Ok(res.rows_affected == 1)
@@ -151,10 +186,6 @@ pub async fn give_back_number_try<C: ConnectionTrait>(conn: &C, id: Uuid) -> Res
         .exec(conn)
         .await?;
     Ok(())
-}
-
-pub fn changes() -> CardChanges {
-    <CardChanges as Default>::default()
 }
 
 /// The cards of several orders at once (list pages).

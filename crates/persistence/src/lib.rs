@@ -23,7 +23,6 @@ pub mod signing_keys;
 pub mod tokens;
 
 pub use error::DbError;
-pub use sea_orm::ActiveValue::Set;
 pub use sea_orm::{ConnectionTrait, DatabaseConnection as Db, DatabaseTransaction as Tx, DbErr, TransactionTrait, Value};
 
 use std::time::Duration;

@@ -14,8 +14,87 @@ use crate::DbError;
 use crate::entities::card_orders::{self, Entity as Orders};
 use crate::entities::order_events::{self, Entity as OrderEvents};
 
-pub use card_orders::{ActiveModel as OrderChanges, Model as Order};
+pub use card_orders::Model as Order;
 pub use order_events::Model as OrderEvent;
+
+/// A delivery address as the order stores it.
+#[derive(Debug, Clone)]
+pub struct DeliveryAddress {
+    pub recipient: String,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+}
+
+/// What a change writes to an order besides its status and version; fields left `None` stay as they are.
+#[derive(Debug, Default)]
+pub struct OrderUpdate {
+    pub given_names: Option<String>,
+    pub surname: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    /// `Some(None)` removes it.
+    pub nationality: Option<Option<String>>,
+    pub delivery: Option<DeliveryAddress>,
+    /// The worker's account, once they act on the order.
+    pub account_id: Option<Uuid>,
+    /// The order's fields that differ from the verified document; `Some(vec![])` clears them.
+    pub mismatch_fields: Option<Vec<String>>,
+    /// `Some(None)` clears it.
+    pub reason: Option<Option<String>>,
+    pub tracking_number: Option<Option<String>>,
+    /// The stored portrait: object key and SHA-256.
+    pub photo: Option<(String, String)>,
+}
+
+impl OrderUpdate {
+    /// A correction of what the search finds an order by re-indexes it.
+    fn changes_search_terms(&self) -> bool {
+        self.given_names.is_some() || self.surname.is_some()
+    }
+
+    fn into_changes(self) -> card_orders::ActiveModel {
+        let mut m = <card_orders::ActiveModel as Default>::default();
+        if let Some(v) = self.given_names {
+            m.given_names = Set(v);
+        }
+        if let Some(v) = self.surname {
+            m.surname = Set(v);
+        }
+        if let Some(v) = self.date_of_birth {
+            m.date_of_birth = Set(v);
+        }
+        if let Some(v) = self.nationality {
+            m.nationality = Set(v);
+        }
+        if let Some(d) = self.delivery {
+            m.delivery_recipient = Set(d.recipient);
+            m.delivery_address_line1 = Set(d.line1);
+            m.delivery_address_line2 = Set(d.line2);
+            m.delivery_postal_code = Set(d.postal_code);
+            m.delivery_city = Set(d.city);
+            m.delivery_country = Set(d.country);
+        }
+        if let Some(v) = self.account_id {
+            m.account_id = Set(Some(v));
+        }
+        if let Some(fields) = self.mismatch_fields {
+            m.mismatch_fields = Set((!fields.is_empty()).then(|| fields.join(",")));
+        }
+        if let Some(v) = self.reason {
+            m.reason = Set(v);
+        }
+        if let Some(v) = self.tracking_number {
+            m.tracking_number = Set(v);
+        }
+        if let Some((key, sha256)) = self.photo {
+            m.photo_key = Set(Some(key));
+            m.photo_sha256 = Set(Some(sha256));
+        }
+        m
+    }
+}
 
 pub struct NewOrder {
     pub company_id: Uuid,
@@ -218,10 +297,9 @@ pub async fn transition<C: ConnectionTrait>(
     id: Uuid,
     expected_version: i32,
     status: OrderStatus,
-    mut changes: OrderChanges,
+    update: OrderUpdate,
 ) -> Result<bool, DbError> {
-    changes.status = Set(status);
-    let updated = update_versioned(conn, id, expected_version, changes).await?;
+    let updated = update_versioned_with(conn, id, expected_version, Some(status), update).await?;
     if updated {
         record_event(conn, id, status).await?;
     }
@@ -230,15 +308,24 @@ pub async fn transition<C: ConnectionTrait>(
 
 /// Changes an order without changing its status (the version moves, the status history does not), or
 /// false when its version is no longer `expected_version`.
-pub async fn update_versioned<C: ConnectionTrait>(
+pub async fn update_versioned<C: ConnectionTrait>(conn: &C, id: Uuid, expected_version: i32, update: OrderUpdate) -> Result<bool, DbError> {
+    update_versioned_with(conn, id, expected_version, None, update).await
+}
+
+async fn update_versioned_with<C: ConnectionTrait>(
     conn: &C,
     id: Uuid,
     expected_version: i32,
-    mut changes: OrderChanges,
+    status: Option<OrderStatus>,
+    update: OrderUpdate,
 ) -> Result<bool, DbError> {
-    changes.updated_at = Set(Utc::now());
     // A correction of what the search finds an order by re-indexes it in the same transaction.
-    let reindex = changes.given_names.is_set() || changes.surname.is_set() || changes.email.is_set();
+    let reindex = update.changes_search_terms();
+    let mut changes = update.into_changes();
+    if let Some(status) = status {
+        changes.status = Set(status);
+    }
+    changes.updated_at = Set(Utc::now());
     let mut update = Orders::update_many().set(changes);
     update = update.col_expr(card_orders::Column::Version, sea_orm::sea_query::Expr::col(card_orders::Column::Version).add(1));
     let res = update.filter(card_orders::Column::Id.eq(id)).filter(card_orders::Column::Version.eq(expected_version)).exec(conn).await?;
@@ -246,10 +333,6 @@ pub async fn update_versioned<C: ConnectionTrait>(
         crate::search::index_order(conn, id).await?;
     }
     Ok(res.rows_affected == 1)
-}
-
-pub fn changes() -> OrderChanges {
-    <OrderChanges as Default>::default()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{DocumentNumber, Role};
 use sitecard_persistence::orders::{self, NewOrder};
 use sitecard_persistence::persons::{self, VerifiedDocument};
-use sitecard_persistence::{Set, accounts, companies, partners};
+use sitecard_persistence::{accounts, companies, partners};
 use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "demo-password-1";
@@ -88,9 +88,7 @@ pub async fn ensure_account(
         persons::record_verification(&txn, pid, verifier, "registration", email, &doc).await?;
     }
     txn.commit().await?;
-    let mut c = accounts::changes(account.id);
-    c.status = Set("active".into());
-    accounts::update(&state.db, c).await?;
+    accounts::update(&state.db, account.id, accounts::AccountUpdate { status: Some("active"), ..Default::default() }).await?;
     Ok(account.id)
 }
 
@@ -159,11 +157,9 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
             },
         )
         .await?;
-        let mut ch = orders::changes();
-        ch.photo_key = Set(Some(key));
-        ch.photo_sha256 = Set(Some(portrait.sha256));
+        let ch = orders::OrderUpdate { photo: Some((key, portrait.sha256)), ..Default::default() };
         orders::transition(&txn, order.id, 1, OrderStatus::AwaitingPhotoReview, ch).await?;
-        orders::transition(&txn, order.id, 2, OrderStatus::AwaitingCardholder, orders::changes()).await?;
+        orders::transition(&txn, order.id, 2, OrderStatus::AwaitingCardholder, orders::OrderUpdate::default()).await?;
         txn.commit().await?;
     }
     println!("Demo data (password for every account: {DEMO_PASSWORD}; SMS codes in the dev outbox at /api/v1/dev/outbox):");

@@ -8,7 +8,7 @@ use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, orders, persons};
+use sitecard_persistence::{audit, orders, persons};
 use uuid::Uuid;
 
 use crate::error::{ApiError, FieldError};
@@ -51,9 +51,8 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
         IdentityMatch::Mismatch(fields) => {
             let to = order_state::identity_mismatch(from).map_err(orders_flow::invalid_state)?;
             let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
-            let mut ch = orders::changes();
-            ch.mismatch_fields = Set(Some(names.join(",")));
-            ch.account_id = Set(Some(account.id));
+            let mismatch_fields = Some(names.iter().map(|f| (*f).to_owned()).collect());
+            let ch = orders::OrderUpdate { mismatch_fields, account_id: Some(account.id), ..Default::default() };
             if !orders::transition(&txn, id, order.version, to, ch).await? {
                 return Err(orders_flow::stale_version());
             }
@@ -85,9 +84,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             })
         }
         IdentityMatch::Match => {
-            let mut ch = orders::changes();
-            ch.account_id = Set(Some(account.id));
-            ch.mismatch_fields = Set(None);
+            let ch = orders::OrderUpdate { account_id: Some(account.id), mismatch_fields: Some(vec![]), ..Default::default() };
             if !orders::transition(&txn, id, order.version, confirmed, ch).await? {
                 return Err(orders_flow::stale_version());
             }

@@ -2,7 +2,7 @@
 //! no phone): the document presented must be the one on record and the card in hand the one issued.
 
 use sitecard_domain::DocumentNumber;
-use sitecard_persistence::{Set, accounts, cards, persons};
+use sitecard_persistence::{accounts, cards, persons};
 use uuid::Uuid;
 
 use crate::cards_flow::{self, Activated};
@@ -50,8 +50,7 @@ pub async fn activate_card_in_person(state: &AppState, cmd: ActivateCardInPerson
     }
     let txn = sitecard_persistence::begin(&state.db).await?;
     let pin = cards_flow::activate(&txn, state, &card, verifier_id, "in_person").await?;
-    let mut ch = cards::changes();
-    ch.activation_failures = Set(0);
+    let ch = cards::CardUpdate { activation_failures: Some(0), ..Default::default() };
     cards::update_if_status(&txn, card.id, sitecard_domain::card_state::CardStatus::Active, ch).await?;
     let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
     let view = cards_flow::view(&txn, card).await?;

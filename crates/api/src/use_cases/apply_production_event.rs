@@ -8,7 +8,7 @@ use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{DbError, Set, audit, cards, idempotency, orders};
+use sitecard_persistence::{DbError, audit, cards, idempotency, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -104,7 +104,7 @@ async fn apply(
 ) -> Result<CompanyOrder, ApiError> {
     let order = orders::find(txn, id).await?.ok_or(ApiError::NotFound)?;
     let from = order.status;
-    let mut ch = orders::changes();
+    let mut ch = orders::OrderUpdate::default();
     let to = match event.kind.as_str() {
         "accepted" => order_state::production_accepted(from),
         "produced" => {
@@ -140,12 +140,12 @@ async fn apply(
             if cards::find_by_order(txn, id).await?.is_none() {
                 return Err(ApiError::Conflict("invalid_state", "report `produced` with the card number first".into()));
             }
-            ch.tracking_number = Set(event.tracking_number.as_deref().map(|t| t.chars().take(100).collect()));
+            ch.tracking_number = Some(event.tracking_number.as_deref().map(|t| t.chars().take(100).collect()));
             order_state::shipped(from)
         }
         "delivered" => order_state::delivered(from),
         "failed" => {
-            ch.reason = Set(Some(event.reason.as_deref().unwrap_or("production failed").chars().take(500).collect()));
+            ch.reason = Some(Some(event.reason.as_deref().unwrap_or("production failed").chars().take(500).collect()));
             order_state::production_failed(from)
         }
         _ => {

@@ -4,7 +4,8 @@
 use sitecard_domain::card_state::CardAction;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, cards};
+use sitecard_persistence::cards::CardUpdate;
+use sitecard_persistence::{audit, cards};
 use uuid::Uuid;
 
 use crate::cards_flow::{self, CardView};
@@ -33,9 +34,8 @@ pub async fn change_card_status(state: &AppState, cmd: ChangeCardStatus) -> Resu
         }
     };
     let to = action.apply(from, card.activated_at.is_some()).map_err(cards_flow::invalid_state)?;
-    let mut ch = cards::changes();
     // The card keeps the reason it is blocked or terminated for; an unblock's reason lives in the audit log.
-    ch.reason = Set(action.keeps_reason().then(|| reason.clone()));
+    let ch = CardUpdate { reason: Some(action.keeps_reason().then(|| reason.clone())), ..Default::default() };
     cards_flow::apply(&txn, &card, to, ch).await?;
     cards_flow::notify_holder(&txn, &card, &message).await?;
     audit::append(

@@ -5,7 +5,7 @@ use sitecard_domain::Language;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit, persons, sessions};
+use sitecard_persistence::{accounts, audit, persons, sessions};
 use uuid::Uuid;
 
 use crate::auth::step_up::check_current_password;
@@ -36,9 +36,7 @@ pub async fn change_own_password(state: &AppState, cmd: ChangeOwnPassword) -> Re
     crate::password_policy::check_password_policy("new_password", &new_password, &known.iter().map(String::as_str).collect::<Vec<_>>())?;
     let hash = state.hasher.hash(new_password).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let mut changes = accounts::changes(account.id);
-    changes.password_hash = Set(Some(hash));
-    accounts::update(&txn, changes).await?;
+    accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, Some(session_id), "password_changed").await?;
     sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
     audit::append(

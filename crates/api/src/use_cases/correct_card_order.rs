@@ -4,7 +4,7 @@
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, companies, orders};
+use sitecard_persistence::{audit, companies, orders};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -17,13 +17,13 @@ pub struct CorrectCardOrder {
     pub order_id: Uuid,
     /// The version the administrator loaded.
     pub version: i32,
-    pub changes: orders::OrderChanges,
+    pub changes: orders::OrderUpdate,
 }
 
 pub async fn correct_card_order(state: &AppState, cmd: CorrectCardOrder) -> Result<CompanyOrder, ApiError> {
     let CorrectCardOrder { actor_id, company_id, order_id: id, version, changes: mut ch } = cmd;
     // Earlier identity mismatches were about the data now corrected.
-    ch.mismatch_fields = Set(None);
+    ch.mismatch_fields = Some(vec![]);
 
     let txn = sitecard_persistence::begin(&state.db).await?;
     let order = orders_flow::company_order(&txn, company_id, id).await?;

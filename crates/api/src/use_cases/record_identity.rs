@@ -8,7 +8,7 @@ use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::persons::{self, Person, VerifiedDocument};
-use sitecard_persistence::{Set, Tx, accounts, audit, tokens};
+use sitecard_persistence::{Tx, accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -98,10 +98,8 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
         Some(a) => {
             let mut roles = sitecard_domain::role::parse_roles(&a.roles);
             roles.push(Role::Cardholder);
-            let mut c = accounts::changes(a.id);
-            c.person_id = Set(Some(person.id));
-            c.roles = Set(sitecard_domain::role::format_roles(&roles));
-            accounts::update(&txn, c).await?
+            let update = accounts::AccountUpdate { person_id: Some(person.id), roles: Some(roles), ..Default::default() };
+            accounts::update(&txn, a.id, update).await?
         }
         None => {
             accounts::insert(

@@ -3,7 +3,7 @@
 use sitecard_domain::order_state;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit, orders};
+use sitecard_persistence::{accounts, audit, orders};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -24,9 +24,7 @@ pub async fn reject_card_order(state: &AppState, cmd: RejectCardOrder) -> Result
     let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(ApiError::NotFound)?;
     let from = order.status;
     let to = order_state::reject_by_cardholder(from).map_err(orders_flow::invalid_state)?;
-    let mut ch = orders::changes();
-    ch.reason = Set(Some(reason.clone()));
-    ch.account_id = Set(Some(account.id));
+    let ch = orders::OrderUpdate { reason: Some(Some(reason.clone())), account_id: Some(account.id), ..Default::default() };
     if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sitecard_domain::{DocumentNumber, Language, PhoneE164};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit, persons, sessions};
+use sitecard_persistence::{accounts, audit, persons, sessions};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -56,11 +56,13 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
         });
     }
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let mut c = accounts::changes(account.id);
-    c.phone = Set(Some(new_phone.as_str().to_owned()));
-    c.totp_secret_enc = Set(None);
-    c.totp_pending_enc = Set(None);
-    accounts::update(&txn, c).await?;
+    let update = accounts::AccountUpdate {
+        phone: Some(Some(new_phone.as_str().to_owned())),
+        totp_secret_enc: Some(None),
+        totp_pending_enc: Some(None),
+        ..Default::default()
+    };
+    accounts::update(&txn, account.id, update).await?;
     sessions::revoke_all_for_account(&txn, account.id, None, "second_factor_reset").await?;
     let lang = Language::parse(&account.language).unwrap_or_default();
     sitecard_notify::queue(&txn, &account.email, &Message::SecondFactorReset, lang).await?;

@@ -5,7 +5,7 @@ use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, companies, orders};
+use sitecard_persistence::{audit, companies, orders};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -38,8 +38,7 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
     let from = order.status;
     let to =
         if approve { order_state::photo_approved(from) } else { order_state::photo_rejected(from) }.map_err(orders_flow::invalid_state)?;
-    let mut ch = orders::changes();
-    ch.reason = Set(reason.clone());
+    let ch = orders::OrderUpdate { reason: Some(reason.clone()), ..Default::default() };
     if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }

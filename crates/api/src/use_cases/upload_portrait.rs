@@ -3,7 +3,7 @@
 
 use sitecard_domain::order_state;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, orders};
+use sitecard_persistence::{audit, orders};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -53,9 +53,7 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
     let order = orders_flow::company_order(&txn, company_id, id).await?;
     let from = order.status;
     let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
-    let mut ch = orders::changes();
-    ch.photo_key = Set(Some(key));
-    ch.photo_sha256 = Set(Some(portrait.sha256.clone()));
+    let ch = orders::OrderUpdate { photo: Some((key, portrait.sha256.clone())), ..Default::default() };
     if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }

@@ -3,7 +3,7 @@
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit, tokens};
+use sitecard_persistence::{accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -55,11 +55,13 @@ pub async fn verify_phone(
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("registration_token_invalid", "this registration link was already used".into()));
     }
-    let mut c = accounts::changes(account.id);
-    c.password_hash = Set(Some(hash));
-    c.phone = Set(challenge.phone.clone());
-    c.status = Set("active".into());
-    let account = accounts::update(&txn, c).await?;
+    let update = accounts::AccountUpdate {
+        password_hash: Some(hash),
+        phone: Some(challenge.phone.clone()),
+        status: Some("active"),
+        ..Default::default()
+    };
+    let account = accounts::update(&txn, account.id, update).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sitecard_domain::{Email, Language};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit, sessions, tokens};
+use sitecard_persistence::{accounts, audit, sessions, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -174,9 +174,7 @@ pub async fn verify_reset(
     if !tokens::spend(&txn, token_id).await? {
         return Err(ApiError::Gone("reset_token_invalid", "this link was already used".into()));
     }
-    let mut changes = accounts::changes(account.id);
-    changes.password_hash = Set(Some(hash));
-    accounts::update(&txn, changes).await?;
+    accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, None, "password_reset").await?;
     sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
     audit::append(

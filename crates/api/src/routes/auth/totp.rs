@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, delete, post, web};
 use serde::{Deserialize, Serialize};
 use sitecard_notify::SignInChange;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit};
+use sitecard_persistence::{accounts, audit};
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
@@ -53,9 +53,8 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
     let secret = totp::new_secret();
     let uri = totp::otpauth_uri(&secret, &account.email)?;
-    let mut changes = accounts::changes(account.id);
-    changes.totp_pending_enc = Set(Some(state.cipher.encrypt(&secret)?));
-    accounts::update(&state.db, changes).await?;
+    let update = accounts::AccountUpdate { totp_pending_enc: Some(Some(state.cipher.encrypt(&secret)?)), ..Default::default() };
+    accounts::update(&state.db, account.id, update).await?;
     state.forget_account(account.id);
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(TotpEnrolment {
         qr_svg: totp::qr_svg(&uri)?,
@@ -84,10 +83,9 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
     }
     let replaced = account.totp_secret_enc.is_some();
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let mut changes = accounts::changes(account.id);
-    changes.totp_secret_enc = Set(Some(pending.to_owned()));
-    changes.totp_pending_enc = Set(None);
-    accounts::update(&txn, changes).await?;
+    let update =
+        accounts::AccountUpdate { totp_secret_enc: Some(Some(pending.to_owned())), totp_pending_enc: Some(None), ..Default::default() };
+    accounts::update(&txn, account.id, update).await?;
     tell_sign_in_changed(&txn, &account, SignInChange::AppAdded, account.phone.as_deref()).await?;
     audit::append(
         &txn,
@@ -121,9 +119,7 @@ pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: we
         return Err(ApiError::Unauthorized("invalid_code"));
     }
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let mut changes = accounts::changes(account.id);
-    changes.totp_secret_enc = Set(None);
-    accounts::update(&txn, changes).await?;
+    accounts::update(&txn, account.id, accounts::AccountUpdate { totp_secret_enc: Some(None), ..Default::default() }).await?;
     tell_sign_in_changed(&txn, &account, SignInChange::AppRemoved, account.phone.as_deref()).await?;
     audit::append(
         &txn,

@@ -6,7 +6,7 @@ use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::card_state::{self, CardStatus};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, cards};
+use sitecard_persistence::{audit, cards};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -150,8 +150,7 @@ pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web:
         if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };
     let txn = sitecard_persistence::begin(&state.db).await?;
     if status != CardStatus::Blocked {
-        let mut ch = cards::changes();
-        ch.reason = Set(Some("reported lost".into()));
+        let ch = cards::CardUpdate { reason: Some(Some("reported lost".into())), ..Default::default() };
         cards_flow::apply(&txn, &card, to, ch).await?;
         orders_flow::notify_admins(
             &txn,

@@ -4,7 +4,7 @@ use actix_web::{post, web};
 use serde::Deserialize;
 use sitecard_domain::order_state;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, audit, orders};
+use sitecard_persistence::{audit, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -49,10 +49,7 @@ pub async fn cancel_order(
     let order = orders_flow::company_order(&txn, company_id, id).await?;
     let from = order.status;
     let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
-    let mut ch = orders::changes();
-    if reason.is_some() {
-        ch.reason = Set(reason.clone());
-    }
+    let ch = orders::OrderUpdate { reason: reason.is_some().then(|| reason.clone()), ..Default::default() };
     if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }

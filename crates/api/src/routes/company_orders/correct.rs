@@ -3,7 +3,7 @@
 use actix_web::{patch, web};
 use serde::Deserialize;
 use sitecard_domain::country::Nationality;
-use sitecard_persistence::{Set, orders};
+use sitecard_persistence::orders;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -36,22 +36,20 @@ pub struct CorrectOrder {
 
 impl CorrectOrder {
     /// The fields given, parsed into the order's changes; every field error at once.
-    fn changes(&self) -> Result<orders::OrderChanges, ApiError> {
+    fn changes(&self) -> Result<orders::OrderUpdate, ApiError> {
         let mut f = Fields::new();
-        let mut ch = orders::changes();
+        let mut ch = orders::OrderUpdate::default();
         if let Some(v) = &self.given_names {
-            ch.given_names = Set(f.text("given_names", v, 200).unwrap_or_default());
+            ch.given_names = f.text("given_names", v, 200);
         }
         if let Some(v) = &self.surname {
-            ch.surname = Set(f.text("surname", v, 200).unwrap_or_default());
+            ch.surname = f.text("surname", v, 200);
         }
-        if let Some(raw) = &self.date_of_birth
-            && let Some(d) = parse_birth_date(&mut f, raw)
-        {
-            ch.date_of_birth = Set(d);
+        if let Some(raw) = &self.date_of_birth {
+            ch.date_of_birth = parse_birth_date(&mut f, raw);
         }
         if let Some(n) = &self.nationality {
-            ch.nationality = Set(if n.trim().is_empty() {
+            ch.nationality = Some(if n.trim().is_empty() {
                 None
             } else {
                 f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| n.as_str().to_owned())
@@ -60,12 +58,14 @@ impl CorrectOrder {
         if let Some(d) = &self.delivery
             && let Some(p) = parse_delivery(&mut f, d)
         {
-            ch.delivery_recipient = Set(p.recipient);
-            ch.delivery_address_line1 = Set(p.line1);
-            ch.delivery_address_line2 = Set(p.line2);
-            ch.delivery_postal_code = Set(p.postal_code);
-            ch.delivery_city = Set(p.city);
-            ch.delivery_country = Set(p.country);
+            ch.delivery = Some(orders::DeliveryAddress {
+                recipient: p.recipient,
+                line1: p.line1,
+                line2: p.line2,
+                postal_code: p.postal_code,
+                city: p.city,
+                country: p.country,
+            });
         }
         f.finish()?;
         Ok(ch)

@@ -4,7 +4,7 @@ use actix_web::{patch, web};
 use serde::Deserialize;
 use sitecard_domain::country::CountryCode;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit};
+use sitecard_persistence::{accounts, audit};
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
@@ -49,24 +49,24 @@ pub async fn update_contact(
 ) -> Result<web::Json<Contact>, ApiError> {
     let b = body.into_inner();
     let mut f = Fields::new();
-    let mut c = accounts::changes(user.account_id);
+    let mut c = accounts::AccountUpdate::default();
     if let Some(v) = &b.address_line1 {
-        c.address_line1 = Set(f.text("address_line1", v, 200));
+        c.address_line1 = Some(f.text("address_line1", v, 200));
     }
     if let Some(v) = &b.address_line2 {
-        c.address_line2 = Set(if v.trim().is_empty() { None } else { f.text("address_line2", v, 200) });
+        c.address_line2 = Some(if v.trim().is_empty() { None } else { f.text("address_line2", v, 200) });
     }
     if let Some(v) = &b.postal_code {
-        c.postal_code = Set(Some(f.postal_code("postal_code", v)));
+        c.postal_code = Some(Some(f.postal_code("postal_code", v)));
     }
     if let Some(v) = &b.city {
-        c.city = Set(f.text("city", v, 100));
+        c.city = Some(f.text("city", v, 100));
     }
     if let Some(v) = &b.country {
-        c.country = Set(f.check("country", "invalid_country", CountryCode::parse(v)).map(|cc| cc.as_str().to_owned()));
+        c.country = Some(f.check("country", "invalid_country", CountryCode::parse(v)).map(|cc| cc.as_str().to_owned()));
     }
     f.finish()?;
-    let account = accounts::update(&state.db, c).await?;
+    let account = accounts::update(&state.db, user.account_id, c).await?;
     state.forget_account(account.id);
     audit::record(
         &state.db,

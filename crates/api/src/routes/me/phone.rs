@@ -5,7 +5,7 @@ use serde::Deserialize;
 use sitecard_domain::PhoneE164;
 use sitecard_notify::SignInChange;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{Set, accounts, audit};
+use sitecard_persistence::{accounts, audit};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -87,9 +87,9 @@ pub async fn verify_phone_change(
     let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let (challenge, before) = accepted.consume(&txn).await?;
-    let mut ch = accounts::changes(user.account_id);
-    ch.phone = Set(challenge.phone.clone());
-    let account = accounts::update(&txn, ch).await?;
+    let account =
+        accounts::update(&txn, user.account_id, accounts::AccountUpdate { phone: Some(challenge.phone.clone()), ..Default::default() })
+            .await?;
     let old_phone = before.phone.as_deref().filter(|old| Some(*old) != challenge.phone.as_deref());
     tell_sign_in_changed(&txn, &account, SignInChange::PhoneChanged, old_phone).await?;
     audit::append(

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sitecard_domain::Language;
 use sitecard_domain::document::mask_document_number;
 use sitecard_persistence::accounts::Account;
-use sitecard_persistence::{Set, accounts, persons};
+use sitecard_persistence::{accounts, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -147,9 +147,8 @@ pub async fn update_me(state: web::Data<AppState>, user: CurrentUser, body: web:
     let lang =
         f.check("language", "unsupported_language", Language::parse(&body.language).ok_or(format!("use one of {}", Language::CODES)));
     f.finish()?;
-    let mut c = accounts::changes(user.account_id);
-    c.language = Set(lang.unwrap_or_default().as_str().to_owned());
-    let account = accounts::update(&state.db, c).await?;
+    let update = accounts::AccountUpdate { language: Some(lang.unwrap_or_default().as_str().to_owned()), ..Default::default() };
+    let account = accounts::update(&state.db, user.account_id, update).await?;
     state.forget_account(account.id);
     Ok(web::Json(load_me(&state, account).await?))
 }
