@@ -403,6 +403,13 @@ impl Fields {
         self.errors
     }
 
+    /// Fails with every field error recorded, or gives the value parsed alongside them (a parse that recorded
+    /// no error always has one).
+    pub fn finish_with<T>(self, value: Option<T>) -> Result<T, ApiError> {
+        self.finish()?;
+        value.ok_or_else(|| ApiError::internal("a parse recorded no field error but gave no value"))
+    }
+
     pub fn finish(self) -> Result<(), ApiError> {
         if self.errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(self.errors)) }
     }

@@ -76,8 +76,7 @@ pub async fn create_account(
     crate::password_policy::check_password_policy("password", &body.password, &inputs.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut f = Fields::new();
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
-    f.finish()?;
-    let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
+    let phone = f.finish_with(phone)?;
     let hash = state.hasher.hash(body.password).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let account = remember_chosen_language(&txn, account, body.language.as_deref()).await?;

@@ -95,8 +95,7 @@ pub async fn show_company_card(
 fn reason_of(body: &Reason) -> Result<String, ApiError> {
     let mut f = Fields::new();
     let r = f.text("reason", &body.reason, 500);
-    f.finish()?;
-    r.ok_or_else(|| ApiError::internal("reason"))
+    f.finish_with(r)
 }
 
 async fn change(

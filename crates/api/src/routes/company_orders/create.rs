@@ -207,8 +207,7 @@ pub async fn create_order(
     orders_flow::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
     let parsed = parse_order(&mut f, &body);
-    f.finish()?;
-    let parsed = parsed.ok_or_else(|| ApiError::internal("validated fields missing"))?;
+    let parsed = f.finish_with(parsed)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
     let order = place_order(&txn, &state, &company, user.account_id, parsed).await?;

@@ -124,8 +124,7 @@ pub async fn record_verification(
         (false, Some(_)) => f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit: leave it out"),
         _ => {}
     }
-    f.finish()?;
-    let ((document, email), language) = parsed.zip(language).ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
+    let ((document, email), language) = f.finish_with(parsed.zip(language))?;
     let recorded = record_identity(&state, RecordIdentity { verifier_id: user.account_id, document, email, language, permit }).await?;
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", recorded.id))).json(recorded))
 }

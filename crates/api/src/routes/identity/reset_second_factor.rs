@@ -34,8 +34,7 @@ impl ResetSecondFactor {
         if typed.is_none() {
             f.push("document_number", "required", "check the passport or ID card again and type its number");
         }
-        f.finish()?;
-        phone.zip(typed.map(str::to_owned)).ok_or_else(|| ApiError::internal("parse without errors but no value"))
+        f.finish_with(phone.zip(typed.map(str::to_owned)))
     }
 }
 

@@ -41,8 +41,7 @@ pub async fn record_right_to_work(
     if !Nationality::parse(&record.nationality).is_ok_and(|n| right_to_work_required(&n)) {
         f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit");
     }
-    f.finish()?;
-    let permit = permit.ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
+    let permit = f.finish_with(permit)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     right_to_work::record_permit(&txn, record.person_id, record.id, user.account_id, &permit).await?;
     txn.commit().await?;

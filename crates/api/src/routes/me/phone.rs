@@ -44,8 +44,7 @@ pub struct ChangePhone {
 pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: web::Json<ChangePhone>) -> Result<HttpResponse, ApiError> {
     let mut f = Fields::new();
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
-    f.finish()?;
-    let phone = phone.ok_or_else(|| ApiError::internal("phone"))?;
+    let phone = f.finish_with(phone)?;
     require_step_up(&state, &user, body.current_password.as_deref()).await?;
     let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
     let txn = sitecard_persistence::begin(&state.db).await?;

@@ -37,7 +37,6 @@ pub async fn reject_order(
 ) -> Result<web::Json<HolderOrder>, ApiError> {
     let mut f = Fields::new();
     let reason = f.text("reason", &body.reason, 500);
-    f.finish()?;
-    let reason = reason.ok_or_else(|| ApiError::internal("parse without errors but no value"))?;
+    let reason = f.finish_with(reason)?;
     reject_card_order(&state, RejectCardOrder { account_id: user.account_id, order_id: id.into_inner(), reason }).await.map(web::Json)
 }

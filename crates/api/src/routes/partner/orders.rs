@@ -49,8 +49,7 @@ pub async fn production_orders(
         }
     };
     let (limit, cursor) = crate::routes::company_orders::list::page_limit(q.limit, q.cursor.as_deref(), &mut f);
-    f.finish()?;
-    let status = status.ok_or_else(|| ApiError::internal("status"))?;
+    let status = f.finish_with(status)?;
     let rows = orders::page_by_status(&state.read, status.as_str(), cursor, limit + 1).await?;
     Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
 }

@@ -64,8 +64,7 @@ impl TryFrom<&PhotoDecision> for PhotoVerdict {
                 None
             }
         };
-        f.finish()?;
-        verdict.ok_or_else(|| ApiError::internal("parse without errors but no value"))
+        f.finish_with(verdict)
     }
 }
 
