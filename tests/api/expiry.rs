@@ -56,7 +56,7 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
 
     // The gate feed: production then activation, in order, once settled; nothing new means the same cursor.
     let partner = partner_token(&app).await;
-    let today = advance(&app, 1).await;
+    advance(&app, 1).await; // past the feed's settle time
     let first = feed(&app, &partner, "0").await;
     let statuses: Vec<&str> = first["items"].as_array().unwrap().iter().map(|i| i["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["inactive", "active"], "{first}");
@@ -64,6 +64,17 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
     let cursor = first["next_cursor"].as_str().unwrap().to_owned();
     assert_eq!(feed(&app, &partner, &cursor).await, json!({"items": [], "next_cursor": cursor}));
     assert_eq!(app.get("/api/v1/card-status-changes").await.status(), 401, "gates authenticate");
+
+    // A block and its lifting reach the gates in order, after the cursor they kept.
+    for action in ["block", "unblock"] {
+        let url = format!("/api/v1/companies/{cid}/cards/{card_id}/{action}");
+        assert_eq!(app.post_auth(&url, &admin.access, &json!({"reason": "badge left on site"})).await.status(), 200, "{action}");
+    }
+    let today = advance(&app, 1).await;
+    let blocked = feed(&app, &partner, &cursor).await;
+    let statuses: Vec<&str> = blocked["items"].as_array().unwrap().iter().map(|i| i["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["blocked", "active"], "{blocked}");
+    let cursor = blocked["next_cursor"].as_str().unwrap().to_owned();
 
     // 20 days before: the 30-day reminder, once (the job runs many times meanwhile).
     advance(&app, (valid_until - today).num_days() - 20).await;
@@ -91,7 +102,7 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
     let items = later["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "{later}");
     assert_eq!((items[0]["status"].as_str(), items[0]["card_number"].as_str()), (Some("expired"), Some(number.as_str())));
-    let got = wait_for(&hooks, 4).await;
+    let got = wait_for(&hooks, 5).await;
     let types: Vec<String> =
         got.iter().map(|(_, b)| serde_json::from_str::<Value>(b).unwrap()["type"].as_str().unwrap().to_owned()).collect();
     assert!(types.contains(&"card.expired".to_owned()), "{types:?}");
