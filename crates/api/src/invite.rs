@@ -32,7 +32,7 @@ pub async fn invite<C: ConnectionTrait>(
         .map_err(|e| ApiError::Validation(vec![crate::error::FieldError::new("email", "invalid_email", e.to_string())]))?;
     let account = match accounts::find_by_email(conn, email.as_str()).await? {
         Some(a) => {
-            let mut roles = sitecard_domain::role::parse_roles(&a.roles);
+            let mut roles = a.roles.clone();
             roles.push(role);
             accounts::update(conn, a.id, accounts::AccountUpdate { roles: Some(roles), ..Default::default() }).await?
         }

@@ -196,10 +196,6 @@ pub fn delivery(o: &Order) -> Delivery {
     }
 }
 
-fn split_fields(s: &Option<String>) -> Vec<String> {
-    s.as_deref().map(|f| f.split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect()).unwrap_or_default()
-}
-
 /// The contact fields a worker must have before accepting.
 pub fn missing_contact_fields(a: &Account) -> Vec<String> {
     let details = ContactDetails {
@@ -259,7 +255,7 @@ pub fn to_holder_order(
         delivery: delivery(&o),
         missing_contact_fields: missing_contact_fields(account),
         photo_url: photo_url(&o),
-        mismatch_fields: split_fields(&o.mismatch_fields),
+        mismatch_fields: o.mismatch_fields.clone(),
         reason: o.reason.clone(),
         created_at: o.created_at,
         history: history.into_iter().map(HistoryEntry::from).collect(),
@@ -283,7 +279,7 @@ fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, 
         email: o.email.clone(),
         phone: o.phone.clone(),
         delivery: delivery(&o),
-        mismatch_fields: split_fields(&o.mismatch_fields),
+        mismatch_fields: o.mismatch_fields.clone(),
         reason: o.reason.clone(),
         tracking_number: o.tracking_number.clone(),
         card_number,

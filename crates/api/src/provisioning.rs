@@ -6,7 +6,6 @@
 
 use sitecard_domain::country::CountryCode;
 use sitecard_domain::org_number::{OrgNumber, OrgNumberError};
-use sitecard_domain::role::parse_roles;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
 use sitecard_persistence::companies::{self, AdminRemoval, Company};
@@ -166,7 +165,7 @@ pub async fn invite_staff<C: ConnectionTrait>(
 /// operator (409 `last_operator`).
 pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, account_id: Uuid, role: Role) -> Result<(), ApiError> {
     let account = accounts::find(conn, account_id).await?.ok_or(ApiError::NotFound)?;
-    if !matches!(role, Role::Verifier | Role::Operator) || !parse_roles(&account.roles).contains(&role) {
+    if !matches!(role, Role::Verifier | Role::Operator) || !account.roles.contains(&role) {
         return Err(ApiError::NotFound);
     }
     accounts::lock_role_changes(conn).await?;
@@ -190,7 +189,7 @@ pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, accoun
 
 async fn set_role<C: ConnectionTrait>(conn: &C, account_id: Uuid, role: Role, on: bool) -> Result<(), ApiError> {
     let account = accounts::find(conn, account_id).await?.ok_or(ApiError::NotFound)?;
-    let mut roles: Vec<Role> = parse_roles(&account.roles).into_iter().filter(|r| *r != role).collect();
+    let mut roles: Vec<Role> = account.roles.iter().copied().filter(|r| *r != role).collect();
     if on {
         roles.push(role);
     }

@@ -53,7 +53,7 @@ pub struct Issued {
 }
 
 pub fn access_token(state: &AppState, account: &Account, session_id: Uuid) -> Result<String, ApiError> {
-    let roles = sitecard_domain::role::parse_roles(&account.roles).iter().map(|r| r.as_str().to_owned()).collect();
+    let roles = account.roles.iter().map(|r| r.as_str().to_owned()).collect();
     state.keys.sign(&user_claims(account.id, session_id, roles))
 }
 

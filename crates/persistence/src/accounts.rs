@@ -2,13 +2,64 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use sitecard_domain::role::{Role, format_roles};
+use sitecard_domain::role::{Role, format_roles, parse_roles};
 use uuid::Uuid;
 
 use crate::DbError;
 use crate::entities::accounts::{self, Entity as Accounts};
 
-pub use accounts::{ActiveModel as AccountChanges, Model as Account};
+use accounts::ActiveModel as AccountChanges;
+
+/// An account as stored (its secrets still hashed or encrypted).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Account {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub password_hash: Option<String>,
+    pub phone: Option<String>,
+    pub status: String,
+    pub language: String,
+    pub roles: Vec<Role>,
+    pub person_id: Option<uuid::Uuid>,
+    pub totp_secret_enc: Option<String>,
+    pub totp_pending_enc: Option<String>,
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    pub totp_last_step: Option<i64>,
+    /// When the worker said "no, thanks" to the authenticator-app offer; it is not made again.
+    pub totp_offer_declined_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl From<crate::entities::accounts::Model> for Account {
+    fn from(m: crate::entities::accounts::Model) -> Self {
+        Self {
+            id: m.id,
+            email: m.email,
+            password_hash: m.password_hash,
+            phone: m.phone,
+            status: m.status,
+            language: m.language,
+            roles: parse_roles(&m.roles),
+            person_id: m.person_id,
+            totp_secret_enc: m.totp_secret_enc,
+            totp_pending_enc: m.totp_pending_enc,
+            address_line1: m.address_line1,
+            address_line2: m.address_line2,
+            postal_code: m.postal_code,
+            city: m.city,
+            country: m.country,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            totp_last_step: m.totp_last_step,
+            totp_offer_declined_at: m.totp_offer_declined_at,
+        }
+    }
+}
 
 pub struct NewAccount<'a> {
     pub email: &'a str,
@@ -44,19 +95,19 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewAccount<'_>) -> Result
         totp_last_step: Set(None),
         totp_offer_declined_at: Set(None),
     };
-    Ok(model.insert(conn).await?)
+    Ok(model.insert(conn).await?.into())
 }
 
 pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<Option<Account>, DbError> {
-    Ok(Accounts::find().filter(accounts::Column::Email.eq(email)).one(conn).await?)
+    Ok(Accounts::find().filter(accounts::Column::Email.eq(email)).one(conn).await?.map(Into::into))
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Account>, DbError> {
-    Ok(Accounts::find_by_id(id).one(conn).await?)
+    Ok(Accounts::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 pub async fn find_by_person<C: ConnectionTrait>(conn: &C, person_id: Uuid) -> Result<Option<Account>, DbError> {
-    Ok(Accounts::find().filter(accounts::Column::PersonId.eq(person_id)).one(conn).await?)
+    Ok(Accounts::find().filter(accounts::Column::PersonId.eq(person_id)).one(conn).await?.map(Into::into))
 }
 
 /// Saves the changed fields of an account (and bumps `updated_at`).
@@ -120,7 +171,7 @@ pub async fn update<C: ConnectionTrait>(conn: &C, id: Uuid, update: AccountUpdat
         m.country = Set(v);
     }
     m.updated_at = Set(Utc::now());
-    Ok(m.update(conn).await?)
+    Ok(m.update(conn).await?.into())
 }
 
 /// Remembers "no, thanks" to the authenticator-app offer; the first answer is kept.
@@ -158,7 +209,7 @@ pub async fn with_role<C: ConnectionTrait>(conn: &C, role: &str) -> Result<Vec<A
     let candidates =
         Accounts::find().filter(accounts::Column::Roles.contains(role)).order_by_asc(accounts::Column::Email).all(conn).await?;
     // `contains` is a substring match on the comma-joined list; keep exact role names only.
-    Ok(candidates.into_iter().filter(|a| a.roles.split(',').any(|r| r.trim() == role)).collect())
+    Ok(candidates.into_iter().filter(|a| a.roles.split(',').any(|r| r.trim() == role)).map(Into::into).collect())
 }
 
 /// Serialises staff role changes on PostgreSQL for the rest of the transaction (SQLite transactions here are

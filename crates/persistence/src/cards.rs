@@ -8,7 +8,49 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::cards::{self, Entity as Cards};
 
-pub use cards::Model as Card;
+/// A card as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub id: uuid::Uuid,
+    pub order_id: uuid::Uuid,
+    pub company_id: uuid::Uuid,
+    pub account_id: Option<uuid::Uuid>,
+    pub card_number: String,
+    pub status: sitecard_domain::card_state::CardStatus,
+    pub valid_until: chrono::NaiveDate,
+    pub activated_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub pin_enc: Option<String>,
+    pub activation_failures: i32,
+    pub reason: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// When the 30-days-before reminder went out (once).
+    pub reminded_30_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When the 7-days-before reminder went out (once).
+    pub reminded_7_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl From<crate::entities::cards::Model> for Card {
+    fn from(m: crate::entities::cards::Model) -> Self {
+        Self {
+            id: m.id,
+            order_id: m.order_id,
+            company_id: m.company_id,
+            account_id: m.account_id,
+            card_number: m.card_number,
+            status: m.status,
+            valid_until: m.valid_until,
+            activated_at: m.activated_at,
+            pin_enc: m.pin_enc,
+            activation_failures: m.activation_failures,
+            reason: m.reason,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            reminded_30_at: m.reminded_30_at,
+            reminded_7_at: m.reminded_7_at,
+        }
+    }
+}
 
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
@@ -42,23 +84,31 @@ pub async fn insert<C: ConnectionTrait>(
     crate::search::index_order(conn, order_id).await?;
     crate::card_feed::append(conn, card.id, &card.card_number, card.status.as_str(), card.valid_until, sitecard_domain::clock::now())
         .await?;
-    Ok(card)
+    Ok(card.into())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Card>, DbError> {
-    Ok(Cards::find_by_id(id).one(conn).await?)
+    Ok(Cards::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 pub async fn find_by_number<C: ConnectionTrait>(conn: &C, number: &str) -> Result<Option<Card>, DbError> {
-    Ok(Cards::find().filter(cards::Column::CardNumber.eq(number)).one(conn).await?)
+    Ok(Cards::find().filter(cards::Column::CardNumber.eq(number)).one(conn).await?.map(Into::into))
 }
 
 pub async fn find_by_order<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Option<Card>, DbError> {
-    Ok(Cards::find().filter(cards::Column::OrderId.eq(order_id)).one(conn).await?)
+    Ok(Cards::find().filter(cards::Column::OrderId.eq(order_id)).one(conn).await?.map(Into::into))
 }
 
 pub async fn list_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Card>, DbError> {
-    Ok(Cards::find().filter(cards::Column::AccountId.eq(account_id)).order_by_desc(cards::Column::Id).limit(100).all(conn).await?)
+    Ok(Cards::find()
+        .filter(cards::Column::AccountId.eq(account_id))
+        .order_by_desc(cards::Column::Id)
+        .limit(100)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 pub async fn page_for_company<C: ConnectionTrait>(
@@ -79,7 +129,7 @@ pub async fn page_for_company<C: ConnectionTrait>(
     if let Some(a) = after {
         q = q.filter(cards::Column::Id.lt(a));
     }
-    Ok(q.order_by_desc(cards::Column::Id).limit(limit).all(conn).await?)
+    Ok(q.order_by_desc(cards::Column::Id).limit(limit).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Older cards of the same worker at the same company, which a newly activated card replaces.
@@ -92,12 +142,22 @@ pub async fn replaced_by<C: ConnectionTrait>(conn: &C, card: &Card) -> Result<Ve
         .filter(cards::Column::Id.lt(card.id))
         .filter(cards::Column::Status.is_in(LIVE))
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// The account's live cards (`inactive`, `active`, `blocked`).
 pub async fn live_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Card>, DbError> {
-    Ok(Cards::find().filter(cards::Column::AccountId.eq(account_id)).filter(cards::Column::Status.is_in(LIVE)).all(conn).await?)
+    Ok(Cards::find()
+        .filter(cards::Column::AccountId.eq(account_id))
+        .filter(cards::Column::Status.is_in(LIVE))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Moves a live card's last valid day, if it is still live and still valid until what `card` says (a
@@ -193,7 +253,7 @@ pub async fn for_orders<C: ConnectionTrait>(conn: &C, order_ids: &[Uuid]) -> Res
     if order_ids.is_empty() {
         return Ok(vec![]);
     }
-    Ok(Cards::find().filter(cards::Column::OrderId.is_in(order_ids.iter().copied())).all(conn).await?)
+    Ok(Cards::find().filter(cards::Column::OrderId.is_in(order_ids.iter().copied())).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Live cards (`inactive`, `active`, `blocked`) whose `valid_until` is before `today`, for the expiry job;
@@ -207,7 +267,7 @@ pub async fn claim_expired<C: ConnectionTrait>(conn: &C, today: NaiveDate, limit
     if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
         q = q.lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
     }
-    Ok(q.all(conn).await?)
+    Ok(q.all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Live cards valid until `by` or earlier (and not yet expired) that have not had the reminder `days` before,
@@ -225,7 +285,7 @@ pub async fn claim_reminders<C: ConnectionTrait>(conn: &C, today: NaiveDate, day
     if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
         q = q.lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
     }
-    Ok(q.all(conn).await?)
+    Ok(q.all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Records that the reminder `days` before went out; false when it already had (another instance was first).

@@ -52,7 +52,7 @@ pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Chall
 /// The challenge with the account it was started for, in one statement (checking a code needs both).
 pub async fn find_with_account<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<(Challenge, crate::accounts::Account)>, DbError> {
     let row = Challenges::find_by_id(id).find_also_related(crate::entities::accounts::Entity).one(conn).await?;
-    Ok(row.and_then(|(c, a)| a.map(|a| (c, a))))
+    Ok(row.and_then(|(c, a)| a.map(|a| (c, a.into()))))
 }
 
 /// Takes one of the challenge's `max` tries before the code is judged, in one conditional update: the

@@ -14,8 +14,73 @@ use crate::DbError;
 use crate::entities::card_orders::{self, Entity as Orders};
 use crate::entities::order_events::{self, Entity as OrderEvents};
 
-pub use card_orders::Model as Order;
 pub use order_events::Model as OrderEvent;
+
+/// A card order as stored: the holder data the company entered, where it is, and what happened to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Order {
+    pub id: uuid::Uuid,
+    pub company_id: uuid::Uuid,
+    pub status: sitecard_domain::order_state::OrderStatus,
+    pub version: i32,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: chrono::NaiveDate,
+    pub nationality: Option<String>,
+    pub email: String,
+    pub phone: Option<String>,
+    pub delivery_recipient: String,
+    pub delivery_address_line1: String,
+    pub delivery_address_line2: Option<String>,
+    pub delivery_postal_code: String,
+    pub delivery_city: String,
+    pub delivery_country: String,
+    pub account_id: Option<uuid::Uuid>,
+    /// The fields that differed from the verified document when the worker accepted (empty when none).
+    pub mismatch_fields: Vec<String>,
+    pub reason: Option<String>,
+    pub tracking_number: Option<String>,
+    pub created_by: uuid::Uuid,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    pub photo_key: Option<String>,
+    pub photo_sha256: Option<String>,
+}
+
+impl From<crate::entities::card_orders::Model> for Order {
+    fn from(m: crate::entities::card_orders::Model) -> Self {
+        Self {
+            id: m.id,
+            company_id: m.company_id,
+            status: m.status,
+            version: m.version,
+            given_names: m.given_names,
+            surname: m.surname,
+            date_of_birth: m.date_of_birth,
+            nationality: m.nationality,
+            email: m.email,
+            phone: m.phone,
+            delivery_recipient: m.delivery_recipient,
+            delivery_address_line1: m.delivery_address_line1,
+            delivery_address_line2: m.delivery_address_line2,
+            delivery_postal_code: m.delivery_postal_code,
+            delivery_city: m.delivery_city,
+            delivery_country: m.delivery_country,
+            account_id: m.account_id,
+            mismatch_fields: m
+                .mismatch_fields
+                .map(|f| f.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
+                .unwrap_or_default(),
+            reason: m.reason,
+            tracking_number: m.tracking_number,
+            created_by: m.created_by,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            photo_key: m.photo_key,
+            photo_sha256: m.photo_sha256,
+        }
+    }
+}
 
 /// A delivery address as the order stores it.
 #[derive(Debug, Clone)]
@@ -148,7 +213,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, 
     .await?;
     record_event(conn, order.id, order.status).await?;
     crate::search::index_order(conn, order.id).await?;
-    Ok(order)
+    Ok(order.into())
 }
 
 pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: Uuid, status: OrderStatus) -> Result<(), DbError> {
@@ -163,7 +228,7 @@ pub async fn history<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Vec
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Order>, DbError> {
-    Ok(Orders::find_by_id(id).one(conn).await?)
+    Ok(Orders::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 /// Orders belong to a worker by account, or by email before the account links.
@@ -173,7 +238,7 @@ fn held_by(account_id: Uuid, email: &str) -> Condition {
 
 /// One of the worker's orders ([`held_by`]).
 pub async fn find_for_holder<C: ConnectionTrait>(conn: &C, id: Uuid, account_id: Uuid, email: &str) -> Result<Option<Order>, DbError> {
-    Ok(Orders::find_by_id(id).filter(held_by(account_id, email)).one(conn).await?)
+    Ok(Orders::find_by_id(id).filter(held_by(account_id, email)).one(conn).await?.map(Into::into))
 }
 
 /// Like [`find_for_holder`], with the ordering company, in one query.
@@ -185,7 +250,7 @@ pub async fn find_for_holder_with_company<C: ConnectionTrait>(
 ) -> Result<Option<(Order, crate::companies::Company)>, DbError> {
     let row =
         Orders::find_by_id(id).filter(held_by(account_id, email)).find_also_related(crate::entities::companies::Entity).one(conn).await?;
-    Ok(row.and_then(|(o, c)| c.map(|c| (o, c))))
+    Ok(row.and_then(|(o, c)| c.map(|c| (o.into(), c))))
 }
 
 /// One of the worker's orders with its company and its status history (oldest first), in one statement: the
@@ -209,7 +274,7 @@ pub async fn find_for_holder_with_history<C: ConnectionTrait>(
         return Ok(None);
     };
     let history = first.into_iter().chain(rows.filter_map(|(_, _, event)| event)).collect();
-    Ok(Some((order, company, history)))
+    Ok(Some((order.into(), company, history)))
 }
 
 /// The worker's orders ([`held_by`]) as listed: newest first, at most 200.
@@ -218,7 +283,7 @@ fn listed_for_holder(account_id: Uuid, email: &str) -> Select<Orders> {
 }
 
 pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
-    Ok(listed_for_holder(account_id, email).all(conn).await?)
+    Ok(listed_for_holder(account_id, email).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// The worker's orders as [`list_for_holder`] lists them, each with its company and its status history (oldest
@@ -243,7 +308,7 @@ pub async fn list_for_holder_with_history<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|(o, c)| {
             let history = events.remove(&o.id).unwrap_or_default();
-            c.map(|c| (o, c, history))
+            c.map(|c| (o.into(), c, history))
         })
         .collect())
 }
@@ -278,7 +343,7 @@ pub async fn page_for_company<C: ConnectionTrait>(
     if let Some(a) = after {
         q = q.filter(card_orders::Column::Id.lt(a));
     }
-    Ok(q.order_by_desc(card_orders::Column::Id).limit(limit).all(conn).await?)
+    Ok(q.order_by_desc(card_orders::Column::Id).limit(limit).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Orders in one status across companies, oldest first (the partner's queues).
@@ -287,7 +352,7 @@ pub async fn page_by_status<C: ConnectionTrait>(conn: &C, status: &str, after: O
     if let Some(a) = after {
         q = q.filter(card_orders::Column::Id.gt(a));
     }
-    Ok(q.order_by_asc(card_orders::Column::Id).limit(limit).all(conn).await?)
+    Ok(q.order_by_asc(card_orders::Column::Id).limit(limit).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Optimistic concurrency: applies `changes` and moves to `status` only if the order is still at

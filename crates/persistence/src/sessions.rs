@@ -54,7 +54,7 @@ pub async fn find_with_account<C: ConnectionTrait>(
         .and_also_related(crate::entities::persons::Entity)
         .one(conn)
         .await?;
-    Ok(row.and_then(|(s, a, p)| a.map(|a| (s, a, p))))
+    Ok(row.and_then(|(s, a, p)| a.map(|a| (s, a.into(), p))))
 }
 
 /// The account's sessions that are still usable, newest first.
@@ -122,7 +122,7 @@ pub async fn find_refresh_token<C: ConnectionTrait>(
         .and_also_related(crate::entities::accounts::Entity)
         .one(conn)
         .await?;
-    Ok(row.and_then(|(t, s, a)| Some((t, s?, a?))))
+    Ok(row.and_then(|(t, s, a)| Some((t, s?, a?.into()))))
 }
 
 /// Replaces a refresh token by its successor in one atomic statement: the insert spends `parent_id` and

@@ -185,7 +185,7 @@ mod tests {
             phone: None,
             status: "active".into(),
             language: "en".into(),
-            roles: "cardholder".into(),
+            roles: vec![sitecard_domain::Role::Cardholder],
             person_id: None,
             totp_secret_enc: None,
             totp_pending_enc: None,

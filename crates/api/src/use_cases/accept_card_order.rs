@@ -96,7 +96,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
                 status: confirmed,
                 version: order.version + 1,
                 account_id: Some(account.id),
-                mismatch_fields: None,
+                mismatch_fields: vec![],
                 ..order
             };
             // Read before the audit append: on PostgreSQL that append holds the chain's lock until commit, and every

@@ -96,7 +96,7 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
     })?;
     let account = match account {
         Some(a) => {
-            let mut roles = sitecard_domain::role::parse_roles(&a.roles);
+            let mut roles = a.roles.clone();
             roles.push(Role::Cardholder);
             let update = accounts::AccountUpdate { person_id: Some(person.id), roles: Some(roles), ..Default::default() };
             accounts::update(&txn, a.id, update).await?

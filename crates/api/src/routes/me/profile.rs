@@ -104,7 +104,7 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
         id: account.id,
         email: account.email.clone(),
         language: account.language.clone(),
-        roles: sitecard_domain::role::parse_roles(&account.roles).iter().map(|r| r.as_str().to_owned()).collect(),
+        roles: account.roles.iter().map(|r| r.as_str().to_owned()).collect(),
         companies,
         person,
         contact: contact_of(&account),

@@ -29,7 +29,7 @@ pub struct StaffMember {
 
 impl From<sitecard_persistence::accounts::Account> for StaffMember {
     fn from(a: sitecard_persistence::accounts::Account) -> Self {
-        let roles = sitecard_domain::role::parse_roles(&a.roles).iter().map(|r| r.as_str().to_owned()).collect();
+        let roles = a.roles.iter().map(|r| r.as_str().to_owned()).collect();
         let status = if a.status == "pending" { "invited" } else { "active" };
         Self { account_id: a.id, email: a.email, roles, status: status.into() }
     }
