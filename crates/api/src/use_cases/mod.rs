@@ -4,9 +4,11 @@
 pub mod accept_card_order;
 pub mod activate_card_in_person;
 pub mod apply_production_event;
+pub mod cancel_card_order;
 pub mod change_card_status;
 pub mod change_own_password;
 pub mod correct_card_order;
+pub mod place_card_order;
 pub mod record_identity;
 pub mod reject_card_order;
 pub mod reset_second_factor;

@@ -9,8 +9,9 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, CompanyOrder};
-use crate::routes::company_orders::create::{CreateOrder, DeliveryInput, parse_order, place_order};
+use crate::routes::company_orders::create::{CreateOrder, DeliveryInput, parse_order};
 use crate::state::AppState;
+use crate::use_cases::place_card_order::place_order;
 use crate::{cards_flow, error::FieldError};
 
 /// Renew a card.

@@ -5,11 +5,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::create::{CreateOrder, DeliveryInput, ParsedOrder, parse_order, place_order};
+use super::create::{CreateOrder, DeliveryInput, ParsedOrder, parse_order};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError, Fields};
 use crate::orders_flow;
 use crate::state::AppState;
+use crate::use_cases::place_card_order::place_order;
 
 /// At most this many orders per file.
 pub const MAX_ROWS: usize = 500;

@@ -2,9 +2,6 @@
 
 use actix_web::{post, web};
 use serde::Deserialize;
-use sitecard_domain::order_state;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{audit, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -12,7 +9,7 @@ use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
-use sitecard_domain::webhook_event::WebhookEventType;
+use crate::use_cases::cancel_card_order::{CancelCardOrder, cancel_card_order};
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct CancelOrder {
@@ -45,27 +42,5 @@ pub async fn cancel_order(
     let (company_id, id) = path.into_inner();
     orders_flow::require_company_admin(&state, &user, company_id).await?;
     let reason = body.and_then(|b| b.into_inner().reason).map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id, id).await?;
-    let from = order.status;
-    let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
-    let ch = orders::OrderUpdate { reason: reason.is_some().then(|| reason.clone()), ..Default::default() };
-    if !orders::transition(&txn, id, order.version, to, ch).await? {
-        return Err(orders_flow::stale_version());
-    }
-    orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id, to.as_str()).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::OrderCancelled,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::CardOrder(id),
-            data: serde_json::json!({ "from": from.as_str() }),
-        },
-    )
-    .await?;
-    let order = orders::find(&txn, id).await?.ok_or(ApiError::NotFound)?;
-    let view = orders_flow::company_view(&txn, order, true).await?;
-    txn.commit().await?;
-    Ok(web::Json(view))
+    cancel_card_order(&state, CancelCardOrder { actor_id: user.account_id, company_id, order_id: id, reason }).await.map(web::Json)
 }

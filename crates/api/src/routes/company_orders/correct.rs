@@ -55,17 +55,8 @@ impl CorrectOrder {
                 f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| n.as_str().to_owned())
             });
         }
-        if let Some(d) = &self.delivery
-            && let Some(p) = parse_delivery(&mut f, d)
-        {
-            ch.delivery = Some(orders::DeliveryAddress {
-                recipient: p.recipient,
-                line1: p.line1,
-                line2: p.line2,
-                postal_code: p.postal_code,
-                city: p.city,
-                country: p.country,
-            });
+        if let Some(d) = &self.delivery {
+            ch.delivery = parse_delivery(&mut f, d);
         }
         f.finish()?;
         Ok(ch)

@@ -5,12 +5,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::{CountryCode, Nationality};
-use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{Email, PhoneE164};
-use sitecard_notify::Message;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::orders::{self, NewOrder};
-use sitecard_persistence::{accounts, audit, companies};
+use sitecard_persistence::orders::DeliveryAddress;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -18,6 +14,8 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
+pub use crate::use_cases::place_card_order::ParsedOrder;
+use crate::use_cases::place_card_order::place_card_order;
 
 #[derive(Deserialize, ToSchema, Clone)]
 pub struct DeliveryInput {
@@ -67,16 +65,7 @@ pub struct CreateOrder {
     pub delivery: DeliveryInput,
 }
 
-pub struct ParsedDelivery {
-    pub recipient: String,
-    pub line1: String,
-    pub line2: Option<String>,
-    pub postal_code: String,
-    pub city: String,
-    pub country: String,
-}
-
-pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDelivery> {
+pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<DeliveryAddress> {
     let recipient = f.text("delivery.recipient", &d.recipient, 200);
     let line1 = f.text("delivery.address_line1", &d.address_line1, 200);
     let line2 = match d.address_line2.as_deref().map(str::trim) {
@@ -86,7 +75,7 @@ pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDeliver
     let postal = f.postal_code("delivery.postal_code", &d.postal_code);
     let city = f.text("delivery.city", &d.city, 100);
     let country = f.check("delivery.country", "invalid_country", CountryCode::parse(&d.country));
-    Some(ParsedDelivery {
+    Some(DeliveryAddress {
         recipient: recipient?,
         line1: line1?,
         line2,
@@ -99,17 +88,6 @@ pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<ParsedDeliver
 pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
     let d = f.date("date_of_birth", raw)?;
     f.check("date_of_birth", "invalid_date", plausible_birth_date(d, sitecard_domain::clock::today()))
-}
-
-/// An order as checked: every field parsed, or the field errors recorded in `f`.
-pub struct ParsedOrder {
-    pub given_names: String,
-    pub surname: String,
-    pub date_of_birth: NaiveDate,
-    pub nationality: Option<String>,
-    pub email: Email,
-    pub phone: Option<String>,
-    pub delivery: ParsedDelivery,
 }
 
 /// Checks an order's fields, recording every error in `f` (so a batch can report all rows at once).
@@ -138,54 +116,6 @@ pub fn parse_order(f: &mut Fields, b: &CreateOrder) -> Option<ParsedOrder> {
     })
 }
 
-/// Places a checked order for the company: linked to the worker's account when one exists for the email,
-/// the worker emailed a link to it, audited.
-pub async fn place_order<C: sitecard_persistence::ConnectionTrait>(
-    conn: &C,
-    state: &AppState,
-    company: &sitecard_persistence::companies::Company,
-    actor: Uuid,
-    p: ParsedOrder,
-) -> Result<orders::Order, ApiError> {
-    let account = accounts::find_by_email(conn, p.email.as_str()).await?;
-    let d = p.delivery;
-    let order = orders::insert(
-        conn,
-        NewOrder {
-            company_id: company.id,
-            status: OrderStatus::AwaitingPhoto,
-            given_names: p.given_names,
-            surname: p.surname,
-            date_of_birth: p.date_of_birth,
-            nationality: p.nationality,
-            email: p.email.as_str().into(),
-            phone: p.phone,
-            delivery_recipient: d.recipient,
-            delivery_address_line1: d.line1,
-            delivery_address_line2: d.line2,
-            delivery_postal_code: d.postal_code,
-            delivery_city: d.city,
-            delivery_country: d.country,
-            account_id: account.as_ref().map(|a| a.id),
-            created_by: actor,
-        },
-    )
-    .await?;
-    let link = state.link(&format!("/orders/{}", order.id));
-    orders_flow::notify_holder(conn, &order, &Message::CardOrdered { company: company.name.clone(), link }).await?;
-    audit::append(
-        conn,
-        audit::NewAuditEvent {
-            kind: AuditKind::OrderCreated,
-            actor: Actor::Account(actor),
-            subject: Subject::CardOrder(order.id),
-            data: serde_json::json!({ "company_id": company.id }),
-        },
-    )
-    .await?;
-    Ok(order)
-}
-
 /// Order a card for a worker.
 ///
 /// Company administrators of this company only. The order starts in `awaiting_photo`, is linked to the worker's
@@ -208,10 +138,6 @@ pub async fn create_order(
     let mut f = Fields::new();
     let parsed = parse_order(&mut f, &body);
     let parsed = f.finish_with(parsed)?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let company = companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
-    let order = place_order(&txn, &state, &company, user.account_id, parsed).await?;
-    let view = orders_flow::company_view(&txn, order, true).await?;
-    txn.commit().await?;
+    let view = place_card_order(&state, user.account_id, company_id, parsed).await?;
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/companies/{company_id}/card-orders/{}", view.id))).json(view))
 }
