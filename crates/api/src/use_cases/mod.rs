@@ -3,6 +3,7 @@
 
 pub mod accept_card_order;
 pub mod activate_card_in_person;
+pub mod activate_own_card;
 pub mod apply_production_event;
 pub mod cancel_card_order;
 pub mod change_card_status;
@@ -11,6 +12,7 @@ pub mod correct_card_order;
 pub mod place_card_order;
 pub mod record_identity;
 pub mod reject_card_order;
+pub mod report_card_lost;
 pub mod reset_second_factor;
 pub mod review_portrait;
 pub mod rotate_refresh_token;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sitecard_domain::card_credential::credential_expiry;
 use sitecard_domain::card_state::CardStatus;
 use sitecard_domain::clock;
-use sitecard_persistence::{cards, companies, orders};
+use sitecard_persistence::{companies, orders};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -15,6 +15,7 @@ use crate::auth::keys::{CardClaims, ISSUER};
 use crate::cards_flow;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::use_cases::activate_own_card::holder_card;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardCredential {
@@ -48,7 +49,7 @@ pub async fn card_credential(
     user: CurrentUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CardCredential>, ApiError> {
-    let card = cards::find(&state.db, *id).await?.filter(|c| c.account_id == Some(user.account_id)).ok_or(ApiError::NotFound)?;
+    let card = holder_card(&state, user.account_id, *id).await?;
     let status = cards_flow::status_of(&card)?;
     if status != CardStatus::Active {
         return Err(ApiError::Conflict(

@@ -2,22 +2,16 @@
 
 use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
-use sitecard_domain::card_number::CardNumber;
-use sitecard_domain::card_state::{self, CardStatus};
-use sitecard_notify::Message;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{audit, cards};
+use sitecard_persistence::cards;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::cards_flow::{self, Activated, CardView};
 use crate::error::ApiError;
-use crate::orders_flow;
 use crate::state::AppState;
-
-/// Wrong card numbers before activation locks (then a verifier activates in person).
-pub const MAX_ACTIVATION_FAILURES: i32 = 5;
+use crate::use_cases::activate_own_card::{activate_own_card, check_typed, holder_card};
+use crate::use_cases::report_card_lost::report_card_lost;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TypedCardNumber {
@@ -47,37 +41,6 @@ pub async fn list_my_cards(state: web::Data<AppState>, user: CurrentUser) -> Res
     Ok(web::Json(out))
 }
 
-async fn my_card(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<cards::Card, ApiError> {
-    cards::find(&state.db, id).await?.filter(|c| c.account_id == Some(user.account_id)).ok_or(ApiError::NotFound)
-}
-
-/// Checks the typed number. Each try is counted before it is judged (one conditional update, so parallel
-/// tries never get more than five judged); a right number gives its try back, the fifth wrong one locks.
-async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Result<(), ApiError> {
-    let Some(tries) = cards::take_number_try(&state.db, card.id, MAX_ACTIVATION_FAILURES).await? else {
-        return Err(ApiError::Conflict(
-            "activation_locked",
-            "too many wrong card numbers; visit an identity-verification office to activate in person".into(),
-        ));
-    };
-    if CardNumber::parse(typed).is_ok_and(|n| n.as_str() == card.card_number) {
-        cards::give_back_number_try(&state.db, card.id).await?;
-        return Ok(());
-    }
-    let kind = if tries >= MAX_ACTIVATION_FAILURES { AuditKind::CardActivationLocked } else { AuditKind::CardNumberMismatch };
-    audit::record(
-        &state.db,
-        audit::NewAuditEvent {
-            kind,
-            actor: card.account_id.map_or(Actor::Anonymous, Actor::Account),
-            subject: Subject::Card(card.id),
-            data: serde_json::json!({ "failures": tries }),
-        },
-    )
-    .await?;
-    Err(ApiError::CardNumberMismatch { remaining_attempts: (MAX_ACTIVATION_FAILURES - tries).max(0) })
-}
-
 /// Activate a card by typing the number printed on it.
 ///
 /// The cardholder only, for an `inactive` card. A right number makes the card `active` and generates a 4-digit PIN,
@@ -97,15 +60,7 @@ pub async fn activate_card(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Activated>, ApiError> {
-    let card = my_card(&state, &user, *id).await?;
-    card_state::activate(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
-    check_typed(&state, &card, &body.card_number).await?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let pin = cards_flow::activate(&txn, &state, &card, user.account_id, "cardholder").await?;
-    let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
-    let view = cards_flow::view(&txn, card).await?.for_holder();
-    txn.commit().await?;
-    Ok(web::Json(Activated { card: view, pin }))
+    activate_own_card(&state, user.account_id, *id, &body.card_number).await.map(web::Json)
 }
 
 /// Show the PIN again (type the card number again).
@@ -126,7 +81,7 @@ pub async fn show_pin(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Pin>, ApiError> {
-    let card = my_card(&state, &user, *id).await?;
+    let card = holder_card(&state, user.account_id, *id).await?;
     let enc = card.pin_enc.clone().ok_or(ApiError::Conflict("invalid_state", "the card has not been activated".into()))?;
     check_typed(&state, &card, &body.card_number).await?;
     Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))
@@ -144,33 +99,5 @@ pub async fn show_pin(
 ))]
 #[post("/me/cards/{id}/report-lost")]
 pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<CardView>, ApiError> {
-    let card = my_card(&state, &user, *id).await?;
-    let status = cards_flow::status_of(&card)?;
-    let to =
-        if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    if status != CardStatus::Blocked {
-        let ch = cards::CardUpdate { reason: Some(Some("reported lost".into())), ..Default::default() };
-        cards_flow::apply(&txn, &card, to, ch).await?;
-        orders_flow::notify_admins(
-            &txn,
-            card.company_id,
-            &Message::CardBlocked { card: cards_flow::masked(&card), reason: "reported lost".into() },
-        )
-        .await?;
-        audit::append(
-            &txn,
-            audit::NewAuditEvent {
-                kind: AuditKind::CardBlocked,
-                actor: Actor::Account(user.account_id),
-                subject: Subject::Card(card.id),
-                data: serde_json::json!({ "reason": "reported_lost" }),
-            },
-        )
-        .await?;
-    }
-    let card = cards::find(&txn, card.id).await?.ok_or(ApiError::NotFound)?;
-    let view = cards_flow::view(&txn, card).await?.for_holder();
-    txn.commit().await?;
-    Ok(web::Json(view))
+    report_card_lost(&state, user.account_id, *id).await.map(web::Json)
 }

@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::routes::cards::mine::MAX_ACTIVATION_FAILURES;
 use crate::state::AppState;
+use crate::use_cases::activate_own_card::MAX_ACTIVATION_FAILURES;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardAtDesk {
