@@ -184,6 +184,75 @@ pub fn production_failed(from: OrderStatus) -> Result<OrderStatus, InvalidTransi
     check(from, &[S::Confirmed, S::InProduction], S::ProductionFailed, "fail production of")
 }
 
+/// A step a production partner reports (`POST /partner/production-orders/{id}/events`, field `type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProductionStep {
+    Accepted,
+    Produced,
+    Shipped,
+    Delivered,
+    Failed,
+}
+
+impl ProductionStep {
+    pub const ALL: [ProductionStep; 5] = [Self::Accepted, Self::Produced, Self::Shipped, Self::Delivered, Self::Failed];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::Produced => "produced",
+            Self::Shipped => "shipped",
+            Self::Delivered => "delivered",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// The inverse of [`ProductionStep::as_str`]; exact match.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|step| step.as_str() == s)
+    }
+
+    /// Where the step moves an order from `from`; `produced` keeps it in production (the card now exists).
+    pub fn apply(self, from: OrderStatus) -> Result<OrderStatus, InvalidTransition> {
+        match self {
+            Self::Accepted => production_accepted(from),
+            Self::Produced => produced(from),
+            Self::Shipped => shipped(from),
+            Self::Delivered => delivered(from),
+            Self::Failed => production_failed(from),
+        }
+    }
+}
+
+#[cfg(test)]
+mod production_step_tests {
+    use super::*;
+
+    #[test]
+    fn steps_move_orders_through_production() {
+        use OrderStatus as S;
+        use ProductionStep as P;
+        let cases = [
+            (P::Accepted, S::Confirmed, Some(S::InProduction)),
+            (P::Produced, S::InProduction, Some(S::InProduction)),
+            (P::Shipped, S::InProduction, Some(S::Shipped)),
+            (P::Delivered, S::Shipped, Some(S::Delivered)),
+            (P::Failed, S::Confirmed, Some(S::ProductionFailed)),
+            (P::Failed, S::InProduction, Some(S::ProductionFailed)),
+            (P::Accepted, S::AwaitingCardholder, None),
+            (P::Delivered, S::InProduction, None),
+            (P::Shipped, S::Cancelled, None),
+        ];
+        for (step, from, want) in cases {
+            assert_eq!(step.apply(from).ok(), want, "{step:?} from {from:?}");
+        }
+        for step in P::ALL {
+            assert_eq!(P::parse(step.as_str()), Some(step));
+        }
+        assert_eq!(P::parse("Produced"), None);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

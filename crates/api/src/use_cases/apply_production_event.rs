@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sitecard_domain::card_number::CardNumber;
-use sitecard_domain::order_state;
+use sitecard_domain::order_state::ProductionStep;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{DbError, audit, cards, idempotency, orders};
@@ -105,10 +105,13 @@ async fn apply(
     let order = orders::find(txn, id).await?.ok_or(ApiError::NotFound)?;
     let from = order.status;
     let mut ch = orders::OrderUpdate::default();
-    let to = match event.kind.as_str() {
-        "accepted" => order_state::production_accepted(from),
-        "produced" => {
-            let to = order_state::produced(from).map_err(orders_flow::invalid_state)?;
+    let step = ProductionStep::parse(&event.kind).ok_or_else(|| {
+        ApiError::Validation(vec![FieldError::new("type", "invalid_value", "accepted, produced, shipped, delivered or failed")])
+    })?;
+    let to = step.apply(from).map_err(orders_flow::invalid_state)?;
+    match step {
+        ProductionStep::Accepted | ProductionStep::Delivered => {}
+        ProductionStep::Produced => {
             let number = event.card_number.as_deref().map(CardNumber::parse);
             let number = match number {
                 Some(Ok(n)) => n,
@@ -134,29 +137,17 @@ async fn apply(
                 }
                 other => other.into(),
             })?;
-            Ok(to)
         }
-        "shipped" => {
+        ProductionStep::Shipped => {
             if cards::find_by_order(txn, id).await?.is_none() {
                 return Err(ApiError::Conflict("invalid_state", "report `produced` with the card number first".into()));
             }
             ch.tracking_number = Some(event.tracking_number.as_deref().map(|t| t.chars().take(100).collect()));
-            order_state::shipped(from)
         }
-        "delivered" => order_state::delivered(from),
-        "failed" => {
+        ProductionStep::Failed => {
             ch.reason = Some(Some(event.reason.as_deref().unwrap_or("production failed").chars().take(500).collect()));
-            order_state::production_failed(from)
-        }
-        _ => {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "type",
-                "invalid_value",
-                "accepted, produced, shipped, delivered or failed",
-            )]));
         }
     }
-    .map_err(orders_flow::invalid_state)?;
     // `produced` keeps the order in production: its history gets no second `in_production` entry.
     let updated = if to == from {
         orders::update_versioned(txn, id, order.version, ch).await?
@@ -166,8 +157,8 @@ async fn apply(
     if !updated {
         return Err(orders_flow::stale_version());
     }
-    match event.kind.as_str() {
-        "shipped" => {
+    match step {
+        ProductionStep::Shipped => {
             orders_flow::notify_holder(
                 txn,
                 &order,
@@ -175,7 +166,7 @@ async fn apply(
             )
             .await?
         }
-        "failed" => {
+        ProductionStep::Failed => {
             orders_flow::notify_admins(
                 txn,
                 order.company_id,
