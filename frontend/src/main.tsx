@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, sessionSettled } from './app/App';
 import './app/styles.css';
@@ -31,11 +31,16 @@ function stylesheetReady(): Promise<void> {
 }
 
 // The page shell from index.html stays until the styles are in, the texts are in the reader's language
-// and the session is known, so the first frame React draws has its final header and navigation.
-void Promise.all([stylesheetReady(), i18nReady, sessionSettled()]).then(() =>
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// and the session is known, so the first frame React draws has its final header and navigation. The first
+// render is a transition, so React works on it in slices of a few milliseconds instead of one long task:
+// a phone's main thread stays free for taps and scrolling meanwhile, and the shell stays until it is done.
+void Promise.all([stylesheetReady(), i18nReady, sessionSettled()]).then(() => {
+  const root = createRoot(container);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+});
