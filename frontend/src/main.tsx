@@ -8,23 +8,28 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 /**
- * The built index.html only preloads the app's stylesheet (`nonBlockingStylesheet` in vite.config.ts), so
- * the page shell paints without waiting for it; this applies it and resolves once it is in (or failed:
- * the page then shows unstyled rather than not at all). In development Vite injects the styles itself.
+ * The built index.html loads the app's stylesheet with `media="print"` (`nonBlockingStylesheet` in
+ * vite.config.ts), so the page shell paints without waiting for it; this switches it on and resolves once it
+ * is in (or has failed: the page then shows unstyled rather than not at all). In development Vite injects
+ * the styles itself and there is no such link.
  */
 function stylesheetReady(): Promise<void> {
-  const preloads = document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="style"]');
+  const links = document.querySelectorAll<HTMLLinkElement>('link[data-app-stylesheet]');
   return Promise.all(
-    [...preloads].map(
-      (preload) =>
+    [...links].map(
+      (link) =>
         new Promise<void>((resolve) => {
-          const link = document.createElement('link');
-          link.rel = 'stylesheet';
-          if (preload.crossOrigin !== null) link.crossOrigin = preload.crossOrigin;
-          link.href = preload.href;
-          link.addEventListener('load', () => resolve(), { once: true });
-          link.addEventListener('error', () => resolve(), { once: true });
-          preload.after(link);
+          const apply = () => {
+            link.media = 'all';
+            resolve();
+          };
+          // Loaded already (or failed already: its fetch has finished without a sheet).
+          if (link.sheet || performance.getEntriesByName(link.href).length > 0) {
+            apply();
+            return;
+          }
+          link.addEventListener('load', apply, { once: true });
+          link.addEventListener('error', apply, { once: true });
         }),
     ),
   ).then(() => undefined);
