@@ -37,6 +37,25 @@ describe('start-up', () => {
     expect(server.to('GET /api/v1/me')).toHaveLength(1);
   });
 
+  test('on /orders the orders are asked for alongside GET /me, and the first frame does not wait for them', async () => {
+    window.history.replaceState(null, '', '/orders');
+    try {
+      const server = stubApi({
+        'POST /api/v1/auth/refresh': signedInRefresh,
+        'GET /api/v1/me': { body: meFixture({ roles: ['cardholder'] }) },
+        // Never answers: the start-up must not wait for it.
+        'GET /api/v1/me/card-orders': () => new Promise(() => undefined),
+      });
+
+      await sessionSettled();
+
+      expect(getAuthStatus()).toBe('signed-in');
+      expect(server.to('GET /api/v1/me/card-orders')).toHaveLength(1);
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   test('a refresh that hangs delays the first frame by 3 seconds at most', async () => {
     setSessionHint();
     vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => undefined)));

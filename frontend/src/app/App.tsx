@@ -1,5 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ensureSessionChecked, getAuthStatus, meQueryOptions } from '../lib/auth';
+import { prefetchPageData } from './page-data';
 import { AppProviders, createQueryClient } from './providers';
 import { routes } from './router';
 
@@ -14,11 +15,16 @@ const sessionWaitMs = 3000;
  * Resolves when the first render can show the right navigation: at once when nobody is signed in (no
  * session hint, no request), after the silent refresh and `GET /me` when someone is, so the signed-in
  * menu and the role-based links are there from the first frame instead of pushing the page down when
- * they arrive. Never rejects; gives up waiting after `sessionWaitMs`.
+ * they arrive. Never rejects; gives up waiting after `sessionWaitMs`. The data of the page being opened is
+ * asked for alongside `/me` (`page-data.ts`); the first render does not wait for it.
  */
 export function sessionSettled(): Promise<void> {
   const settled = ensureSessionChecked()
-    .then(() => (getAuthStatus() === 'signed-in' ? queryClient.prefetchQuery(meQueryOptions()) : undefined))
+    .then(() => {
+      if (getAuthStatus() !== 'signed-in') return undefined;
+      void prefetchPageData(queryClient, window.location.pathname);
+      return queryClient.prefetchQuery(meQueryOptions());
+    })
     .catch(() => undefined);
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, sessionWaitMs));
   return Promise.race([settled, timeout]).then(() => undefined);

@@ -25,6 +25,7 @@ const account = () => import('./routes/lazy-account');
 const onboarding = () => import('./routes/lazy-onboarding');
 const staff = () => import('./routes/lazy-staff');
 const cardholder = () => import('./routes/lazy-cardholder');
+const orders = () => import('./routes/lazy-orders');
 const company = () => import('./routes/lazy-company');
 const operator = () => import('./routes/lazy-operator');
 
@@ -98,7 +99,7 @@ export const routes: RouteObject[] = [
           {
             element: <RequireSignIn role="cardholder" />,
             children: [
-              { path: 'orders', lazy: lazyPage(cardholder, 'MyOrdersPage') },
+              { path: 'orders', lazy: lazyPage(orders, 'MyOrdersPage') },
               { path: 'orders/:id', lazy: lazyPage(cardholder, 'OrderPage') },
               { path: 'orders/:id/details', lazy: lazyPage(cardholder, 'OrderDetailsRoute') },
               { path: 'orders/:id/check', lazy: lazyPage(cardholder, 'CheckOrderPage') },

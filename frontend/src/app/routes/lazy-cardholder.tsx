@@ -1,6 +1,5 @@
 // The worker's card orders and cards, loaded on demand.
 export { CheckOrderPage } from '../../features/card-orders/components/CheckOrderPage';
-export { MyOrdersPage } from '../../features/card-orders/components/MyOrdersPage';
 export { OrderDonePage } from '../../features/card-orders/components/OrderDonePage';
 export { OrderPage } from '../../features/card-orders/components/OrderPage';
 export { RejectOrderPage } from '../../features/card-orders/components/RejectOrderPage';
