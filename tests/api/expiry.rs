@@ -7,13 +7,6 @@ use crate::authorization::{partner_with_webhook, wait_for, webhook_receiver};
 use crate::helpers::{ADMIN, TestApp, WORKER, spawn_app};
 use crate::orders::{company_id, complete_contact, partner_token, produce_and_deliver};
 
-async fn advance(app: &TestApp, days: i64) -> chrono::NaiveDate {
-    let res = app.post_json("/api/v1/dev/clock", &json!({"days": days})).await;
-    assert_eq!(res.status(), 200);
-    let now: Value = res.json().await.unwrap();
-    chrono::DateTime::parse_from_rfc3339(now["now"].as_str().unwrap()).unwrap().date_naive()
-}
-
 async fn emails(app: &TestApp, to: &str, subject_start: &str) -> usize {
     app.outbox(to).await.iter().filter(|m| m["subject"].as_str().is_some_and(|s| s.starts_with(subject_start))).count()
 }
@@ -56,7 +49,7 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
 
     // The gate feed: production then activation, in order, once settled; nothing new means the same cursor.
     let partner = partner_token(&app).await;
-    advance(&app, 1).await; // past the feed's settle time
+    app.advance_clock(1).await; // past the feed's settle time
     let first = feed(&app, &partner, "0").await;
     let statuses: Vec<&str> = first["items"].as_array().unwrap().iter().map(|i| i["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["inactive", "active"], "{first}");
@@ -70,26 +63,26 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
         let url = format!("/api/v1/companies/{cid}/cards/{card_id}/{action}");
         assert_eq!(app.post_auth(&url, &admin.access, &json!({"reason": "badge left on site"})).await.status(), 200, "{action}");
     }
-    let today = advance(&app, 1).await;
+    let today = app.advance_clock(1).await;
     let blocked = feed(&app, &partner, &cursor).await;
     let statuses: Vec<&str> = blocked["items"].as_array().unwrap().iter().map(|i| i["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["blocked", "active"], "{blocked}");
     let cursor = blocked["next_cursor"].as_str().unwrap().to_owned();
 
     // 20 days before: the 30-day reminder, once (the job runs many times meanwhile).
-    advance(&app, (valid_until - today).num_days() - 20).await;
+    app.advance_clock((valid_until - today).num_days() - 20).await;
     wait_for_emails(&app, WORKER.0, "Your card expires on", 1).await;
     wait_for_emails(&app, ADMIN.0, "Your card expires on", 1).await;
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(emails(&app, WORKER.0, "Your card expires on").await, 1, "each reminder once");
     // 5 days before: the 7-day reminder.
-    advance(&app, 15).await;
+    app.advance_clock(15).await;
     wait_for_emails(&app, WORKER.0, "Your card expires on", 2).await;
     let still: Value = app.get("/api/v1/card-check/AB1234567890").await.json().await.unwrap();
     assert_eq!(still["status"], "valid", "valid through its last day");
 
     // The day after its last valid day: expired within a pass, stored, announced, in the feed.
-    advance(&app, 6).await;
+    app.advance_clock(6).await;
     wait_for_emails(&app, WORKER.0, "Your card has expired", 1).await;
     let expired: Value = app.get_auth(&format!("/api/v1/companies/{cid}/cards?status=expired"), &admin.access).await.json().await.unwrap();
     assert_eq!(expired["items"].as_array().unwrap().len(), 1, "{expired}");
@@ -97,7 +90,7 @@ async fn cards_are_reminded_then_expired_and_gates_follow_every_change() {
     assert_eq!(active["items"], json!([]), "an expired card is no longer listed as active");
     let check: Value = app.get("/api/v1/card-check/AB1234567890").await.json().await.unwrap();
     assert_eq!((check["status"].as_str(), check["reason"].as_str()), (Some("not_valid"), Some("expired")));
-    advance(&app, 1).await;
+    app.advance_clock(1).await;
     let later = feed(&app, &partner, &cursor).await;
     let items = later["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "{later}");

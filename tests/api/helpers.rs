@@ -242,6 +242,14 @@ impl TestApp {
         res.json::<Vec<Value>>().await.expect("outbox json")
     }
 
+    /// Moves the server's development clock `days` ahead; returns its new date. Tests drive time, never sleep.
+    pub async fn advance_clock(&self, days: i64) -> chrono::NaiveDate {
+        let res = self.post_json("/api/v1/dev/clock", &serde_json::json!({"days": days})).await;
+        assert_eq!(res.status(), 200);
+        let now: Value = res.json().await.expect("clock json");
+        chrono::DateTime::parse_from_rfc3339(now["now"].as_str().expect("now")).expect("RFC 3339").date_naive()
+    }
+
     pub async fn last_code(&self, phone: &str) -> String {
         let msgs = self.outbox(phone).await;
         msgs.iter().find_map(|m| m["code"].as_str().map(str::to_owned)).unwrap_or_else(|| panic!("no code sent to {phone}: {msgs:?}"))

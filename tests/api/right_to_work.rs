@@ -11,16 +11,6 @@ use crate::orders::{company_id, create_ready_order, order_body, partner_event, p
 const OLENA: (&str, &str) = ("olena.shevchenko@example.com", "+46700000321");
 const PASSWORD: &str = "a long passphrase for Olena";
 
-fn today(app_now: &Value) -> chrono::NaiveDate {
-    chrono::DateTime::parse_from_rfc3339(app_now["now"].as_str().unwrap()).unwrap().date_naive()
-}
-
-async fn advance(app: &TestApp, days: i64) -> chrono::NaiveDate {
-    let res = app.post_json("/api/v1/dev/clock", &json!({"days": days})).await;
-    assert_eq!(res.status(), 200);
-    today(&res.json().await.unwrap())
-}
-
 fn passport(email: &str, nationality: &str, permit: Option<Value>) -> Value {
     let mut body = json!({
         "document_type": "passport", "document_number": "FE1234567", "issuing_country": nationality,
@@ -83,7 +73,7 @@ async fn a_permit_is_required_caps_the_card_and_moves_it_when_renewed() {
     let cid = company_id(&app, &admin).await;
     let order = create_ready_order(&app, &admin, &cid, &order_body(OLENA.0, "Olena", "Shevchenko", "1992-05-17")).await;
     let oid = order["id"].as_str().unwrap();
-    let start = advance(&app, 0).await;
+    let start = app.advance_clock(0).await;
 
     // A Ukrainian passport alone is refused; with another mistake the permit is one of the field errors.
     let p = assert_problem(
@@ -200,7 +190,7 @@ async fn a_permit_is_required_caps_the_card_and_moves_it_when_renewed() {
     assert_problem(app.get(&credential_url).await, 401, "unauthenticated").await;
 
     // 20 days before the permit ends: the 30-day reminder goes out.
-    let day = advance(&app, (permit_end - start).num_days() - 20).await;
+    let day = app.advance_clock((permit_end - start).num_days() - 20).await;
     for _ in 0..100 {
         if reminders(&app).await == 1 {
             break;
@@ -221,7 +211,7 @@ async fn a_permit_is_required_caps_the_card_and_moves_it_when_renewed() {
     assert_eq!(shown["right_to_work"]["valid_until"], renewed_end.to_string());
     assert_eq!(card_of(&app, &olena).await["valid_until"], renewed_end.to_string());
     let cursor = before["next_cursor"].as_str().unwrap();
-    advance(&app, 1).await; // past the feed's settle time
+    app.advance_clock(1).await; // past the feed's settle time
     let after: Value = app.get_auth(&format!("/api/v1/card-status-changes?cursor={cursor}"), &partner).await.json().await.unwrap();
     let items = after["items"].as_array().unwrap();
     assert_eq!(items.len(), 1, "{after}");
@@ -236,7 +226,7 @@ async fn a_permit_is_required_caps_the_card_and_moves_it_when_renewed() {
     assert_eq!(capped, start.with_year(start.year() + 5).unwrap(), "five years after production at most");
 
     // Past the first permit's end the card is still valid, and no second 30-day reminder came for the old date.
-    advance(&app, 30).await;
+    app.advance_clock(30).await;
     let check: Value = app.get("/api/v1/card-check/UA1234567890").await.json().await.unwrap();
     assert_eq!(check["status"], "valid", "{check}");
     assert_eq!(reminders(&app).await, 1);

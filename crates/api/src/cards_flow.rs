@@ -101,6 +101,11 @@ pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, 
     })
 }
 
+/// One of the caller's cards (404 for anyone else's).
+pub async fn holder_card(state: &AppState, account_id: Uuid, id: Uuid) -> Result<Card, ApiError> {
+    cards::find(&state.db, id).await?.filter(|c| c.account_id == Some(account_id)).ok_or(ApiError::NotFound)
+}
+
 /// One of the company's cards (404 for another company's, as for none).
 pub async fn company_card<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Card, ApiError> {
     cards::find(conn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitecard_domain::card_state;
 use sitecard_domain::country::Nationality;
-use sitecard_domain::right_to_work::{card_valid_until, check_permit_end};
+use sitecard_domain::right_to_work::{card_valid_until, check_permit_end, right_to_work_required};
 use sitecard_domain::{DocumentNumber, clock};
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::right_to_work::{self as permits, NewPermit, Permit};
@@ -103,6 +103,16 @@ pub fn parse_permit(state: &AppState, body: &RightToWork, f: &mut Fields) -> Opt
         issuing_country: issuing.as_str().to_owned(),
         valid_until,
     })
+}
+
+/// Whether a nationality, as given or recorded, needs a permit (an unreadable code is that field's own error).
+pub fn required_for(nationality: &str) -> bool {
+    Nationality::parse(nationality).is_ok_and(|n| right_to_work_required(&n))
+}
+
+/// A permit given where none is needed is refused, neither stored nor silently dropped.
+pub fn refuse_unneeded(f: &mut Fields) {
+    f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit: leave it out");
 }
 
 /// The answer when a permit is needed and missing: its own code when nothing else is wrong, so that a client

@@ -14,11 +14,6 @@ use crate::state::AppState;
 /// Wrong card numbers before activation locks (then a verifier activates in person).
 pub const MAX_ACTIVATION_FAILURES: i32 = 5;
 
-/// One of the caller's cards (404 for anyone else's).
-pub async fn holder_card(state: &AppState, account_id: Uuid, id: Uuid) -> Result<cards::Card, ApiError> {
-    cards::find(&state.db, id).await?.filter(|c| c.account_id == Some(account_id)).ok_or(ApiError::NotFound)
-}
-
 /// Checks the typed number. Each try is counted before it is judged (one conditional update, so parallel
 /// tries never get more than five judged); a right number gives its try back, the fifth wrong one locks.
 pub async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> Result<(), ApiError> {
@@ -47,7 +42,7 @@ pub async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> R
 }
 
 pub async fn activate_own_card(state: &AppState, account_id: Uuid, card_id: Uuid, typed: &str) -> Result<Activated, ApiError> {
-    let card = holder_card(state, account_id, card_id).await?;
+    let card = cards_flow::holder_card(state, account_id, card_id).await?;
     card_state::activate(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     check_typed(state, &card, typed).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;

@@ -10,10 +10,9 @@ use crate::cards_flow::{self, CardView};
 use crate::error::ApiError;
 use crate::orders_flow;
 use crate::state::AppState;
-use crate::use_cases::activate_own_card::holder_card;
 
 pub async fn report_card_lost(state: &AppState, account_id: Uuid, card_id: Uuid) -> Result<CardView, ApiError> {
-    let card = holder_card(state, account_id, card_id).await?;
+    let card = cards_flow::holder_card(state, account_id, card_id).await?;
     let status = cards_flow::status_of(&card)?;
     let to =
         if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };

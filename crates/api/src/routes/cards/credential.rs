@@ -15,7 +15,6 @@ use crate::auth::keys::{CardClaims, ISSUER};
 use crate::cards_flow;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::activate_own_card::holder_card;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardCredential {
@@ -49,7 +48,7 @@ pub async fn card_credential(
     user: CurrentUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CardCredential>, ApiError> {
-    let card = holder_card(&state, user.account_id, *id).await?;
+    let card = cards_flow::holder_card(&state, user.account_id, *id).await?;
     let status = cards_flow::status_of(&card)?;
     if status != CardStatus::Active {
         return Err(ApiError::Conflict(

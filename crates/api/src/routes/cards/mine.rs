@@ -10,7 +10,7 @@ use crate::auth::CurrentUser;
 use crate::cards_flow::{self, Activated, CardView};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::use_cases::activate_own_card::{activate_own_card, check_typed, holder_card};
+use crate::use_cases::activate_own_card::{activate_own_card, check_typed};
 use crate::use_cases::report_card_lost::report_card_lost;
 
 #[derive(Deserialize, ToSchema)]
@@ -81,7 +81,7 @@ pub async fn show_pin(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Pin>, ApiError> {
-    let card = holder_card(&state, user.account_id, *id).await?;
+    let card = cards_flow::holder_card(&state, user.account_id, *id).await?;
     let enc = card.pin_enc.clone().ok_or(ApiError::Conflict("invalid_state", "the card has not been activated".into()))?;
     check_typed(&state, &card, &body.card_number).await?;
     Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))

@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, post, web};
 use sitecard_domain::card_state;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{cards, companies, orders};
+use sitecard_persistence::{companies, orders};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
@@ -49,7 +49,7 @@ async fn renew(
     id: Uuid,
     actor: Uuid,
 ) -> Result<orders::Order, ApiError> {
-    let card = cards::find(txn, id).await?.filter(|c| c.company_id == company_id).ok_or(ApiError::NotFound)?;
+    let card = cards_flow::company_card(txn, company_id, id).await?;
     card_state::renewable(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     let old = orders::find(txn, card.order_id).await?.ok_or(ApiError::NotFound)?;
     let mut f = Fields::new();

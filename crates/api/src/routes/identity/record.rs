@@ -5,7 +5,6 @@ use chrono::Utc;
 use serde::Deserialize;
 use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::Nationality;
-use sitecard_domain::right_to_work::right_to_work_required;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
 use sitecard_persistence::persons::VerifiedDocument;
 use utoipa::ToSchema;
@@ -118,10 +117,9 @@ pub async fn record_verification(
         None => Some(client.language),
     };
     let permit = body.right_to_work.as_ref().and_then(|p| right_to_work::parse_permit(&state, p, &mut f));
-    let needs_permit = Nationality::parse(&body.nationality).is_ok_and(|n| right_to_work_required(&n));
-    match (needs_permit, &body.right_to_work) {
+    match (right_to_work::required_for(&body.nationality), &body.right_to_work) {
         (true, None) => return Err(right_to_work::require_permit(f)),
-        (false, Some(_)) => f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit: leave it out"),
+        (false, Some(_)) => right_to_work::refuse_unneeded(&mut f),
         _ => {}
     }
     let ((document, email), language) = f.finish_with(parsed.zip(language))?;

@@ -2,8 +2,6 @@
 
 use actix_web::{post, web};
 use sitecard_domain::Role;
-use sitecard_domain::country::Nationality;
-use sitecard_domain::right_to_work::right_to_work_required;
 use sitecard_persistence::persons;
 use uuid::Uuid;
 
@@ -38,8 +36,8 @@ pub async fn record_right_to_work(
     let record = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
     let mut f = Fields::new();
     let permit = right_to_work::parse_permit(&state, &body, &mut f);
-    if !Nationality::parse(&record.nationality).is_ok_and(|n| right_to_work_required(&n)) {
-        f.push("right_to_work", "not_needed", "EU/EEA and Swiss citizens need no permit");
+    if !right_to_work::required_for(&record.nationality) {
+        right_to_work::refuse_unneeded(&mut f);
     }
     let permit = f.finish_with(permit)?;
     let txn = sitecard_persistence::begin(&state.db).await?;

@@ -4,9 +4,7 @@ use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::Role;
-use sitecard_domain::country::Nationality;
 use sitecard_domain::document::mask_document_number;
-use sitecard_domain::right_to_work::right_to_work_required;
 use sitecard_persistence::{ConnectionTrait, persons};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -81,7 +79,7 @@ pub async fn show_verification(
 /// A record as verifiers see it, with the person's current permit: the document number masked.
 pub async fn view<C: ConnectionTrait>(conn: &C, v: persons::Verification) -> Result<VerificationView, ApiError> {
     let permit = sitecard_persistence::right_to_work::current(conn, v.person_id).await?;
-    let right_to_work_required = Nationality::parse(&v.nationality).is_ok_and(|n| right_to_work_required(&n));
+    let right_to_work_required = crate::right_to_work::required_for(&v.nationality);
     let tail: String = v.id.simple().to_string().to_uppercase().chars().skip(24).collect();
     Ok(VerificationView {
         reference: format!("{}-{}", &tail[..4], &tail[4..]),
