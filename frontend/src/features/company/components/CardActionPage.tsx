@@ -1,19 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorSummary } from '../../../components/ui/ErrorSummary';
 import { TextArea } from '../../../components/ui/Field';
 import { Page } from '../../../components/ui/Page';
-import { Skeleton } from '../../../components/ui/Skeleton';
 import { StatusTag } from '../../../components/ui/StatusTag';
 import { SummaryList } from '../../../components/ui/SummaryList';
 import { shownCardNumber } from '../../../lib/card-number';
 import { formatIsoDate } from '../../../lib/date';
-import { describeError, errorFor, useMessageText, type Message } from '../../../lib/messages';
+import { describeError, errorFor, type Message } from '../../../lib/messages';
 import { validateReason } from '../../../lib/validation';
 import { useChangeCard, type CardAction } from '../api/change-card';
-import { useCompanyOrder } from '../api/get-order';
-import { useCompanyCard, type CompanyCard } from '../api/list-cards';
+import type { CompanyCard } from '../api/list-cards';
+import { CompanyCardScope, useHolderName } from './CardScope';
 import type { CardsListState } from './CardsListPage';
 import { useCompany } from './CompanyScope';
 
@@ -29,11 +28,8 @@ function isAction(value: string | undefined): value is CardAction {
  */
 export function CardActionPage() {
   const { t } = useTranslation();
-  const text = useMessageText();
   const company = useCompany();
-  const { cardId = '', action } = useParams();
-  const known = (useLocation().state as { card?: CompanyCard } | null)?.card;
-  const card = useCompanyCard(company.id, cardId, known?.id === cardId ? known : undefined);
+  const { action } = useParams();
   const titles: Record<CardAction, string> = {
     block: t('company.cardAction.block.title'),
     unblock: t('company.cardAction.unblock.title'),
@@ -47,29 +43,14 @@ export function CardActionPage() {
     );
   }
   const title = titles[action];
-  if (card.isPending) {
-    return (
-      <Page title={title} caption={company.name}>
-        <Skeleton lines={4} />
-      </Page>
-    );
-  }
-  if (card.isError || !card.data) {
-    return (
-      <Page title={title} caption={company.name} error>
-        <p role="alert">{card.isError ? text(describeError(card.error)) : t('company.cardAction.notFound')}</p>
-        <p>
-          <Link className="action-link" to={`/company/${company.id}/cards`}>
-            {t('company.cards.back')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
   return (
-    <Page title={title} caption={company.name}>
-      <CardActionForm card={card.data} action={action} />
-    </Page>
+    <CompanyCardScope title={title}>
+      {(card) => (
+        <Page title={title} caption={company.name}>
+          <CardActionForm card={card} action={action} />
+        </Page>
+      )}
+    </CompanyCardScope>
   );
 }
 
@@ -79,14 +60,13 @@ function CardActionForm({ card, action }: { card: CompanyCard; action: CardActio
   const navigate = useNavigate();
   const company = useCompany();
   const change = useChangeCard();
-  const order = useCompanyOrder(company.id, card.order_id);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<Message[]>([]);
   const [attempt, setAttempt] = useState(0);
   const confirmation = useRef<HTMLDivElement>(null);
   const number = shownCardNumber(card);
-  const holder = order.data ? `${order.data.holder.given_names} ${order.data.holder.surname}` : '…';
+  const holder = useHolderName(card);
   const listPath = `/company/${company.id}/cards`;
   const texts = {
     block: {
