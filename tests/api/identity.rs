@@ -268,7 +268,7 @@ async fn forged_and_expired_access_tokens_are_refused() {
         .unwrap();
     let kid: String = row.try_get("", "kid").unwrap();
     let enc: String = row.try_get("", "private_key_enc").unwrap();
-    let seed_b64 = sitecard_api::crypto::DataCipher::new(crate::helpers::DEV_KEY).decrypt(&enc).unwrap();
+    let seed_b64 = sitecard_app::crypto::DataCipher::new(crate::helpers::DEV_KEY).decrypt(&enc).unwrap();
     let seed = B64.decode(seed_b64).unwrap();
     let mut der = vec![0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
     der.extend_from_slice(&seed);
@@ -614,7 +614,7 @@ async fn no_secret_reaches_the_logs() {
         db.query_all_raw(Statement::from_string(db.get_database_backend(), "SELECT document_number_enc FROM persons")).await.unwrap();
     for r in rows {
         let enc: String = r.try_get("", "document_number_enc").unwrap();
-        let plain = sitecard_api::crypto::DataCipher::new(crate::helpers::DEV_KEY).decrypt(&enc).unwrap();
+        let plain = sitecard_app::crypto::DataCipher::new(crate::helpers::DEV_KEY).decrypt(&enc).unwrap();
         assert!(!logs.contains(&plain), "a document number reached the logs");
         assert_ne!(enc, plain, "document numbers are encrypted at rest");
     }

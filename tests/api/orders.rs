@@ -17,7 +17,7 @@ pub fn order_body(email: &str, given: &str, surname: &str, dob: &str) -> Value {
 }
 
 pub fn portrait_png() -> Vec<u8> {
-    sitecard_api::photo::generated_portrait(600, 800, image::ImageFormat::Png)
+    sitecard_app::photo::generated_portrait(600, 800, image::ImageFormat::Png)
 }
 
 pub async fn upload_photo(app: &TestApp, admin: &Tokens, cid: &str, oid: &str, bytes: Vec<u8>, content_type: &str) -> reqwest::Response {
@@ -635,10 +635,10 @@ async fn a_key_whose_first_request_is_still_running_is_refused_not_replayed_empt
     let me: Value = app.get_auth("/api/v1/me", &worker.access).await.json().await.unwrap();
     // The middleware's claim of `busy-1` by a request that has not answered yet (another instance, or one
     // that is about to): the stored row has no answer.
-    let stored_key = format!("http:account:{}:{}", me["id"].as_str().unwrap(), sitecard_api::crypto::token_hash("busy-1"));
+    let stored_key = format!("http:account:{}:{}", me["id"].as_str().unwrap(), sitecard_app::crypto::token_hash("busy-1"));
     let path = format!("/api/v1/me/card-orders/{}/accept", order["id"].as_str().unwrap());
     let body = json!({"version": order["version"]});
-    let hash = sitecard_api::crypto::token_hash(&format!("POST {path} {body}"));
+    let hash = sitecard_app::crypto::token_hash(&format!("POST {path} {body}"));
     sitecard_persistence::idempotency::claim(&app.db().await, &stored_key, &hash).await.unwrap();
     let res =
         app.client.post(app.url(&path)).bearer_auth(&worker.access).header("idempotency-key", "busy-1").json(&body).send().await.unwrap();

@@ -7,7 +7,7 @@ use crate::helpers::{ADMIN, VERIFIER, WORKER, assert_problem, spawn_app};
 use crate::orders::{company_id, order_body, partner_token, portrait_png, upload_photo};
 
 fn portrait(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
-    sitecard_api::photo::generated_portrait(w, h, format)
+    sitecard_app::photo::generated_portrait(w, h, format)
 }
 
 /// A real decompression bomb: a 20000×20000 PNG of zeros, a few kilobytes compressed.

@@ -1,4 +1,4 @@
-//! Sessions held in memory (`auth::session_cache`) end as promptly as sessions read from the database: every
+//! Sessions held in memory (`sitecard_app::session_cache`) end as promptly as sessions read from the database: every
 //! check here first uses the token, so the session is in the cache when the change comes.
 
 use serde_json::{Value, json};

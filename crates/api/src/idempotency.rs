@@ -14,12 +14,13 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, web};
+use sitecard_app::AppError;
 use sitecard_persistence::idempotency;
 
 use crate::auth::extract::{bearer_token, user_from_claims};
-use crate::crypto::token_hash;
 use crate::error::{ApiError, problem_response};
-use crate::state::AppState;
+use sitecard_app::crypto::token_hash;
+use sitecard_app::state::AppState;
 
 const MAX_REPLAY_BODY: usize = 256 * 1024;
 
@@ -73,7 +74,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
         let (http, _) = req.into_parts();
         return Ok(ServiceResponse::new(
             http,
-            problem_response(&ApiError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()).problem()),
+            problem_response(&ApiError::from(AppError::BadRequest("invalid_idempotency_key", "at most 200 characters".into())).problem()),
         ));
     }
     // Scoped by caller: the same key from someone else is a different request.
@@ -100,17 +101,17 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     if let Ok(Some(stored)) = found {
         let (http, _) = req.into_parts();
         if stored.request_hash != request_hash {
-            let p = ApiError::Unprocessable {
+            let p = AppError::Unprocessable {
                 code: "idempotency_key_reused",
                 detail: "this Idempotency-Key was used for a different request".into(),
                 errors: vec![],
             };
-            return Ok(ServiceResponse::new(http, problem_response(&p.problem())));
+            return Ok(ServiceResponse::new(http, problem_response(&ApiError::from(p).problem())));
         }
         if stored.status == 0 {
             // Claimed by a request still running (here or on another instance): its answer is not known yet.
-            let p = ApiError::Conflict("conflict", "a request with this Idempotency-Key is still in progress; retry shortly".into());
-            return Ok(ServiceResponse::new(http, problem_response(&p.problem())));
+            let p = AppError::Conflict("conflict", "a request with this Idempotency-Key is still in progress; retry shortly".into());
+            return Ok(ServiceResponse::new(http, problem_response(&ApiError::from(p).problem())));
         }
         let status = StatusCode::from_u16(stored.status as u16).unwrap_or(StatusCode::OK);
         // Every error answer of this API is a problem; replay it as one (the stored row keeps status and body).

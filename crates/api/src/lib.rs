@@ -1,37 +1,14 @@
 //! The HTTP face of Sitecard: actix-web handlers, extractors, problem+json errors and the OpenAPI document.
 
-pub mod audit_seal;
 pub mod auth;
-pub mod card_expiry;
-pub mod cards_flow;
-pub mod challenge_flow;
-pub mod companies;
-pub mod crypto;
 pub mod error;
 pub mod idempotency;
-pub mod invite;
 pub mod json_number;
-pub mod language_choice;
-pub mod metrics;
 pub mod middleware;
 pub mod openapi;
-pub mod orders_flow;
-pub mod paging;
-pub mod partner_clients;
-pub mod password_policy;
-pub mod photo;
-pub mod photo_store;
-pub mod provisioning;
-pub mod right_to_work;
 pub mod routes;
-pub mod schema_enums;
-pub mod session_flow;
+pub mod session_cookies;
 pub mod spa;
-pub mod state;
-pub mod throttle;
-pub mod totp;
-pub mod use_cases;
-pub mod webhooks;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -41,7 +18,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 pub use error::{ApiError, FieldError, Problem};
-pub use state::{ApiConfig, AppState};
+pub use sitecard_app::{AppConfig, AppError, AppState};
 
 /// The OpenAPI document: as generated from the handlers (`routes`, what the router knows) and as published
 /// (`published`: with the conventions and the webhooks written in; what `make openapi` writes to
@@ -120,7 +97,7 @@ pub fn app(
         .wrap(actix_web::middleware::from_fn(middleware::observe))
 }
 
-fn cors(config: &ApiConfig) -> actix_cors::Cors {
+fn cors(config: &AppConfig) -> actix_cors::Cors {
     let mut cors = actix_cors::Cors::default()
         .allowed_methods(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
         .allowed_headers([

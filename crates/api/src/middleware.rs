@@ -1,6 +1,7 @@
 //! Cross-cutting HTTP concerns: request ids, one structured log line per request, Prometheus metrics,
 //! panic containment and "every error is problem+json".
 
+use sitecard_app::AppError;
 use std::panic::AssertUnwindSafe;
 use std::time::Instant;
 
@@ -16,7 +17,7 @@ use tracing::Instrument;
 use sitecard_domain::Language;
 
 use crate::error::{ApiError, problem_response};
-use crate::metrics::Metrics;
+use sitecard_app::metrics::Metrics;
 
 /// The request id of the current request, stored in request extensions.
 #[derive(Clone, Debug)]
@@ -51,9 +52,9 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
             let _g = span.enter();
             tracing::error!("handler panicked");
             if let Some(m) = &metrics {
-                m.observe(method.as_str(), "panic", StatusCode::INTERNAL_SERVER_ERROR, started.elapsed().as_secs_f64());
+                m.observe(method.as_str(), "panic", StatusCode::INTERNAL_SERVER_ERROR.as_str(), started.elapsed().as_secs_f64());
             }
-            return Err(ApiError::Internal("handler panicked".into()).into());
+            return Err(ApiError::internal("handler panicked").into());
         }
     };
 
@@ -81,7 +82,7 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
         res.request().match_pattern().unwrap_or_else(|| if path.starts_with("/api/") { "unmatched".into() } else { "static".into() });
     let elapsed = started.elapsed();
     if let Some(m) = metrics {
-        m.observe(method.as_str(), &route, res.status(), elapsed.as_secs_f64());
+        m.observe(method.as_str(), &route, res.status().as_str(), elapsed.as_secs_f64());
     }
     // Outside the span, with its fields spelled out: the same line, without the JSON formatter re-reading the
     // span's recorded fields (it parses them back from text) for the one line every request writes.
@@ -130,17 +131,17 @@ fn is_problem_or_json(res: &ServiceResponse<BoxBody>) -> bool {
 fn problem_for_status(status: StatusCode) -> ApiError {
     match status.as_u16() {
         400 => ApiError::InvalidBody("the request could not be understood".into()),
-        401 => ApiError::Unauthorized("unauthenticated"),
-        403 => ApiError::Forbidden,
-        404 => ApiError::NotFound,
+        401 => AppError::Unauthorized("unauthenticated").into(),
+        403 => AppError::Forbidden.into(),
+        404 => AppError::NotFound.into(),
         405 => ApiError::MethodNotAllowed,
-        413 => ApiError::PayloadTooLarge,
+        413 => AppError::PayloadTooLarge.into(),
         415 => ApiError::UnsupportedMediaType,
-        409 => ApiError::Conflict("conflict", "the request conflicts with the current state".into()),
-        410 => ApiError::Gone("gone", "this is no longer available".into()),
-        503 => ApiError::Unavailable("upstream".into()),
-        s if s >= 500 => ApiError::Internal(format!("status {s} without a problem body")),
-        s => ApiError::BadRequest("request_failed", format!("request failed with status {s}")),
+        409 => AppError::Conflict("conflict", "the request conflicts with the current state".into()).into(),
+        410 => AppError::Gone("gone", "this is no longer available".into()).into(),
+        503 => AppError::Unavailable("upstream".into()).into(),
+        s if s >= 500 => AppError::Internal(format!("status {s} without a problem body")).into(),
+        s => AppError::BadRequest("request_failed", format!("request failed with status {s}")).into(),
     }
 }
 

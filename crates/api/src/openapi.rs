@@ -4,7 +4,7 @@ use utoipa::openapi::security::{ClientCredentials, Flow, HttpAuthScheme, HttpBui
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{FieldError, Problem};
-use crate::webhooks::{CardWebhookData, OrderWebhookData, PhotoWebhookData, WebhookEnvelope};
+use sitecard_app::webhooks::{CardWebhookData, OrderWebhookData, PhotoWebhookData, WebhookEnvelope};
 
 mod conventions;
 mod webhooks;
@@ -29,8 +29,8 @@ language and `Content-Language` names it. Clients switch on `code`, never on `de
         OrderWebhookData,
         PhotoWebhookData,
         CardWebhookData,
-        crate::schema_enums::ProductionQueueStatus,
-        crate::schema_enums::OutboxStatusValue
+        sitecard_app::schema_enums::ProductionQueueStatus,
+        sitecard_app::schema_enums::OutboxStatusValue
     )),
     modifiers(&SecuritySchemes),
     tags(

@@ -1,6 +1,7 @@
 //! Everything that is not a documented API route: the built SPA with client-side routes falling back to
 //! `index.html`, 404/405 problems for API paths, and the docs redirect.
 
+use sitecard_app::AppError;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use actix_web::http::{Method, header};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 
 use crate::error::ApiError;
-use crate::state::ApiConfig;
+use sitecard_app::state::AppConfig;
 
 /// Path templates of the OpenAPI document with their methods, to tell "wrong method" (405, with the
 /// resource's own methods in `Allow`) from "no such path" (404).
@@ -68,18 +69,18 @@ pub async fn docs_redirect() -> HttpResponse {
 pub async fn fallback(
     req: HttpRequest,
     routes: web::Data<RouteTable>,
-    config: web::Data<Arc<ApiConfig>>,
+    config: web::Data<Arc<AppConfig>>,
 ) -> Result<HttpResponse, ApiError> {
     let path = req.path();
     if let Some(methods) = routes.allowed_methods(path) {
         let mut res = ApiError::MethodNotAllowed.error_response();
-        let allow = header::HeaderValue::from_str(&methods.join(", ")).map_err(ApiError::internal)?;
+        let allow = header::HeaderValue::from_str(&methods.join(", ")).map_err(AppError::internal)?;
         res.headers_mut().insert(header::ALLOW, allow);
         return Ok(res);
     }
     let is_api = path == "/api" || path.starts_with("/api/") || path.starts_with("/.well-known/");
     if is_api || !(req.method() == Method::GET || req.method() == Method::HEAD) {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     let dir = &config.static_dir;
     if let Some(file) = static_file(dir, path) {
@@ -88,9 +89,9 @@ pub async fn fallback(
         let named = match immutable.then(|| precompressed(&file, accepted)).flatten() {
             Some((encoded, encoding)) => {
                 let mime = actix_files::file_extension_to_mime(file.extension().and_then(|e| e.to_str()).unwrap_or_default());
-                NamedFile::open_async(encoded).await.map_err(|_| ApiError::NotFound)?.set_content_type(mime).set_content_encoding(encoding)
+                NamedFile::open_async(encoded).await.map_err(|_| AppError::NotFound)?.set_content_type(mime).set_content_encoding(encoding)
             }
-            None => NamedFile::open_async(file).await.map_err(|_| ApiError::NotFound)?,
+            None => NamedFile::open_async(file).await.map_err(|_| AppError::NotFound)?,
         };
         let mut res = named.into_response(&req);
         let cache = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
@@ -102,7 +103,7 @@ pub async fn fallback(
     }
     // A missing asset is a 404; any other path is a client-side route of the SPA.
     if path.starts_with("/assets/") {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     let index = dir.join("index.html");
     match tokio::fs::read(&index).await {

@@ -77,14 +77,14 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             let state = startup::build_state(config).await?;
             let lang = Language::parse(&language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
             let txn = sitecard_persistence::begin(&state.db).await?;
-            let new = sitecard_api::provisioning::NewCompany {
+            let new = sitecard_app::provisioning::NewCompany {
                 name: &name,
                 org_number: &org_number,
                 country: None,
                 admin_email: &admin_email,
                 language: lang,
             };
-            let created = sitecard_api::provisioning::create_company(&txn, &state, None, new).await?;
+            let created = sitecard_app::provisioning::create_company(&txn, &state, None, new).await?;
             txn.commit().await?;
             println!("company {name} ({}) id {}; administrator {admin_email}", created.company.org_number, created.company.id);
             match created.admin.link {
@@ -101,14 +101,14 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             }
             let state = startup::build_state(config).await?;
             let txn = sitecard_persistence::begin(&state.db).await?;
-            let new = sitecard_api::partner_clients::NewClient {
+            let new = sitecard_app::partner_clients::NewClient {
                 client_id: &client_id,
                 name: &name,
                 webhook_url: webhook_url.as_deref(),
                 webhook_events: None,
                 demo_secret: None,
             };
-            let p = sitecard_api::partner_clients::create(&txn, &state, None, new).await?;
+            let p = sitecard_app::partner_clients::create(&txn, &state, None, new).await?;
             txn.commit().await?;
             println!("client_id={}", p.client_id);
             println!("client_secret={}   (shown once; store it now)", p.client_secret);
@@ -118,17 +118,17 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
             let events: Option<Vec<String>> = (events != ["all"]).then_some(events);
             let state = startup::build_state(config).await?;
             let txn = sitecard_persistence::begin(&state.db).await?;
-            let changes = sitecard_api::partner_clients::ClientChanges { webhook_events: Some(events.as_deref()), ..Default::default() };
-            let client = sitecard_api::partner_clients::update(&txn, &state, None, &client_id, changes).await?;
+            let changes = sitecard_app::partner_clients::ClientChanges { webhook_events: Some(events.as_deref()), ..Default::default() };
+            let client = sitecard_app::partner_clients::update(&txn, &state, None, &client_id, changes).await?;
             txn.commit().await?;
-            match sitecard_api::partner_clients::subscription(&client) {
+            match sitecard_app::partner_clients::subscription(&client) {
                 Some(types) => println!("{client_id} receives: {}", types.join(", ")),
                 None => println!("{client_id} receives every event type"),
             }
         }
         AdminCommand::VerifyAuditChain { published } => {
             let db = startup::open_database(config).await?;
-            let report = sitecard_api::audit_seal::verify_audit_chain(&db, published.as_ref()).await?;
+            let report = sitecard_app::audit_seal::verify_audit_chain(&db, published.as_ref()).await?;
             let last = report.last_checkpoint.as_ref().map(|c| c.published_form.clone()).unwrap_or_else(|| "none yet".into());
             match &report.problem {
                 None => println!(
@@ -147,7 +147,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         }
         AdminCommand::RotateSigningKey => {
             let state = startup::build_state(config).await?;
-            let kid = sitecard_api::auth::keys::create_key(&state.db, &state.cipher).await?;
+            let kid = sitecard_app::keys::create_key(&state.db, &state.cipher).await?;
             let active = sitecard_persistence::signing_keys::active(&state.db).await?;
             let keep: Vec<String> = active.iter().take(2).map(|k| k.kid.clone()).collect();
             let retired = sitecard_persistence::signing_keys::retire_all_but(&state.db, &keep).await?;
@@ -161,7 +161,7 @@ async fn invite(config: &Config, email: &str, role: Role, language: &str) -> Res
     let state = startup::build_state(config).await?;
     let lang = Language::parse(language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = sitecard_api::invite::invite(&txn, &state, email, role, lang, None).await?;
+    let invited = sitecard_app::invite::invite(&txn, &state, email, role, lang, None).await?;
     txn.commit().await?;
     match invited.link {
         Some(link) if config.dev => println!("invited {email} as {}; invitation link (dev mode): {link}", role.as_str()),

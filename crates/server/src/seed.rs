@@ -104,14 +104,14 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     // A partner with a published secret exists only in development mode.
     if state.config.dev_mode && partners::find_by_client_id(&state.db, "demo-partner").await?.is_none() {
         let txn = sitecard_persistence::begin(&state.db).await?;
-        let demo = sitecard_api::partner_clients::NewClient {
+        let demo = sitecard_app::partner_clients::NewClient {
             client_id: "demo-partner",
             name: "Demo Card Printing",
             webhook_url: None,
             webhook_events: None,
             demo_secret: Some(DEMO_PARTNER_SECRET),
         };
-        sitecard_api::partner_clients::create(&txn, state, None, demo).await?;
+        sitecard_app::partner_clients::create(&txn, state, None, demo).await?;
         txn.commit().await?;
     }
     let worker = ensure_account(
@@ -131,8 +131,8 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
     let has_order = !orders::list_for_holder(&state.db, worker, "worker@demo.test").await?.is_empty();
     if !has_order {
         // A generated portrait, reviewed and approved, so the order is ready for the worker's approval.
-        let portrait = sitecard_api::photo::process(&sitecard_api::photo::generated_portrait(600, 800, image::ImageFormat::Png))?;
-        let key = sitecard_api::photo_store::PhotoStore::key_for(&portrait.sha256);
+        let portrait = sitecard_app::photo::process(&sitecard_app::photo::generated_portrait(600, 800, image::ImageFormat::Png))?;
+        let key = sitecard_app::photo_store::PhotoStore::key_for(&portrait.sha256);
         state.photos.put(&key, portrait.jpeg).await?;
         let txn = sitecard_persistence::begin(&state.db).await?;
         let order = orders::insert(

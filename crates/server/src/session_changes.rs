@@ -1,10 +1,10 @@
 //! Keeps the session cache honest on PostgreSQL: every instance listens for the database's change notices
-//! and drops the accounts they name. Without a listener the cache is off (see `auth::session_cache`).
+//! and drops the accounts they name. Without a listener the cache is off (see `sitecard_app::session_cache`).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use sitecard_api::auth::session_cache::SessionCache;
+use sitecard_app::session_cache::SessionCache;
 use sitecard_persistence::auth_changes::{AuthChange, AuthChangeListener};
 
 /// On PostgreSQL, a task that listens for as long as the process runs, reconnecting after a second when the

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use actix_web::HttpServer;
 use actix_web::dev::Server;
-use sitecard_api::auth::keys::KeyStore;
-use sitecard_api::auth::session_cache::SessionCache;
-use sitecard_api::crypto::{DataCipher, PasswordHasher};
-use sitecard_api::{ApiConfig, AppState};
+use sitecard_api::{AppConfig, AppState};
+use sitecard_app::crypto::{DataCipher, PasswordHasher};
+use sitecard_app::keys::KeyStore;
+use sitecard_app::session_cache::SessionCache;
 use sitecard_notify::adapters::{HttpSmsSender, SmtpSender, WebhookSender};
 use sitecard_notify::{Dispatcher, Transports};
 
@@ -33,7 +33,7 @@ pub enum StartupError {
     #[error("configuration: {0}")]
     Config(String),
     #[error("{0}")]
-    Api(#[from] sitecard_api::ApiError),
+    App(#[from] sitecard_app::AppError),
     #[error("delivery adapter: {0}")]
     Adapter(#[from] sitecard_notify::adapters::DeliveryError),
 }
@@ -58,7 +58,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
     Ok(AppState {
         db,
         read,
-        config: Arc::new(ApiConfig {
+        config: Arc::new(AppConfig {
             dev_mode: config.dev,
             public_url: config.public_url.clone(),
             static_dir: config.static_dir.clone(),
@@ -67,11 +67,11 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
             secure_cookies: !config.insecure_cookies,
             webhook_allow_private: config.dev || config.webhook_allow_private,
         }),
-        metrics: sitecard_api::metrics::Metrics::new()?,
+        metrics: sitecard_app::metrics::Metrics::new()?,
         cipher,
         keys,
         hasher,
-        photos: sitecard_api::photo_store::PhotoStore::from_url(&config.object_store).map_err(StartupError::Config)?,
+        photos: sitecard_app::photo_store::PhotoStore::from_url(&config.object_store).map_err(StartupError::Config)?,
         // On PostgreSQL other instances change sessions too: the cache starts suspended and is switched on by
         // the change listener once it is connected (`session_changes`).
         sessions: Arc::new(match config.session_cache.as_str() {
@@ -81,7 +81,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
     })
 }
 
-pub fn transports(config: &Config, cipher: &sitecard_api::crypto::DataCipher) -> Result<Transports, StartupError> {
+pub fn transports(config: &Config, cipher: &sitecard_app::crypto::DataCipher) -> Result<Transports, StartupError> {
     // A variable set to nothing (compose's `${VAR:-}`) is as good as unset.
     let email =
         config.smtp_url.as_deref().filter(|u| !u.trim().is_empty()).map(|url| SmtpSender::new(url, &config.email_from)).transpose()?;
@@ -147,7 +147,7 @@ impl Application {
             loop {
                 tokio::time::sleep(seal_every).await;
                 loop {
-                    match sitecard_api::audit_seal::seal_pending(&db, &keys).await {
+                    match sitecard_app::audit_seal::seal_pending(&db, &keys).await {
                         Ok(Some(checkpoint)) => tracing::debug!(%checkpoint, "audit events sealed"),
                         Ok(None) => break,
                         Err(e) => {
@@ -165,12 +165,12 @@ impl Application {
             // Cards expire within one interval of their last valid day; any number of instances may run this.
             loop {
                 tokio::time::sleep(expiry_every).await;
-                match sitecard_api::card_expiry::expire_due_cards(&expiry_state).await {
+                match sitecard_app::card_expiry::expire_due_cards(&expiry_state).await {
                     Ok(n) if n > 0 => tracing::info!(expired = n, "cards expired"),
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "card expiry pass failed"),
                 }
-                if let Err(e) = sitecard_api::card_expiry::send_expiry_reminders(&expiry_state).await {
+                if let Err(e) = sitecard_app::card_expiry::send_expiry_reminders(&expiry_state).await {
                     tracing::warn!(error = %e, "expiry reminders failed");
                 }
             }
@@ -215,7 +215,7 @@ impl Application {
 }
 
 /// `/metrics` alone, without sign-in, on its own (private) address; stops with the process.
-fn spawn_metrics_listener(addr: &str, metrics: sitecard_api::metrics::Metrics) -> Result<u16, StartupError> {
+fn spawn_metrics_listener(addr: &str, metrics: sitecard_app::metrics::Metrics) -> Result<u16, StartupError> {
     let listener = TcpListener::bind(addr)?;
     let port = listener.local_addr()?.port();
     let metrics = actix_web::web::Data::new(metrics);

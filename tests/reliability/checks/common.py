@@ -40,7 +40,7 @@ def hs256(secret: bytes):
 
 
 def data_cipher_key() -> bytes:
-    """The AES-256-GCM key the server derives from SITECARD_DATA_KEY (crates/api/src/crypto.rs)."""
+    """The AES-256-GCM key the server derives from SITECARD_DATA_KEY (crates/app/src/crypto.rs)."""
     return hmac.new(bytes.fromhex(DEV_KEY_HEX), b"sitecard/aes-256-gcm/v1", hashlib.sha256).digest()
 
 

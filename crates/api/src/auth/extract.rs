@@ -1,6 +1,7 @@
 //! Extractors: `CurrentUser` (a bearer JWT whose session is still live) and `ClientInfo` (IP, user agent,
 //! language) for throttling and messages.
 
+use sitecard_app::AppError;
 use std::future::{Ready, ready};
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
@@ -13,9 +14,9 @@ use sitecard_persistence::persons::Person;
 use sitecard_persistence::sessions;
 use uuid::Uuid;
 
-use crate::auth::session_cache::CachedSession;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::session_cache::CachedSession;
+use sitecard_app::state::AppState;
 
 /// A signed-in person (cardholder, company admin, verifier, operator).
 #[derive(Clone)]
@@ -51,7 +52,7 @@ impl CurrentUser {
 
     /// 403 unless the caller has the role.
     pub fn require(&self, role: Role) -> Result<(), ApiError> {
-        if self.has(role) { Ok(()) } else { Err(ApiError::Forbidden) }
+        if self.has(role) { Ok(()) } else { Err(AppError::Forbidden.into()) }
     }
 }
 
@@ -69,22 +70,22 @@ impl FromRequest for CurrentUser {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("state missing"))?;
-            let token = token.ok_or(ApiError::Unauthorized("unauthenticated"))?;
-            let claims = state.keys.verify(&token).ok_or(ApiError::Unauthorized("invalid_token"))?;
+            let state = state.ok_or_else(|| AppError::internal("state missing"))?;
+            let token = token.ok_or(AppError::Unauthorized("unauthenticated"))?;
+            let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
             user_from_claims(&state, &claims).await
         })
     }
 }
 
 /// A person's verified token → the caller, if their session is still live.
-pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Claims) -> Result<CurrentUser, ApiError> {
+pub async fn user_from_claims(state: &AppState, claims: &sitecard_app::keys::Claims) -> Result<CurrentUser, ApiError> {
     if claims.typ != "user" {
         // A partner's token on a person's route: authenticated, but not allowed.
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
-    let account_id: Uuid = claims.sub.parse().map_err(|_| ApiError::Unauthorized("invalid_token"))?;
-    let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let account_id: Uuid = claims.sub.parse().map_err(|_| AppError::Unauthorized("invalid_token"))?;
+    let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(AppError::Unauthorized("invalid_token"))?;
     // Checked on every request so that sign-out, password reset and reuse detection take effect at once: from
     // memory while no change to the account was heard since it was read (see `session_cache`).
     let CachedSession { session, account, person } = match state.sessions.get(session_id) {
@@ -96,14 +97,14 @@ pub async fn user_from_claims(state: &AppState, claims: &crate::auth::keys::Clai
             state.metrics.session_lookup(false);
             let ticket = state.sessions.ticket();
             let (session, account, person) =
-                sessions::find_with_account(&state.read, session_id).await?.ok_or(ApiError::Unauthorized("invalid_token"))?;
+                sessions::find_with_account(&state.read, session_id).await?.ok_or(AppError::Unauthorized("invalid_token"))?;
             let cached = CachedSession { session, account, person };
             state.sessions.put(ticket, cached.clone());
             cached
         }
     };
     if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
-        return Err(ApiError::Unauthorized("session_ended"));
+        return Err(AppError::Unauthorized("session_ended").into());
     }
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
     Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account, person })

@@ -1,10 +1,18 @@
 //! Who is calling: access tokens, the extractors that check them, and role checks.
 
 pub mod extract;
-pub mod keys;
 pub mod partner;
-pub mod session_cache;
 pub mod step_up;
 
 pub use extract::{ClientInfo, CurrentUser};
 pub use partner::CurrentPartner;
+
+/// 403 unless the caller administers this company.
+pub async fn require_company_admin(
+    state: &sitecard_app::AppState,
+    user: &CurrentUser,
+    company_id: uuid::Uuid,
+) -> Result<(), crate::ApiError> {
+    let admin = sitecard_persistence::companies::is_admin(&state.read, company_id, user.account_id).await?;
+    if admin { Ok(()) } else { Err(sitecard_app::AppError::Forbidden.into()) }
+}

@@ -2,10 +2,11 @@
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
+use sitecard_app::AppError;
 
 use crate::auth::extract::bearer_token;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Debug, Clone)]
 pub struct CurrentPartner {
@@ -20,17 +21,17 @@ impl FromRequest for CurrentPartner {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("state missing"))?;
-            let token = token.ok_or(ApiError::Unauthorized("unauthenticated"))?;
-            let claims = state.keys.verify(&token).ok_or(ApiError::Unauthorized("invalid_token"))?;
+            let state = state.ok_or_else(|| AppError::internal("state missing"))?;
+            let token = token.ok_or(AppError::Unauthorized("unauthenticated"))?;
+            let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
             if claims.typ != "partner" {
                 // A person's token on a partner route: authenticated, but not allowed.
-                return Err(ApiError::Forbidden);
+                return Err(AppError::Forbidden.into());
             }
             // The client must still exist (a deleted client's tokens stop at once).
             sitecard_persistence::partners::find_by_client_id(&state.db, &claims.sub)
                 .await?
-                .ok_or(ApiError::Unauthorized("invalid_token"))?;
+                .ok_or(AppError::Unauthorized("invalid_token"))?;
             Ok(CurrentPartner { client_id: claims.sub })
         })
     }

@@ -4,16 +4,12 @@
 
 use chrono::{Duration, Utc};
 use serde::Deserialize;
-use sitecard_domain::Language;
-use sitecard_notify::{Message, SignInChange};
-use sitecard_persistence::ConnectionTrait;
-use sitecard_persistence::accounts::Account;
+use sitecard_app::step_up::check_current_password;
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
-use crate::error::ApiError;
-use crate::state::AppState;
-use crate::throttle::{self, email_key};
+use crate::error::{ApiError, AppError};
+use sitecard_app::state::AppState;
 
 /// How recent a sign-in must be to change a factor without typing the password again.
 pub const STEP_UP_WINDOW: Duration = Duration::minutes(5);
@@ -46,40 +42,13 @@ pub async fn require_step_up(state: &AppState, user: &CurrentUser, current_passw
         return Ok(());
     }
     let Some(password) = current_password.filter(|p| !p.is_empty()) else {
-        return Err(ApiError::ForbiddenReason(
+        return Err(AppError::ForbiddenReason(
             "step_up_required",
             "type your password again to change how you sign in (or sign in again)".into(),
-        ));
+        )
+        .into());
     };
-    check_current_password(state, &user.account, password).await
-}
-
-/// The signed-in person's password typed again: 401 `invalid_credentials` when wrong. Counted on the same window
-/// as sign-ins for this address (given back when right), so a stolen token opens no second guessing channel.
-pub async fn check_current_password(state: &AppState, account: &Account, password: &str) -> Result<(), ApiError> {
-    let key = email_key("login-acct", &account.email);
-    throttle::take(&state.db, &key, throttle::LOGIN_PER_ACCOUNT, "too_many_attempts").await?;
-    let ok = password.len() <= 1024 && state.hasher.verify(password.to_owned(), account.password_hash.clone()).await?;
-    if !ok {
-        return Err(ApiError::Unauthorized("invalid_credentials"));
-    }
-    throttle::give_back(&state.db, &key).await
-}
-
-/// Every change to how an account signs in is told to its email address and, by SMS, to the phone it used
-/// before the change, inside the transaction of the change.
-pub async fn tell_sign_in_changed<C: ConnectionTrait>(
-    conn: &C,
-    account: &Account,
-    change: SignInChange,
-    old_phone: Option<&str>,
-) -> Result<(), ApiError> {
-    let lang = Language::parse(&account.language).unwrap_or_default();
-    sitecard_notify::queue(conn, &account.email, &Message::SignInChanged(change), lang).await?;
-    if let Some(phone) = old_phone {
-        sitecard_notify::queue(conn, phone, &Message::SignInChangedSms(change), lang).await?;
-    }
-    Ok(())
+    Ok(check_current_password(state, &user.account, password).await?)
 }
 
 #[cfg(test)]

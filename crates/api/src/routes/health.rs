@@ -8,8 +8,8 @@ use sitecard_domain::Role;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::metrics::Metrics;
-use crate::state::AppState;
+use sitecard_app::metrics::Metrics;
+use sitecard_app::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {

@@ -2,17 +2,18 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
+use sitecard_app::AppError;
 use sitecard_domain::PhoneE164;
 use sitecard_persistence::{accounts, persons, tokens};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
-use crate::challenge_flow::{self, ChallengeStarted};
-use crate::crypto::token_hash;
 use crate::error::{ApiError, Fields};
-use crate::language_choice::remember_chosen_language;
-use crate::state::AppState;
-use crate::throttle;
+use sitecard_app::challenge_flow::{self, ChallengeStarted};
+use sitecard_app::crypto::token_hash;
+use sitecard_app::language_choice::remember_chosen_language;
+use sitecard_app::state::AppState;
+use sitecard_app::throttle;
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateAccount {
@@ -29,15 +30,16 @@ pub struct CreateAccount {
     /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an
     /// unknown code is ignored.
     #[serde(default)]
-    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
 }
 
 pub(crate) fn token_invalid() -> ApiError {
-    ApiError::Gone(
+    AppError::Gone(
         "registration_token_invalid",
         "this registration link is no longer valid; ask the identity-verification office for a new one".into(),
     )
+    .into()
 }
 
 /// Create the account from a registration link; an SMS code goes to the phone.
@@ -73,7 +75,11 @@ pub async fn create_account(
         inputs.push(p.given_names);
         inputs.push(p.surname);
     }
-    crate::password_policy::check_password_policy("password", &body.password, &inputs.iter().map(String::as_str).collect::<Vec<_>>())?;
+    sitecard_app::password_policy::check_password_policy(
+        "password",
+        &body.password,
+        &inputs.iter().map(String::as_str).collect::<Vec<_>>(),
+    )?;
     let mut f = Fields::new();
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
     let phone = f.finish_with(phone)?;

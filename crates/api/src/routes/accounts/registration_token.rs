@@ -7,11 +7,11 @@ use sitecard_persistence::{accounts, tokens};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
-use crate::crypto::token_hash;
 use crate::error::ApiError;
 use crate::routes::accounts::create::token_invalid;
-use crate::state::AppState;
-use crate::throttle::{self, Limit};
+use sitecard_app::crypto::token_hash;
+use sitecard_app::state::AppState;
+use sitecard_app::throttle::{self, Limit};
 
 /// Link checks per client IP: a site office registers many workers, but tokens are not to be guessed.
 pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 3600 };

@@ -2,15 +2,16 @@
 
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::ClientInfo;
-use crate::challenge_flow;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::challenge_flow;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyPhone {
@@ -53,7 +54,7 @@ pub async fn verify_phone(
     let txn = sitecard_persistence::begin(&state.db).await?;
     let (challenge, account) = accepted.consume(&txn).await?;
     if !tokens::spend(&txn, token_id).await? {
-        return Err(ApiError::Gone("registration_token_invalid", "this registration link was already used".into()));
+        return Err(AppError::Gone("registration_token_invalid", "this registration link was already used".into()).into());
     }
     let update = accounts::AccountUpdate {
         password_hash: Some(hash),

@@ -3,14 +3,15 @@
 
 use actix_web::{get, web};
 use serde::Deserialize;
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_domain::audit_chain::PublishedCheckpoint;
 use utoipa::IntoParams;
 
-use crate::audit_seal::{AuditChainReport, verify_audit_chain};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
-use crate::state::AppState;
+use sitecard_app::audit_seal::{AuditChainReport, verify_audit_chain};
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct VerifyChainQuery {
@@ -40,7 +41,7 @@ pub async fn verify_chain(
     user.require(Role::Operator)?;
     let published = match query.published.as_deref().filter(|p| !p.trim().is_empty()) {
         Some(p) => Some(
-            p.parse::<PublishedCheckpoint>().map_err(|e| ApiError::Validation(vec![FieldError::new("published", "invalid_format", e)]))?,
+            p.parse::<PublishedCheckpoint>().map_err(|e| AppError::Validation(vec![FieldError::new("published", "invalid_format", e)]))?,
         ),
         None => None,
     };

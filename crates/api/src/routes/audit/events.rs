@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct AuditQuery {
@@ -129,6 +129,6 @@ pub async fn list_audit_events(
     f.finish()?;
     let limit = limit.clamp(1, 100);
     let rows = audit::page(&state.read, &filter, cursor, limit + 1).await?;
-    let (items, next_cursor) = crate::paging::page_of(rows, limit, |e| e.seq.to_string(), AuditEventView::from);
+    let (items, next_cursor) = sitecard_app::paging::page_of(rows, limit, |e| e.seq.to_string(), AuditEventView::from);
     Ok(web::Json(AuditPage { items, next_cursor }))
 }

@@ -2,7 +2,7 @@
 
 use actix_web::{HttpResponse, get, web};
 
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// JSON Web Key Set (RFC 7517) for checking Sitecard's signatures.
 ///

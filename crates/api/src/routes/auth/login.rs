@@ -5,10 +5,10 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
-use crate::challenge_flow::ChallengeStarted;
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::use_cases::start_login::{StartLogin, start_login};
+use sitecard_app::challenge_flow::ChallengeStarted;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::start_login::{StartLogin, start_login};
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
@@ -20,7 +20,7 @@ pub struct LoginRequest {
     /// account, so the code SMS and every later email and SMS use it. Omit it to keep the account's language; an
     /// unknown code is ignored.
     #[serde(default)]
-    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
 }
 

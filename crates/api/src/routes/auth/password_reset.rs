@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::{Duration, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_domain::{Email, Language};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -11,11 +12,11 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::ClientInfo;
-use crate::challenge_flow::{self, ChallengeStarted};
-use crate::crypto::{random_token, token_hash};
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::throttle::{self, email_key};
+use sitecard_app::challenge_flow::{self, ChallengeStarted};
+use sitecard_app::crypto::{random_token, token_hash};
+use sitecard_app::state::AppState;
+use sitecard_app::throttle::{self, email_key};
 
 pub const RESET_TOKEN_TTL: Duration = Duration::hours(1);
 
@@ -114,12 +115,12 @@ pub async fn confirm_reset(state: web::Data<AppState>, body: web::Json<PasswordR
     let body = body.into_inner();
     let token = tokens::find_usable(&state.db, &token_hash(&body.token), &["password_reset"])
         .await?
-        .ok_or_else(|| ApiError::Gone("reset_token_invalid", "this link is no longer valid; ask for a new one".into()))?;
+        .ok_or_else(|| AppError::Gone("reset_token_invalid", "this link is no longer valid; ask for a new one".into()))?;
     let account = accounts::find(&state.db, token.account_id)
         .await?
         .filter(|a| a.status == "active")
-        .ok_or(ApiError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
-    crate::password_policy::check_password_policy("new_password", &body.new_password, &[&account.email])?;
+        .ok_or(AppError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
+    sitecard_app::password_policy::check_password_policy("new_password", &body.new_password, &[&account.email])?;
     let hash = state.hasher.hash(body.new_password).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(
@@ -172,7 +173,7 @@ pub async fn verify_reset(
     let txn = sitecard_persistence::begin(&state.db).await?;
     let (_, account) = accepted.consume(&txn).await?;
     if !tokens::spend(&txn, token_id).await? {
-        return Err(ApiError::Gone("reset_token_invalid", "this link was already used".into()));
+        return Err(AppError::Gone("reset_token_invalid", "this link was already used".into()).into());
     }
     accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, None, "password_reset").await?;

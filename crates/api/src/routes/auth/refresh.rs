@@ -5,9 +5,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::session_flow::{self, REFRESH_COOKIE, TokenResponse};
-use crate::state::AppState;
-use crate::use_cases::rotate_refresh_token::{invalid_refresh_token, rotate_refresh_token};
+use sitecard_app::session_flow::{REFRESH_COOKIE, TokenResponse};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::rotate_refresh_token::{invalid_refresh_token, rotate_refresh_token};
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct RefreshRequest {
@@ -35,7 +35,7 @@ pub async fn refresh(
 ) -> Result<HttpResponse, ApiError> {
     let (token, web) = presented_token(&req, body)?;
     let issued = rotate_refresh_token(&state, &token, web).await?;
-    Ok(session_flow::respond(&state, issued))
+    Ok(crate::session_cookies::respond(&state, issued))
 }
 
 /// The refresh token from the body (apps), or from the cookie with the web client's header (the SPA; the header
@@ -47,6 +47,6 @@ fn presented_token(req: &HttpRequest, body: Option<web::Json<RefreshRequest>>) -
     let csrf_ok = req.headers().get("x-sitecard-client").and_then(|v| v.to_str().ok()) == Some("web");
     match req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()).filter(|v| !v.is_empty()) {
         Some(cookie) if csrf_ok => Ok((cookie, true)),
-        _ => Err(invalid_refresh_token()),
+        _ => Err(invalid_refresh_token().into()),
     }
 }

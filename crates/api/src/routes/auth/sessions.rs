@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use sitecard_app::AppError;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, sessions};
 use utoipa::ToSchema;
@@ -10,14 +11,13 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::session_flow;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
     #[schema(example = "01a230f1-7420-785d-bc75-fa24b0c9049e")]
     pub id: Uuid,
-    #[schema(value_type = crate::schema_enums::ClientKind)]
+    #[schema(value_type = sitecard_app::schema_enums::ClientKind)]
     pub client: String,
     /// The `User-Agent` the session was started with (at most 300 characters).
     #[schema(example = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile")]
@@ -53,7 +53,7 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
         },
     )
     .await?;
-    let [refresh, hint] = session_flow::clear_cookies(&state);
+    let [refresh, hint] = crate::session_cookies::clear_cookies(&state);
     Ok(HttpResponse::NoContent().cookie(refresh).cookie(hint).finish())
 }
 
@@ -92,7 +92,7 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 ))]
 #[delete("/auth/sessions/{id}")]
 pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    let s = sessions::find(&state.db, *id).await?.filter(|s| s.account_id == user.account_id).ok_or(ApiError::NotFound)?;
+    let s = sessions::find(&state.db, *id).await?.filter(|s| s.account_id == user.account_id).ok_or(AppError::NotFound)?;
     sessions::revoke(&state.db, s.id, "revoked_by_user").await?;
     state.forget_account(user.account_id);
     audit::record(

@@ -3,16 +3,18 @@
 
 use actix_web::{HttpResponse, delete, post, web};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_notify::SignInChange;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{accounts, audit};
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
-use crate::auth::step_up::{StepUp, require_step_up, tell_sign_in_changed};
+use crate::auth::step_up::{StepUp, require_step_up};
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::totp;
+use sitecard_app::state::AppState;
+use sitecard_app::step_up::tell_sign_in_changed;
+use sitecard_app::totp;
 
 #[derive(Serialize, ToSchema)]
 pub struct TotpEnrolment {
@@ -50,7 +52,7 @@ pub struct TotpCode {
 pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Bytes) -> Result<HttpResponse, ApiError> {
     let step_up = StepUp::from_optional_body(&body)?;
     require_step_up(&state, &user, step_up.current_password.as_deref()).await?;
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
     let secret = totp::new_secret();
     let uri = totp::otpauth_uri(&secret, &account.email)?;
     let update = accounts::AccountUpdate { totp_pending_enc: Some(Some(state.cipher.encrypt(&secret)?)), ..Default::default() };
@@ -75,11 +77,11 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
 ))]
 #[post("/auth/totp/confirm")]
 pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
-    let pending = account.totp_pending_enc.as_deref().ok_or(ApiError::Conflict("invalid_state", "start enrolment first".into()))?;
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
+    let pending = account.totp_pending_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "start enrolment first".into()))?;
     let secret = state.cipher.decrypt(pending)?;
     if !totp::verify_once(&state, account.id, &secret, &account.email, body.code.trim()).await? {
-        return Err(ApiError::Unauthorized("invalid_code"));
+        return Err(AppError::Unauthorized("invalid_code").into());
     }
     let replaced = account.totp_secret_enc.is_some();
     let txn = sitecard_persistence::begin(&state.db).await?;
@@ -113,10 +115,10 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
 ))]
 #[delete("/auth/totp")]
 pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
-    let enc = account.totp_secret_enc.as_deref().ok_or(ApiError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
+    let enc = account.totp_secret_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
     if !totp::verify_once(&state, account.id, &state.cipher.decrypt(enc)?, &account.email, body.code.trim()).await? {
-        return Err(ApiError::Unauthorized("invalid_code"));
+        return Err(AppError::Unauthorized("invalid_code").into());
     }
     let txn = sitecard_persistence::begin(&state.db).await?;
     accounts::update(&txn, account.id, accounts::AccountUpdate { totp_secret_enc: Some(None), ..Default::default() }).await?;

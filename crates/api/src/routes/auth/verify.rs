@@ -8,10 +8,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::ClientInfo;
-use crate::challenge_flow::{self, ChallengeStarted};
 use crate::error::ApiError;
-use crate::session_flow::{self, TokenResponse};
-use crate::state::AppState;
+use sitecard_app::challenge_flow::{self, ChallengeStarted};
+use sitecard_app::session_flow::{self, TokenResponse};
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyRequest {
@@ -22,7 +22,7 @@ pub struct VerifyRequest {
     pub code: String,
     /// `native` (default: refresh token in the body) or `web` (refresh token only as an HttpOnly cookie).
     #[serde(default)]
-    #[schema(value_type = Option<crate::schema_enums::ClientKind>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::ClientKind>)]
     pub client: Option<String>,
 }
 
@@ -53,7 +53,7 @@ pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::J
     };
     let mut issued = session_flow::open_session(&state, accepted, web, &client.ip, client.user_agent.clone(), event).await?;
     issued.body.offer_totp = offer_totp;
-    Ok(session_flow::respond(&state, issued))
+    Ok(crate::session_cookies::respond(&state, issued))
 }
 
 #[derive(Deserialize, ToSchema)]

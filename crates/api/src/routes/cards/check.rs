@@ -10,21 +10,21 @@ use sitecard_persistence::{cards, companies};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
-use crate::cards_flow::today;
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::throttle::{self, Limit};
+use sitecard_app::cards_flow::today;
+use sitecard_app::state::AppState;
+use sitecard_app::throttle::{self, Limit};
 
 /// Checks per client IP per minute.
 pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
 
 #[derive(Serialize, ToSchema)]
 pub struct CardCheckResult {
-    #[schema(value_type = crate::schema_enums::CardCheckStatus)]
+    #[schema(value_type = sitecard_app::schema_enums::CardCheckStatus)]
     pub status: String,
     /// Why not: `blocked`, `terminated`, `expired`, `not_activated` or `unknown`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<crate::schema_enums::CardCheckReason>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::CardCheckReason>)]
     pub reason: Option<String>,
     /// The last day the card is valid (absent for unknown numbers).
     #[serde(skip_serializing_if = "Option::is_none")]

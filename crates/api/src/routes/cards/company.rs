@@ -8,12 +8,11 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::cards_flow::{self, CardPage, CardView};
 use crate::error::{ApiError, Fields};
-use crate::orders_flow;
 use crate::routes::company_orders::list::{PageQuery, SearchQuery, page_params, search_words};
-use crate::state::AppState;
-use crate::use_cases::change_card_status::{ChangeCardStatus, change_card_status};
+use sitecard_app::cards_flow::{self, CardPage, CardView};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::change_card_status::{ChangeCardStatus, change_card_status};
 
 #[derive(Deserialize, ToSchema)]
 pub struct Reason {
@@ -26,7 +25,7 @@ pub struct Reason {
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 pub struct CardStatusFilter {
     /// Only cards in this status.
-    #[param(value_type = Option<crate::schema_enums::CardStatusValue>)]
+    #[param(value_type = Option<sitecard_app::schema_enums::CardStatusValue>)]
     pub status: Option<String>,
 }
 
@@ -49,7 +48,7 @@ pub async fn list_company_cards(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<CardPage>, ApiError> {
     let company_id = company_id.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
     let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => f.check("status", "invalid_status", CardStatus::parse(s).ok_or("not a card status")).map(|s| s.as_str()),
@@ -87,7 +86,7 @@ pub async fn show_company_card(
     path: web::Path<(Uuid, Uuid)>,
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let card = cards_flow::company_card(&state.read, company_id, id).await?;
     Ok(web::Json(cards_flow::view(&state.read, card).await?))
 }
@@ -95,7 +94,7 @@ pub async fn show_company_card(
 fn reason_of(body: &Reason) -> Result<String, ApiError> {
     let mut f = Fields::new();
     let r = f.text("reason", &body.reason, 500);
-    f.finish_with(r)
+    f.finish_with(r).map_err(ApiError::from)
 }
 
 async fn change(
@@ -107,9 +106,11 @@ async fn change(
     body: &Reason,
 ) -> Result<CardView, ApiError> {
     // Who may act comes before what they sent: a worker gets 403, not a validation error.
-    orders_flow::require_company_admin(state, user, company_id).await?;
+    crate::auth::require_company_admin(state, user, company_id).await?;
     let reason = reason_of(body)?;
-    change_card_status(state, ChangeCardStatus { actor_id: user.account_id, company_id, card_id: id, action, reason }).await
+    change_card_status(state, ChangeCardStatus { actor_id: user.account_id, company_id, card_id: id, action, reason })
+        .await
+        .map_err(ApiError::from)
 }
 
 /// Block a card at once (reversible).

@@ -3,6 +3,7 @@
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use sitecard_app::AppError;
 use sitecard_domain::card_credential::credential_expiry;
 use sitecard_domain::card_state::CardStatus;
 use sitecard_domain::clock;
@@ -11,10 +12,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::auth::keys::{CardClaims, ISSUER};
-use crate::cards_flow;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::cards_flow;
+use sitecard_app::keys::{CardClaims, ISSUER};
+use sitecard_app::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardCredential {
@@ -51,13 +52,14 @@ pub async fn card_credential(
     let card = cards_flow::holder_card(&state, user.account_id, *id).await?;
     let status = cards_flow::status_of(&card)?;
     if status != CardStatus::Active {
-        return Err(ApiError::Conflict(
+        return Err(AppError::Conflict(
             "invalid_state",
             format!("only an active card has a digital card; this one is {}", status.as_str()),
-        ));
+        )
+        .into());
     }
-    let order = orders::find(&state.db, card.order_id).await?.ok_or_else(|| ApiError::internal("card without order"))?;
-    let company = companies::find(&state.db, card.company_id).await?.ok_or_else(|| ApiError::internal("card without company"))?;
+    let order = orders::find(&state.db, card.order_id).await?.ok_or_else(|| AppError::internal("card without order"))?;
+    let company = companies::find(&state.db, card.company_id).await?.ok_or_else(|| AppError::internal("card without company"))?;
     let now = clock::now();
     let expires_at = credential_expiry(now, card.valid_until);
     let claims = CardClaims {

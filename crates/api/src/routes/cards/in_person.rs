@@ -8,10 +8,10 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::cards_flow::Activated;
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::use_cases::activate_card_in_person::{ActivateCardInPerson, activate_card_in_person};
+use sitecard_app::cards_flow::Activated;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::activate_card_in_person::{ActivateCardInPerson, activate_card_in_person};
 
 #[derive(Deserialize, ToSchema)]
 pub struct InPersonActivation {
@@ -46,5 +46,5 @@ pub async fn activate_in_person(
     user.require(Role::Verifier)?;
     let InPersonActivation { document_number, card_number } = body.into_inner();
     let cmd = ActivateCardInPerson { verifier_id: user.account_id, card_id: *id, document_number, card_number };
-    activate_card_in_person(&state, cmd).await.map(web::Json)
+    activate_card_in_person(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

@@ -2,16 +2,17 @@
 
 use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_persistence::cards;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::cards_flow::{self, Activated, CardView};
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::use_cases::activate_own_card::{activate_own_card, check_typed};
-use crate::use_cases::report_card_lost::report_card_lost;
+use sitecard_app::cards_flow::{self, Activated, CardView};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::activate_own_card::{activate_own_card, check_typed};
+use sitecard_app::use_cases::report_card_lost::report_card_lost;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TypedCardNumber {
@@ -60,7 +61,7 @@ pub async fn activate_card(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Activated>, ApiError> {
-    activate_own_card(&state, user.account_id, *id, &body.card_number).await.map(web::Json)
+    activate_own_card(&state, user.account_id, *id, &body.card_number).await.map(web::Json).map_err(ApiError::from)
 }
 
 /// Show the PIN again (type the card number again).
@@ -82,7 +83,7 @@ pub async fn show_pin(
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Pin>, ApiError> {
     let card = cards_flow::holder_card(&state, user.account_id, *id).await?;
-    let enc = card.pin_enc.clone().ok_or(ApiError::Conflict("invalid_state", "the card has not been activated".into()))?;
+    let enc = card.pin_enc.clone().ok_or(AppError::Conflict("invalid_state", "the card has not been activated".into()))?;
     check_typed(&state, &card, &body.card_number).await?;
     Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))
 }
@@ -99,5 +100,5 @@ pub async fn show_pin(
 ))]
 #[post("/me/cards/{id}/report-lost")]
 pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<CardView>, ApiError> {
-    report_card_lost(&state, user.account_id, *id).await.map(web::Json)
+    report_card_lost(&state, user.account_id, *id).await.map(web::Json).map_err(ApiError::from)
 }

@@ -1,18 +1,20 @@
 //! `POST /companies/{company_id}/cards/{id}/renew`: a new order from the card's details.
 
 use actix_web::{HttpResponse, post, web};
+use sitecard_app::AppError;
 use sitecard_domain::card_state;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{companies, orders};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
+use crate::error::FieldError;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::{self, CompanyOrder};
 use crate::routes::company_orders::create::{CreateOrder, DeliveryInput, parse_order};
-use crate::state::AppState;
-use crate::use_cases::place_card_order::place_order;
-use crate::{cards_flow, error::FieldError};
+use sitecard_app::cards_flow;
+use sitecard_app::orders_flow::{self, CompanyOrder};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::place_card_order::place_order;
 
 /// Renew a card.
 ///
@@ -32,7 +34,7 @@ use crate::{cards_flow, error::FieldError};
 #[post("/companies/{company_id}/cards/{id}/renew")]
 pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {
     let (company_id, id) = path.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let order = renew(&txn, &state, company_id, id, user.account_id).await?;
     let view = orders_flow::company_view(&txn, order, true).await?;
@@ -51,13 +53,13 @@ async fn renew(
 ) -> Result<orders::Order, ApiError> {
     let card = cards_flow::company_card(txn, company_id, id).await?;
     card_state::renewable(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
-    let old = orders::find(txn, card.order_id).await?.ok_or(ApiError::NotFound)?;
+    let old = orders::find(txn, card.order_id).await?.ok_or(AppError::NotFound)?;
     let mut f = Fields::new();
     let parsed = parse_order(&mut f, &copy_of(&old));
     f.finish()?;
     let parsed =
-        parsed.ok_or_else(|| ApiError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
-    let company = companies::find(txn, company_id).await?.ok_or(ApiError::NotFound)?;
+        parsed.ok_or_else(|| AppError::Validation(vec![FieldError::new("order", "invalid", "the card's order cannot be copied")]))?;
+    let company = companies::find(txn, company_id).await?.ok_or(AppError::NotFound)?;
     let order = place_order(txn, state, &company, actor, parsed).await?;
     let event = sitecard_persistence::audit::NewAuditEvent {
         kind: AuditKind::CardRenewalOrdered,

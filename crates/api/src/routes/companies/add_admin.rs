@@ -1,13 +1,14 @@
 //! `POST /companies/{company_id}/admins`: invite another administrator.
 
 use actix_web::{HttpResponse, post, web};
+use sitecard_app::AppError;
 use uuid::Uuid;
 
 use super::{CompanyAdminView, InviteByEmail, invitation_language, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::provisioning;
-use crate::state::AppState;
+use sitecard_app::provisioning;
+use sitecard_app::state::AppState;
 
 /// Add a company administrator.
 ///
@@ -36,7 +37,7 @@ pub async fn add_company_admin(
         .await?
         .into_iter()
         .find(|a| a.account_id == invited.account_id)
-        .ok_or_else(|| ApiError::internal("the new administrator is not listed"))?;
+        .ok_or_else(|| AppError::internal("the new administrator is not listed"))?;
     txn.commit().await?;
     state.forget_account(invited.account_id);
     Ok(HttpResponse::Created().json(CompanyAdminView::from(admin)))

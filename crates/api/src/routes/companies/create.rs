@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::{CompanyView, invitation_language};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::provisioning::{self, NewCompany};
-use crate::state::AppState;
+use sitecard_app::provisioning::{self, NewCompany};
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateCompany {
@@ -26,7 +26,7 @@ pub struct CreateCompany {
     #[schema(example = "site.office@example.com")]
     pub admin_email: String,
     /// The invitation's language; the operator's when absent.
-    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 
 use actix_web::{get, web};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_persistence::companies;
 use utoipa::{IntoParams, ToSchema};
@@ -11,7 +12,7 @@ use super::CompanyView;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct CompanySearch {
@@ -49,7 +50,7 @@ pub async fn list_companies(
     } else if user.has(Role::CompanyAdmin) {
         Some(companies::administered_by(&state.read, user.account_id).await?.into_iter().map(|c| c.id).collect())
     } else {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden.into());
     };
     let mut f = Fields::new();
     let text = search.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
@@ -59,6 +60,6 @@ pub async fn list_companies(
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
     let rows = companies::page(&state.read, text, only.as_deref(), cursor, limit + 1).await?;
-    let (items, next_cursor) = crate::paging::page_of(rows, limit, |c| c.id.to_string(), CompanyView::from);
+    let (items, next_cursor) = sitecard_app::paging::page_of(rows, limit, |c| c.id.to_string(), CompanyView::from);
     Ok(web::Json(CompanyPage { items, next_cursor }))
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::{CompanyAdminView, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// List a company's administrators.
 ///

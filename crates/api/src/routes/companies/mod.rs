@@ -10,6 +10,7 @@ pub mod show;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_domain::{Language, Role};
 use sitecard_persistence::companies::{self, Company, CompanyAdmin};
 use utoipa::ToSchema;
@@ -18,7 +19,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create::create_company)
@@ -57,7 +58,7 @@ pub struct CompanyAdminView {
     pub account_id: Uuid,
     #[schema(example = "site.office@example.com")]
     pub email: String,
-    #[schema(value_type = crate::schema_enums::InvitationStatus)]
+    #[schema(value_type = sitecard_app::schema_enums::InvitationStatus)]
     pub status: String,
 }
 
@@ -74,7 +75,7 @@ pub struct InviteByEmail {
     #[schema(example = "site.office@example.com")]
     pub email: String,
     /// The invitation's language; the inviter's when absent.
-    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
 }
 
@@ -88,6 +89,6 @@ pub async fn require_operator_or_admin(state: &AppState, user: &CurrentUser, com
     if user.has(Role::Operator) || companies::is_admin(&state.read, company_id, user.account_id).await? {
         Ok(())
     } else {
-        Err(ApiError::Forbidden)
+        Err(AppError::Forbidden.into())
     }
 }

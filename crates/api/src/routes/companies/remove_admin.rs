@@ -6,8 +6,8 @@ use uuid::Uuid;
 use super::require_operator_or_admin;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::provisioning;
-use crate::state::AppState;
+use sitecard_app::provisioning;
+use sitecard_app::state::AppState;
 
 /// Remove a company administrator.
 ///

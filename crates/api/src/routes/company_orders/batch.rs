@@ -2,15 +2,15 @@
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use serde::Serialize;
+use sitecard_app::AppError;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::create::{CreateOrder, DeliveryInput, ParsedOrder, parse_order};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError, Fields};
-use crate::orders_flow;
-use crate::state::AppState;
-use crate::use_cases::place_card_order::place_order;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::place_card_order::place_order;
 
 /// At most this many orders per file.
 pub const MAX_ROWS: usize = 500;
@@ -86,7 +86,7 @@ pub async fn create_orders_from_csv(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let company_id = company_id.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let content_type = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
     if !content_type.starts_with("text/csv") {
         return Err(ApiError::UnsupportedMediaType);
@@ -126,7 +126,7 @@ fn check_rows(rows: &[CreateOrder]) -> Result<Vec<ParsedOrder>, ApiError> {
 /// Places every order in one transaction (all or nothing); the new ids in row order.
 async fn place_all(state: &AppState, company_id: Uuid, actor: Uuid, orders: Vec<ParsedOrder>) -> Result<Vec<Uuid>, ApiError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let company = sitecard_persistence::companies::find(&txn, company_id).await?.ok_or(ApiError::NotFound)?;
+    let company = sitecard_persistence::companies::find(&txn, company_id).await?.ok_or(AppError::NotFound)?;
     let mut created = Vec::with_capacity(orders.len());
     for order in orders {
         created.push(place_order(&txn, state, &company, actor, order).await?.id);
@@ -196,9 +196,9 @@ fn row_error(row: u32, field: &str, code: &str, message: &str) -> FieldError {
 
 fn batch_invalid(errors: Vec<FieldError>) -> ApiError {
     let detail = format!("nothing was created: {} problem(s) in the file", errors.len());
-    ApiError::Unprocessable { code: "batch_invalid", detail, errors }
+    AppError::Unprocessable { code: "batch_invalid", detail, errors }.into()
 }
 
 fn too_many_rows() -> ApiError {
-    ApiError::TooLarge("too_many_rows", format!("at most {MAX_ROWS} orders per file; split it"))
+    AppError::TooLarge("too_many_rows", format!("at most {MAX_ROWS} orders per file; split it")).into()
 }

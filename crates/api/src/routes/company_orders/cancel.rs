@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::orders_flow::{self, CompanyOrder};
-use crate::state::AppState;
-use crate::use_cases::cancel_card_order::{CancelCardOrder, cancel_card_order};
+use sitecard_app::orders_flow::CompanyOrder;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::cancel_card_order::{CancelCardOrder, cancel_card_order};
 
 #[derive(Deserialize, ToSchema, Default)]
 pub struct CancelOrder {
@@ -40,7 +40,10 @@ pub async fn cancel_order(
     body: Option<web::Json<CancelOrder>>,
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let (company_id, id) = path.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let reason = body.and_then(|b| b.into_inner().reason).map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
-    cancel_card_order(&state, CancelCardOrder { actor_id: user.account_id, company_id, order_id: id, reason }).await.map(web::Json)
+    cancel_card_order(&state, CancelCardOrder { actor_id: user.account_id, company_id, order_id: id, reason })
+        .await
+        .map(web::Json)
+        .map_err(ApiError::from)
 }

@@ -9,10 +9,10 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::{self, CompanyOrder};
 use crate::routes::company_orders::create::{DeliveryInput, parse_birth_date, parse_delivery};
-use crate::state::AppState;
-use crate::use_cases::correct_card_order::{CorrectCardOrder, correct_card_order};
+use sitecard_app::orders_flow::CompanyOrder;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::correct_card_order::{CorrectCardOrder, correct_card_order};
 
 #[derive(Deserialize, ToSchema)]
 pub struct CorrectOrder {
@@ -86,8 +86,8 @@ pub async fn correct_order(
     body: web::Json<CorrectOrder>,
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let (company_id, id) = path.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let changes = body.changes()?;
     let cmd = CorrectCardOrder { actor_id: user.account_id, company_id, order_id: id, version: body.version, changes };
-    correct_card_order(&state, cmd).await.map(web::Json)
+    correct_card_order(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

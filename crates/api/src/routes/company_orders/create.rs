@@ -12,10 +12,10 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::{self, CompanyOrder};
-use crate::state::AppState;
-pub use crate::use_cases::place_card_order::ParsedOrder;
-use crate::use_cases::place_card_order::place_card_order;
+use sitecard_app::orders_flow::CompanyOrder;
+use sitecard_app::state::AppState;
+pub use sitecard_app::use_cases::place_card_order::ParsedOrder;
+use sitecard_app::use_cases::place_card_order::place_card_order;
 
 #[derive(Deserialize, ToSchema, Clone)]
 pub struct DeliveryInput {
@@ -134,7 +134,7 @@ pub async fn create_order(
     body: web::Json<CreateOrder>,
 ) -> Result<HttpResponse, ApiError> {
     let company_id = company_id.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
     let parsed = parse_order(&mut f, &body);
     let parsed = f.finish_with(parsed)?;

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::{self, OrderPage};
-use crate::state::AppState;
+use sitecard_app::orders_flow::{self, OrderPage};
+use sitecard_app::state::AppState;
 
 /// `limit` and `cursor`, shared by every paged list.
 #[derive(Deserialize, IntoParams)]
@@ -27,7 +27,7 @@ pub struct PageQuery {
 #[derive(Deserialize, IntoParams)]
 pub struct OrderStatusFilter {
     /// Only orders in this status.
-    #[param(value_type = Option<crate::schema_enums::OrderStatusValue>)]
+    #[param(value_type = Option<sitecard_app::schema_enums::OrderStatusValue>)]
     pub status: Option<String>,
 }
 
@@ -87,7 +87,7 @@ pub async fn list_orders(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<OrderPage>, ApiError> {
     let company_id = company_id.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
     let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => f.check("status", "invalid_status", OrderStatus::parse(s).ok_or("not an order status")).map(|s| s.as_str()),

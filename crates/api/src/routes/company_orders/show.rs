@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::orders_flow::{self, CompanyOrder};
-use crate::state::AppState;
+use sitecard_app::orders_flow::{self, CompanyOrder};
+use sitecard_app::state::AppState;
 
 /// Read one of the company's card orders with its history.
 ///
@@ -25,7 +25,7 @@ use crate::state::AppState;
 #[get("/companies/{company_id}/card-orders/{id}")]
 pub async fn show_order(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {
     let (company_id, id) = path.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     let order = orders_flow::company_order(&state.read, company_id, id).await?;
     let view = orders_flow::company_view(&state.read, order, true).await?;
     Ok(HttpResponse::Ok().insert_header(("etag", format!("\"{}\"", view.version))).json(view))

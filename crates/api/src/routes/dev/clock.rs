@@ -4,10 +4,11 @@
 use actix_web::{post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct AdvanceClock {
@@ -35,10 +36,10 @@ pub struct ClockNow {
 #[post("/dev/clock")]
 pub async fn advance_clock(state: web::Data<AppState>, body: web::Json<AdvanceClock>) -> Result<web::Json<ClockNow>, ApiError> {
     if !state.config.dev_mode {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     if !(0..=3700).contains(&body.days) {
-        return Err(ApiError::Validation(vec![crate::error::FieldError::new("days", "out_of_range", "0 to 3700")]));
+        return Err(AppError::Validation(vec![crate::error::FieldError::new("days", "out_of_range", "0 to 3700")]).into());
     }
     Ok(web::Json(ClockNow { now: sitecard_domain::clock::advance(i64::from(body.days) * 86_400) }))
 }

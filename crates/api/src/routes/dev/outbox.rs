@@ -2,13 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_persistence::outbox;
 use utoipa::{IntoParams, ToSchema};
 
 use actix_web::{get, web};
 
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct OutboxQuery {
@@ -19,7 +20,7 @@ pub struct OutboxQuery {
 
 #[derive(Serialize, ToSchema)]
 pub struct DevMessage {
-    #[schema(value_type = crate::schema_enums::MessageChannel)]
+    #[schema(value_type = sitecard_app::schema_enums::MessageChannel)]
     pub channel: String,
     /// The email address or phone number (E.164) the message went to.
     #[schema(example = "+46701234567")]
@@ -51,7 +52,7 @@ pub struct DevMessage {
 #[get("/dev/outbox")]
 pub async fn dev_outbox(state: web::Data<AppState>, q: web::Query<OutboxQuery>) -> Result<web::Json<Vec<DevMessage>>, ApiError> {
     if !state.config.dev_mode {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound.into());
     }
     // An unencoded `+` in `?to=+46…` arrives as a space.
     let to = q.to.as_deref().map(|t| if t.starts_with(' ') { format!("+{}", t.trim()) } else { t.trim().to_lowercase() });

@@ -3,6 +3,7 @@
 
 use actix_web::{get, web};
 use serde::Serialize;
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_domain::card_number::last_four;
 use sitecard_persistence::{accounts, cards, persons};
@@ -11,8 +12,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::use_cases::activate_own_card::MAX_ACTIVATION_FAILURES;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::activate_own_card::MAX_ACTIVATION_FAILURES;
 
 #[derive(Serialize, ToSchema)]
 pub struct CardAtDesk {
@@ -21,7 +22,7 @@ pub struct CardAtDesk {
     /// The last four digits: the verifier compares them with the card the worker shows.
     #[schema(pattern = "^[0-9]{4}$", example = "7890")]
     pub card_number_last4: String,
-    #[schema(value_type = crate::schema_enums::CardStatusValue)]
+    #[schema(value_type = sitecard_app::schema_enums::CardStatusValue)]
     pub status: sitecard_domain::card_state::CardStatus,
     /// Five wrong card numbers: the worker can no longer activate it alone.
     #[schema(example = false)]
@@ -44,7 +45,7 @@ pub async fn cards_at_desk(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<CardAtDesk>>, ApiError> {
     user.require(Role::Verifier)?;
-    let record = persons::find_verification(&state.read, *id).await?.ok_or(ApiError::NotFound)?;
+    let record = persons::find_verification(&state.read, *id).await?.ok_or(AppError::NotFound)?;
     let Some(account) = accounts::find_by_person(&state.read, record.person_id).await? else {
         return Ok(web::Json(vec![]));
     };

@@ -3,6 +3,7 @@
 
 use actix_web::{get, web};
 use serde::Deserialize;
+use sitecard_app::AppError;
 use sitecard_domain::{DocumentNumber, Email, Role};
 use sitecard_persistence::persons;
 use utoipa::IntoParams;
@@ -10,7 +11,7 @@ use utoipa::IntoParams;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
 use crate::routes::identity::show::{VerificationView, view};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct FindVerifications {
@@ -38,7 +39,7 @@ pub async fn find_verifications(
     query: web::Query<FindVerifications>,
 ) -> Result<web::Json<Vec<VerificationView>>, ApiError> {
     user.require(Role::Verifier)?;
-    let invalid = |field: &str, code: &str, message: &str| ApiError::Validation(vec![FieldError::new(field, code, message)]);
+    let invalid = |field: &str, code: &str, message: &str| AppError::Validation(vec![FieldError::new(field, code, message)]);
     let email = query.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
     let number = query.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
     let records = match (email, number) {
@@ -59,7 +60,7 @@ pub async fn find_verifications(
             }
             found
         }
-        _ => return Err(invalid("email", "required", "give either email or document_number")),
+        _ => return Err(invalid("email", "required", "give either email or document_number").into()),
     };
     let mut views = Vec::with_capacity(records.len());
     for record in records {

@@ -11,13 +11,13 @@ use utoipa::ToSchema;
 
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::{ApiError, Fields};
-use crate::right_to_work::{self, RightToWork};
-use crate::state::AppState;
-use crate::use_cases::record_identity::{RecordIdentity, VerificationRecorded, record_identity};
+use sitecard_app::right_to_work::{self, RightToWork};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::record_identity::{RecordIdentity, VerificationRecorded, record_identity};
 
 #[derive(Deserialize, ToSchema)]
 pub struct RecordVerification {
-    #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
+    #[schema(value_type = sitecard_app::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     /// As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
     #[schema(example = "EK7390567")]
@@ -43,7 +43,7 @@ pub struct RecordVerification {
     pub email: String,
     /// Language for the worker's emails and SMS (`en`, `sv`, `pl`); default: the request's `Accept-Language`.
     #[serde(default)]
-    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
     /// The residence or work permit, shown beside the passport: required for nationalities outside the EU/EEA
     /// and Switzerland (422 `right_to_work_required` without it), refused for the others.
@@ -118,7 +118,7 @@ pub async fn record_verification(
     };
     let permit = body.right_to_work.as_ref().and_then(|p| right_to_work::parse_permit(&state, p, &mut f));
     match (right_to_work::required_for(&body.nationality), &body.right_to_work) {
-        (true, None) => return Err(right_to_work::require_permit(f)),
+        (true, None) => return Err(right_to_work::require_permit(f).into()),
         (false, Some(_)) => right_to_work::refuse_unneeded(&mut f),
         _ => {}
     }

@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::state::AppState;
-use crate::use_cases::reset_second_factor::{ResetSecondFactorInPerson, SecondFactorReset, reset_second_factor_in_person};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::reset_second_factor::{ResetSecondFactorInPerson, SecondFactorReset, reset_second_factor_in_person};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResetSecondFactor {
@@ -34,7 +34,7 @@ impl ResetSecondFactor {
         if typed.is_none() {
             f.push("document_number", "required", "check the passport or ID card again and type its number");
         }
-        f.finish_with(phone.zip(typed.map(str::to_owned)))
+        f.finish_with(phone.zip(typed.map(str::to_owned))).map_err(ApiError::from)
     }
 }
 
@@ -59,5 +59,5 @@ pub async fn reset_second_factor(
     user.require(Role::Verifier)?;
     let (new_phone, presented_document) = body.parse()?;
     let cmd = ResetSecondFactorInPerson { verifier_id: user.account_id, verification_id: *id, new_phone, presented_document };
-    reset_second_factor_in_person(&state, cmd).await.map(web::Json)
+    reset_second_factor_in_person(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

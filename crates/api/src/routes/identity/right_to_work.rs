@@ -1,15 +1,16 @@
 //! `POST /identity-verifications/{id}/right-to-work`: a verifier records a renewed residence or work permit.
 
 use actix_web::{post, web};
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_persistence::persons;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::right_to_work::{self, RightToWork};
 use crate::routes::identity::show::{VerificationView, view};
-use crate::state::AppState;
+use sitecard_app::right_to_work::{self, RightToWork};
+use sitecard_app::state::AppState;
 
 /// Record a renewed residence or work permit (verifiers).
 ///
@@ -33,7 +34,7 @@ pub async fn record_right_to_work(
     body: web::Json<RightToWork>,
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
-    let record = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
+    let record = persons::find_verification(&state.db, *id).await?.ok_or(AppError::NotFound)?;
     let mut f = Fields::new();
     let permit = right_to_work::parse_permit(&state, &body, &mut f);
     if !right_to_work::required_for(&record.nationality) {

@@ -3,6 +3,7 @@
 use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_domain::document::mask_document_number;
 use sitecard_persistence::{ConnectionTrait, persons};
@@ -11,8 +12,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::right_to_work::RightToWorkView;
-use crate::state::AppState;
+use sitecard_app::right_to_work::RightToWorkView;
+use sitecard_app::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct VerificationView {
@@ -23,7 +24,7 @@ pub struct VerificationView {
     pub reference: String,
     #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
     pub person_id: Uuid,
-    #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
+    #[schema(value_type = sitecard_app::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     /// Only the last three characters, e.g. `••••••567`.
     #[schema(example = "••••••567")]
@@ -72,14 +73,14 @@ pub async fn show_verification(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
-    let v = persons::find_verification(&state.db, *id).await?.ok_or(ApiError::NotFound)?;
+    let v = persons::find_verification(&state.db, *id).await?.ok_or(AppError::NotFound)?;
     Ok(web::Json(view(&state.db, v).await?))
 }
 
 /// A record as verifiers see it, with the person's current permit: the document number masked.
 pub async fn view<C: ConnectionTrait>(conn: &C, v: persons::Verification) -> Result<VerificationView, ApiError> {
     let permit = sitecard_persistence::right_to_work::current(conn, v.person_id).await?;
-    let right_to_work_required = crate::right_to_work::required_for(&v.nationality);
+    let right_to_work_required = sitecard_app::right_to_work::required_for(&v.nationality);
     let tail: String = v.id.simple().to_string().to_uppercase().chars().skip(24).collect();
     Ok(VerificationView {
         reference: format!("{}-{}", &tail[..4], &tail[4..]),

@@ -6,7 +6,7 @@ use sitecard_persistence::accounts;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// Decline the offer to set up an authenticator app.
 ///

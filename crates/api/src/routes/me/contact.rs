@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::me::profile::{Contact, contact_of};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// Any subset; an empty string clears an optional field (`address_line2`).
 #[derive(Deserialize, ToSchema)]

@@ -6,8 +6,8 @@ use utoipa::ToSchema;
 
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::use_cases::change_own_password::{ChangeOwnPassword, change_own_password};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::change_own_password::{ChangeOwnPassword, change_own_password};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePassword {

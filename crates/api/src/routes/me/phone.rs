@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
+use sitecard_app::AppError;
 use sitecard_domain::PhoneE164;
 use sitecard_notify::SignInChange;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -9,12 +10,13 @@ use sitecard_persistence::{accounts, audit};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::step_up::{require_step_up, tell_sign_in_changed};
+use crate::auth::step_up::require_step_up;
 use crate::auth::{ClientInfo, CurrentUser};
-use crate::challenge_flow::{self, ChallengeStarted};
 use crate::error::{ApiError, Fields};
 use crate::routes::me::profile::{Contact, contact_of};
-use crate::state::AppState;
+use sitecard_app::challenge_flow::{self, ChallengeStarted};
+use sitecard_app::state::AppState;
+use sitecard_app::step_up::tell_sign_in_changed;
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePhone {
@@ -46,7 +48,7 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
     let phone = f.finish_with(phone)?;
     require_step_up(&state, &user, body.current_password.as_deref()).await?;
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(ApiError::NotFound)?;
+    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(&txn, &state, "phone_change", &account, Some(phone.as_str()), None).await?;
     txn.commit().await?;
@@ -81,7 +83,7 @@ pub async fn verify_phone_change(
     // Someone else's challenge is as unknown as a made-up one.
     let c = challenge_flow::open(&state.db, body.challenge_id, &["phone_change"]).await?;
     if c.account_id != user.account_id {
-        return Err(ApiError::Gone("challenge_expired", "this code request is no longer valid".into()));
+        return Err(AppError::Gone("challenge_expired", "this code request is no longer valid".into()).into());
     }
     let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;

@@ -12,9 +12,9 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
-pub use crate::companies::CompanyRef;
+pub use sitecard_app::companies::CompanyRef;
 
 #[derive(Serialize, ToSchema)]
 pub struct PersonView {
@@ -27,7 +27,7 @@ pub struct PersonView {
     /// ISO 3166-1 alpha-3 (or an ICAO code such as `XXA`), as in the document.
     #[schema(pattern = "^[A-Z]{3}$", example = "POL")]
     pub nationality: String,
-    #[schema(value_type = crate::schema_enums::DocumentTypeValue)]
+    #[schema(value_type = sitecard_app::schema_enums::DocumentTypeValue)]
     pub document_type: String,
     /// Only the last three characters.
     #[schema(example = "••••••567")]
@@ -59,9 +59,9 @@ pub struct Me {
     pub id: Uuid,
     #[schema(example = "anna.kowalska@example.com")]
     pub email: String,
-    #[schema(value_type = crate::schema_enums::LanguageValue)]
+    #[schema(value_type = sitecard_app::schema_enums::LanguageValue)]
     pub language: String,
-    #[schema(value_type = Vec<crate::schema_enums::RoleValue>)]
+    #[schema(value_type = Vec<sitecard_app::schema_enums::RoleValue>)]
     pub roles: Vec<String>,
     /// Companies the caller administers.
     pub companies: Vec<CompanyRef>,
@@ -99,7 +99,7 @@ pub async fn load_me(state: &AppState, account: Account) -> Result<Me, ApiError>
         }),
         None => None,
     };
-    let companies = crate::companies::administered(state, account.id).await?;
+    let companies = sitecard_app::companies::administered(state, account.id).await?;
     Ok(Me {
         id: account.id,
         email: account.email.clone(),
@@ -129,7 +129,7 @@ pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> Result<web
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateMe {
     /// Emails and SMS to the account use it.
-    #[schema(value_type = crate::schema_enums::LanguageValue)]
+    #[schema(value_type = sitecard_app::schema_enums::LanguageValue)]
     pub language: String,
 }
 

@@ -8,9 +8,9 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::orders_flow::HolderOrder;
-use crate::state::AppState;
-use crate::use_cases::accept_card_order::{AcceptCardOrder, accept_card_order};
+use sitecard_app::orders_flow::HolderOrder;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::accept_card_order::{AcceptCardOrder, accept_card_order};
 
 #[derive(Deserialize, ToSchema)]
 pub struct AcceptOrder {
@@ -44,4 +44,5 @@ pub async fn accept_order(
     accept_card_order(&state, AcceptCardOrder { order_id: id.into_inner(), version: body.version, account: user.account })
         .await
         .map(web::Json)
+        .map_err(ApiError::from)
 }

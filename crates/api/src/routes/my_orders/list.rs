@@ -1,13 +1,14 @@
 //! `GET /me/card-orders` and `GET /me/card-orders/{id}`.
 
 use actix_web::{get, web};
+use sitecard_app::AppError;
 use sitecard_persistence::orders;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::orders_flow::{self, HolderOrder};
-use crate::state::AppState;
+use sitecard_app::orders_flow::{self, HolderOrder};
+use sitecard_app::state::AppState;
 
 /// List the caller's card orders, newest first.
 ///
@@ -41,6 +42,6 @@ pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: we
     let account = &user.account;
     // The verified document came with the session: one statement per read.
     let found = orders::find_for_holder_with_history(&state.read, *id, account.id, &account.email).await?;
-    let (order, company, history) = found.ok_or(ApiError::NotFound)?;
+    let (order, company, history) = found.ok_or(AppError::NotFound)?;
     Ok(web::Json(orders_flow::to_holder_order(order, company.into(), account, user.person.as_ref(), history)))
 }

@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::HolderOrder;
-use crate::state::AppState;
-use crate::use_cases::reject_card_order::{RejectCardOrder, reject_card_order};
+use sitecard_app::orders_flow::HolderOrder;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::reject_card_order::{RejectCardOrder, reject_card_order};
 
 #[derive(Deserialize, ToSchema)]
 pub struct RejectOrder {
@@ -38,5 +38,8 @@ pub async fn reject_order(
     let mut f = Fields::new();
     let reason = f.text("reason", &body.reason, 500);
     let reason = f.finish_with(reason)?;
-    reject_card_order(&state, RejectCardOrder { account_id: user.account_id, order_id: id.into_inner(), reason }).await.map(web::Json)
+    reject_card_order(&state, RejectCardOrder { account_id: user.account_id, order_id: id.into_inner(), reason })
+        .await
+        .map(web::Json)
+        .map_err(ApiError::from)
 }

@@ -10,13 +10,13 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// `?status=` on the outbox.
 #[derive(Deserialize, IntoParams)]
 pub struct OutboxFilter {
     /// Only messages in this status; `dead` are the dead letters (given up after the last attempt).
-    #[param(value_type = Option<crate::schema_enums::OutboxStatusValue>)]
+    #[param(value_type = Option<sitecard_app::schema_enums::OutboxStatusValue>)]
     pub status: Option<String>,
 }
 
@@ -25,7 +25,7 @@ pub struct OutboxFilter {
 pub struct OutboxItem {
     #[schema(example = "01a24aac-77f7-73c5-aee3-bcddea1d90c1")]
     pub id: uuid::Uuid,
-    #[schema(value_type = crate::schema_enums::MessageChannel)]
+    #[schema(value_type = sitecard_app::schema_enums::MessageChannel)]
     pub channel: String,
     /// The recipient, masked: `a•••@example.com`, `+46•••••••03`, or a webhook URL's origin.
     #[schema(example = "a•••@example.com")]
@@ -33,7 +33,7 @@ pub struct OutboxItem {
     /// The message template (`card-blocked`, `login-code`, ...) or webhook event type (`order.confirmed`).
     #[schema(example = "order.confirmed")]
     pub kind: String,
-    #[schema(value_type = crate::schema_enums::OutboxStatusValue)]
+    #[schema(value_type = sitecard_app::schema_enums::OutboxStatusValue)]
     pub status: String,
     #[schema(example = 3)]
     pub attempts: i32,
@@ -110,6 +110,6 @@ pub async fn list_outbox(
     let (limit, cursor) = page_params(&q, &mut f);
     f.finish()?;
     let rows = outbox::page(&state.read, status, cursor, limit + 1).await?;
-    let (items, next_cursor) = crate::paging::page_of(rows, limit, |m| m.id.to_string(), OutboxItem::from);
+    let (items, next_cursor) = sitecard_app::paging::page_of(rows, limit, |m| m.id.to_string(), OutboxItem::from);
     Ok(web::Json(OutboxPage { items, next_cursor }))
 }

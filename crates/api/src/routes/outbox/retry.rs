@@ -1,6 +1,7 @@
 //! `POST /outbox/{id}/retry`: a dead message is due again.
 
 use actix_web::{HttpResponse, post, web};
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, outbox};
@@ -8,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// Send a dead message again.
 ///
@@ -28,8 +29,8 @@ pub async fn retry_outbox_message(state: web::Data<AppState>, user: CurrentUser,
     let txn = sitecard_persistence::begin(&state.db).await?;
     if !outbox::retry_dead(&txn, id).await? {
         return Err(match outbox::find(&txn, id).await? {
-            Some(m) => ApiError::Conflict("not_dead", format!("the message is {}", m.status)),
-            None => ApiError::NotFound,
+            Some(m) => AppError::Conflict("not_dead", format!("the message is {}", m.status)).into(),
+            None => AppError::NotFound.into(),
         });
     }
     let event = audit::NewAuditEvent {

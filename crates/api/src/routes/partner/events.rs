@@ -2,15 +2,16 @@
 //! `Idempotency-Key`, a retried event returns the first answer and changes nothing.
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use sitecard_app::AppError;
 use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
-use crate::crypto::token_hash;
 use crate::error::ApiError;
-use crate::orders_flow::CompanyOrder;
-use crate::state::AppState;
-pub use crate::use_cases::apply_production_event::ProductionEvent;
-use crate::use_cases::apply_production_event::{ApplyProductionEvent, apply_production_event};
+use sitecard_app::crypto::token_hash;
+use sitecard_app::orders_flow::CompanyOrder;
+use sitecard_app::state::AppState;
+pub use sitecard_app::use_cases::apply_production_event::ProductionEvent;
+use sitecard_app::use_cases::apply_production_event::{ApplyProductionEvent, apply_production_event};
 
 /// Report a production step for an order.
 ///
@@ -39,7 +40,7 @@ pub async fn production_event(
     let event: ProductionEvent = json_body(&req, &body)?;
     let key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty());
     if key.is_some_and(|k| k.len() > 200) {
-        return Err(ApiError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()));
+        return Err(AppError::BadRequest("invalid_idempotency_key", "at most 200 characters".into()).into());
     }
     let id = id.into_inner();
     let cmd = ApplyProductionEvent {
@@ -64,7 +65,7 @@ fn json_body<T: serde::de::DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> 
         return Err(ApiError::UnsupportedMediaType);
     }
     if body.len() > crate::error::extractors::JSON_LIMIT {
-        return Err(ApiError::PayloadTooLarge);
+        return Err(AppError::PayloadTooLarge.into());
     }
     serde_json::from_slice(body)
         .map_err(|e| if e.is_data() { ApiError::InvalidBody(e.to_string()) } else { ApiError::MalformedJson(e.to_string()) })

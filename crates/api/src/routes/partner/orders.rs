@@ -8,13 +8,13 @@ use utoipa::IntoParams;
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::{self, OrderPage};
-use crate::state::AppState;
+use sitecard_app::orders_flow::{self, OrderPage};
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
 pub struct QueueQuery {
     /// `confirmed` (default), `in_production` or `shipped`.
-    #[param(value_type = Option<crate::schema_enums::ProductionQueueStatus>)]
+    #[param(value_type = Option<sitecard_app::schema_enums::ProductionQueueStatus>)]
     pub status: Option<String>,
     /// 1 to 100; default 20.
     #[param(minimum = 1, maximum = 100, example = 50)]

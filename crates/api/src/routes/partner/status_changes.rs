@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields};
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// Changes reach the feed this long after they are made, so none is skipped by a reader whose cursor has
 /// passed a change still being committed.
@@ -30,7 +30,7 @@ pub struct CardStatusChangeView {
     #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
     pub card_number: String,
     /// The card's status from now on: only `active` opens a gate (and only until `valid_until`).
-    #[schema(value_type = crate::schema_enums::CardStatusValue)]
+    #[schema(value_type = sitecard_app::schema_enums::CardStatusValue)]
     pub status: String,
     #[schema(example = "2031-12-06")]
     pub valid_until: NaiveDate,

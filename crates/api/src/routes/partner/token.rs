@@ -3,16 +3,17 @@
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use sitecard_app::AppError;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, partners};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
-use crate::auth::keys::{ACCESS_TTL_SECS, partner_claims};
-use crate::crypto::{constant_time_eq, token_hash};
 use crate::error::ApiError;
-use crate::state::AppState;
-use crate::throttle::{self, Limit};
+use sitecard_app::crypto::{constant_time_eq, token_hash};
+use sitecard_app::keys::{ACCESS_TTL_SECS, partner_claims};
+use sitecard_app::state::AppState;
+use sitecard_app::throttle::{self, Limit};
 
 pub const TOKENS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
 
@@ -105,11 +106,11 @@ async fn issue(
     throttle::consume(&state.db, &format!("oauth-ip:{}", client.ip), TOKENS_PER_IP, "too_many_attempts").await?;
     let form = form?.into_inner();
     if form.grant_type != "client_credentials" {
-        return Err(ApiError::BadRequest("unsupported_grant_type", "only client_credentials is supported".into()));
+        return Err(AppError::BadRequest("unsupported_grant_type", "only client_credentials is supported".into()).into());
     }
     let (id, secret) = match (form.client_id, form.client_secret) {
         (Some(i), Some(s)) => (i, s),
-        _ => basic_credentials(req).ok_or(ApiError::Unauthorized("invalid_client"))?,
+        _ => basic_credentials(req).ok_or(AppError::Unauthorized("invalid_client"))?,
     };
     let partner = partners::find_by_client_id(&state.db, &id).await?;
     let ok = partner.as_ref().is_some_and(|p| constant_time_eq(&p.secret_hash, &token_hash(&secret)));
@@ -124,7 +125,7 @@ async fn issue(
             },
         )
         .await?;
-        return Err(ApiError::Unauthorized("invalid_client"));
+        return Err(AppError::Unauthorized("invalid_client").into());
     }
     let access_token = state.keys.sign(&partner_claims(&id))?;
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(PartnerToken {

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::PartnerSecretsView;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::partner_clients::{self, NewClient};
-use crate::state::AppState;
+use sitecard_app::partner_clients::{self, NewClient};
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreatePartnerClient {

@@ -11,7 +11,7 @@ use sitecard_persistence::partners::PartnerClient;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::partner_clients::PartnerSecrets;
+use sitecard_app::partner_clients::PartnerSecrets;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create::create_partner_client)
@@ -45,7 +45,7 @@ pub struct PartnerClientView {
 impl From<PartnerClient> for PartnerClientView {
     fn from(c: PartnerClient) -> Self {
         Self {
-            webhook_events: crate::partner_clients::subscription(&c),
+            webhook_events: sitecard_app::partner_clients::subscription(&c),
             client_id: c.client_id,
             name: c.name,
             webhook_url: c.webhook_url,

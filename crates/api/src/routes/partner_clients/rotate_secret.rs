@@ -6,8 +6,8 @@ use sitecard_domain::Role;
 use super::PartnerSecretsView;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::partner_clients;
-use crate::state::AppState;
+use sitecard_app::partner_clients;
+use sitecard_app::state::AppState;
 
 /// Rotate a partner client's secrets.
 ///

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::{PartnerClientView, absent_null_or};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::partner_clients::{self, ClientChanges};
-use crate::state::AppState;
+use sitecard_app::partner_clients::{self, ClientChanges};
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct UpdatePartnerClient {

@@ -2,13 +2,14 @@
 //! production partner; never public, never cached by shared caches.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use sitecard_persistence::{accounts, companies, orders, partners};
 use uuid::Uuid;
 
 use crate::auth::extract::{bearer_token, user_from_claims};
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// Download an order's portrait as JPEG.
 ///
@@ -21,8 +22,8 @@ use crate::state::AppState;
 ))]
 #[get("/card-orders/{id}/photo")]
 pub async fn download_photo(state: web::Data<AppState>, req: HttpRequest, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    let token = bearer_token(&req).ok_or(ApiError::Unauthorized("unauthenticated"))?;
-    let claims = state.keys.verify(&token).ok_or(ApiError::Unauthorized("invalid_token"))?;
+    let token = bearer_token(&req).ok_or(AppError::Unauthorized("unauthenticated"))?;
+    let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
     let order = orders::find(&state.db, *id).await?;
     let allowed = match claims.typ.as_str() {
         "partner" => partners::find_by_client_id(&state.db, &claims.sub).await?.is_some(),
@@ -37,7 +38,7 @@ pub async fn download_photo(state: web::Data<AppState>, req: HttpRequest, id: we
             }
         }
     };
-    let key = order.and_then(|o| o.photo_key).filter(|_| allowed).ok_or(ApiError::NotFound)?;
+    let key = order.and_then(|o| o.photo_key).filter(|_| allowed).ok_or(AppError::NotFound)?;
     let bytes = state.photos.get(&key).await?;
     Ok(HttpResponse::Ok()
         .content_type("image/jpeg")

@@ -9,10 +9,10 @@ use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields};
-use crate::orders_flow::{self, CompanyOrder, OrderPage};
 use crate::routes::company_orders::list::{PageQuery, page_params};
-use crate::state::AppState;
-use crate::use_cases::review_portrait::{PhotoVerdict, ReviewPortrait, review_portrait};
+use sitecard_app::orders_flow::{self, CompanyOrder, OrderPage};
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::review_portrait::{PhotoVerdict, ReviewPortrait, review_portrait};
 
 /// Orders waiting for photo review, oldest first.
 ///
@@ -38,7 +38,7 @@ pub async fn photo_reviews(
 
 #[derive(Deserialize, ToSchema)]
 pub struct PhotoDecision {
-    #[schema(value_type = crate::schema_enums::PhotoDecisionValue)]
+    #[schema(value_type = sitecard_app::schema_enums::PhotoDecisionValue)]
     pub decision: String,
     /// Required when rejecting (at most 500 characters); the company sees it.
     #[schema(example = "Face partly covered by a helmet")]
@@ -64,7 +64,7 @@ impl TryFrom<&PhotoDecision> for PhotoVerdict {
                 None
             }
         };
-        f.finish_with(verdict)
+        f.finish_with(verdict).map_err(ApiError::from)
     }
 }
 
@@ -88,5 +88,5 @@ pub async fn review_photo(
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let verdict = PhotoVerdict::try_from(&*body)?;
     let cmd = ReviewPortrait { partner_client_id: partner.client_id, order_id: id.into_inner(), verdict };
-    review_portrait(&state, cmd).await.map(web::Json)
+    review_portrait(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

@@ -2,14 +2,15 @@
 
 use actix_web::{HttpRequest, put, web};
 use futures_util::StreamExt;
+use sitecard_app::AppError;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::orders_flow::{self, CompanyOrder};
-use crate::photo;
-use crate::state::AppState;
-use crate::use_cases::upload_portrait::{UploadPortrait, may_upload_portrait, upload_portrait};
+use sitecard_app::orders_flow::CompanyOrder;
+use sitecard_app::photo;
+use sitecard_app::state::AppState;
+use sitecard_app::use_cases::upload_portrait::{UploadPortrait, may_upload_portrait, upload_portrait};
 
 /// Raw image bytes.
 #[derive(utoipa::ToSchema)]
@@ -23,7 +24,7 @@ async fn read_limited(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|_| ApiError::InvalidBody("the upload was interrupted".into()))?;
         if buf.len() + chunk.len() > photo::MAX_BYTES {
-            return Err(ApiError::PhotoTooLarge);
+            return Err(AppError::PhotoTooLarge.into());
         }
         buf.extend_from_slice(&chunk);
     }
@@ -36,10 +37,10 @@ fn check_declared_upload(req: &HttpRequest) -> Result<(), ApiError> {
     let declared = header("content-type").split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     // Generated clients that only send binary bodies as octet-stream can upload too: the content decides.
     if !matches!(declared.as_str(), "image/jpeg" | "image/png" | "application/octet-stream") {
-        return Err(ApiError::UnsupportedImage);
+        return Err(AppError::UnsupportedImage.into());
     }
     if header("content-length").parse::<usize>().is_ok_and(|n| n > photo::MAX_BYTES) {
-        return Err(ApiError::PhotoTooLarge);
+        return Err(AppError::PhotoTooLarge.into());
     }
     Ok(())
 }
@@ -72,11 +73,11 @@ pub async fn upload_photo(
     payload: web::Payload,
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let (company_id, id) = path.into_inner();
-    orders_flow::require_company_admin(&state, &user, company_id).await?;
+    crate::auth::require_company_admin(&state, &user, company_id).await?;
     check_declared_upload(&req)?;
     // Refused before the body is read: no upload for an order past the photo step.
     may_upload_portrait(&state, company_id, id).await?;
     let bytes = read_limited(payload).await?;
     let cmd = UploadPortrait { actor_id: user.account_id, company_id, order_id: id, bytes };
-    upload_portrait(&state, cmd).await.map(web::Json)
+    upload_portrait(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

@@ -2,15 +2,16 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use utoipa::ToSchema;
 
 use super::StaffMember;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
-use crate::provisioning;
 use crate::routes::companies::invitation_language;
-use crate::state::AppState;
+use sitecard_app::provisioning;
+use sitecard_app::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 pub struct InviteStaff {
@@ -20,7 +21,7 @@ pub struct InviteStaff {
     #[schema(example = "verifier")]
     pub role: String,
     /// The invitation's language; the operator's when absent.
-    #[schema(value_type = Option<crate::schema_enums::LanguageValue>)]
+    #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
 }
 
@@ -37,12 +38,12 @@ pub async fn invite_staff(state: web::Data<AppState>, user: CurrentUser, body: w
     user.require(Role::Operator)?;
     let role = match Role::parse(body.role.trim()) {
         Some(r @ (Role::Verifier | Role::Operator)) => r,
-        _ => return Err(ApiError::Validation(vec![FieldError::new("role", "invalid_value", "verifier or operator")])),
+        _ => return Err(AppError::Validation(vec![FieldError::new("role", "invalid_value", "verifier or operator")]).into()),
     };
     let language = invitation_language(body.language.as_deref(), &user);
     let txn = sitecard_persistence::begin(&state.db).await?;
     let invited = provisioning::invite_staff(&txn, &state, user.account_id, &body.email, role, language).await?;
-    let account = sitecard_persistence::accounts::find(&txn, invited.account_id).await?.ok_or(ApiError::NotFound)?;
+    let account = sitecard_persistence::accounts::find(&txn, invited.account_id).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(HttpResponse::Created().json(StaffMember::from(account)))

@@ -7,7 +7,7 @@ use sitecard_persistence::accounts;
 use super::StaffMember;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use sitecard_app::state::AppState;
 
 /// List the staff.
 ///

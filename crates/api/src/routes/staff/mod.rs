@@ -21,9 +21,9 @@ pub struct StaffMember {
     #[schema(example = "desk.malmo@example.com")]
     pub email: String,
     /// Every role of the account (a verifier may also hold a card).
-    #[schema(value_type = Vec<crate::schema_enums::RoleValue>)]
+    #[schema(value_type = Vec<sitecard_app::schema_enums::RoleValue>)]
     pub roles: Vec<String>,
-    #[schema(value_type = crate::schema_enums::InvitationStatus)]
+    #[schema(value_type = sitecard_app::schema_enums::InvitationStatus)]
     pub status: String,
 }
 

@@ -1,13 +1,14 @@
 //! `DELETE /staff/{account_id}/roles/{role}`: the role goes, and the account's sessions end at once.
 
 use actix_web::{HttpResponse, delete, web};
+use sitecard_app::AppError;
 use sitecard_domain::Role;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::provisioning;
-use crate::state::AppState;
+use sitecard_app::provisioning;
+use sitecard_app::state::AppState;
 
 /// Take a staff role away.
 ///
@@ -16,7 +17,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "operator", security(("bearer" = [])),
     params(
         ("account_id" = Uuid, Path, description = "The staff member's account id", example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c3"),
-        ("role" = crate::schema_enums::RoleValue, Path, description = "`verifier` or `operator`", example = "verifier"),
+        ("role" = sitecard_app::schema_enums::RoleValue, Path, description = "`verifier` or `operator`", example = "verifier"),
     ),
     responses(
     (status = 204, description = "Removed; the account's sessions have ended"),
@@ -31,7 +32,7 @@ pub async fn remove_staff_role(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
     let (account_id, role) = path.into_inner();
-    let role = Role::parse(&role).ok_or(ApiError::NotFound)?;
+    let role = Role::parse(&role).ok_or(AppError::NotFound)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     provisioning::remove_staff_role(&txn, user.account_id, account_id, role).await?;
     txn.commit().await?;

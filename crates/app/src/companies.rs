@@ -1,0 +1,27 @@
+//! Company look-ups shared by several routes.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct CompanyRef {
+    #[schema(example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")]
+    pub id: Uuid,
+    #[schema(example = "Demo Bygg AB")]
+    pub name: String,
+}
+
+impl From<sitecard_persistence::companies::Company> for CompanyRef {
+    fn from(c: sitecard_persistence::companies::Company) -> Self {
+        Self { id: c.id, name: c.name }
+    }
+}
+
+/// Companies this account administers.
+pub async fn administered(state: &AppState, account_id: Uuid) -> Result<Vec<CompanyRef>, AppError> {
+    Ok(sitecard_persistence::companies::administered_by(&state.read, account_id).await?.into_iter().map(CompanyRef::from).collect())
+}

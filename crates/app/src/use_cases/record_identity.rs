@@ -1,0 +1,182 @@
+//! Recording an in-person identity check: the person, the worker's account, the orders placed for the email,
+//! the permit, the registration link and the audit trail, in one transaction.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use sitecard_domain::identity_match::{PersonalData, match_identity};
+use sitecard_domain::{Email, Language, Role};
+use sitecard_notify::Message;
+use sitecard_persistence::audit::{Actor, AuditKind, Subject};
+use sitecard_persistence::persons::{self, Person, VerifiedDocument};
+use sitecard_persistence::{Tx, accounts, audit, tokens};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::crypto::{random_token, token_hash};
+use crate::error::AppError;
+use crate::right_to_work::{self, ParsedPermit};
+use crate::state::AppState;
+
+pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
+
+#[derive(Serialize, ToSchema)]
+pub struct VerificationRecorded {
+    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
+    pub id: Uuid,
+    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
+    pub person_id: Uuid,
+    #[schema(example = "2026-11-20T10:14:30Z")]
+    pub verified_at: DateTime<Utc>,
+    /// True when the worker had no password yet and a registration link was emailed.
+    #[schema(example = true)]
+    pub registration_link_sent: bool,
+}
+
+/// A verifier's record of a document they held in their hands.
+pub struct RecordIdentity {
+    pub verifier_id: Uuid,
+    pub document: VerifiedDocument,
+    pub email: Email,
+    pub language: Language,
+    pub permit: Option<ParsedPermit>,
+}
+
+fn document_in_use() -> AppError {
+    AppError::Conflict("document_in_use", "this document is recorded for another account".into())
+}
+
+/// Creates or updates the person and the worker's account (which gets the `cardholder` role), links the orders
+/// placed for the email, records the permit and, for a worker without a password, emails a registration link.
+pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<VerificationRecorded, AppError> {
+    let RecordIdentity { verifier_id, document: doc, email, language, permit } = cmd;
+    let txn = sitecard_persistence::begin(&state.db).await?;
+    let by_document = persons::find_by_document_index(&txn, &doc.document_index).await?;
+    let account = accounts::find_by_email(&txn, email.as_str()).await?;
+    if let (Some(p), Some(a)) = (&by_document, &account)
+        && a.person_id.is_some_and(|id| id != p.id)
+    {
+        return Err(document_in_use());
+    }
+    if let Some(p) = &by_document
+        && accounts::find_by_person(&txn, p.id).await?.is_some_and(|other| other.email != email.as_str())
+    {
+        return Err(document_in_use());
+    }
+    // A new document for an account that is already verified (a renewed passport) is taken only for the same
+    // person: it must never silently move the account, its orders and its cards to someone else's identity.
+    if by_document.is_none()
+        && let Some(a) = &account
+        && let Some(current) = match a.person_id {
+            Some(id) => persons::find(&txn, id).await?,
+            None => None,
+        }
+        && !same_person(&current, &doc)
+    {
+        drop(txn);
+        audit::record(
+            &state.db,
+            audit::NewAuditEvent {
+                kind: AuditKind::IdentityRelinkRefused,
+                actor: Actor::Account(verifier_id),
+                subject: Subject::Account(a.id),
+                data: serde_json::json!({ "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
+            },
+        )
+        .await?;
+        return Err(AppError::Conflict(
+            "identity_already_verified",
+            "this email's account was verified with another person's document; check the email address".into(),
+        ));
+    }
+    let person_id = by_document.as_ref().map(|p| p.id).or(account.as_ref().and_then(|a| a.person_id));
+    // A concurrent check of the same document can pass the look-up above and lose at the unique index.
+    let person = persons::upsert(&txn, person_id, &doc).await.map_err(|e| match e {
+        sitecard_persistence::DbError::Conflict(_) => document_in_use(),
+        other => other.into(),
+    })?;
+    let account = match account {
+        Some(a) => {
+            let mut roles = a.roles.clone();
+            roles.push(Role::Cardholder);
+            let update = accounts::AccountUpdate { person_id: Some(person.id), roles: Some(roles), ..Default::default() };
+            accounts::update(&txn, a.id, update).await?
+        }
+        None => {
+            accounts::insert(
+                &txn,
+                accounts::NewAccount {
+                    email: email.as_str(),
+                    password_hash: None,
+                    phone: None,
+                    status: "pending",
+                    language: language.as_str(),
+                    roles: Role::Cardholder.as_str().into(),
+                    person_id: Some(person.id),
+                },
+            )
+            .await?
+        }
+    };
+    sitecard_persistence::orders::link_to_account(&txn, email.as_str(), account.id).await?;
+    let record = persons::record_verification(&txn, person.id, verifier_id, "registration", email.as_str(), &doc).await?;
+    if let Some(permit) = &permit {
+        right_to_work::record_permit(&txn, person.id, record.id, verifier_id, permit).await?;
+    }
+    let link_sent = account.status == "pending";
+    if link_sent {
+        send_registration_link(state, &txn, &account, &email, language).await?;
+    }
+    audit::append(
+        &txn,
+        audit::NewAuditEvent {
+            kind: AuditKind::IdentityVerified,
+            actor: Actor::Account(verifier_id),
+            subject: Subject::Person(person.id),
+            data: serde_json::json!({ "verification_id": record.id, "document_type": doc.document_type, "issuing_country": doc.issuing_country, "right_to_work": permit.is_some() }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    // The verified person is read with the session: the account it now belongs to, and any account that
+    // held it before, are served from the database again.
+    state.forget_account(account.id);
+    if let Some(linked) = accounts::find_by_person(&state.db, person.id).await? {
+        state.forget_account(linked.id);
+    }
+    Ok(VerificationRecorded { id: record.id, person_id: person.id, verified_at: record.created_at, registration_link_sent: link_sent })
+}
+
+/// The person already on the account, judged by the document's names and date of birth.
+fn same_person(current: &Person, doc: &VerifiedDocument) -> bool {
+    let recorded = PersonalData {
+        given_names: &current.given_names,
+        surname: &current.surname,
+        date_of_birth: current.date_of_birth,
+        nationality: Some(&current.nationality),
+    };
+    let presented =
+        PersonalData { given_names: &doc.given_names, surname: &doc.surname, date_of_birth: doc.date_of_birth, nationality: None };
+    match_identity(&presented, &recorded).is_match()
+}
+
+/// A one-time registration link valid 7 days, replacing any earlier one.
+async fn send_registration_link(
+    state: &AppState,
+    txn: &Tx,
+    account: &accounts::Account,
+    email: &Email,
+    language: Language,
+) -> Result<(), AppError> {
+    let token = random_token();
+    tokens::spend_all_for(txn, account.id, "registration").await?;
+    tokens::insert(txn, "registration", &token_hash(&token), account.id, chrono::Utc::now() + REGISTRATION_TOKEN_TTL).await?;
+    let link = state.link(&format!("/register?token={token}"));
+    sitecard_notify::queue(
+        txn,
+        email.as_str(),
+        &Message::RegistrationLink { link },
+        Language::parse(&account.language).unwrap_or(language),
+    )
+    .await?;
+    Ok(())
+}
