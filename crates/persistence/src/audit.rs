@@ -14,8 +14,74 @@ use crate::DbError;
 use crate::entities::audit_checkpoints::{self, Entity as AuditCheckpoints};
 use crate::entities::audit_events::{self, Entity as AuditEvents};
 
-pub use audit_checkpoints::Model as StoredCheckpoint;
-pub use audit_events::Model as StoredAuditEvent;
+/// A row of `audit_events` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredAuditEvent {
+    pub seq: i64,
+    pub id: uuid::Uuid,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub kind: String,
+    pub actor_id: Option<uuid::Uuid>,
+    pub actor_kind: String,
+    pub subject_type: Option<String>,
+    pub subject_id: Option<uuid::Uuid>,
+    pub data: String,
+    /// Empty since checkpoints replaced the row-by-row chain (migration 8); older rows keep theirs.
+    pub prev_hash: String,
+    /// The event's RFC 6962 leaf hash (older rows: their former chain hash). Verification recomputes it.
+    pub hash: String,
+    /// The checkpoint that sealed the event; `None` until the sealer has run.
+    pub checkpoint: Option<i64>,
+}
+
+impl From<crate::entities::audit_events::Model> for StoredAuditEvent {
+    fn from(m: crate::entities::audit_events::Model) -> Self {
+        Self {
+            seq: m.seq,
+            id: m.id,
+            at: m.at,
+            kind: m.kind,
+            actor_id: m.actor_id,
+            actor_kind: m.actor_kind,
+            subject_type: m.subject_type,
+            subject_id: m.subject_id,
+            data: m.data,
+            prev_hash: m.prev_hash,
+            hash: m.hash,
+            checkpoint: m.checkpoint,
+        }
+    }
+}
+
+/// A row of `audit_checkpoints` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredCheckpoint {
+    pub number: i64,
+    pub prev_hash: String,
+    pub merkle_root: String,
+    pub events: i64,
+    pub total_events: i64,
+    pub sealed_at: chrono::DateTime<chrono::Utc>,
+    pub hash: String,
+    pub kid: String,
+    pub signature: String,
+}
+
+impl From<crate::entities::audit_checkpoints::Model> for StoredCheckpoint {
+    fn from(m: crate::entities::audit_checkpoints::Model) -> Self {
+        Self {
+            number: m.number,
+            prev_hash: m.prev_hash,
+            merkle_root: m.merkle_root,
+            events: m.events,
+            total_events: m.total_events,
+            sealed_at: m.sealed_at,
+            hash: m.hash,
+            kid: m.kid,
+            signature: m.signature,
+        }
+    }
+}
 
 /// One event to append: typed, so that a kind, an actor or a subject cannot be misspelt.
 pub struct NewAuditEvent {
@@ -120,7 +186,10 @@ pub async fn unsealed<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<St
         .order_by_asc(audit_events::Column::Seq)
         .limit(limit)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 pub async fn count_unsealed<C: ConnectionTrait>(conn: &C) -> Result<u64, DbError> {
@@ -137,16 +206,23 @@ pub async fn count_orphaned<C: ConnectionTrait>(conn: &C) -> Result<u64, DbError
 }
 
 pub async fn last_checkpoint<C: ConnectionTrait>(conn: &C) -> Result<Option<StoredCheckpoint>, DbError> {
-    Ok(AuditCheckpoints::find().order_by_desc(audit_checkpoints::Column::Number).one(conn).await?)
+    Ok(AuditCheckpoints::find().order_by_desc(audit_checkpoints::Column::Number).one(conn).await?.map(Into::into))
 }
 
 pub async fn checkpoints<C: ConnectionTrait>(conn: &C) -> Result<Vec<StoredCheckpoint>, DbError> {
-    Ok(AuditCheckpoints::find().order_by_asc(audit_checkpoints::Column::Number).all(conn).await?)
+    Ok(AuditCheckpoints::find().order_by_asc(audit_checkpoints::Column::Number).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// The events a checkpoint sealed, in the order their leaves entered its tree.
 pub async fn events_of_checkpoint<C: ConnectionTrait>(conn: &C, number: i64) -> Result<Vec<StoredAuditEvent>, DbError> {
-    Ok(AuditEvents::find().filter(audit_events::Column::Checkpoint.eq(number)).order_by_asc(audit_events::Column::Seq).all(conn).await?)
+    Ok(AuditEvents::find()
+        .filter(audit_events::Column::Checkpoint.eq(number))
+        .order_by_asc(audit_events::Column::Seq)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Stores a checkpoint and marks its events sealed by it (inside the sealer's transaction).
@@ -227,5 +303,5 @@ pub async fn page<C: ConnectionTrait>(
     if let Some(seq) = before {
         q = q.filter(audit_events::Column::Seq.lt(seq));
     }
-    Ok(q.all(conn).await?)
+    Ok(q.all(conn).await?.into_iter().map(Into::into).collect())
 }

@@ -8,7 +8,29 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::card_status_changes::{self, Entity as Changes};
 
-pub use card_status_changes::Model as CardStatusChange;
+/// A row of `card_status_changes` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardStatusChange {
+    pub seq: i32,
+    pub card_id: uuid::Uuid,
+    pub card_number: String,
+    pub status: String,
+    pub valid_until: chrono::NaiveDate,
+    pub changed_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::card_status_changes::Model> for CardStatusChange {
+    fn from(m: crate::entities::card_status_changes::Model) -> Self {
+        Self {
+            seq: m.seq,
+            card_id: m.card_id,
+            card_number: m.card_number,
+            status: m.status,
+            valid_until: m.valid_until,
+            changed_at: m.changed_at,
+        }
+    }
+}
 
 pub async fn append<C: ConnectionTrait>(
     conn: &C,
@@ -45,5 +67,8 @@ pub async fn after<C: ConnectionTrait>(
         .order_by_asc(card_status_changes::Column::Seq)
         .limit(limit)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }

@@ -8,7 +8,43 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::login_challenges::{self, Entity as Challenges};
 
-pub use login_challenges::Model as Challenge;
+/// A row of `login_challenges` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Challenge {
+    pub id: uuid::Uuid,
+    pub purpose: String,
+    pub account_id: uuid::Uuid,
+    pub method: String,
+    pub code_hash: Option<String>,
+    pub phone: Option<String>,
+    pub wrong_codes: i32,
+    pub sends: i32,
+    pub last_sent_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub consumed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub data: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::login_challenges::Model> for Challenge {
+    fn from(m: crate::entities::login_challenges::Model) -> Self {
+        Self {
+            id: m.id,
+            purpose: m.purpose,
+            account_id: m.account_id,
+            method: m.method,
+            code_hash: m.code_hash,
+            phone: m.phone,
+            wrong_codes: m.wrong_codes,
+            sends: m.sends,
+            last_sent_at: m.last_sent_at,
+            expires_at: m.expires_at,
+            consumed_at: m.consumed_at,
+            data: m.data,
+            created_at: m.created_at,
+        }
+    }
+}
 
 pub struct NewChallenge {
     pub id: Uuid,
@@ -42,17 +78,18 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewChallenge) -> Result<C
         created_at: Set(now),
     }
     .insert(conn)
-    .await?)
+    .await?
+    .into())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Challenge>, DbError> {
-    Ok(Challenges::find_by_id(id).one(conn).await?)
+    Ok(Challenges::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 /// The challenge with the account it was started for, in one statement (checking a code needs both).
 pub async fn find_with_account<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<(Challenge, crate::accounts::Account)>, DbError> {
     let row = Challenges::find_by_id(id).find_also_related(crate::entities::accounts::Entity).one(conn).await?;
-    Ok(row.and_then(|(c, a)| a.map(|a| (c, a.into()))))
+    Ok(row.and_then(|(c, a)| a.map(|a| (c.into(), a.into()))))
 }
 
 /// Takes one of the challenge's `max` tries before the code is judged, in one conditional update: the

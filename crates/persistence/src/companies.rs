@@ -8,7 +8,22 @@ use crate::DbError;
 use crate::entities::companies::{self, Entity as Companies};
 use crate::entities::company_admins::{self, Entity as CompanyAdmins};
 
-pub use companies::Model as Company;
+/// A row of `companies` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Company {
+    pub id: uuid::Uuid,
+    pub name: String,
+    pub org_number: String,
+    /// ISO 3166 alpha-2 of the registry (`SE`: the org number is a Swedish organisationsnummer).
+    pub country: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::companies::Model> for Company {
+    fn from(m: crate::entities::companies::Model) -> Self {
+        Self { id: m.id, name: m.name, org_number: m.org_number, country: m.country, created_at: m.created_at }
+    }
+}
 
 pub async fn insert<C: ConnectionTrait>(conn: &C, name: &str, org_number: &str, country: &str) -> Result<Company, DbError> {
     Ok(companies::ActiveModel {
@@ -19,15 +34,16 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, name: &str, org_number: &str, 
         created_at: Set(Utc::now()),
     }
     .insert(conn)
-    .await?)
+    .await?
+    .into())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Company>, DbError> {
-    Ok(Companies::find_by_id(id).one(conn).await?)
+    Ok(Companies::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 pub async fn find_by_org_number<C: ConnectionTrait>(conn: &C, org_number: &str) -> Result<Option<Company>, DbError> {
-    Ok(Companies::find().filter(companies::Column::OrgNumber.eq(org_number)).one(conn).await?)
+    Ok(Companies::find().filter(companies::Column::OrgNumber.eq(org_number)).one(conn).await?.map(Into::into))
 }
 
 pub async fn add_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, account_id: Uuid) -> Result<(), DbError> {
@@ -56,7 +72,14 @@ pub async fn administered_by<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> 
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    Ok(Companies::find().filter(companies::Column::Id.is_in(ids)).order_by_asc(companies::Column::Name).all(conn).await?)
+    Ok(Companies::find()
+        .filter(companies::Column::Id.is_in(ids))
+        .order_by_asc(companies::Column::Name)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Email addresses of the company's administrators (for notifications).
@@ -95,7 +118,7 @@ pub async fn page<C: ConnectionTrait>(
     if let Some(id) = before {
         query = query.filter(companies::Column::Id.lt(id));
     }
-    Ok(query.all(conn).await?)
+    Ok(query.all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// A company's administrator as listed: their account's email and whether they have finished registering.

@@ -7,14 +7,28 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::DbError;
 use crate::entities::idempotency_keys::{self, Entity as Keys};
 
-pub use idempotency_keys::Model as StoredResponse;
+/// A row of `idempotency_keys` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredResponse {
+    pub key: String,
+    pub request_hash: String,
+    pub status: i32,
+    pub body: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::idempotency_keys::Model> for StoredResponse {
+    fn from(m: crate::entities::idempotency_keys::Model) -> Self {
+        Self { key: m.key, request_hash: m.request_hash, status: m.status, body: m.body, created_at: m.created_at }
+    }
+}
 
 /// How long an answer is kept for retries (API.md: 24 hours).
 pub const RETENTION: Duration = Duration::hours(24);
 
 /// The stored answer for `key`, unless it is older than `RETENTION` (then it is as good as purged).
 pub async fn find<C: ConnectionTrait>(conn: &C, key: &str) -> Result<Option<StoredResponse>, DbError> {
-    Ok(Keys::find_by_id(key.to_owned()).one(conn).await?.filter(|k| k.created_at > Utc::now() - RETENTION))
+    Ok(Keys::find_by_id(key.to_owned()).one(conn).await?.filter(|k| k.created_at > Utc::now() - RETENTION).map(Into::into))
 }
 
 /// Deletes the keys stored before `cutoff` (the purge job passes now − `RETENTION`); returns how many.

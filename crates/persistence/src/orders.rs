@@ -14,7 +14,20 @@ use crate::DbError;
 use crate::entities::card_orders::{self, Entity as Orders};
 use crate::entities::order_events::{self, Entity as OrderEvents};
 
-pub use order_events::Model as OrderEvent;
+/// A row of `order_events` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrderEvent {
+    pub id: uuid::Uuid,
+    pub order_id: uuid::Uuid,
+    pub status: sitecard_domain::order_state::OrderStatus,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::order_events::Model> for OrderEvent {
+    fn from(m: crate::entities::order_events::Model) -> Self {
+        Self { id: m.id, order_id: m.order_id, status: m.status, at: m.at }
+    }
+}
 
 /// A card order as stored: the holder data the company entered, where it is, and what happened to it.
 #[derive(Clone, Debug, PartialEq)]
@@ -224,7 +237,14 @@ pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: Uuid, status: 
 }
 
 pub async fn history<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Vec<OrderEvent>, DbError> {
-    Ok(OrderEvents::find().filter(order_events::Column::OrderId.eq(order_id)).order_by_asc(order_events::Column::Id).all(conn).await?)
+    Ok(OrderEvents::find()
+        .filter(order_events::Column::OrderId.eq(order_id))
+        .order_by_asc(order_events::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Order>, DbError> {
@@ -250,7 +270,7 @@ pub async fn find_for_holder_with_company<C: ConnectionTrait>(
 ) -> Result<Option<(Order, crate::companies::Company)>, DbError> {
     let row =
         Orders::find_by_id(id).filter(held_by(account_id, email)).find_also_related(crate::entities::companies::Entity).one(conn).await?;
-    Ok(row.and_then(|(o, c)| c.map(|c| (o.into(), c))))
+    Ok(row.and_then(|(o, c)| c.map(|c| (o.into(), c.into()))))
 }
 
 /// One of the worker's orders with its company and its status history (oldest first), in one statement: the
@@ -273,8 +293,8 @@ pub async fn find_for_holder_with_history<C: ConnectionTrait>(
     let Some((order, Some(company), first)) = rows.next() else {
         return Ok(None);
     };
-    let history = first.into_iter().chain(rows.filter_map(|(_, _, event)| event)).collect();
-    Ok(Some((order.into(), company, history)))
+    let history = first.into_iter().chain(rows.filter_map(|(_, _, event)| event)).map(Into::into).collect();
+    Ok(Some((order.into(), company.into(), history)))
 }
 
 /// The worker's orders ([`held_by`]) as listed: newest first, at most 200.
@@ -301,14 +321,14 @@ pub async fn list_for_holder_with_history<C: ConnectionTrait>(
     }
     let mut events: HashMap<Uuid, Vec<OrderEvent>> = HashMap::with_capacity(ids.len());
     for e in OrderEvents::find().filter(order_events::Column::OrderId.is_in(ids)).order_by_asc(order_events::Column::Id).all(conn).await? {
-        events.entry(e.order_id).or_default().push(e);
+        events.entry(e.order_id).or_default().push(e.into());
     }
     // A missing company cannot happen (foreign key); such an order is left out, as the single read answers 404.
     Ok(rows
         .into_iter()
         .filter_map(|(o, c)| {
             let history = events.remove(&o.id).unwrap_or_default();
-            c.map(|c| (o.into(), c, history))
+            c.map(|c| (o.into(), c.into(), history))
         })
         .collect())
 }

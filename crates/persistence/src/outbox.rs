@@ -8,7 +8,44 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::outbox_messages::{self, Entity as Outbox};
 
-pub use outbox_messages::Model as OutboxMessage;
+/// A row of `outbox_messages` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutboxMessage {
+    pub id: uuid::Uuid,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: Option<String>,
+    pub body: String,
+    pub payload: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: chrono::DateTime<chrono::Utc>,
+    pub last_error: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The message template (`login-code`, `card-blocked`, ...) or webhook event type (`order.confirmed`).
+    pub kind: Option<String>,
+}
+
+impl From<crate::entities::outbox_messages::Model> for OutboxMessage {
+    fn from(m: crate::entities::outbox_messages::Model) -> Self {
+        Self {
+            id: m.id,
+            channel: m.channel,
+            recipient: m.recipient,
+            subject: m.subject,
+            body: m.body,
+            payload: m.payload,
+            status: m.status,
+            attempts: m.attempts,
+            next_attempt_at: m.next_attempt_at,
+            last_error: m.last_error,
+            created_at: m.created_at,
+            sent_at: m.sent_at,
+            kind: m.kind,
+        }
+    }
+}
 
 pub struct NewMessage {
     /// `email`, `sms` or `webhook`.
@@ -51,7 +88,7 @@ pub async fn recent<C: ConnectionTrait>(conn: &C, recipient: Option<&str>, limit
     if let Some(r) = recipient {
         q = q.filter(outbox_messages::Column::Recipient.eq(r));
     }
-    Ok(q.all(conn).await?)
+    Ok(q.all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Claims up to `batch` due messages for this dispatcher: marks them `sending` with a lease so a crashed
@@ -80,7 +117,7 @@ pub async fn claim_due(db: &sea_orm::DatabaseConnection, batch: u64, lease: Dura
             .await?;
     }
     txn.commit().await?;
-    Ok(rows)
+    Ok(rows.into_iter().map(Into::into).collect())
 }
 
 /// Delivered. `scrub` blanks the body and payload so one-time codes and links do not outlive delivery.
@@ -128,11 +165,11 @@ pub async fn page<C: ConnectionTrait>(
     if let Some(id) = before {
         q = q.filter(outbox_messages::Column::Id.lt(id));
     }
-    Ok(q.all(conn).await?)
+    Ok(q.all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<OutboxMessage>, DbError> {
-    Ok(Outbox::find_by_id(id).one(conn).await?)
+    Ok(Outbox::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 /// A dead message is due again with a fresh series of attempts; false when it is not (or no longer) dead.

@@ -8,7 +8,38 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::partner_clients::{self, Entity as Partners};
 
-pub use partner_clients::Model as PartnerClient;
+/// A row of `partner_clients` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartnerClient {
+    pub id: uuid::Uuid,
+    pub client_id: String,
+    pub secret_hash: String,
+    pub name: String,
+    pub webhook_url: Option<String>,
+    /// JSON array of the webhook event types this client receives; NULL: every type.
+    pub webhook_events: Option<String>,
+    /// The webhook secret, encrypted with the data key; NULL: derived from the client id (clients made before
+    /// secrets could be rotated).
+    pub webhook_secret_enc: Option<String>,
+    pub secret_rotated_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::partner_clients::Model> for PartnerClient {
+    fn from(m: crate::entities::partner_clients::Model) -> Self {
+        Self {
+            id: m.id,
+            client_id: m.client_id,
+            secret_hash: m.secret_hash,
+            name: m.name,
+            webhook_url: m.webhook_url,
+            webhook_events: m.webhook_events,
+            webhook_secret_enc: m.webhook_secret_enc,
+            secret_rotated_at: m.secret_rotated_at,
+            created_at: m.created_at,
+        }
+    }
+}
 
 pub struct NewPartnerClient<'a> {
     pub client_id: &'a str,
@@ -32,12 +63,13 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewPartnerClient<'_>) -> Re
         created_at: Set(Utc::now()),
     }
     .insert(conn)
-    .await?)
+    .await?
+    .into())
 }
 
 /// Every client, by client id.
 pub async fn list<C: ConnectionTrait>(conn: &C) -> Result<Vec<PartnerClient>, DbError> {
-    Ok(Partners::find().order_by_asc(partner_clients::Column::ClientId).all(conn).await?)
+    Ok(Partners::find().order_by_asc(partner_clients::Column::ClientId).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// A change of name or webhook URL (`Some(None)` removes the URL); false when there is no such client.
@@ -78,13 +110,17 @@ pub async fn replace_secrets<C: ConnectionTrait>(
 }
 
 pub async fn find_by_client_id<C: ConnectionTrait>(conn: &C, client_id: &str) -> Result<Option<PartnerClient>, DbError> {
-    Ok(Partners::find().filter(partner_clients::Column::ClientId.eq(client_id)).one(conn).await?)
+    Ok(Partners::find().filter(partner_clients::Column::ClientId.eq(client_id)).one(conn).await?.map(Into::into))
 }
 
 /// The clients with a webhook URL that receive `event_type` (those without a subscription receive every type).
 pub async fn subscribed_to<C: ConnectionTrait>(conn: &C, event_type: &str) -> Result<Vec<PartnerClient>, DbError> {
     let all = Partners::find().filter(partner_clients::Column::WebhookUrl.is_not_null()).all(conn).await?;
-    Ok(all.into_iter().filter(|p| subscription(p).is_none_or(|types| types.iter().any(|t| t == event_type))).collect())
+    Ok(all
+        .into_iter()
+        .map(PartnerClient::from)
+        .filter(|p| subscription(p).is_none_or(|types| types.iter().any(|t| t == event_type)))
+        .collect())
 }
 
 /// The event types a client chose, or `None` for every type.

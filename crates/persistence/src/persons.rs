@@ -8,8 +8,85 @@ use crate::DbError;
 use crate::entities::identity_verifications::{self, Entity as Verifications};
 use crate::entities::persons::{self, Entity as Persons};
 
-pub use identity_verifications::Model as Verification;
-pub use persons::Model as Person;
+/// A row of `persons` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub id: uuid::Uuid,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: chrono::NaiveDate,
+    pub nationality: String,
+    pub document_type: String,
+    pub document_number_enc: String,
+    pub document_index: String,
+    pub document_last3: String,
+    pub issuing_country: String,
+    pub document_expiry: chrono::NaiveDate,
+    pub verified_at: chrono::DateTime<chrono::Utc>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::persons::Model> for Person {
+    fn from(m: crate::entities::persons::Model) -> Self {
+        Self {
+            id: m.id,
+            given_names: m.given_names,
+            surname: m.surname,
+            date_of_birth: m.date_of_birth,
+            nationality: m.nationality,
+            document_type: m.document_type,
+            document_number_enc: m.document_number_enc,
+            document_index: m.document_index,
+            document_last3: m.document_last3,
+            issuing_country: m.issuing_country,
+            document_expiry: m.document_expiry,
+            verified_at: m.verified_at,
+            created_at: m.created_at,
+        }
+    }
+}
+
+/// A row of `identity_verifications` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verification {
+    pub id: uuid::Uuid,
+    pub person_id: uuid::Uuid,
+    pub verifier_id: uuid::Uuid,
+    pub purpose: String,
+    pub document_type: String,
+    pub document_number_enc: String,
+    pub document_last3: String,
+    pub issuing_country: String,
+    pub document_expiry: chrono::NaiveDate,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: chrono::NaiveDate,
+    pub nationality: String,
+    pub email: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::identity_verifications::Model> for Verification {
+    fn from(m: crate::entities::identity_verifications::Model) -> Self {
+        Self {
+            id: m.id,
+            person_id: m.person_id,
+            verifier_id: m.verifier_id,
+            purpose: m.purpose,
+            document_type: m.document_type,
+            document_number_enc: m.document_number_enc,
+            document_last3: m.document_last3,
+            issuing_country: m.issuing_country,
+            document_expiry: m.document_expiry,
+            given_names: m.given_names,
+            surname: m.surname,
+            date_of_birth: m.date_of_birth,
+            nationality: m.nationality,
+            email: m.email,
+            created_at: m.created_at,
+        }
+    }
+}
 
 /// What a verifier recorded; document numbers arrive already encrypted with their blind index.
 pub struct VerifiedDocument {
@@ -26,11 +103,11 @@ pub struct VerifiedDocument {
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Person>, DbError> {
-    Ok(Persons::find_by_id(id).one(conn).await?)
+    Ok(Persons::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 pub async fn find_by_document_index<C: ConnectionTrait>(conn: &C, index: &str) -> Result<Option<Person>, DbError> {
-    Ok(Persons::find().filter(persons::Column::DocumentIndex.eq(index)).one(conn).await?)
+    Ok(Persons::find().filter(persons::Column::DocumentIndex.eq(index)).one(conn).await?.map(Into::into))
 }
 
 /// Creates the person, or updates the one with this id from a newer check of the document.
@@ -53,12 +130,12 @@ pub async fn upsert<C: ConnectionTrait>(conn: &C, existing: Option<Uuid>, doc: &
     match existing {
         Some(id) => {
             model.id = sea_orm::ActiveValue::Unchanged(id);
-            Ok(model.update(conn).await?)
+            Ok(model.update(conn).await?.into())
         }
         None => {
             model.id = Set(Uuid::now_v7());
             model.created_at = Set(now);
-            Ok(model.insert(conn).await?)
+            Ok(model.insert(conn).await?.into())
         }
     }
 }
@@ -88,11 +165,11 @@ pub async fn record_verification<C: ConnectionTrait>(
         email: Set(email.to_owned()),
         created_at: Set(Utc::now()),
     };
-    Ok(model.insert(conn).await?)
+    Ok(model.insert(conn).await?.into())
 }
 
 pub async fn find_verification<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Verification>, DbError> {
-    Ok(Verifications::find_by_id(id).one(conn).await?)
+    Ok(Verifications::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 /// The most records a look-up answers; a desk looks for one person.
@@ -105,7 +182,10 @@ pub async fn verifications_by_email<C: ConnectionTrait>(conn: &C, email: &str) -
         .order_by_desc(identity_verifications::Column::CreatedAt)
         .limit(LOOKUP_LIMIT)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Candidates for a document number: the records whose number ends in `last3` (indexed), newest first. The
@@ -116,5 +196,8 @@ pub async fn verifications_by_last3<C: ConnectionTrait>(conn: &C, last3: &str) -
         .order_by_desc(identity_verifications::Column::CreatedAt)
         .limit(10 * LOOKUP_LIMIT)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }

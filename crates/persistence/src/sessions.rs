@@ -8,8 +8,64 @@ use crate::DbError;
 use crate::entities::refresh_tokens::{self, Entity as RefreshTokens};
 use crate::entities::sessions::{self, Entity as Sessions};
 
-pub use refresh_tokens::Model as RefreshToken;
-pub use sessions::Model as Session;
+/// A row of `sessions` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub id: uuid::Uuid,
+    pub account_id: uuid::Uuid,
+    pub client: String,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    pub auth_method: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub last_used_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub revoked_reason: Option<String>,
+}
+
+impl From<crate::entities::sessions::Model> for Session {
+    fn from(m: crate::entities::sessions::Model) -> Self {
+        Self {
+            id: m.id,
+            account_id: m.account_id,
+            client: m.client,
+            user_agent: m.user_agent,
+            ip: m.ip,
+            auth_method: m.auth_method,
+            created_at: m.created_at,
+            last_used_at: m.last_used_at,
+            expires_at: m.expires_at,
+            revoked_at: m.revoked_at,
+            revoked_reason: m.revoked_reason,
+        }
+    }
+}
+
+/// A row of `refresh_tokens` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefreshToken {
+    pub id: uuid::Uuid,
+    pub session_id: uuid::Uuid,
+    pub token_hash: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub used_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The token this one replaced; inserting it spends that one (a trigger, migration 11).
+    pub parent_id: Option<uuid::Uuid>,
+}
+
+impl From<crate::entities::refresh_tokens::Model> for RefreshToken {
+    fn from(m: crate::entities::refresh_tokens::Model) -> Self {
+        Self {
+            id: m.id,
+            session_id: m.session_id,
+            token_hash: m.token_hash,
+            created_at: m.created_at,
+            used_at: m.used_at,
+            parent_id: m.parent_id,
+        }
+    }
+}
 
 pub struct NewSession<'a> {
     pub account_id: Uuid,
@@ -36,11 +92,12 @@ pub async fn create<C: ConnectionTrait>(conn: &C, new: NewSession<'_>) -> Result
         revoked_reason: Set(None),
     }
     .insert(conn)
-    .await?)
+    .await?
+    .into())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Session>, DbError> {
-    Ok(Sessions::find_by_id(id).one(conn).await?)
+    Ok(Sessions::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 /// The session with its account and the account's verified person (if any), in one statement: what every
@@ -54,7 +111,7 @@ pub async fn find_with_account<C: ConnectionTrait>(
         .and_also_related(crate::entities::persons::Entity)
         .one(conn)
         .await?;
-    Ok(row.and_then(|(s, a, p)| a.map(|a| (s, a.into(), p))))
+    Ok(row.and_then(|(s, a, p)| a.map(|a| (s.into(), a.into(), p.map(Into::into)))))
 }
 
 /// The account's sessions that are still usable, newest first.
@@ -65,7 +122,10 @@ pub async fn active_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) 
         .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
         .order_by_desc(sessions::Column::CreatedAt)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 pub async fn revoke<C: ConnectionTrait>(conn: &C, id: Uuid, reason: &str) -> Result<(), DbError> {
@@ -122,7 +182,7 @@ pub async fn find_refresh_token<C: ConnectionTrait>(
         .and_also_related(crate::entities::accounts::Entity)
         .one(conn)
         .await?;
-    Ok(row.and_then(|(t, s, a)| Some((t, s?, a?.into()))))
+    Ok(row.and_then(|(t, s, a)| Some((t.into(), s?.into(), a?.into()))))
 }
 
 /// Replaces a refresh token by its successor in one atomic statement: the insert spends `parent_id` and

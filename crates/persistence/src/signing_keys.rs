@@ -7,14 +7,37 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::DbError;
 use crate::entities::signing_keys::{self, Entity as SigningKeys};
 
-pub use signing_keys::Model as SigningKey;
+/// A row of `signing_keys` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SigningKey {
+    pub kid: String,
+    pub private_key_enc: String,
+    pub public_key: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub retired_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl From<crate::entities::signing_keys::Model> for SigningKey {
+    fn from(m: crate::entities::signing_keys::Model) -> Self {
+        Self {
+            kid: m.kid,
+            private_key_enc: m.private_key_enc,
+            public_key: m.public_key,
+            created_at: m.created_at,
+            retired_at: m.retired_at,
+        }
+    }
+}
 
 pub async fn active<C: ConnectionTrait>(conn: &C) -> Result<Vec<SigningKey>, DbError> {
     Ok(SigningKeys::find()
         .filter(signing_keys::Column::RetiredAt.is_null())
         .order_by_desc(signing_keys::Column::CreatedAt)
         .all(conn)
-        .await?)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 pub async fn insert<C: ConnectionTrait>(conn: &C, kid: &str, private_key_enc: &str, public_key: &str) -> Result<(), DbError> {

@@ -7,7 +7,31 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::one_time_tokens::{self, Entity as Tokens};
 
-pub use one_time_tokens::Model as OneTimeToken;
+/// A row of `one_time_tokens` as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OneTimeToken {
+    pub id: uuid::Uuid,
+    pub purpose: String,
+    pub token_hash: String,
+    pub account_id: uuid::Uuid,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub used_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<crate::entities::one_time_tokens::Model> for OneTimeToken {
+    fn from(m: crate::entities::one_time_tokens::Model) -> Self {
+        Self {
+            id: m.id,
+            purpose: m.purpose,
+            token_hash: m.token_hash,
+            account_id: m.account_id,
+            expires_at: m.expires_at,
+            used_at: m.used_at,
+            created_at: m.created_at,
+        }
+    }
+}
 
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
@@ -34,7 +58,7 @@ pub async fn insert<C: ConnectionTrait>(
 pub async fn find_usable<C: ConnectionTrait>(conn: &C, token_hash: &str, purposes: &[&str]) -> Result<Option<OneTimeToken>, DbError> {
     let now = Utc::now();
     let t = Tokens::find().filter(one_time_tokens::Column::TokenHash.eq(token_hash)).one(conn).await?;
-    Ok(t.filter(|t| t.used_at.is_none() && t.expires_at > now && purposes.contains(&t.purpose.as_str())))
+    Ok(t.filter(|t| t.used_at.is_none() && t.expires_at > now && purposes.contains(&t.purpose.as_str())).map(Into::into))
 }
 
 /// Spends the token; false when someone else spent it first.
