@@ -34,10 +34,16 @@ export async function runSmoke(browser) {
 
     await check('home page has no axe violations', () => expectNoAxeViolations(page));
 
-    await check('the HTML carries a page shell and a description before any JavaScript runs; robots.txt is text', async () => {
+    await check('the HTML carries a page shell and a description, its scripts at low priority; robots.txt is text', async () => {
       const html = await (await fetch(`${baseUrl}/sign-in`)).text();
       assert(html.includes('class="boot-header"'), 'no page shell in the HTML');
       assert(/<meta name="description" content="[^"]{40,}"/.test(html), 'no meta description');
+      // The shell paints without the app's scripts, so none of them is fetched as if it held back that paint
+      // (`lowPriorityAppScripts` in vite.config.ts).
+      const scripts = html.match(/<script\b[^>]*>|<link\b[^>]*rel="modulepreload"[^>]*>/g) ?? [];
+      assert(scripts.length > 0, 'no scripts in the HTML');
+      const urgent = scripts.filter((tag) => !tag.includes('fetchpriority="low"'));
+      assert(urgent.length === 0, `scripts fetched at high priority: ${urgent.join(' ')}`);
       const robots = await fetch(`${baseUrl}/robots.txt`);
       const text = await robots.text();
       assert(robots.ok && text.startsWith('User-agent: *'), `robots.txt answered ${robots.status}: ${text.slice(0, 60)}`);
