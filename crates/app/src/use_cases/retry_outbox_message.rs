@@ -1,5 +1,6 @@
-//! An operator sends a dead outbox message again: it is due at once with a fresh series of attempts, so a
-//! partner whose endpoint was down for longer than the retries lasted still gets its webhook. Audited.
+//! An operator sends a dead outbox message again: it is due at once with a fresh series of attempts, so an
+//! email, SMS or webhook whose receiver was down for longer than the retries last is delivered after all.
+//! Audited.
 
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, outbox};
