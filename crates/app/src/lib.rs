@@ -14,6 +14,7 @@ pub mod invite;
 pub mod keys;
 pub mod language_choice;
 pub mod metrics;
+pub mod order_input;
 pub mod orders_flow;
 pub mod paging;
 pub mod partner_clients;

@@ -2,18 +2,13 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
-use sitecard_app::AppError;
-use sitecard_domain::PhoneE164;
-use sitecard_persistence::{accounts, persons, tokens};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
-use crate::error::{ApiError, Fields};
-use sitecard_app::challenge_flow::{self, ChallengeStarted};
-use sitecard_app::crypto::token_hash;
-use sitecard_app::language_choice::remember_chosen_language;
+use crate::error::ApiError;
+use sitecard_app::challenge_flow::ChallengeStarted;
 use sitecard_app::state::AppState;
-use sitecard_app::throttle;
+use sitecard_app::use_cases::register_account::{RegisterAccount, register_account};
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateAccount {
@@ -32,14 +27,6 @@ pub struct CreateAccount {
     #[serde(default)]
     #[schema(value_type = Option<sitecard_app::schema_enums::LanguageValue>)]
     pub language: Option<String>,
-}
-
-pub(crate) fn token_invalid() -> ApiError {
-    AppError::Gone(
-        "registration_token_invalid",
-        "this registration link is no longer valid; ask the identity-verification office for a new one".into(),
-    )
-    .into()
 }
 
 /// Create the account from a registration link; an SMS code goes to the phone.
@@ -61,41 +48,8 @@ pub async fn create_account(
     client: ClientInfo,
     body: web::Json<CreateAccount>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.into_inner();
-    throttle::consume(&state.db, &format!("register-ip:{}", client.ip), throttle::REGISTRATIONS_PER_IP, "too_many_attempts").await?;
-    let token = tokens::find_usable(&state.db, &token_hash(&body.registration_token), &["registration", "invitation"])
-        .await?
-        .ok_or_else(token_invalid)?;
-    let account = accounts::find(&state.db, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(token_invalid)?;
-    let mut inputs = vec![account.email.clone()];
-    if let Some(p) = match account.person_id {
-        Some(id) => persons::find(&state.db, id).await?,
-        None => None,
-    } {
-        inputs.push(p.given_names);
-        inputs.push(p.surname);
-    }
-    sitecard_app::password_policy::check_password_policy(
-        "password",
-        &body.password,
-        &inputs.iter().map(String::as_str).collect::<Vec<_>>(),
-    )?;
-    let mut f = Fields::new();
-    let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
-    let phone = f.finish_with(phone)?;
-    let hash = state.hasher.hash(body.password).await?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let account = remember_chosen_language(&txn, account, body.language.as_deref()).await?;
-    let started = challenge_flow::start(
-        &txn,
-        &state,
-        "register",
-        &account,
-        Some(phone.as_str()),
-        Some(serde_json::json!({ "password_hash": hash, "token_id": token.id })),
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    let CreateAccount { registration_token, password, phone, language } = body.into_inner();
+    let cmd = RegisterAccount { registration_token, password, phone, language, ip: client.ip };
+    let started = register_account(&state, cmd).await?;
     Ok(HttpResponse::Created().json(started))
 }

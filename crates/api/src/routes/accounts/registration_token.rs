@@ -8,10 +8,10 @@ use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
 use crate::error::ApiError;
-use crate::routes::accounts::create::token_invalid;
 use sitecard_app::crypto::token_hash;
 use sitecard_app::state::AppState;
 use sitecard_app::throttle::{self, Limit};
+use sitecard_app::use_cases::register_account::registration_token_invalid;
 
 /// Link checks per client IP: a site office registers many workers, but tokens are not to be guessed.
 pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 3600 };
@@ -40,7 +40,10 @@ pub async fn check_registration_token(
     token: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     throttle::consume(&state.db, &format!("register-check-ip:{}", client.ip), CHECKS_PER_IP, "too_many_attempts").await?;
-    let token = tokens::find_usable(&state.read, &token_hash(&token), &["registration", "invitation"]).await?.ok_or_else(token_invalid)?;
-    let account = accounts::find(&state.read, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(token_invalid)?;
+    let token = tokens::find_usable(&state.read, &token_hash(&token), &["registration", "invitation"])
+        .await?
+        .ok_or_else(registration_token_invalid)?;
+    let account =
+        accounts::find(&state.read, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(registration_token_invalid)?;
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(RegistrationLink { email: account.email }))
 }

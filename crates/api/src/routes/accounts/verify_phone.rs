@@ -2,16 +2,13 @@
 
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
-use sitecard_app::AppError;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{accounts, audit, tokens};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::ClientInfo;
 use crate::error::ApiError;
-use sitecard_app::challenge_flow;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::finish_registration::{FinishRegistration, finish_registration};
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyPhone {
@@ -49,31 +46,7 @@ pub async fn verify_phone(
     client: ClientInfo,
     body: web::Json<VerifyPhone>,
 ) -> Result<web::Json<AccountActivated>, ApiError> {
-    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["register"], &client.ip).await?;
-    let (hash, token_id) = challenge_flow::pending_password(&accepted.challenge)?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let (challenge, account) = accepted.consume(&txn).await?;
-    if !tokens::spend(&txn, token_id).await? {
-        return Err(AppError::Gone("registration_token_invalid", "this registration link was already used".into()).into());
-    }
-    let update = accounts::AccountUpdate {
-        password_hash: Some(hash),
-        phone: Some(challenge.phone.clone()),
-        status: Some("active"),
-        ..Default::default()
-    };
-    let account = accounts::update(&txn, account.id, update).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::AccountRegistered,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
-            data: serde_json::json!({ "ip": client.ip }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    let VerifyPhone { challenge_id, code } = body.into_inner();
+    let account = finish_registration(&state, FinishRegistration { challenge_id, code, ip: client.ip }).await?;
     Ok(web::Json(AccountActivated { account_id: account.id, email: account.email, status: account.status }))
 }

@@ -4,17 +4,16 @@
 use actix_web::{HttpResponse, delete, post, web};
 use serde::{Deserialize, Serialize};
 use sitecard_app::AppError;
-use sitecard_notify::SignInChange;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{accounts, audit};
+use sitecard_persistence::accounts;
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
 use crate::auth::step_up::{StepUp, require_step_up};
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::step_up::tell_sign_in_changed;
 use sitecard_app::totp;
+use sitecard_app::use_cases::disable_totp::{DisableTotp, disable_totp};
+use sitecard_app::use_cases::enrol_totp::{EnrolTotp, enrol_totp};
 
 #[derive(Serialize, ToSchema)]
 pub struct TotpEnrolment {
@@ -77,30 +76,7 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
 ))]
 #[post("/auth/totp/confirm")]
 pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
-    let pending = account.totp_pending_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "start enrolment first".into()))?;
-    let secret = state.cipher.decrypt(pending)?;
-    if !totp::verify_once(&state, account.id, &secret, &account.email, body.code.trim()).await? {
-        return Err(AppError::Unauthorized("invalid_code").into());
-    }
-    let replaced = account.totp_secret_enc.is_some();
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let update =
-        accounts::AccountUpdate { totp_secret_enc: Some(Some(pending.to_owned())), totp_pending_enc: Some(None), ..Default::default() };
-    accounts::update(&txn, account.id, update).await?;
-    tell_sign_in_changed(&txn, &account, SignInChange::AppAdded, account.phone.as_deref()).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::TotpEnrolled,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
-            data: serde_json::json!({ "replaced": replaced }),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    enrol_totp(&state, EnrolTotp { account_id: user.account_id, code: body.into_inner().code }).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -115,25 +91,6 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
 ))]
 #[delete("/auth/totp")]
 pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
-    let enc = account.totp_secret_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
-    if !totp::verify_once(&state, account.id, &state.cipher.decrypt(enc)?, &account.email, body.code.trim()).await? {
-        return Err(AppError::Unauthorized("invalid_code").into());
-    }
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    accounts::update(&txn, account.id, accounts::AccountUpdate { totp_secret_enc: Some(None), ..Default::default() }).await?;
-    tell_sign_in_changed(&txn, &account, SignInChange::AppRemoved, account.phone.as_deref()).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::TotpRemoved,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
-            data: serde_json::json!({}),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    disable_totp(&state, DisableTotp { account_id: user.account_id, code: body.into_inner().code }).await?;
     Ok(HttpResponse::NoContent().finish())
 }

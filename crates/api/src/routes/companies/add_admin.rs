@@ -1,14 +1,13 @@
 //! `POST /companies/{company_id}/admins`: invite another administrator.
 
 use actix_web::{HttpResponse, post, web};
-use sitecard_app::AppError;
 use uuid::Uuid;
 
 use super::{CompanyAdminView, InviteByEmail, invitation_language, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::provisioning;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::add_company_admin::{self as use_case, AddCompanyAdmin};
 
 /// Add a company administrator.
 ///
@@ -31,14 +30,7 @@ pub async fn add_company_admin(
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
     let language = invitation_language(body.language.as_deref(), &user);
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = provisioning::add_company_admin(&txn, &state, user.account_id, company_id, &body.email, language).await?;
-    let admin = sitecard_persistence::companies::admins(&txn, company_id)
-        .await?
-        .into_iter()
-        .find(|a| a.account_id == invited.account_id)
-        .ok_or_else(|| AppError::internal("the new administrator is not listed"))?;
-    txn.commit().await?;
-    state.forget_account(invited.account_id);
+    let cmd = AddCompanyAdmin { actor_id: user.account_id, company_id, email: body.into_inner().email, language };
+    let admin = use_case::add_company_admin(&state, cmd).await?;
     Ok(HttpResponse::Created().json(CompanyAdminView::from(admin)))
 }

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::{CompanyView, invitation_language};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::provisioning::{self, NewCompany};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::create_company as use_case;
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreateCompany {
@@ -46,15 +46,9 @@ pub async fn create_company(
     body: web::Json<CreateCompany>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
-    let new = NewCompany {
-        name: &body.name,
-        org_number: &body.org_number,
-        country: body.country.as_deref(),
-        admin_email: &body.admin_email,
-        language: invitation_language(body.language.as_deref(), &user),
-    };
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let created = provisioning::create_company(&txn, &state, Some(user.account_id), new).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(CompanyView::from(created.company)))
+    let language = invitation_language(body.language.as_deref(), &user);
+    let CreateCompany { name, org_number, country, admin_email, .. } = body.into_inner();
+    let cmd = use_case::CreateCompany { operator_id: user.account_id, name, org_number, country, admin_email, language };
+    let company = use_case::create_company(&state, cmd).await?;
+    Ok(HttpResponse::Created().json(CompanyView::from(company)))
 }

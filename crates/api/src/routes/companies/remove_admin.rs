@@ -6,8 +6,8 @@ use uuid::Uuid;
 use super::require_operator_or_admin;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::provisioning;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::remove_company_admin::{self as use_case, RemoveCompanyAdmin};
 
 /// Remove a company administrator.
 ///
@@ -31,9 +31,6 @@ pub async fn remove_company_admin(
 ) -> Result<HttpResponse, ApiError> {
     let (company_id, account_id) = path.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    provisioning::remove_company_admin(&txn, user.account_id, company_id, account_id).await?;
-    txn.commit().await?;
-    state.forget_account(account_id);
+    use_case::remove_company_admin(&state, RemoveCompanyAdmin { actor_id: user.account_id, company_id, account_id }).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -6,11 +6,12 @@ use sitecard_app::AppError;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::create::{CreateOrder, DeliveryInput, ParsedOrder, parse_order};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError, Fields};
+use sitecard_app::order_input::{CreateOrder, DeliveryInput, parse_order};
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::place_card_order::place_order;
+use sitecard_app::use_cases::place_card_order::ParsedOrder;
+use sitecard_app::use_cases::place_card_orders_from_csv::{PlaceCardOrdersFromCsv, place_card_orders_from_csv};
 
 /// At most this many orders per file.
 pub const MAX_ROWS: usize = 500;
@@ -99,7 +100,8 @@ pub async fn create_orders_from_csv(
     if options.dry_run.unwrap_or(false) {
         return Ok(HttpResponse::Ok().json(BatchCreated { created: vec![], rows: count }));
     }
-    let created = place_all(&state, company_id, user.account_id, parsed).await?;
+    let cmd = PlaceCardOrdersFromCsv { actor_id: user.account_id, company_id, orders: parsed };
+    let created = place_card_orders_from_csv(&state, cmd).await?;
     Ok(HttpResponse::Created().json(BatchCreated { created, rows: count }))
 }
 
@@ -121,18 +123,6 @@ fn check_rows(rows: &[CreateOrder]) -> Result<Vec<ParsedOrder>, ApiError> {
         errors.push(row_error(0, "given_names", "required", "the file has no orders under its header row"));
     }
     if errors.is_empty() { Ok(parsed) } else { Err(batch_invalid(errors)) }
-}
-
-/// Places every order in one transaction (all or nothing); the new ids in row order.
-async fn place_all(state: &AppState, company_id: Uuid, actor: Uuid, orders: Vec<ParsedOrder>) -> Result<Vec<Uuid>, ApiError> {
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let company = sitecard_persistence::companies::find(&txn, company_id).await?.ok_or(AppError::NotFound)?;
-    let mut created = Vec::with_capacity(orders.len());
-    for order in orders {
-        created.push(place_order(&txn, state, &company, actor, order).await?.id);
-    }
-    txn.commit().await?;
-    Ok(created)
 }
 
 /// The rows as order inputs; a header that misses a required column, or a file that is not CSV, is one

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use crate::routes::company_orders::create::{DeliveryInput, parse_birth_date, parse_delivery};
+use sitecard_app::order_input::{DeliveryInput, parse_birth_date, parse_delivery};
 use sitecard_app::orders_flow::CompanyOrder;
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::correct_card_order::{CorrectCardOrder, correct_card_order};

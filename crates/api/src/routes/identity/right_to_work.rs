@@ -1,16 +1,15 @@
 //! `POST /identity-verifications/{id}/right-to-work`: a verifier records a renewed residence or work permit.
 
 use actix_web::{post, web};
-use sitecard_app::AppError;
 use sitecard_domain::Role;
-use sitecard_persistence::persons;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields};
+use crate::error::ApiError;
 use crate::routes::identity::show::{VerificationView, view};
-use sitecard_app::right_to_work::{self, RightToWork};
+use sitecard_app::right_to_work::RightToWork;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::record_right_to_work::{self as use_case, RecordRightToWork};
 
 /// Record a renewed residence or work permit (verifiers).
 ///
@@ -34,15 +33,7 @@ pub async fn record_right_to_work(
     body: web::Json<RightToWork>,
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
-    let record = persons::find_verification(&state.db, *id).await?.ok_or(AppError::NotFound)?;
-    let mut f = Fields::new();
-    let permit = right_to_work::parse_permit(&state, &body, &mut f);
-    if !right_to_work::required_for(&record.nationality) {
-        right_to_work::refuse_unneeded(&mut f);
-    }
-    let permit = f.finish_with(permit)?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    right_to_work::record_permit(&txn, record.person_id, record.id, user.account_id, &permit).await?;
-    txn.commit().await?;
+    let cmd = RecordRightToWork { verifier_id: user.account_id, verification_id: id.into_inner(), permit: body.into_inner() };
+    let record = use_case::record_right_to_work(&state, cmd).await?;
     Ok(web::Json(view(&state.db, record).await?))
 }

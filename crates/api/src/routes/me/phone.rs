@@ -2,11 +2,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
-use sitecard_app::AppError;
 use sitecard_domain::PhoneE164;
-use sitecard_notify::SignInChange;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{accounts, audit};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -14,9 +10,10 @@ use crate::auth::step_up::require_step_up;
 use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::{ApiError, Fields};
 use crate::routes::me::profile::{Contact, contact_of};
-use sitecard_app::challenge_flow::{self, ChallengeStarted};
+use sitecard_app::challenge_flow::ChallengeStarted;
 use sitecard_app::state::AppState;
-use sitecard_app::step_up::tell_sign_in_changed;
+use sitecard_app::use_cases::confirm_phone_change::{ConfirmPhoneChange, confirm_phone_change};
+use sitecard_app::use_cases::start_phone_change::{StartPhoneChange, start_phone_change};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ChangePhone {
@@ -48,10 +45,7 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
     let phone = f.finish_with(phone)?;
     require_step_up(&state, &user, body.current_password.as_deref()).await?;
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let started = challenge_flow::start(&txn, &state, "phone_change", &account, Some(phone.as_str()), None).await?;
-    txn.commit().await?;
+    let started = start_phone_change(&state, StartPhoneChange { account_id: user.account_id, new_phone: phone }).await?;
     Ok(HttpResponse::Accepted().json(started))
 }
 
@@ -80,30 +74,8 @@ pub async fn verify_phone_change(
     client: ClientInfo,
     body: web::Json<VerifyPhoneChange>,
 ) -> Result<web::Json<Contact>, ApiError> {
-    // Someone else's challenge is as unknown as a made-up one.
-    let c = challenge_flow::open(&state.db, body.challenge_id, &["phone_change"]).await?;
-    if c.account_id != user.account_id {
-        return Err(AppError::Gone("challenge_expired", "this code request is no longer valid".into()).into());
-    }
-    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["phone_change"], &client.ip).await?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let (challenge, before) = accepted.consume(&txn).await?;
-    let account =
-        accounts::update(&txn, user.account_id, accounts::AccountUpdate { phone: Some(challenge.phone.clone()), ..Default::default() })
-            .await?;
-    let old_phone = before.phone.as_deref().filter(|old| Some(*old) != challenge.phone.as_deref());
-    tell_sign_in_changed(&txn, &account, SignInChange::PhoneChanged, old_phone).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::PhoneChanged,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::Account(user.account_id),
-            data: serde_json::json!({}),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    let VerifyPhoneChange { challenge_id, code } = body.into_inner();
+    let cmd = ConfirmPhoneChange { account_id: user.account_id, challenge_id, code, ip: client.ip };
+    let account = confirm_phone_change(&state, cmd).await?;
     Ok(web::Json(contact_of(&account)))
 }

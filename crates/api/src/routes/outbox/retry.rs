@@ -1,15 +1,13 @@
 //! `POST /outbox/{id}/retry`: a dead message is due again.
 
 use actix_web::{HttpResponse, post, web};
-use sitecard_app::AppError;
 use sitecard_domain::Role;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{audit, outbox};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::retry_outbox_message::{self as use_case, RetryOutboxMessage};
 
 /// Send a dead message again.
 ///
@@ -25,21 +23,7 @@ use sitecard_app::state::AppState;
 #[post("/outbox/{id}/retry")]
 pub async fn retry_outbox_message(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
-    let id = id.into_inner();
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    if !outbox::retry_dead(&txn, id).await? {
-        return Err(match outbox::find(&txn, id).await? {
-            Some(m) => AppError::Conflict("not_dead", format!("the message is {}", m.status)).into(),
-            None => AppError::NotFound.into(),
-        });
-    }
-    let event = audit::NewAuditEvent {
-        kind: AuditKind::OutboxMessageRetried,
-        actor: Actor::Account(user.account_id),
-        subject: Subject::OutboxMessage(id),
-        data: serde_json::json!({}),
-    };
-    audit::append(&txn, event).await?;
-    txn.commit().await?;
+    let cmd = RetryOutboxMessage { operator_id: user.account_id, message_id: id.into_inner() };
+    use_case::retry_outbox_message(&state, cmd).await?;
     Ok(HttpResponse::Accepted().finish())
 }

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::PartnerSecretsView;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::partner_clients::{self, NewClient};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::create_partner_client as use_case;
 
 #[derive(Deserialize, ToSchema)]
 pub struct CreatePartnerClient {
@@ -43,16 +43,10 @@ pub async fn create_partner_client(
     body: web::Json<CreatePartnerClient>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
-    let new = NewClient {
-        client_id: &body.client_id,
-        name: &body.name,
-        webhook_url: body.webhook_url.as_deref().filter(|u| !u.trim().is_empty()),
-        webhook_events: body.webhook_events.as_deref(),
-        demo_secret: None,
-    };
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let secrets = partner_clients::create(&txn, &state, Some(user.account_id), new).await?;
-    txn.commit().await?;
+    let CreatePartnerClient { client_id, name, webhook_url, webhook_events } = body.into_inner();
+    let webhook_url = webhook_url.filter(|u| !u.trim().is_empty());
+    let cmd = use_case::CreatePartnerClient { operator_id: user.account_id, client_id, name, webhook_url, webhook_events };
+    let secrets = use_case::create_partner_client(&state, cmd).await?;
     // Secrets must not be stored by caches or replayed for an Idempotency-Key.
     Ok(HttpResponse::Created().insert_header(("cache-control", "no-store")).json(PartnerSecretsView::from(secrets)))
 }

@@ -6,8 +6,8 @@ use sitecard_domain::Role;
 use super::PartnerSecretsView;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::partner_clients;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::rotate_partner_secret::{self as use_case, RotatePartnerSecret};
 
 /// Rotate a partner client's secrets.
 ///
@@ -26,8 +26,7 @@ pub async fn rotate_partner_secret(
     client_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let secrets = partner_clients::rotate_secrets(&txn, &state, Some(user.account_id), &client_id).await?;
-    txn.commit().await?;
+    let cmd = RotatePartnerSecret { operator_id: user.account_id, client_id: client_id.into_inner() };
+    let secrets = use_case::rotate_partner_secret(&state, cmd).await?;
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(PartnerSecretsView::from(secrets)))
 }

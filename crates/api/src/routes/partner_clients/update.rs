@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::{PartnerClientView, absent_null_or};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::partner_clients::{self, ClientChanges};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::update_partner_client as use_case;
 
 #[derive(Deserialize, ToSchema)]
 pub struct UpdatePartnerClient {
@@ -44,13 +44,16 @@ pub async fn update_partner_client(
     body: web::Json<UpdatePartnerClient>,
 ) -> Result<web::Json<PartnerClientView>, ApiError> {
     user.require(Role::Operator)?;
-    let changes = ClientChanges {
-        name: body.name.as_deref(),
-        webhook_url: body.webhook_url.as_ref().map(|u| u.as_deref().filter(|u| !u.trim().is_empty())),
-        webhook_events: body.webhook_events.as_ref().map(|e| e.as_deref()),
+    let UpdatePartnerClient { name, webhook_url, webhook_events } = body.into_inner();
+    // A blank URL stops webhooks, as `null` does.
+    let webhook_url = webhook_url.map(|u| u.filter(|u| !u.trim().is_empty()));
+    let cmd = use_case::UpdatePartnerClient {
+        operator_id: user.account_id,
+        client_id: client_id.into_inner(),
+        name,
+        webhook_url,
+        webhook_events,
     };
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let client = partner_clients::update(&txn, &state, Some(user.account_id), &client_id, changes).await?;
-    txn.commit().await?;
+    let client = use_case::update_partner_client(&state, cmd).await?;
     Ok(web::Json(client.into()))
 }

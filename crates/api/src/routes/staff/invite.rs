@@ -10,8 +10,8 @@ use super::StaffMember;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
 use crate::routes::companies::invitation_language;
-use sitecard_app::provisioning;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::invite_staff as use_case;
 
 #[derive(Deserialize, ToSchema)]
 pub struct InviteStaff {
@@ -41,10 +41,7 @@ pub async fn invite_staff(state: web::Data<AppState>, user: CurrentUser, body: w
         _ => return Err(AppError::Validation(vec![FieldError::new("role", "invalid_value", "verifier or operator")]).into()),
     };
     let language = invitation_language(body.language.as_deref(), &user);
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = provisioning::invite_staff(&txn, &state, user.account_id, &body.email, role, language).await?;
-    let account = sitecard_persistence::accounts::find(&txn, invited.account_id).await?.ok_or(AppError::NotFound)?;
-    txn.commit().await?;
-    state.forget_account(account.id);
+    let cmd = use_case::InviteStaff { operator_id: user.account_id, email: body.into_inner().email, role, language };
+    let account = use_case::invite_staff(&state, cmd).await?;
     Ok(HttpResponse::Created().json(StaffMember::from(account)))
 }

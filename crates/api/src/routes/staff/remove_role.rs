@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::provisioning;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::remove_staff_role::{self as use_case, RemoveStaffRole};
 
 /// Take a staff role away.
 ///
@@ -33,9 +33,6 @@ pub async fn remove_staff_role(
     user.require(Role::Operator)?;
     let (account_id, role) = path.into_inner();
     let role = Role::parse(&role).ok_or(AppError::NotFound)?;
-    let txn = sitecard_persistence::begin(&state.db).await?;
-    provisioning::remove_staff_role(&txn, user.account_id, account_id, role).await?;
-    txn.commit().await?;
-    state.forget_account(account_id);
+    use_case::remove_staff_role(&state, RemoveStaffRole { operator_id: user.account_id, account_id, role }).await?;
     Ok(HttpResponse::NoContent().finish())
 }
