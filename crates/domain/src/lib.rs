@@ -16,6 +16,7 @@ pub mod destination;
 pub mod document;
 pub mod email;
 pub mod identity_match;
+pub mod ids;
 pub mod language;
 pub mod order_state;
 pub mod org_number;

@@ -96,6 +96,12 @@ impl NewAuditEvent {
     pub fn new(kind: AuditKind, actor: Actor, subject: Subject, data: serde_json::Value) -> Self {
         Self { kind, actor, subject, data }
     }
+
+    /// An account acting on itself (registering, changing or resetting its password, a second factor), with the
+    /// address the request came from.
+    pub fn by_account_itself(kind: AuditKind, account_id: Uuid, ip: &str) -> Self {
+        Self::new(kind, Actor::Account(account_id), Subject::Account(account_id), serde_json::json!({ "ip": ip }))
+    }
 }
 
 /// Appends one event in a transaction of its own (for events that go with no other change).

@@ -2,16 +2,16 @@
 //! no phone): the document presented must be the one on record and the card in hand the one issued.
 
 use sitecard_domain::DocumentNumber;
+use sitecard_domain::ids::{AccountId, CardId};
 use sitecard_persistence::{accounts, cards, persons};
-use uuid::Uuid;
 
 use crate::cards_flow::{self, Activated};
 use crate::error::AppError;
 use crate::state::AppState;
 
 pub struct ActivateCardInPerson {
-    pub verifier_id: Uuid,
-    pub card_id: Uuid,
+    pub verifier_id: AccountId,
+    pub card_id: CardId,
     /// As typed from the document presented now.
     pub document_number: String,
     /// As typed from the card in hand.
@@ -20,7 +20,7 @@ pub struct ActivateCardInPerson {
 
 pub async fn activate_card_in_person(state: &AppState, cmd: ActivateCardInPerson) -> Result<Activated, AppError> {
     let ActivateCardInPerson { verifier_id, card_id, document_number, card_number } = cmd;
-    let card = cards::find(&state.db, card_id).await?.ok_or(AppError::NotFound)?;
+    let card = cards::find(&state.db, card_id.into()).await?.ok_or(AppError::NotFound)?;
     let account = match card.account_id {
         Some(a) => accounts::find(&state.db, a).await?,
         None => None,
@@ -49,7 +49,7 @@ pub async fn activate_card_in_person(state: &AppState, cmd: ActivateCardInPerson
         });
     }
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let pin = cards_flow::activate(&txn, state, &card, verifier_id, "in_person").await?;
+    let pin = cards_flow::activate(&txn, state, &card, verifier_id.into(), "in_person").await?;
     let ch = cards::CardUpdate { activation_failures: Some(0), ..Default::default() };
     cards::update_if_status(&txn, card.id, sitecard_domain::card_state::CardStatus::Active, ch).await?;
     let card = cards::find(&txn, card.id).await?.ok_or(AppError::NotFound)?;

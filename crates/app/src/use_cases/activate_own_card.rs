@@ -3,9 +3,9 @@
 
 use sitecard_domain::card_number::CardNumber;
 use sitecard_domain::card_state;
+use sitecard_domain::ids::{AccountId, CardId};
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, cards};
-use uuid::Uuid;
 
 use crate::cards_flow::{self, Activated};
 use crate::error::AppError;
@@ -41,12 +41,12 @@ pub async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> R
     Err(AppError::CardNumberMismatch { remaining_attempts: (MAX_ACTIVATION_FAILURES - tries).max(0) })
 }
 
-pub async fn activate_own_card(state: &AppState, account_id: Uuid, card_id: Uuid, typed: &str) -> Result<Activated, AppError> {
-    let card = cards_flow::holder_card(state, account_id, card_id).await?;
+pub async fn activate_own_card(state: &AppState, account_id: AccountId, card_id: CardId, typed: &str) -> Result<Activated, AppError> {
+    let card = cards_flow::holder_card(state, account_id.into(), card_id.into()).await?;
     card_state::activate(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     check_typed(state, &card, typed).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let pin = cards_flow::activate(&txn, state, &card, account_id, "cardholder").await?;
+    let pin = cards_flow::activate(&txn, state, &card, account_id.into(), "cardholder").await?;
     let card = cards::find(&txn, card.id).await?.ok_or(AppError::NotFound)?;
     let view = cards_flow::view(&txn, card).await?.for_holder();
     txn.commit().await?;

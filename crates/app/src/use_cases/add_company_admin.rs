@@ -3,16 +3,16 @@
 //! commit, so the new role counts from its next request.
 
 use sitecard_domain::Language;
+use sitecard_domain::ids::{AccountId, CompanyId};
 use sitecard_persistence::companies::{self, CompanyAdmin};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::provisioning;
 use crate::state::AppState;
 
 pub struct AddCompanyAdmin {
-    pub actor_id: Uuid,
-    pub company_id: Uuid,
+    pub actor_id: AccountId,
+    pub company_id: CompanyId,
     /// As typed; checked by the invitation (422 `invalid_email`).
     pub email: String,
     /// The invitation's language.
@@ -23,8 +23,8 @@ pub struct AddCompanyAdmin {
 pub async fn add_company_admin(state: &AppState, cmd: AddCompanyAdmin) -> Result<CompanyAdmin, AppError> {
     let AddCompanyAdmin { actor_id, company_id, email, language } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = provisioning::add_company_admin(&txn, state, actor_id, company_id, &email, language).await?;
-    let admin = companies::admins(&txn, company_id)
+    let invited = provisioning::add_company_admin(&txn, state, actor_id.into(), company_id.into(), &email, language).await?;
+    let admin = companies::admins(&txn, company_id.into())
         .await?
         .into_iter()
         .find(|a| a.account_id == invited.account_id)

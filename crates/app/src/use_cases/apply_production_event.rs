@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sitecard_domain::card_number::CardNumber;
+use sitecard_domain::ids::OrderId;
 use sitecard_domain::order_state::ProductionStep;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -38,7 +39,7 @@ pub struct ProductionEvent {
 
 pub struct ApplyProductionEvent {
     pub partner_client_id: String,
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub event: ProductionEvent,
     /// The partner's `Idempotency-Key`, scoped to the partner.
     pub idempotency_key: Option<String>,
@@ -73,7 +74,7 @@ pub async fn apply_production_event(state: &AppState, cmd: ApplyProductionEvent)
             Err(e) => return Err(e.into()),
         }
     }
-    let view = apply(&txn, &partner_client_id, id, &event).await?;
+    let view = apply(&txn, &partner_client_id, id.into(), &event).await?;
     let json = serde_json::to_string(&view).map_err(AppError::internal)?;
     if let Some(key) = &idempotency_key {
         idempotency::store(&txn, key, 200, &json).await?;

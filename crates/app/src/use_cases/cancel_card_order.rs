@@ -1,19 +1,19 @@
 //! A company administrator cancels an order before production: partners hear of it by webhook.
 
+use sitecard_domain::ids::{AccountId, CompanyId, OrderId};
 use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, orders};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
 
 pub struct CancelCardOrder {
-    pub actor_id: Uuid,
-    pub company_id: Uuid,
-    pub order_id: Uuid,
+    pub actor_id: AccountId,
+    pub company_id: CompanyId,
+    pub order_id: OrderId,
     /// Kept on the order (at most 500 characters).
     pub reason: Option<String>,
 }
@@ -21,25 +21,25 @@ pub struct CancelCardOrder {
 pub async fn cancel_card_order(state: &AppState, cmd: CancelCardOrder) -> Result<CompanyOrder, AppError> {
     let CancelCardOrder { actor_id, company_id, order_id: id, reason } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id, id).await?;
+    let order = orders_flow::company_order(&txn, company_id.into(), id.into()).await?;
     let from = order.status;
     let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { reason: reason.is_some().then(|| reason.clone()), ..Default::default() };
-    if !orders::transition(&txn, id, order.version, to, ch).await? {
+    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
-    orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id, to.as_str()).await?;
+    orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id.into(), to.as_str()).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::OrderCancelled,
-            actor: Actor::Account(actor_id),
-            subject: Subject::CardOrder(id),
+            actor: Actor::Account(actor_id.into()),
+            subject: Subject::CardOrder(id.into()),
             data: serde_json::json!({ "from": from.as_str() }),
         },
     )
     .await?;
-    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

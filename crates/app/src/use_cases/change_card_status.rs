@@ -2,20 +2,20 @@
 //! email, the gate feed (through `cards_flow::apply`) and the audit log, in one transaction.
 
 use sitecard_domain::card_state::CardAction;
+use sitecard_domain::ids::{AccountId, CardId, CompanyId};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::CardUpdate;
 use sitecard_persistence::{audit, cards};
-use uuid::Uuid;
 
 use crate::cards_flow::{self, CardView};
 use crate::error::AppError;
 use crate::state::AppState;
 
 pub struct ChangeCardStatus {
-    pub actor_id: Uuid,
-    pub company_id: Uuid,
-    pub card_id: Uuid,
+    pub actor_id: AccountId,
+    pub company_id: CompanyId,
+    pub card_id: CardId,
     pub action: CardAction,
     /// Shown to the worker; kept on a blocked or terminated card.
     pub reason: String,
@@ -24,7 +24,7 @@ pub struct ChangeCardStatus {
 pub async fn change_card_status(state: &AppState, cmd: ChangeCardStatus) -> Result<CardView, AppError> {
     let ChangeCardStatus { actor_id, company_id, card_id: id, action, reason } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let card = cards_flow::company_card(&txn, company_id, id).await?;
+    let card = cards_flow::company_card(&txn, company_id.into(), id.into()).await?;
     let from = cards_flow::status_of(&card)?;
     let (kind, message) = match action {
         CardAction::Block => (AuditKind::CardBlocked, Message::CardBlocked { card: cards_flow::masked(&card), reason: reason.clone() }),
@@ -42,13 +42,13 @@ pub async fn change_card_status(state: &AppState, cmd: ChangeCardStatus) -> Resu
         &txn,
         audit::NewAuditEvent {
             kind,
-            actor: Actor::Account(actor_id),
-            subject: Subject::Card(id),
+            actor: Actor::Account(actor_id.into()),
+            subject: Subject::Card(id.into()),
             data: serde_json::json!({ "reason": reason }),
         },
     )
     .await?;
-    let card = cards::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let card = cards::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
     let view = cards_flow::view(&txn, card).await?;
     txn.commit().await?;
     Ok(view)

@@ -4,7 +4,7 @@
 use sitecard_domain::Language;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
+use sitecard_persistence::audit::AuditKind;
 use sitecard_persistence::{accounts, audit, persons, sessions};
 use uuid::Uuid;
 
@@ -39,16 +39,7 @@ pub async fn change_own_password(state: &AppState, cmd: ChangeOwnPassword) -> Re
     accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, Some(session_id), "password_changed").await?;
     sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::PasswordChanged,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
-            data: serde_json::json!({ "ip": ip }),
-        },
-    )
-    .await?;
+    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::PasswordChanged, account.id, &ip)).await?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(())

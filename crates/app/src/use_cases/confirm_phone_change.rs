@@ -2,6 +2,7 @@
 //! The email address and the old number are told, so a takeover through a stolen session does not go
 //! unnoticed; audited.
 
+use sitecard_domain::ids::AccountId;
 use sitecard_notify::SignInChange;
 use sitecard_persistence::accounts::{self, Account};
 use sitecard_persistence::audit::{self, Actor, AuditKind, Subject};
@@ -13,7 +14,7 @@ use crate::state::AppState;
 use crate::step_up::tell_sign_in_changed;
 
 pub struct ConfirmPhoneChange {
-    pub account_id: Uuid,
+    pub account_id: AccountId,
     /// The challenge from `start_phone_change`.
     pub challenge_id: Uuid,
     /// The code, as typed.
@@ -34,15 +35,16 @@ pub async fn confirm_phone_change(state: &AppState, cmd: ConfirmPhoneChange) -> 
     let txn = sitecard_persistence::begin(&state.db).await?;
     let (challenge, before) = accepted.consume(&txn).await?;
     let account =
-        accounts::update(&txn, account_id, accounts::AccountUpdate { phone: Some(challenge.phone.clone()), ..Default::default() }).await?;
+        accounts::update(&txn, account_id.into(), accounts::AccountUpdate { phone: Some(challenge.phone.clone()), ..Default::default() })
+            .await?;
     let old_phone = before.phone.as_deref().filter(|old| Some(*old) != challenge.phone.as_deref());
     tell_sign_in_changed(&txn, &account, SignInChange::PhoneChanged, old_phone).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::PhoneChanged,
-            actor: Actor::Account(account_id),
-            subject: Subject::Account(account_id),
+            actor: Actor::Account(account_id.into()),
+            subject: Subject::Account(account_id.into()),
             data: serde_json::json!({}),
         },
     )

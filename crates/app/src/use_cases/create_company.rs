@@ -2,15 +2,15 @@
 //! never exists without someone who can manage it.
 
 use sitecard_domain::Language;
+use sitecard_domain::ids::AccountId;
 use sitecard_persistence::companies::Company;
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::provisioning::{self, NewCompany};
 use crate::state::AppState;
 
 pub struct CreateCompany {
-    pub operator_id: Uuid,
+    pub operator_id: AccountId,
     /// The fields as sent; `provisioning::create_company` reports every field error at once.
     pub name: String,
     pub org_number: String,
@@ -25,7 +25,7 @@ pub async fn create_company(state: &AppState, cmd: CreateCompany) -> Result<Comp
     let CreateCompany { operator_id, name, org_number, country, admin_email, language } = cmd;
     let new = NewCompany { name: &name, org_number: &org_number, country: country.as_deref(), admin_email: &admin_email, language };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let created = provisioning::create_company(&txn, state, Some(operator_id), new).await?;
+    let created = provisioning::create_company(&txn, state, Some(operator_id.into()), new).await?;
     txn.commit().await?;
     Ok(created.company)
 }

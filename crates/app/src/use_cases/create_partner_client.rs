@@ -2,14 +2,14 @@
 //! Its secrets are made here and answered this once: only the client secret's hash and the webhook secret,
 //! encrypted, are kept.
 
-use uuid::Uuid;
+use sitecard_domain::ids::AccountId;
 
 use crate::error::AppError;
 use crate::partner_clients::{self, NewClient, PartnerSecrets};
 use crate::state::AppState;
 
 pub struct CreatePartnerClient {
-    pub operator_id: Uuid,
+    pub operator_id: AccountId,
     /// What the partner sends as `client_id`; checked by `partner_clients::create` with every other field.
     pub client_id: String,
     pub name: String,
@@ -29,7 +29,7 @@ pub async fn create_partner_client(state: &AppState, cmd: CreatePartnerClient) -
         demo_secret: None,
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let secrets = partner_clients::create(&txn, state, Some(operator_id), new).await?;
+    let secrets = partner_clients::create(&txn, state, Some(operator_id.into()), new).await?;
     txn.commit().await?;
     Ok(secrets)
 }

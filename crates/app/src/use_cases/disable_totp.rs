@@ -2,10 +2,10 @@
 //! codes. The email address and the phone are told, so a takeover through a stolen session does not go
 //! unnoticed; audited.
 
+use sitecard_domain::ids::AccountId;
 use sitecard_notify::SignInChange;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{accounts, audit};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -13,7 +13,7 @@ use crate::step_up::tell_sign_in_changed;
 use crate::totp;
 
 pub struct DisableTotp {
-    pub account_id: Uuid,
+    pub account_id: AccountId,
     /// The app's current code, as typed.
     pub code: String,
 }
@@ -21,7 +21,7 @@ pub struct DisableTotp {
 /// 409 `invalid_state` when no app is enrolled, 401 `invalid_code` for a wrong or used code.
 pub async fn disable_totp(state: &AppState, cmd: DisableTotp) -> Result<(), AppError> {
     let DisableTotp { account_id, code } = cmd;
-    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
+    let account = accounts::find(&state.db, account_id.into()).await?.ok_or(AppError::NotFound)?;
     let enc = account.totp_secret_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
     if !totp::verify_once(state, account.id, &state.cipher.decrypt(enc)?, &account.email, code.trim()).await? {
         return Err(AppError::Unauthorized("invalid_code"));

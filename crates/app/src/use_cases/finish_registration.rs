@@ -2,7 +2,7 @@
 //! challenge is set, the account becomes active and the registration link is spent; audited.
 
 use sitecard_persistence::accounts::{self, Account};
-use sitecard_persistence::audit::{self, Actor, AuditKind, Subject};
+use sitecard_persistence::audit::{self, AuditKind};
 use sitecard_persistence::tokens;
 use uuid::Uuid;
 
@@ -37,16 +37,7 @@ pub async fn finish_registration(state: &AppState, cmd: FinishRegistration) -> R
         ..Default::default()
     };
     let account = accounts::update(&txn, account.id, update).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::AccountRegistered,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
-            data: serde_json::json!({ "ip": ip }),
-        },
-    )
-    .await?;
+    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::AccountRegistered, account.id, &ip)).await?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(account)

@@ -2,16 +2,16 @@
 //! an existing account gets the role at once. The session cache forgets the account after commit, so the new
 //! role counts from its next request.
 
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::{Language, Role};
 use sitecard_persistence::accounts::{self, Account};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::provisioning;
 use crate::state::AppState;
 
 pub struct InviteStaff {
-    pub operator_id: Uuid,
+    pub operator_id: AccountId,
     /// As typed; checked by the invitation (422 `invalid_email`).
     pub email: String,
     /// `Verifier` or `Operator`.
@@ -24,7 +24,7 @@ pub struct InviteStaff {
 pub async fn invite_staff(state: &AppState, cmd: InviteStaff) -> Result<Account, AppError> {
     let InviteStaff { operator_id, email, role, language } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = provisioning::invite_staff(&txn, state, operator_id, &email, role, language).await?;
+    let invited = provisioning::invite_staff(&txn, state, operator_id.into(), &email, role, language).await?;
     let account = accounts::find(&txn, invited.account_id).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
     state.forget_account(account.id);

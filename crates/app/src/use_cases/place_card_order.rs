@@ -2,6 +2,7 @@
 //! worker's account when one exists, and the worker is emailed. Batches and renewals place orders the same way.
 
 use sitecard_domain::Email;
+use sitecard_domain::ids::{AccountId, CompanyId};
 use sitecard_domain::order_state::OrderStatus;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -25,10 +26,15 @@ pub struct ParsedOrder {
 }
 
 /// Places one order in a transaction of its own.
-pub async fn place_card_order(state: &AppState, actor: Uuid, company_id: Uuid, order: ParsedOrder) -> Result<CompanyOrder, AppError> {
+pub async fn place_card_order(
+    state: &AppState,
+    actor: AccountId,
+    company_id: CompanyId,
+    order: ParsedOrder,
+) -> Result<CompanyOrder, AppError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let company = companies::find(&txn, company_id).await?.ok_or(AppError::NotFound)?;
-    let order = place_order(&txn, state, &company, actor, order).await?;
+    let company = companies::find(&txn, company_id.into()).await?.ok_or(AppError::NotFound)?;
+    let order = place_order(&txn, state, &company, actor.into(), order).await?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

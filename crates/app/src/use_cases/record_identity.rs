@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use sitecard_domain::identity_match::{PersonalData, match_identity};
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -34,7 +35,7 @@ pub struct VerificationRecorded {
 
 /// A verifier's record of a document they held in their hands.
 pub struct RecordIdentity {
-    pub verifier_id: Uuid,
+    pub verifier_id: AccountId,
     pub document: VerifiedDocument,
     pub email: Email,
     pub language: Language,
@@ -77,7 +78,7 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
             &state.db,
             audit::NewAuditEvent {
                 kind: AuditKind::IdentityRelinkRefused,
-                actor: Actor::Account(verifier_id),
+                actor: Actor::Account(verifier_id.into()),
                 subject: Subject::Account(a.id),
                 data: serde_json::json!({ "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
             },
@@ -118,9 +119,9 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
         }
     };
     sitecard_persistence::orders::link_to_account(&txn, email.as_str(), account.id).await?;
-    let record = persons::record_verification(&txn, person.id, verifier_id, "registration", email.as_str(), &doc).await?;
+    let record = persons::record_verification(&txn, person.id, verifier_id.into(), "registration", email.as_str(), &doc).await?;
     if let Some(permit) = &permit {
-        right_to_work::record_permit(&txn, person.id, record.id, verifier_id, permit).await?;
+        right_to_work::record_permit(&txn, person.id, record.id, verifier_id.into(), permit).await?;
     }
     let link_sent = account.status == "pending";
     if link_sent {
@@ -130,7 +131,7 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::IdentityVerified,
-            actor: Actor::Account(verifier_id),
+            actor: Actor::Account(verifier_id.into()),
             subject: Subject::Person(person.id),
             data: serde_json::json!({ "verification_id": record.id, "document_type": doc.document_type, "issuing_country": doc.issuing_country, "right_to_work": permit.is_some() }),
         },

@@ -1,6 +1,7 @@
 //! A verifier records a renewed residence or work permit they have seen in person. It becomes the person's
 //! current permit, and the validity of their live cards follows it (`right_to_work::record_permit`).
 
+use sitecard_domain::ids::AccountId;
 use sitecard_persistence::persons::{self, Verification};
 use uuid::Uuid;
 
@@ -9,7 +10,7 @@ use crate::right_to_work::{self, RightToWork};
 use crate::state::AppState;
 
 pub struct RecordRightToWork {
-    pub verifier_id: Uuid,
+    pub verifier_id: AccountId,
     /// The verification record whose person holds the permit.
     pub verification_id: Uuid,
     /// The permit as printed; checked here, after the record is found (an unknown record is a 404 before any
@@ -28,7 +29,7 @@ pub async fn record_right_to_work(state: &AppState, cmd: RecordRightToWork) -> R
     }
     let permit = f.finish_with(permit)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    right_to_work::record_permit(&txn, record.person_id, record.id, verifier_id, &permit).await?;
+    right_to_work::record_permit(&txn, record.person_id, record.id, verifier_id.into(), &permit).await?;
     txn.commit().await?;
     Ok(record)
 }

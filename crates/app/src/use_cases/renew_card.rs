@@ -3,6 +3,7 @@
 //! working until the new one is activated, which terminates it. Audited on the card.
 
 use sitecard_domain::card_state;
+use sitecard_domain::ids::{AccountId, CardId, CompanyId};
 use sitecard_persistence::audit::{self, Actor, AuditKind, Subject};
 use sitecard_persistence::{Tx, companies, orders};
 use uuid::Uuid;
@@ -15,9 +16,9 @@ use crate::state::AppState;
 use crate::use_cases::place_card_order::place_order;
 
 pub struct RenewCard {
-    pub actor_id: Uuid,
-    pub company_id: Uuid,
-    pub card_id: Uuid,
+    pub actor_id: AccountId,
+    pub company_id: CompanyId,
+    pub card_id: CardId,
 }
 
 /// The new order, `awaiting_photo`. 404 for a card of another company, 409 `invalid_state` for a terminated
@@ -25,7 +26,7 @@ pub struct RenewCard {
 pub async fn renew_card(state: &AppState, cmd: RenewCard) -> Result<CompanyOrder, AppError> {
     let RenewCard { actor_id, company_id, card_id } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = order_again(&txn, state, company_id, card_id, actor_id).await?;
+    let order = order_again(&txn, state, company_id.into(), card_id.into(), actor_id.into()).await?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

@@ -1,18 +1,18 @@
 //! The worker reports a card lost: blocked at once (a second report changes nothing), the company told.
 
 use sitecard_domain::card_state::{self, CardStatus};
+use sitecard_domain::ids::{AccountId, CardId};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, cards};
-use uuid::Uuid;
 
 use crate::cards_flow::{self, CardView};
 use crate::error::AppError;
 use crate::orders_flow;
 use crate::state::AppState;
 
-pub async fn report_card_lost(state: &AppState, account_id: Uuid, card_id: Uuid) -> Result<CardView, AppError> {
-    let card = cards_flow::holder_card(state, account_id, card_id).await?;
+pub async fn report_card_lost(state: &AppState, account_id: AccountId, card_id: CardId) -> Result<CardView, AppError> {
+    let card = cards_flow::holder_card(state, account_id.into(), card_id.into()).await?;
     let status = cards_flow::status_of(&card)?;
     let to =
         if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };
@@ -30,7 +30,7 @@ pub async fn report_card_lost(state: &AppState, account_id: Uuid, card_id: Uuid)
             &txn,
             audit::NewAuditEvent {
                 kind: AuditKind::CardBlocked,
-                actor: Actor::Account(account_id),
+                actor: Actor::Account(account_id.into()),
                 subject: Subject::Card(card.id),
                 data: serde_json::json!({ "reason": "reported_lost" }),
             },

@@ -4,7 +4,7 @@
 
 use sitecard_domain::Language;
 use sitecard_notify::Message;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
+use sitecard_persistence::audit::AuditKind;
 use sitecard_persistence::{accounts, audit, sessions, tokens};
 use uuid::Uuid;
 
@@ -34,16 +34,7 @@ pub async fn reset_password(state: &AppState, cmd: ResetPassword) -> Result<(), 
     accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, None, "password_reset").await?;
     sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
-    audit::append(
-        &txn,
-        audit::NewAuditEvent {
-            kind: AuditKind::PasswordReset,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
-            data: serde_json::json!({ "ip": ip }),
-        },
-    )
-    .await?;
+    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::PasswordReset, account.id, &ip)).await?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(())

@@ -3,6 +3,7 @@
 //! be the recorded one, so a verifier cannot move any worker's second factor to a phone of their choosing.
 
 use serde::Serialize;
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::{DocumentNumber, Language, PhoneE164};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -23,7 +24,7 @@ pub struct SecondFactorReset {
 }
 
 pub struct ResetSecondFactorInPerson {
-    pub verifier_id: Uuid,
+    pub verifier_id: AccountId,
     pub verification_id: Uuid,
     pub new_phone: PhoneE164,
     /// As typed from the document presented now.
@@ -43,7 +44,7 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
             &state.db,
             audit::NewAuditEvent {
                 kind: AuditKind::SecondFactorResetRefused,
-                actor: Actor::Account(verifier_id),
+                actor: Actor::Account(verifier_id.into()),
                 subject: Subject::Account(account.id),
                 data: serde_json::json!({ "verification_id": record.id, "reason": "document_mismatch" }),
             },
@@ -73,7 +74,7 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::SecondFactorReset,
-            actor: Actor::Account(verifier_id),
+            actor: Actor::Account(verifier_id.into()),
             subject: Subject::Account(account.id),
             data: serde_json::json!({ "verification_id": record.id, "document_rechecked": true }),
         },

@@ -2,6 +2,7 @@
 //! email, SMS or webhook whose receiver was down for longer than the retries last is delivered after all.
 //! Audited.
 
+use sitecard_domain::ids::AccountId;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, outbox};
 use uuid::Uuid;
@@ -10,7 +11,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub struct RetryOutboxMessage {
-    pub operator_id: Uuid,
+    pub operator_id: AccountId,
     pub message_id: Uuid,
 }
 
@@ -26,7 +27,7 @@ pub async fn retry_outbox_message(state: &AppState, cmd: RetryOutboxMessage) -> 
     }
     let event = audit::NewAuditEvent {
         kind: AuditKind::OutboxMessageRetried,
-        actor: Actor::Account(operator_id),
+        actor: Actor::Account(operator_id.into()),
         subject: Subject::OutboxMessage(message_id),
         data: serde_json::json!({}),
     };

@@ -1,12 +1,12 @@
 //! The production partner approves or rejects an order's portrait: approved goes to the worker to check and
 //! accept, rejected back to the company for a new photo.
 
+use sitecard_domain::ids::OrderId;
 use sitecard_domain::order_state;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, companies, orders};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::orders_flow::{self, CompanyOrder};
@@ -23,7 +23,7 @@ pub enum PhotoVerdict {
 
 pub struct ReviewPortrait {
     pub partner_client_id: String,
-    pub order_id: Uuid,
+    pub order_id: OrderId,
     pub verdict: PhotoVerdict,
 }
 
@@ -34,12 +34,12 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
         PhotoVerdict::Rejected { reason } => (false, Some(reason)),
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
     let from = order.status;
     let to =
         if approve { order_state::photo_approved(from) } else { order_state::photo_rejected(from) }.map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { reason: Some(reason.clone()), ..Default::default() };
-    if !orders::transition(&txn, id, order.version, to, ch).await? {
+    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     let company = companies::find(&txn, order.company_id).await?.ok_or(AppError::NotFound)?;
@@ -60,19 +60,19 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
         .await?;
     }
     let event = if approve { WebhookEventType::PhotoApproved } else { WebhookEventType::PhotoRejected };
-    let data = crate::webhooks::PhotoWebhookData { order_id: id, status: to.as_str().to_owned(), reason: reason.clone() };
+    let data = crate::webhooks::PhotoWebhookData { order_id: id.into(), status: to.as_str().to_owned(), reason: reason.clone() };
     crate::webhooks::enqueue(&txn, event, &data).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {
             kind: if approve { AuditKind::PhotoApproved } else { AuditKind::PhotoRejected },
             actor: Actor::Partner,
-            subject: Subject::CardOrder(id),
+            subject: Subject::CardOrder(id.into()),
             data: serde_json::json!({ "partner": partner_client_id }),
         },
     )
     .await?;
-    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

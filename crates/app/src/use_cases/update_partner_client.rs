@@ -2,15 +2,15 @@
 //! changes. A new URL applies to queued and retried webhooks too, because they are sent to the client's
 //! current URL.
 
+use sitecard_domain::ids::AccountId;
 use sitecard_persistence::partners::PartnerClient;
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::partner_clients::{self, ClientChanges};
 use crate::state::AppState;
 
 pub struct UpdatePartnerClient {
-    pub operator_id: Uuid,
+    pub operator_id: AccountId,
     /// The partner's `client_id`.
     pub client_id: String,
     /// `None` leaves each field as it is.
@@ -30,7 +30,7 @@ pub async fn update_partner_client(state: &AppState, cmd: UpdatePartnerClient) -
         webhook_events: webhook_events.as_ref().map(Option::as_deref),
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let client = partner_clients::update(&txn, state, Some(operator_id), &client_id, changes).await?;
+    let client = partner_clients::update(&txn, state, Some(operator_id.into()), &client_id, changes).await?;
     txn.commit().await?;
     Ok(client)
 }

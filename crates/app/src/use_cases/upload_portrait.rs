@@ -1,10 +1,10 @@
 //! A company administrator uploads the worker's portrait: decoded and re-encoded off the async threads, stored,
 //! and the order goes to the partner's photo review.
 
+use sitecard_domain::ids::{AccountId, CompanyId, OrderId};
 use sitecard_domain::order_state;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, orders};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::orders_flow::{self, CompanyOrder};
@@ -25,16 +25,16 @@ fn photo_problem(e: PhotoError) -> AppError {
 }
 
 pub struct UploadPortrait {
-    pub actor_id: Uuid,
-    pub company_id: Uuid,
-    pub order_id: Uuid,
+    pub actor_id: AccountId,
+    pub company_id: CompanyId,
+    pub order_id: OrderId,
     /// The image as uploaded (at most `photo::MAX_BYTES`).
     pub bytes: Vec<u8>,
 }
 
 /// Whether the order still takes a portrait: asked before the upload is read.
-pub async fn may_upload_portrait(state: &AppState, company_id: Uuid, id: Uuid) -> Result<(), AppError> {
-    let order = orders_flow::company_order(&state.db, company_id, id).await?;
+pub async fn may_upload_portrait(state: &AppState, company_id: CompanyId, id: OrderId) -> Result<(), AppError> {
+    let order = orders_flow::company_order(&state.db, company_id.into(), id.into()).await?;
     let from = order.status;
     order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     Ok(())
@@ -50,24 +50,24 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
     state.photos.put(&key, portrait.jpeg).await?;
 
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id, id).await?;
+    let order = orders_flow::company_order(&txn, company_id.into(), id.into()).await?;
     let from = order.status;
     let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { photo: Some((key, portrait.sha256.clone())), ..Default::default() };
-    if !orders::transition(&txn, id, order.version, to, ch).await? {
+    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     audit::append(
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::PhotoUploaded,
-            actor: Actor::Account(actor_id),
-            subject: Subject::CardOrder(id),
+            actor: Actor::Account(actor_id.into()),
+            subject: Subject::CardOrder(id.into()),
             data: serde_json::json!({ "sha256": portrait.sha256, "width": portrait.width, "height": portrait.height }),
         },
     )
     .await?;
-    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

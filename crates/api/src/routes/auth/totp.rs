@@ -76,7 +76,7 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
 ))]
 #[post("/auth/totp/confirm")]
 pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    enrol_totp(&state, EnrolTotp { account_id: user.account_id, code: body.into_inner().code }).await?;
+    enrol_totp(&state, EnrolTotp { account_id: user.account_id.into(), code: body.into_inner().code }).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -91,6 +91,6 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
 ))]
 #[delete("/auth/totp")]
 pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    disable_totp(&state, DisableTotp { account_id: user.account_id, code: body.into_inner().code }).await?;
+    disable_totp(&state, DisableTotp { account_id: user.account_id.into(), code: body.into_inner().code }).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -108,9 +108,12 @@ async fn change(
     // Who may act comes before what they sent: a worker gets 403, not a validation error.
     crate::auth::require_company_admin(state, user, company_id).await?;
     let reason = reason_of(body)?;
-    change_card_status(state, ChangeCardStatus { actor_id: user.account_id, company_id, card_id: id, action, reason })
-        .await
-        .map_err(ApiError::from)
+    change_card_status(
+        state,
+        ChangeCardStatus { actor_id: user.account_id.into(), company_id: company_id.into(), card_id: id.into(), action, reason },
+    )
+    .await
+    .map_err(ApiError::from)
 }
 
 /// Block a card at once (reversible).

@@ -61,7 +61,7 @@ pub async fn activate_card(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Activated>, ApiError> {
-    activate_own_card(&state, user.account_id, *id, &body.card_number).await.map(web::Json).map_err(ApiError::from)
+    activate_own_card(&state, user.account_id.into(), (*id).into(), &body.card_number).await.map(web::Json).map_err(ApiError::from)
 }
 
 /// Show the PIN again (type the card number again).
@@ -100,5 +100,5 @@ pub async fn show_pin(
 ))]
 #[post("/me/cards/{id}/report-lost")]
 pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<CardView>, ApiError> {
-    report_card_lost(&state, user.account_id, *id).await.map(web::Json).map_err(ApiError::from)
+    report_card_lost(&state, user.account_id.into(), (*id).into()).await.map(web::Json).map_err(ApiError::from)
 }

@@ -28,7 +28,9 @@ use sitecard_app::use_cases::renew_card::{self as use_case, RenewCard};
 pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
-    let view = use_case::renew_card(&state, RenewCard { actor_id: user.account_id, company_id, card_id: id }).await?;
+    let view =
+        use_case::renew_card(&state, RenewCard { actor_id: user.account_id.into(), company_id: company_id.into(), card_id: id.into() })
+            .await?;
     let location = format!("/api/v1/companies/{company_id}/card-orders/{}", view.id);
     Ok(HttpResponse::Created().insert_header(("location", location)).json(view))
 }

@@ -88,6 +88,12 @@ pub async fn correct_order(
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
     let changes = body.changes()?;
-    let cmd = CorrectCardOrder { actor_id: user.account_id, company_id, order_id: id, version: body.version, changes };
+    let cmd = CorrectCardOrder {
+        actor_id: user.account_id.into(),
+        company_id: company_id.into(),
+        order_id: id.into(),
+        version: body.version,
+        changes,
+    };
     correct_card_order(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

@@ -32,6 +32,6 @@ pub async fn create_order(
     let mut f = Fields::new();
     let parsed = parse_order(&mut f, &body);
     let parsed = f.finish_with(parsed)?;
-    let view = place_card_order(&state, user.account_id, company_id, parsed).await?;
+    let view = place_card_order(&state, user.account_id.into(), company_id.into(), parsed).await?;
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/companies/{company_id}/card-orders/{}", view.id))).json(view))
 }

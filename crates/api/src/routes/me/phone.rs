@@ -45,7 +45,7 @@ pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: w
     let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
     let phone = f.finish_with(phone)?;
     require_step_up(&state, &user, body.current_password.as_deref()).await?;
-    let started = start_phone_change(&state, StartPhoneChange { account_id: user.account_id, new_phone: phone }).await?;
+    let started = start_phone_change(&state, StartPhoneChange { account_id: user.account_id.into(), new_phone: phone }).await?;
     Ok(HttpResponse::Accepted().json(started))
 }
 
@@ -75,7 +75,7 @@ pub async fn verify_phone_change(
     body: web::Json<VerifyPhoneChange>,
 ) -> Result<web::Json<Contact>, ApiError> {
     let VerifyPhoneChange { challenge_id, code } = body.into_inner();
-    let cmd = ConfirmPhoneChange { account_id: user.account_id, challenge_id, code, ip: client.ip };
+    let cmd = ConfirmPhoneChange { account_id: user.account_id.into(), challenge_id, code, ip: client.ip };
     let account = confirm_phone_change(&state, cmd).await?;
     Ok(web::Json(contact_of(&account)))
 }

@@ -41,7 +41,7 @@ pub async fn accept_order(
     id: web::Path<Uuid>,
     body: web::Json<AcceptOrder>,
 ) -> Result<web::Json<HolderOrder>, ApiError> {
-    accept_card_order(&state, AcceptCardOrder { order_id: id.into_inner(), version: body.version, account: user.account })
+    accept_card_order(&state, AcceptCardOrder { order_id: id.into_inner().into(), version: body.version, account: user.account })
         .await
         .map(web::Json)
         .map_err(ApiError::from)

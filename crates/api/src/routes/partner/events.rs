@@ -47,7 +47,7 @@ pub async fn production_event(
         idempotency_key: key.map(|k| format!("partner:{}:{k}", partner.client_id)),
         request_hash: token_hash(&format!("{id}:{}", String::from_utf8_lossy(&body))),
         partner_client_id: partner.client_id,
-        order_id: id,
+        order_id: id.into(),
         event,
     };
     let answer = apply_production_event(&state, cmd).await?;

@@ -87,6 +87,6 @@ pub async fn review_photo(
     body: web::Json<PhotoDecision>,
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let verdict = PhotoVerdict::try_from(&*body)?;
-    let cmd = ReviewPortrait { partner_client_id: partner.client_id, order_id: id.into_inner(), verdict };
+    let cmd = ReviewPortrait { partner_client_id: partner.client_id, order_id: id.into_inner().into(), verdict };
     review_portrait(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }
