@@ -9,7 +9,7 @@ use sitecard_persistence::{ConnectionTrait, audit};
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, Fields};
 use crate::state::AppState;
 
 /// Secrets are shown once, when made: only the client secret's hash and the webhook secret, encrypted, are kept.
@@ -45,15 +45,11 @@ pub async fn create<C: ConnectionTrait>(
     actor: Option<Uuid>,
     n: NewClient<'_>,
 ) -> Result<PartnerSecrets, AppError> {
-    let mut errors = Vec::new();
-    let client_id =
-        ClientId::parse(n.client_id).map_err(|e| errors.push(FieldError::new("client_id", "invalid_format", e.to_string()))).ok();
-    let name = valid_name(n.name, &mut errors);
-    let events = n.webhook_events.map(|t| valid_events(t, &mut errors));
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    let (Some(client_id), Some(name)) = (client_id, name) else { return Err(AppError::internal("validated fields missing")) };
+    let mut f = Fields::new();
+    let client_id = f.check("client_id", "invalid_format", ClientId::parse(n.client_id));
+    let name = valid_name(n.name, &mut f);
+    let events = n.webhook_events.map(|t| valid_events(t, &mut f));
+    let (client_id, name) = f.finish_with(client_id.zip(name))?;
     let url = n.webhook_url.map(|u| valid_url(state, u)).transpose()?;
     if partners::find_by_client_id(conn, client_id.as_str()).await?.is_some() {
         return Err(AppError::Conflict("client_exists", format!("a partner client {client_id} exists")));
@@ -96,12 +92,10 @@ pub async fn update<C: ConnectionTrait>(
     client_id: &str,
     changes: ClientChanges<'_>,
 ) -> Result<PartnerClient, AppError> {
-    let mut errors = Vec::new();
-    let name = changes.name.map(|n| valid_name(n, &mut errors));
-    let events = changes.webhook_events.map(|t| t.map(|t| valid_events(t, &mut errors)));
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    let mut f = Fields::new();
+    let name = changes.name.map(|n| valid_name(n, &mut f));
+    let events = changes.webhook_events.map(|t| t.map(|t| valid_events(t, &mut f)));
+    f.finish()?;
     let url = match changes.webhook_url {
         Some(Some(u)) => Some(Some(valid_url(state, u)?)),
         Some(None) => Some(None),
@@ -159,20 +153,14 @@ pub fn subscription(client: &PartnerClient) -> Option<Vec<String>> {
     partners::subscription(client)
 }
 
-fn valid_name(raw: &str, errors: &mut Vec<FieldError>) -> Option<String> {
-    match sitecard_domain::address::text_line(raw, 100) {
-        Ok(name) => Some(name),
-        Err(_) => {
-            errors.push(FieldError::new("name", "invalid_format", "1 to 100 characters"));
-            None
-        }
-    }
+fn valid_name(raw: &str, f: &mut Fields) -> Option<String> {
+    f.check("name", "invalid_format", sitecard_domain::address::text_line(raw, 100).map_err(|_| "1 to 100 characters"))
 }
 
-fn valid_events(types: &[String], errors: &mut Vec<FieldError>) -> Vec<WebhookEventType> {
+fn valid_events(types: &[String], f: &mut Fields) -> Vec<WebhookEventType> {
     webhook_event::parse_subscription(types).unwrap_or_else(|unknown| {
         for t in unknown {
-            errors.push(FieldError::new("webhook_events", "invalid_value", format!("unknown event type {t}")));
+            f.push("webhook_events", "invalid_value", &format!("unknown event type {t}"));
         }
         vec![]
     })

@@ -3,15 +3,15 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sitecard_app::AppError;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{audit, sessions};
+use sitecard_persistence::sessions;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::end_other_sessions::end_other_sessions;
+use sitecard_app::use_cases::end_session::{EndSession, SessionEnd, end_session};
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
@@ -41,18 +41,8 @@ pub struct SessionView {
 ))]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
-    sessions::revoke(&state.db, user.session_id, "logout").await?;
-    state.forget_account(user.account_id);
-    audit::record(
-        &state.db,
-        audit::NewAuditEvent {
-            kind: AuditKind::Logout,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::Session(user.session_id),
-            data: serde_json::json!({}),
-        },
-    )
-    .await?;
+    let cmd = EndSession { account_id: user.account_id.into(), session_id: user.session_id, why: SessionEnd::SignedOut };
+    end_session(&state, cmd).await?;
     let [refresh, hint] = crate::session_cookies::clear_cookies(&state);
     Ok(HttpResponse::NoContent().cookie(refresh).cookie(hint).finish())
 }
@@ -92,19 +82,8 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 ))]
 #[delete("/auth/sessions/{id}")]
 pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    let s = sessions::find(&state.db, *id).await?.filter(|s| s.account_id == user.account_id).ok_or(AppError::NotFound)?;
-    sessions::revoke(&state.db, s.id, "revoked_by_user").await?;
-    state.forget_account(user.account_id);
-    audit::record(
-        &state.db,
-        audit::NewAuditEvent {
-            kind: AuditKind::SessionRevoked,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::Session(s.id),
-            data: serde_json::json!({}),
-        },
-    )
-    .await?;
+    let cmd = EndSession { account_id: user.account_id.into(), session_id: id.into_inner(), why: SessionEnd::RevokedByUser };
+    end_session(&state, cmd).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -118,17 +97,6 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
 ))]
 #[delete("/auth/sessions")]
 pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
-    let n = sessions::revoke_all_for_account(&state.db, user.account_id, Some(user.session_id), "revoked_by_user").await?;
-    state.forget_account(user.account_id);
-    audit::record(
-        &state.db,
-        audit::NewAuditEvent {
-            kind: AuditKind::OtherSessionsRevoked,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::Account(user.account_id),
-            data: serde_json::json!({ "count": n }),
-        },
-    )
-    .await?;
+    end_other_sessions(&state, user.account_id.into(), user.session_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -3,17 +3,15 @@
 
 use actix_web::{HttpResponse, delete, post, web};
 use serde::{Deserialize, Serialize};
-use sitecard_app::AppError;
-use sitecard_persistence::accounts;
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
 use crate::auth::step_up::{StepUp, require_step_up};
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::totp;
 use sitecard_app::use_cases::disable_totp::{DisableTotp, disable_totp};
 use sitecard_app::use_cases::enrol_totp::{EnrolTotp, enrol_totp};
+use sitecard_app::use_cases::start_totp_enrolment::{TotpEnrolmentStarted, start_totp_enrolment};
 
 #[derive(Serialize, ToSchema)]
 pub struct TotpEnrolment {
@@ -51,17 +49,9 @@ pub struct TotpCode {
 pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Bytes) -> Result<HttpResponse, ApiError> {
     let step_up = StepUp::from_optional_body(&body)?;
     require_step_up(&state, &user, step_up.current_password.as_deref()).await?;
-    let account = accounts::find(&state.db, user.account_id).await?.ok_or(AppError::NotFound)?;
-    let secret = totp::new_secret();
-    let uri = totp::otpauth_uri(&secret, &account.email)?;
-    let update = accounts::AccountUpdate { totp_pending_enc: Some(Some(state.cipher.encrypt(&secret)?)), ..Default::default() };
-    accounts::update(&state.db, account.id, update).await?;
-    state.forget_account(account.id);
-    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(TotpEnrolment {
-        qr_svg: totp::qr_svg(&uri)?,
-        secret,
-        otpauth_uri: uri,
-    }))
+    let started = start_totp_enrolment(&state, user.account_id.into()).await?;
+    let TotpEnrolmentStarted { secret, otpauth_uri, qr_svg } = started;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(TotpEnrolment { secret, otpauth_uri, qr_svg }))
 }
 
 /// Confirm the authenticator app with its current code.

@@ -3,14 +3,14 @@
 use actix_web::{patch, web};
 use serde::Deserialize;
 use sitecard_domain::country::CountryCode;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{accounts, audit};
+use sitecard_persistence::accounts;
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::me::profile::{Contact, contact_of};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::update_contact_details::update_contact_details;
 
 /// Any subset; an empty string clears an optional field (`address_line2`).
 #[derive(Deserialize, ToSchema)]
@@ -66,17 +66,6 @@ pub async fn update_contact(
         c.country = Some(f.check("country", "invalid_country", CountryCode::parse(v)).map(|cc| cc.as_str().to_owned()));
     }
     f.finish()?;
-    let account = accounts::update(&state.db, user.account_id, c).await?;
-    state.forget_account(account.id);
-    audit::record(
-        &state.db,
-        audit::NewAuditEvent {
-            kind: AuditKind::ContactUpdated,
-            actor: Actor::Account(user.account_id),
-            subject: Subject::Account(user.account_id),
-            data: serde_json::json!({}),
-        },
-    )
-    .await?;
+    let account = update_contact_details(&state, user.account_id.into(), c).await?;
     Ok(web::Json(contact_of(&account)))
 }

@@ -6,13 +6,14 @@ use serde::{Deserialize, Serialize};
 use sitecard_domain::Language;
 use sitecard_domain::document::mask_document_number;
 use sitecard_persistence::accounts::Account;
-use sitecard_persistence::{accounts, persons};
+use sitecard_persistence::persons;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::change_language::change_language;
 
 pub use sitecard_app::companies::CompanyRef;
 
@@ -147,8 +148,6 @@ pub async fn update_me(state: web::Data<AppState>, user: CurrentUser, body: web:
     let lang =
         f.check("language", "unsupported_language", Language::parse(&body.language).ok_or(format!("use one of {}", Language::CODES)));
     f.finish()?;
-    let update = accounts::AccountUpdate { language: Some(lang.unwrap_or_default().as_str().to_owned()), ..Default::default() };
-    let account = accounts::update(&state.db, user.account_id, update).await?;
-    state.forget_account(account.id);
+    let account = change_language(&state, user.account_id.into(), lang.unwrap_or_default()).await?;
     Ok(web::Json(load_me(&state, account).await?))
 }
