@@ -5,6 +5,7 @@ use rand::RngCore;
 use serde::Serialize;
 use sitecard_domain::card_number::{CardNumber, draw_pin};
 use sitecard_domain::card_state::{self, CardStatus, InvalidCardTransition};
+use sitecard_domain::ids::{AccountId, CardId, CompanyId};
 use sitecard_domain::webhook_event;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -102,13 +103,13 @@ pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, 
 }
 
 /// One of the caller's cards (404 for anyone else's).
-pub async fn holder_card(state: &AppState, account_id: Uuid, id: Uuid) -> Result<Card, AppError> {
-    cards::find(&state.db, id).await?.filter(|c| c.account_id == Some(account_id)).ok_or(AppError::NotFound)
+pub async fn holder_card(state: &AppState, account_id: AccountId, id: CardId) -> Result<Card, AppError> {
+    cards::find(&state.db, id.into()).await?.filter(|c| c.account_id.is_some_and(|a| account_id == a)).ok_or(AppError::NotFound)
 }
 
 /// One of the company's cards (404 for another company's, as for none).
-pub async fn company_card<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Card, AppError> {
-    cards::find(conn, id).await?.filter(|c| c.company_id == company_id).ok_or(AppError::NotFound)
+pub async fn company_card<C: ConnectionTrait>(conn: &C, company_id: CompanyId, id: CardId) -> Result<Card, AppError> {
+    cards::find(conn, id.into()).await?.filter(|c| company_id == c.company_id).ok_or(AppError::NotFound)
 }
 
 pub fn invalid_state(e: InvalidCardTransition) -> AppError {

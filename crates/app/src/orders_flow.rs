@@ -6,6 +6,7 @@ use serde::Serialize;
 use sitecard_domain::Language;
 use sitecard_domain::contact::ContactDetails;
 use sitecard_domain::identity_match::{IdentityMatch, PersonalData, match_identity};
+use sitecard_domain::ids::{CompanyId, OrderId};
 use sitecard_domain::order_state::{InvalidTransition, OrderStatus};
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_notify::Message;
@@ -323,8 +324,8 @@ pub fn stale_version() -> AppError {
 }
 
 /// An order of this company, or 404 (another company's ids do not exist for you).
-pub async fn company_order<C: ConnectionTrait>(conn: &C, company_id: Uuid, id: Uuid) -> Result<Order, AppError> {
-    orders::find(conn, id).await?.filter(|o| o.company_id == company_id).ok_or(AppError::NotFound)
+pub async fn company_order<C: ConnectionTrait>(conn: &C, company_id: CompanyId, id: OrderId) -> Result<Order, AppError> {
+    orders::find(conn, id.into()).await?.filter(|o| company_id == o.company_id).ok_or(AppError::NotFound)
 }
 
 /// Emails every administrator of the company, each in their language.

@@ -1,6 +1,9 @@
 //! `sitecard admin …`: operator commands.
 
 use clap::Subcommand;
+use sitecard_app::use_cases::create_company::{CreateCompany, create_company};
+use sitecard_app::use_cases::create_partner_client::{CreatePartnerClient, create_partner_client};
+use sitecard_app::use_cases::update_partner_client::{UpdatePartnerClient, update_partner_client};
 use sitecard_domain::{Language, Role};
 
 use crate::config::Config;
@@ -76,16 +79,15 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         AdminCommand::CreateCompany { name, org_number, admin_email, language } => {
             let state = startup::build_state(config).await?;
             let lang = Language::parse(&language).ok_or_else(|| format!("language must be one of {}", Language::CODES))?;
-            let txn = sitecard_persistence::begin(&state.db).await?;
-            let new = sitecard_app::provisioning::NewCompany {
-                name: &name,
-                org_number: &org_number,
+            let cmd = CreateCompany {
+                operator_id: None,
+                name: name.clone(),
+                org_number,
                 country: None,
-                admin_email: &admin_email,
+                admin_email: admin_email.clone(),
                 language: lang,
             };
-            let created = sitecard_app::provisioning::create_company(&txn, &state, None, new).await?;
-            txn.commit().await?;
+            let created = create_company(&state, cmd).await?;
             println!("company {name} ({}) id {}; administrator {admin_email}", created.company.org_number, created.company.id);
             match created.admin.link {
                 Some(link) if config.dev => println!("invitation link (dev mode): {link}"),
@@ -100,16 +102,8 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
                     .map_err(|e| format!("--webhook-url {url}: {e}"))?;
             }
             let state = startup::build_state(config).await?;
-            let txn = sitecard_persistence::begin(&state.db).await?;
-            let new = sitecard_app::partner_clients::NewClient {
-                client_id: &client_id,
-                name: &name,
-                webhook_url: webhook_url.as_deref(),
-                webhook_events: None,
-                demo_secret: None,
-            };
-            let p = sitecard_app::partner_clients::create(&txn, &state, None, new).await?;
-            txn.commit().await?;
+            let cmd = CreatePartnerClient { operator_id: None, client_id, name, webhook_url, webhook_events: None };
+            let p = create_partner_client(&state, cmd).await?;
             println!("client_id={}", p.client_id);
             println!("client_secret={}   (shown once; store it now)", p.client_secret);
             println!("webhook_secret={}  (HMAC-SHA256 key of Sitecard-Signature)", p.webhook_secret);
@@ -117,10 +111,14 @@ pub async fn run(config: &Config, command: AdminCommand) -> Result<(), Box<dyn s
         AdminCommand::SetWebhookEvents { client_id, events } => {
             let events: Option<Vec<String>> = (events != ["all"]).then_some(events);
             let state = startup::build_state(config).await?;
-            let txn = sitecard_persistence::begin(&state.db).await?;
-            let changes = sitecard_app::partner_clients::ClientChanges { webhook_events: Some(events.as_deref()), ..Default::default() };
-            let client = sitecard_app::partner_clients::update(&txn, &state, None, &client_id, changes).await?;
-            txn.commit().await?;
+            let cmd = UpdatePartnerClient {
+                operator_id: None,
+                client_id: client_id.clone(),
+                name: None,
+                webhook_url: None,
+                webhook_events: Some(events),
+            };
+            let client = update_partner_client(&state, cmd).await?;
             match sitecard_app::partner_clients::subscription(&client) {
                 Some(types) => println!("{client_id} receives: {}", types.join(", ")),
                 None => println!("{client_id} receives every event type"),

@@ -15,6 +15,7 @@ use sitecard_persistence::sessions;
 use uuid::Uuid;
 
 use crate::error::ApiError;
+use sitecard_app::keys::Claims;
 use sitecard_app::session_cache::CachedSession;
 use sitecard_app::state::AppState;
 
@@ -67,19 +68,25 @@ impl FromRequest for CurrentUser {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(req);
+        let verified = verified_bearer(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| AppError::internal("state missing"))?;
-            let token = token.ok_or(AppError::Unauthorized("unauthenticated"))?;
-            let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
+            let (state, claims) = verified?;
             user_from_claims(&state, &claims).await
         })
     }
 }
 
+/// The state and the checked claims of the request's bearer token (people's and partners' alike): 401
+/// `unauthenticated` without one, `invalid_token` for one that fails the signature, issuer, audience or expiry.
+pub fn verified_bearer(req: &HttpRequest) -> Result<(web::Data<AppState>, Claims), ApiError> {
+    let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("state missing"))?;
+    let token = bearer_token(req).ok_or(AppError::Unauthorized("unauthenticated"))?;
+    let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
+    Ok((state, claims))
+}
+
 /// A person's verified token → the caller, if their session is still live.
-pub async fn user_from_claims(state: &AppState, claims: &sitecard_app::keys::Claims) -> Result<CurrentUser, ApiError> {
+pub async fn user_from_claims(state: &AppState, claims: &Claims) -> Result<CurrentUser, ApiError> {
     if claims.typ != "user" {
         // A partner's token on a person's route: authenticated, but not allowed.
         return Err(AppError::Forbidden.into());

@@ -1,12 +1,11 @@
 //! `CurrentPartner`: a production partner's client-credentials access token.
 
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
 use futures_util::future::LocalBoxFuture;
 use sitecard_app::AppError;
 
-use crate::auth::extract::bearer_token;
+use crate::auth::extract::verified_bearer;
 use crate::error::ApiError;
-use sitecard_app::state::AppState;
 
 #[derive(Debug, Clone)]
 pub struct CurrentPartner {
@@ -18,12 +17,9 @@ impl FromRequest for CurrentPartner {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(req);
+        let verified = verified_bearer(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| AppError::internal("state missing"))?;
-            let token = token.ok_or(AppError::Unauthorized("unauthenticated"))?;
-            let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
+            let (state, claims) = verified?;
             if claims.typ != "partner" {
                 // A person's token on a partner route: authenticated, but not allowed.
                 return Err(AppError::Forbidden.into());

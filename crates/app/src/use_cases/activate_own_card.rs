@@ -42,7 +42,7 @@ pub async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> R
 }
 
 pub async fn activate_own_card(state: &AppState, account_id: AccountId, card_id: CardId, typed: &str) -> Result<Activated, AppError> {
-    let card = cards_flow::holder_card(state, account_id.into(), card_id.into()).await?;
+    let card = cards_flow::holder_card(state, account_id, card_id).await?;
     card_state::activate(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     check_typed(state, &card, typed).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;

@@ -21,7 +21,7 @@ pub struct CancelCardOrder {
 pub async fn cancel_card_order(state: &AppState, cmd: CancelCardOrder) -> Result<CompanyOrder, AppError> {
     let CancelCardOrder { actor_id, company_id, order_id: id, reason } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id.into(), id.into()).await?;
+    let order = orders_flow::company_order(&txn, company_id, id).await?;
     let from = order.status;
     let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { reason: reason.is_some().then(|| reason.clone()), ..Default::default() };

@@ -24,7 +24,7 @@ pub struct ChangeCardStatus {
 pub async fn change_card_status(state: &AppState, cmd: ChangeCardStatus) -> Result<CardView, AppError> {
     let ChangeCardStatus { actor_id, company_id, card_id: id, action, reason } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let card = cards_flow::company_card(&txn, company_id.into(), id.into()).await?;
+    let card = cards_flow::company_card(&txn, company_id, id).await?;
     let from = cards_flow::status_of(&card)?;
     let (kind, message) = match action {
         CardAction::Block => (AuditKind::CardBlocked, Message::CardBlocked { card: cards_flow::masked(&card), reason: reason.clone() }),

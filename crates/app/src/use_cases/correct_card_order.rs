@@ -26,7 +26,7 @@ pub async fn correct_card_order(state: &AppState, cmd: CorrectCardOrder) -> Resu
     ch.mismatch_fields = Some(vec![]);
 
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id.into(), id.into()).await?;
+    let order = orders_flow::company_order(&txn, company_id, id).await?;
     if order.version != version {
         return Err(orders_flow::stale_version());
     }

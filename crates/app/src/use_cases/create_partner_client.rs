@@ -9,7 +9,8 @@ use crate::partner_clients::{self, NewClient, PartnerSecrets};
 use crate::state::AppState;
 
 pub struct CreatePartnerClient {
-    pub operator_id: AccountId,
+    /// `None`: the command line (`sitecard admin create-partner-client`).
+    pub operator_id: Option<AccountId>,
     /// What the partner sends as `client_id`; checked by `partner_clients::create` with every other field.
     pub client_id: String,
     pub name: String,
@@ -29,7 +30,7 @@ pub async fn create_partner_client(state: &AppState, cmd: CreatePartnerClient) -
         demo_secret: None,
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let secrets = partner_clients::create(&txn, state, Some(operator_id.into()), new).await?;
+    let secrets = partner_clients::create(&txn, state, operator_id.map(Into::into), new).await?;
     txn.commit().await?;
     Ok(secrets)
 }

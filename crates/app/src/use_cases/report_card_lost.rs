@@ -12,7 +12,7 @@ use crate::orders_flow;
 use crate::state::AppState;
 
 pub async fn report_card_lost(state: &AppState, account_id: AccountId, card_id: CardId) -> Result<CardView, AppError> {
-    let card = cards_flow::holder_card(state, account_id.into(), card_id.into()).await?;
+    let card = cards_flow::holder_card(state, account_id, card_id).await?;
     let status = cards_flow::status_of(&card)?;
     let to =
         if status == CardStatus::Blocked { CardStatus::Blocked } else { card_state::block(status).map_err(cards_flow::invalid_state)? };

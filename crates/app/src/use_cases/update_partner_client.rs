@@ -10,7 +10,8 @@ use crate::partner_clients::{self, ClientChanges};
 use crate::state::AppState;
 
 pub struct UpdatePartnerClient {
-    pub operator_id: AccountId,
+    /// `None`: the command line (`sitecard admin set-webhook-events`).
+    pub operator_id: Option<AccountId>,
     /// The partner's `client_id`.
     pub client_id: String,
     /// `None` leaves each field as it is.
@@ -30,7 +31,7 @@ pub async fn update_partner_client(state: &AppState, cmd: UpdatePartnerClient) -
         webhook_events: webhook_events.as_ref().map(Option::as_deref),
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let client = partner_clients::update(&txn, state, Some(operator_id.into()), &client_id, changes).await?;
+    let client = partner_clients::update(&txn, state, operator_id.map(Into::into), &client_id, changes).await?;
     txn.commit().await?;
     Ok(client)
 }

@@ -34,7 +34,7 @@ pub struct UploadPortrait {
 
 /// Whether the order still takes a portrait: asked before the upload is read.
 pub async fn may_upload_portrait(state: &AppState, company_id: CompanyId, id: OrderId) -> Result<(), AppError> {
-    let order = orders_flow::company_order(&state.db, company_id.into(), id.into()).await?;
+    let order = orders_flow::company_order(&state.db, company_id, id).await?;
     let from = order.status;
     order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     Ok(())
@@ -50,7 +50,7 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
     state.photos.put(&key, portrait.jpeg).await?;
 
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders_flow::company_order(&txn, company_id.into(), id.into()).await?;
+    let order = orders_flow::company_order(&txn, company_id, id).await?;
     let from = order.status;
     let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { photo: Some((key, portrait.sha256.clone())), ..Default::default() };

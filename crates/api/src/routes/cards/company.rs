@@ -87,7 +87,7 @@ pub async fn show_company_card(
 ) -> Result<web::Json<CardView>, ApiError> {
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
-    let card = cards_flow::company_card(&state.read, company_id, id).await?;
+    let card = cards_flow::company_card(&state.read, company_id.into(), id.into()).await?;
     Ok(web::Json(cards_flow::view(&state.read, card).await?))
 }
 

@@ -49,7 +49,7 @@ pub async fn card_credential(
     user: CurrentUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CardCredential>, ApiError> {
-    let card = cards_flow::holder_card(&state, user.account_id, *id).await?;
+    let card = cards_flow::holder_card(&state, user.account_id.into(), (*id).into()).await?;
     let status = cards_flow::status_of(&card)?;
     if status != CardStatus::Active {
         return Err(AppError::Conflict(

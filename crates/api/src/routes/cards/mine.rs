@@ -82,7 +82,7 @@ pub async fn show_pin(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Pin>, ApiError> {
-    let card = cards_flow::holder_card(&state, user.account_id, *id).await?;
+    let card = cards_flow::holder_card(&state, user.account_id.into(), (*id).into()).await?;
     let enc = card.pin_enc.clone().ok_or(AppError::Conflict("invalid_state", "the card has not been activated".into()))?;
     check_typed(&state, &card, &body.card_number).await?;
     Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))

@@ -26,7 +26,7 @@ use sitecard_app::state::AppState;
 pub async fn show_order(state: web::Data<AppState>, user: CurrentUser, path: web::Path<(Uuid, Uuid)>) -> Result<HttpResponse, ApiError> {
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
-    let order = orders_flow::company_order(&state.read, company_id, id).await?;
+    let order = orders_flow::company_order(&state.read, company_id.into(), id.into()).await?;
     let view = orders_flow::company_view(&state.read, order, true).await?;
     Ok(HttpResponse::Ok().insert_header(("etag", format!("\"{}\"", view.version))).json(view))
 }
