@@ -6,7 +6,6 @@ use serde::Serialize;
 use sitecard_domain::audit_chain::{CheckpointBody, Digest, GENESIS, PublishedCheckpoint, merkle_root};
 use sitecard_persistence::audit::{self, StoredCheckpoint};
 use sitecard_persistence::{ConnectionTrait, Db, signing_keys};
-use utoipa::ToSchema;
 
 use crate::error::AppError;
 use crate::keys::{KeyStore, verify_detached};
@@ -67,9 +66,10 @@ fn digest(hex_str: &str) -> Option<Digest> {
 }
 
 /// What verification found wrong first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
-#[schema(example = "events_altered")]
+#[cfg_attr(feature = "openapi", schema(example = "events_altered"))]
 pub enum ChainProblemCode {
     /// A checkpoint number is missing from the sequence.
     CheckpointMissing,
@@ -87,47 +87,50 @@ pub enum ChainProblemCode {
     PublishedCheckpointMismatch,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChainProblem {
     pub code: ChainProblemCode,
     /// The checkpoint where it was found.
-    #[schema(example = 17)]
+    #[cfg_attr(feature = "openapi", schema(example = 17))]
     pub checkpoint: Option<i64>,
-    #[schema(example = "the events sealed by checkpoint 17 were changed, removed or added")]
+    #[cfg_attr(feature = "openapi", schema(example = "the events sealed by checkpoint 17 were changed, removed or added"))]
     pub detail: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckpointSummary {
-    #[schema(example = 42)]
+    #[cfg_attr(feature = "openapi", schema(example = 42))]
     pub number: i64,
     /// SHA-256 of the checkpoint's canonical text, hex.
-    #[schema(example = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881")]
+    #[cfg_attr(feature = "openapi", schema(example = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"))]
     pub hash: String,
     /// `number:hash`: publish it outside Sitecard (a ticket, a report) and pass it back to detect truncation.
-    #[schema(example = "42:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881")]
+    #[cfg_attr(feature = "openapi", schema(example = "42:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"))]
     pub published_form: String,
-    #[schema(example = 1873)]
+    #[cfg_attr(feature = "openapi", schema(example = 1873))]
     pub total_events: i64,
-    #[schema(example = "2026-12-01T09:30:05Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-01T09:30:05Z"))]
     pub sealed_at: chrono::DateTime<Utc>,
     /// The signing key (`kid` in the JWKS while it is active).
-    #[schema(example = "k20260301080000123456789")]
+    #[cfg_attr(feature = "openapi", schema(example = "k20260301080000123456789"))]
     pub kid: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditChainReport {
     /// No problem found.
-    #[schema(example = true)]
+    #[cfg_attr(feature = "openapi", schema(example = true))]
     pub ok: bool,
-    #[schema(example = 42)]
+    #[cfg_attr(feature = "openapi", schema(example = 42))]
     pub checkpoints: u64,
     /// Events covered by a verified checkpoint.
-    #[schema(example = 1873)]
+    #[cfg_attr(feature = "openapi", schema(example = 1873))]
     pub sealed_events: u64,
     /// Events written since the last sealing round (sealed within seconds).
-    #[schema(example = 3)]
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub unsealed_events: u64,
     pub last_checkpoint: Option<CheckpointSummary>,
     pub problem: Option<ChainProblem>,

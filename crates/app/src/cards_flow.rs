@@ -11,40 +11,40 @@ use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::{self, Card, CardUpdate};
 use sitecard_persistence::{ConnectionTrait, audit, companies};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::companies::CompanyRef;
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CardView {
-    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"))]
     pub id: Uuid,
     /// Two capital letters and ten digits, as printed. The cardholder sees it only once the card has been
     /// activated: typing it from the physical card is what proves they hold it (`card_number_last4` until then).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890"))]
     pub card_number: Option<String>,
     /// The number's last four digits, always shown (`7890` for `AB1234567890`).
-    #[schema(pattern = "^[0-9]{4}$", example = "7890")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{4}$", example = "7890"))]
     pub card_number_last4: String,
     /// `expired` once `valid_until` has passed.
-    #[schema(value_type = crate::schema_enums::CardStatusValue)]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::CardStatusValue))]
     pub status: CardStatus,
     pub company: CompanyRef,
-    #[schema(example = "2031-12-03")]
+    #[cfg_attr(feature = "openapi", schema(example = "2031-12-03"))]
     pub valid_until: NaiveDate,
-    #[schema(example = "2026-12-05T16:20:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-05T16:20:00Z"))]
     pub activated_at: Option<DateTime<Utc>>,
-    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a22242-4c60-719a-a092-42ce5320dff0"))]
     pub order_id: Uuid,
     /// The holder's name as on the order (for company lists).
-    #[schema(example = "Anna Maria Kowalska")]
+    #[cfg_attr(feature = "openapi", schema(example = "Anna Maria Kowalska"))]
     pub holder_name: Option<String>,
     /// Why it was blocked or terminated.
-    #[schema(example = "reported lost")]
+    #[cfg_attr(feature = "openapi", schema(example = "reported lost"))]
     pub reason: Option<String>,
 }
 
@@ -58,21 +58,23 @@ impl CardView {
     }
 }
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Activated {
     pub card: CardView,
     /// The 4-digit PIN; viewable again with `POST /me/cards/{id}/pin`.
-    #[schema(pattern = "^[0-9]{4}$", example = "4821")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{4}$", example = "4821"))]
     pub pin: String,
 }
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CardPage {
     pub items: Vec<CardView>,
     /// Pass as `cursor` for the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    #[schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
+    #[cfg_attr(feature = "openapi", schema(example = "01a23add-2060-7549-83a6-e95bd7d3a0ae"))]
     pub next_cursor: Option<String>,
 }
 

@@ -11,7 +11,6 @@ use sitecard_persistence::accounts::Account;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::challenges::{self, Challenge, NewChallenge};
 use sitecard_persistence::{ConnectionTrait, audit};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::crypto::{constant_time_eq, random_code};
@@ -20,20 +19,21 @@ use crate::state::AppState;
 use crate::throttle;
 
 /// A second factor is awaited.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChallengeStarted {
-    #[schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a230f0-89c0-7fe1-9e00-57e5e1bda755"))]
     pub challenge_id: Uuid,
     /// `sms` (a code was sent) or `totp` (use the authenticator app).
-    #[schema(value_type = crate::schema_enums::SecondFactorMethod)]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::SecondFactorMethod))]
     pub method: String,
     /// Where the SMS went, e.g. `+46•••••••03`.
-    #[schema(example = "+46•••••••67")]
+    #[cfg_attr(feature = "openapi", schema(example = "+46•••••••67"))]
     pub masked_phone: Option<String>,
-    #[schema(example = "2026-12-01T09:35:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-01T09:35:00Z"))]
     pub expires_at: DateTime<Utc>,
     /// When a new code may be asked for (`/api/v1/auth/login/resend`).
-    #[schema(example = "2026-12-01T09:31:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-01T09:31:00Z"))]
     pub resend_after: DateTime<Utc>,
 }
 

@@ -1,17 +1,17 @@
 //! Company look-ups shared by several routes.
 
 use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompanyRef {
-    #[schema(example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1")]
+    #[cfg_attr(feature = "openapi", schema(example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"))]
     pub id: Uuid,
-    #[schema(example = "Demo Bygg AB")]
+    #[cfg_attr(feature = "openapi", schema(example = "Demo Bygg AB"))]
     pub name: String,
 }
 

@@ -3,23 +3,23 @@
 //! No HTTP here: `sitecard_api::error` maps every [`AppError`] to a status and a stable problem `code`.
 
 use serde::Serialize;
-use utoipa::ToSchema;
 
 /// One field-level validation failure.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The JSON field (dotted for nested fields, e.g. `delivery.postal_code`).
-    #[schema(example = "delivery.postal_code")]
+    #[cfg_attr(feature = "openapi", schema(example = "delivery.postal_code"))]
     pub field: String,
     /// Stable machine code, e.g. `required`, `invalid_format`, `too_long`.
-    #[schema(example = "invalid_format")]
+    #[cfg_attr(feature = "openapi", schema(example = "invalid_format"))]
     pub code: String,
     /// English explanation for developers; clients translate `code`.
-    #[schema(example = "2 to 12 letters, digits, spaces or hyphens")]
+    #[cfg_attr(feature = "openapi", schema(example = "2 to 12 letters, digits, spaces or hyphens"))]
     pub message: String,
     /// In a CSV upload: the data row (1 is the first row after the header; 0 is the header itself).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false, example = 3)]
+    #[cfg_attr(feature = "openapi", schema(nullable = false, example = 3))]
     pub row: Option<u32>,
 }
 

@@ -23,6 +23,7 @@ pub mod photo;
 pub mod photo_store;
 pub mod provisioning;
 pub mod right_to_work;
+#[cfg(feature = "openapi")]
 pub mod schema_enums;
 pub mod session_cache;
 pub mod session_flow;

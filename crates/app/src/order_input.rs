@@ -8,54 +8,55 @@ use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::{CountryCode, Nationality};
 use sitecard_domain::{Email, PhoneE164};
 use sitecard_persistence::orders::DeliveryAddress;
-use utoipa::ToSchema;
 
 use crate::error::Fields;
 use crate::use_cases::place_card_order::ParsedOrder;
 
-#[derive(Deserialize, ToSchema, Clone)]
+#[derive(Deserialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryInput {
     /// At most 200 characters.
-    #[schema(example = "Anna Kowalska c/o Demo Bygg AB")]
+    #[cfg_attr(feature = "openapi", schema(example = "Anna Kowalska c/o Demo Bygg AB"))]
     pub recipient: String,
     /// At most 200 characters.
-    #[schema(example = "Storgatan 12")]
+    #[cfg_attr(feature = "openapi", schema(example = "Storgatan 12"))]
     pub address_line1: String,
     /// At most 200 characters; blank is none.
     #[serde(default)]
-    #[schema(example = "Plan 3")]
+    #[cfg_attr(feature = "openapi", schema(example = "Plan 3"))]
     pub address_line2: Option<String>,
     /// 2 to 12 letters, digits, spaces or hyphens (stored upper-cased).
-    #[schema(example = "114 55")]
+    #[cfg_attr(feature = "openapi", schema(example = "114 55"))]
     pub postal_code: String,
     /// At most 100 characters.
-    #[schema(example = "Stockholm")]
+    #[cfg_attr(feature = "openapi", schema(example = "Stockholm"))]
     pub city: String,
     /// ISO 3166-1 alpha-2.
-    #[schema(example = "SE")]
+    #[cfg_attr(feature = "openapi", schema(example = "SE"))]
     pub country: String,
 }
 
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateOrder {
     /// As in the passport or national ID.
-    #[schema(example = "Anna Maria")]
+    #[cfg_attr(feature = "openapi", schema(example = "Anna Maria"))]
     pub given_names: String,
-    #[schema(example = "Kowalska")]
+    #[cfg_attr(feature = "openapi", schema(example = "Kowalska"))]
     pub surname: String,
     /// `YYYY-MM-DD`.
-    #[schema(value_type = String, format = Date, example = "1990-04-12")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date, example = "1990-04-12"))]
     pub date_of_birth: String,
     /// ISO 3166-1 alpha-3 (alpha-2 accepted); checked against the document when given.
     #[serde(default)]
-    #[schema(example = "POL")]
+    #[cfg_attr(feature = "openapi", schema(example = "POL"))]
     pub nationality: Option<String>,
     /// The worker's email: the order links to their account by it.
-    #[schema(example = "anna.kowalska@example.com")]
+    #[cfg_attr(feature = "openapi", schema(example = "anna.kowalska@example.com"))]
     pub email: String,
     /// The worker's mobile number with country code, if known.
     #[serde(default)]
-    #[schema(example = "+46701234567")]
+    #[cfg_attr(feature = "openapi", schema(example = "+46701234567"))]
     pub phone: Option<String>,
     /// Where the card is sent (the company chooses).
     pub delivery: DeliveryInput,

@@ -14,59 +14,62 @@ use sitecard_persistence::accounts::Account;
 use sitecard_persistence::orders::{self, Order};
 use sitecard_persistence::persons::Person;
 use sitecard_persistence::{ConnectionTrait, accounts, companies};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::companies::CompanyRef;
 use crate::error::AppError;
 
-#[derive(Serialize, ToSchema, Clone)]
+#[derive(Serialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Holder {
-    #[schema(example = "Anna Maria")]
+    #[cfg_attr(feature = "openapi", schema(example = "Anna Maria"))]
     pub given_names: String,
-    #[schema(example = "Kowalska")]
+    #[cfg_attr(feature = "openapi", schema(example = "Kowalska"))]
     pub surname: String,
-    #[schema(example = "1990-04-12")]
+    #[cfg_attr(feature = "openapi", schema(example = "1990-04-12"))]
     pub date_of_birth: NaiveDate,
     /// ISO 3166-1 alpha-3, when the company gave one.
-    #[schema(pattern = "^[A-Z]{3}$", example = "POL")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{3}$", example = "POL"))]
     pub nationality: Option<String>,
 }
 
-#[derive(Serialize, ToSchema, Clone)]
+#[derive(Serialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Delivery {
-    #[schema(example = "Anna Kowalska c/o Demo Bygg AB")]
+    #[cfg_attr(feature = "openapi", schema(example = "Anna Kowalska c/o Demo Bygg AB"))]
     pub recipient: String,
-    #[schema(example = "Storgatan 12")]
+    #[cfg_attr(feature = "openapi", schema(example = "Storgatan 12"))]
     pub address_line1: String,
-    #[schema(example = "Plan 3")]
+    #[cfg_attr(feature = "openapi", schema(example = "Plan 3"))]
     pub address_line2: Option<String>,
-    #[schema(example = "114 55")]
+    #[cfg_attr(feature = "openapi", schema(example = "114 55"))]
     pub postal_code: String,
-    #[schema(example = "Stockholm")]
+    #[cfg_attr(feature = "openapi", schema(example = "Stockholm"))]
     pub city: String,
     /// ISO 3166-1 alpha-2.
-    #[schema(pattern = "^[A-Z]{2}$", example = "SE")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{2}$", example = "SE"))]
     pub country: String,
 }
 
-#[derive(Serialize, ToSchema, Clone)]
+#[derive(Serialize, Clone)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HistoryEntry {
-    #[schema(value_type = crate::schema_enums::OrderStatusValue)]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::OrderStatusValue))]
     pub status: OrderStatus,
-    #[schema(example = "2026-11-28T13:05:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-11-28T13:05:00Z"))]
     pub at: DateTime<Utc>,
 }
 
 /// An order as the worker sees it.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HolderOrder {
-    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a22242-4c60-719a-a092-42ce5320dff0"))]
     pub id: Uuid,
-    #[schema(value_type = crate::schema_enums::OrderStatusValue)]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::OrderStatusValue))]
     pub status: OrderStatus,
     /// Send it back with accept; a changed order answers 409 `stale_version`.
-    #[schema(example = 3)]
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub version: i32,
     pub company: CompanyRef,
     pub holder: Holder,
@@ -75,7 +78,7 @@ pub struct HolderOrder {
     /// `city`, `country`).
     pub missing_contact_fields: Vec<String>,
     /// The portrait, when the order has one.
-    #[schema(example = "/api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo")]
+    #[cfg_attr(feature = "openapi", schema(example = "/api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo"))]
     pub photo_url: Option<String>,
     /// Fields that did not match the verified document (after a failed accept).
     pub mismatch_fields: Vec<String>,
@@ -83,18 +86,19 @@ pub struct HolderOrder {
     /// does not match is not produced, so the worker can ask the company to correct it instead of accepting.
     pub identity_check: IdentityCheck,
     /// The worker's reason for rejecting, or the partner's for a failure.
-    #[schema(example = "I no longer work for this company")]
+    #[cfg_attr(feature = "openapi", schema(example = "I no longer work for this company"))]
     pub reason: Option<String>,
-    #[schema(example = "2026-11-28T13:05:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-11-28T13:05:00Z"))]
     pub created_at: DateTime<Utc>,
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IdentityCheck {
     /// Whether Accept will find the order matching the verified document (false when there is no verified
     /// document yet).
-    #[schema(example = true)]
+    #[cfg_attr(feature = "openapi", schema(example = true))]
     pub matches: bool,
     /// The fields that differ: `given_names`, `surname`, `date_of_birth`, `nationality`.
     pub fields: Vec<String>,
@@ -129,49 +133,51 @@ pub fn order_against_document(o: &Order, person: &Person) -> IdentityMatch {
 }
 
 /// An order as the company admin and the production partner see it.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompanyOrder {
-    #[schema(example = "01a22242-4c60-719a-a092-42ce5320dff0")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a22242-4c60-719a-a092-42ce5320dff0"))]
     pub id: Uuid,
-    #[schema(value_type = crate::schema_enums::OrderStatusValue)]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::OrderStatusValue))]
     pub status: OrderStatus,
-    #[schema(example = 3)]
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
     pub version: i32,
     pub company: CompanyRef,
     pub holder: Holder,
-    #[schema(example = "anna.kowalska@example.com")]
+    #[cfg_attr(feature = "openapi", schema(example = "anna.kowalska@example.com"))]
     pub email: String,
     /// The worker's mobile number in E.164, when the company gave one.
-    #[schema(pattern = "^\\+[1-9][0-9]{6,14}$", example = "+46701234567")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^\\+[1-9][0-9]{6,14}$", example = "+46701234567"))]
     pub phone: Option<String>,
     pub delivery: Delivery,
     pub mismatch_fields: Vec<String>,
-    #[schema(example = "Face partly covered by a helmet")]
+    #[cfg_attr(feature = "openapi", schema(example = "Face partly covered by a helmet"))]
     pub reason: Option<String>,
-    #[schema(example = "RR123456785SE")]
+    #[cfg_attr(feature = "openapi", schema(example = "RR123456785SE"))]
     pub tracking_number: Option<String>,
     /// The card produced for this order.
-    #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890"))]
     pub card_number: Option<String>,
-    #[schema(example = "/api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo")]
+    #[cfg_attr(feature = "openapi", schema(example = "/api/v1/card-orders/01a22242-4c60-719a-a092-42ce5320dff0/photo"))]
     pub photo_url: Option<String>,
-    #[schema(example = "2026-11-28T13:05:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-11-28T13:05:00Z"))]
     pub created_at: DateTime<Utc>,
-    #[schema(example = "2026-12-01T09:30:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-01T09:30:00Z"))]
     pub updated_at: DateTime<Utc>,
     /// Status changes, oldest first: on single reads only (lists omit it; read the order for its history).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub history: Option<Vec<HistoryEntry>>,
 }
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderPage {
     pub items: Vec<CompanyOrder>,
     /// Pass as `cursor` for the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    #[schema(example = "01a21c3b-a280-78ad-b204-aac1c15930b6")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
+    #[cfg_attr(feature = "openapi", schema(example = "01a21c3b-a280-78ad-b204-aac1c15930b6"))]
     pub next_cursor: Option<String>,
 }
 

@@ -15,7 +15,6 @@ use sitecard_domain::{DocumentNumber, clock};
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::right_to_work::{self as permits, NewPermit, Permit};
 use sitecard_persistence::{ConnectionTrait, accounts, audit, card_feed, cards};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::error::{AppError, Fields};
@@ -25,38 +24,40 @@ use crate::state::AppState;
 pub const RESIDENCE_PERMIT: &str = "residence_permit";
 
 /// A residence or work permit as printed.
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RightToWork {
     /// Only `residence_permit` (the Swedish residence permit card, which states the right to work); the
     /// default when left out.
     #[serde(default)]
-    #[schema(value_type = Option<String>, example = "residence_permit")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "residence_permit"))]
     pub document_type: Option<String>,
     /// As printed: 5 to 20 letters and digits (spaces, hyphens and letter case are ignored).
-    #[schema(example = "SE1234567")]
+    #[cfg_attr(feature = "openapi", schema(example = "SE1234567"))]
     pub document_number: String,
     /// ISO 3166-1 alpha-3 of the issuing state (alpha-2 is accepted and converted).
-    #[schema(example = "SWE")]
+    #[cfg_attr(feature = "openapi", schema(example = "SWE"))]
     pub issuing_country: String,
     /// The permit's last valid day, `YYYY-MM-DD`; not in the past.
-    #[schema(value_type = String, format = Date, example = "2028-03-31")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date, example = "2028-03-31"))]
     pub valid_until: String,
 }
 
 /// The permit on record; the number is never shown whole.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RightToWorkView {
-    #[schema(example = "residence_permit")]
+    #[cfg_attr(feature = "openapi", schema(example = "residence_permit"))]
     pub document_type: String,
     /// The number's last three characters.
-    #[schema(example = "567")]
+    #[cfg_attr(feature = "openapi", schema(example = "567"))]
     pub document_number_last3: String,
-    #[schema(pattern = "^[A-Z]{3}$", example = "SWE")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{3}$", example = "SWE"))]
     pub issuing_country: String,
     /// Cards of this holder are valid until this day at the latest.
-    #[schema(example = "2028-03-31")]
+    #[cfg_attr(feature = "openapi", schema(example = "2028-03-31"))]
     pub valid_until: NaiveDate,
-    #[schema(example = "2026-12-06T10:14:30Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-06T10:14:30Z"))]
     pub recorded_at: chrono::DateTime<chrono::Utc>,
 }
 

@@ -5,7 +5,6 @@ use chrono::{Duration, Utc};
 use serde::Serialize;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::sessions::{self, NewSession};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::challenge_flow::CodeAccepted;
@@ -21,27 +20,31 @@ pub const REFRESH_COOKIE: &str = "sitecard_refresh";
 pub const SESSION_HINT_COOKIE: &str = "sitecard_session_hint";
 pub const SESSION_TTL_DAYS: i64 = 30;
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenResponse {
     /// An EdDSA-signed JWT for `Authorization: Bearer`; its `kid` is in `/.well-known/jwks.json`.
-    #[schema(example = "eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJ1c2VyIn0.Xq2v0wF3kR")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "eyJhbGciOiJFZERTQSIsImtpZCI6ImsyMDI2MDMwMTA4MDAwMDEyMzQ1Njc4OSJ9.eyJ0eXAiOiJ1c2VyIn0.Xq2v0wF3kR")
+    )]
     pub access_token: String,
     /// Always `Bearer`.
-    #[schema(example = "Bearer")]
+    #[cfg_attr(feature = "openapi", schema(example = "Bearer"))]
     pub token_type: String,
     /// Seconds until the access token expires (at most 600).
-    #[schema(example = 600)]
+    #[cfg_attr(feature = "openapi", schema(example = 600))]
     pub expires_in: i64,
     /// Opaque, single-use; rotated on every refresh. Omitted for `client: "web"`, which gets it only as an
     /// HttpOnly cookie.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = "rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8")]
+    #[cfg_attr(feature = "openapi", schema(example = "rauH-vvjMFRFJGNDxOC3b0czQoeahRArz7Snz4K16L8"))]
     pub refresh_token: Option<String>,
     /// True after an SMS login when no authenticator app is enrolled and the person has not declined it
     /// (`POST /me/authenticator-offer/decline`): SMS is a "restricted" authenticator (NIST SP 800-63B rev 4),
     /// so clients should offer `POST /api/v1/auth/totp` — once, after the task the person came for.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = true)]
+    #[cfg_attr(feature = "openapi", schema(example = true))]
     pub offer_totp: Option<bool>,
 }
 

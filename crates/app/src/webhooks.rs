@@ -5,78 +5,81 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::webhook_event::WebhookEventType;
 use sitecard_persistence::{ConnectionTrait, outbox, partners};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::error::AppError;
 
 /// What every webhook delivery carries. `event`, `order_id`, `status` and `occurred_at` repeat `type`,
 /// `data.order_id`, `data.status` and `created_at` for receivers written before the envelope.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WebhookEnvelope {
     /// The event's id: the same on every retry and for every partner, so receivers deduplicate on it.
-    #[schema(example = "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e")]
+    #[cfg_attr(feature = "openapi", schema(example = "019af0c4-5e7b-7c2a-9d3e-4f5a6b7c8d9e"))]
     pub id: Uuid,
     /// The event type (`order.confirmed`, `card.blocked`, ...).
     #[serde(rename = "type")]
-    #[schema(example = "order.confirmed")]
+    #[cfg_attr(feature = "openapi", schema(example = "order.confirmed"))]
     pub kind: String,
-    #[schema(example = "2026-12-06T09:30:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-06T09:30:00Z"))]
     pub created_at: DateTime<Utc>,
     /// The event's subject: `OrderWebhookData`, `PhotoWebhookData` or `CardWebhookData` by `type`.
-    #[schema(value_type = Object)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub data: serde_json::Value,
     /// Same as `type` (legacy).
-    #[schema(example = "order.confirmed")]
+    #[cfg_attr(feature = "openapi", schema(example = "order.confirmed"))]
     pub event: String,
     /// Same as `data.order_id` (legacy).
-    #[schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f")]
+    #[cfg_attr(feature = "openapi", schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f"))]
     pub order_id: Option<Uuid>,
     /// Same as `data.status` (legacy).
-    #[schema(example = "confirmed")]
+    #[cfg_attr(feature = "openapi", schema(example = "confirmed"))]
     pub status: String,
     /// Same as `created_at` (legacy).
-    #[schema(example = "2026-12-06T09:30:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-06T09:30:00Z"))]
     pub occurred_at: DateTime<Utc>,
 }
 
 /// `data` of `order.*` events.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderWebhookData {
-    #[schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f")]
+    #[cfg_attr(feature = "openapi", schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f"))]
     pub order_id: Uuid,
     /// The order's status after the event.
-    #[schema(value_type = crate::schema_enums::OrderStatusValue, example = "confirmed")]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::OrderStatusValue, example = "confirmed"))]
     pub status: String,
 }
 
 /// `data` of `photo.*` events.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhotoWebhookData {
-    #[schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f")]
+    #[cfg_attr(feature = "openapi", schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f"))]
     pub order_id: Uuid,
     /// The order's status after the decision (`awaiting_cardholder` or `photo_rejected`).
-    #[schema(value_type = crate::schema_enums::OrderStatusValue, example = "awaiting_cardholder")]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::OrderStatusValue, example = "awaiting_cardholder"))]
     pub status: String,
     /// Why the photo was rejected.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false, example = "The face is in shadow")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false, example = "The face is in shadow"))]
     pub reason: Option<String>,
 }
 
 /// `data` of `card.*` events.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CardWebhookData {
-    #[schema(example = "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e")]
+    #[cfg_attr(feature = "openapi", schema(example = "019af0c4-1111-7c2a-9d3e-4f5a6b7c8d9e"))]
     pub card_id: Uuid,
-    #[schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f")]
+    #[cfg_attr(feature = "openapi", schema(example = "4f1c2b9e-8d7a-4c3e-9b2f-1a2b3c4d5e6f"))]
     pub order_id: Uuid,
-    #[schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{2}[0-9]{10}$", example = "AB1234567890"))]
     pub card_number: String,
     /// The card's status after the event.
-    #[schema(value_type = crate::schema_enums::CardStatusValue, example = "blocked")]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::CardStatusValue, example = "blocked"))]
     pub status: String,
-    #[schema(example = "2031-12-06")]
+    #[cfg_attr(feature = "openapi", schema(example = "2031-12-06"))]
     pub valid_until: NaiveDate,
 }
 

@@ -10,30 +10,30 @@ use sitecard_domain::order_state::ProductionStep;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{DbError, audit, cards, idempotency, orders};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::error::{AppError, FieldError};
 use crate::orders_flow::{self, CompanyOrder};
 use crate::state::AppState;
 
-#[derive(Deserialize, ToSchema)]
+#[derive(Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductionEvent {
     /// `accepted`, `produced`, `shipped`, `delivered` or `failed`.
     #[serde(rename = "type")]
-    #[schema(value_type = crate::schema_enums::ProductionEventType)]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::schema_enums::ProductionEventType))]
     pub kind: String,
     /// Required for `produced`: two capital letters and ten digits, e.g. `AB1234567890`.
-    #[schema(example = "AB1234567890")]
+    #[cfg_attr(feature = "openapi", schema(example = "AB1234567890"))]
     pub card_number: Option<String>,
     /// For `shipped` (at most 100 characters are kept).
-    #[schema(example = "RR123456785SE")]
+    #[cfg_attr(feature = "openapi", schema(example = "RR123456785SE"))]
     pub tracking_number: Option<String>,
     /// For `failed` (at most 500 characters are kept).
-    #[schema(example = "The chip could not be encoded")]
+    #[cfg_attr(feature = "openapi", schema(example = "The chip could not be encoded"))]
     pub reason: Option<String>,
     /// When the step happened at the partner; kept in the audit log.
-    #[schema(example = "2026-12-03T07:45:00Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-12-03T07:45:00Z"))]
     pub occurred_at: DateTime<Utc>,
 }
 

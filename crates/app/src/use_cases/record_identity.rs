@@ -10,7 +10,6 @@ use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::persons::{self, Person, VerifiedDocument};
 use sitecard_persistence::{Tx, accounts, audit, tokens};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
@@ -20,16 +19,17 @@ use crate::state::AppState;
 
 pub const REGISTRATION_TOKEN_TTL: Duration = Duration::days(7);
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerificationRecorded {
-    #[schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a1f873-5370-7063-8277-9b947d2c44b5"))]
     pub id: Uuid,
-    #[schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a1f872-de40-7e67-9fc2-99d33ce0216c"))]
     pub person_id: Uuid,
-    #[schema(example = "2026-11-20T10:14:30Z")]
+    #[cfg_attr(feature = "openapi", schema(example = "2026-11-20T10:14:30Z"))]
     pub verified_at: DateTime<Utc>,
     /// True when the worker had no password yet and a registration link was emailed.
-    #[schema(example = true)]
+    #[cfg_attr(feature = "openapi", schema(example = true))]
     pub registration_link_sent: bool,
 }
 

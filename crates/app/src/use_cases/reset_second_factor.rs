@@ -8,18 +8,18 @@ use sitecard_domain::{DocumentNumber, Language, PhoneE164};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{accounts, audit, persons, sessions};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SecondFactorReset {
-    #[schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c")]
+    #[cfg_attr(feature = "openapi", schema(example = "01a1f873-c8a0-7250-acb1-d4d54d99d19c"))]
     pub account_id: Uuid,
     /// The new number, masked.
-    #[schema(example = "+46•••••••67")]
+    #[cfg_attr(feature = "openapi", schema(example = "+46•••••••67"))]
     pub masked_phone: String,
 }
 
