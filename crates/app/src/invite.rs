@@ -37,19 +37,8 @@ pub async fn invite<C: ConnectionTrait>(
             accounts::update(conn, a.id, accounts::AccountUpdate { roles: Some(roles), ..Default::default() }).await?
         }
         None => {
-            accounts::insert(
-                conn,
-                accounts::NewAccount {
-                    email: email.as_str(),
-                    password_hash: None,
-                    phone: None,
-                    status: "pending",
-                    language: language.as_str(),
-                    roles: role.as_str().into(),
-                    person_id: None,
-                },
-            )
-            .await?
+            let new = accounts::NewAccount::pending(email.as_str(), language.as_str(), role.as_str().into(), None);
+            accounts::insert(conn, new).await?
         }
     };
     sitecard_persistence::orders::link_to_account(conn, email.as_str(), account.id).await?;

@@ -72,6 +72,14 @@ pub struct NewAccount<'a> {
     pub person_id: Option<Uuid>,
 }
 
+impl<'a> NewAccount<'a> {
+    /// An invited or registering person: no password or phone until they open the emailed link. `roles` as
+    /// stored (comma-joined role names).
+    pub fn pending(email: &'a str, language: &'a str, roles: String, person_id: Option<Uuid>) -> Self {
+        Self { email, password_hash: None, phone: None, status: "pending", language, roles, person_id }
+    }
+}
+
 pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewAccount<'_>) -> Result<Account, DbError> {
     let now = Utc::now();
     let model = accounts::ActiveModel {

@@ -103,19 +103,8 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
             accounts::update(&txn, a.id, update).await?
         }
         None => {
-            accounts::insert(
-                &txn,
-                accounts::NewAccount {
-                    email: email.as_str(),
-                    password_hash: None,
-                    phone: None,
-                    status: "pending",
-                    language: language.as_str(),
-                    roles: Role::Cardholder.as_str().into(),
-                    person_id: Some(person.id),
-                },
-            )
-            .await?
+            let new = accounts::NewAccount::pending(email.as_str(), language.as_str(), Role::Cardholder.as_str().into(), Some(person.id));
+            accounts::insert(&txn, new).await?
         }
     };
     sitecard_persistence::orders::link_to_account(&txn, email.as_str(), account.id).await?;
