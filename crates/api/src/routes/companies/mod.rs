@@ -10,9 +10,8 @@ pub mod show;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sitecard_app::AppError;
 use sitecard_domain::{Language, Role};
-use sitecard_persistence::companies::{self, Company, CompanyAdmin};
+use sitecard_persistence::companies::{Company, CompanyAdmin};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -86,9 +85,5 @@ pub fn invitation_language(asked: Option<&str>, user: &CurrentUser) -> Language 
 
 /// 403 unless the caller is an operator or administers this company.
 pub async fn require_operator_or_admin(state: &AppState, user: &CurrentUser, company_id: Uuid) -> Result<(), ApiError> {
-    if user.has(Role::Operator) || companies::is_admin(&state.read, company_id, user.account_id).await? {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden.into())
-    }
+    if user.has(Role::Operator) { Ok(()) } else { crate::auth::require_company_admin(state, user, company_id).await }
 }
