@@ -65,18 +65,6 @@ pub enum ApiError {
     MethodNotAllowed,
 }
 
-impl From<sitecard_persistence::DbErr> for ApiError {
-    fn from(e: sitecard_persistence::DbErr) -> Self {
-        AppError::from(e).into()
-    }
-}
-
-impl From<sitecard_persistence::DbError> for ApiError {
-    fn from(e: sitecard_persistence::DbError) -> Self {
-        AppError::from(e).into()
-    }
-}
-
 /// Status, code, title, detail, field errors and `Retry-After` of one problem.
 type Parts<'a> = (StatusCode, &'a str, &'a str, Option<String>, Vec<FieldError>, Option<u64>);
 

@@ -15,7 +15,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, web};
 use sitecard_app::AppError;
-use sitecard_persistence::idempotency;
+use sitecard_app::idempotent_replay::{self, Replay};
 
 use crate::auth::extract::{bearer_token, user_from_claims};
 use crate::error::{ApiError, problem_response};
@@ -39,11 +39,10 @@ async fn principal(state: &AppState, req: &ServiceRequest) -> Option<String> {
     let claims = state.keys.verify(&bearer_token(req.request())?)?;
     match claims.typ.as_str() {
         "user" => user_from_claims(state, &claims).await.ok().map(|u| format!("account:{}", u.account_id)),
-        "partner" => sitecard_persistence::partners::find_by_client_id(&state.db, &claims.sub)
+        "partner" => sitecard_app::partner_clients::is_registered(state, &claims.sub)
             .await
-            .ok()
-            .flatten()
-            .map(|p| format!("partner:{}", p.client_id)),
+            .is_ok_and(|known| known)
+            .then(|| format!("partner:{}", claims.sub)),
         _ => None,
     }
 }
@@ -89,35 +88,29 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
     req.set_payload(actix_web::dev::Payload::from(body));
     let stored_key = format!("http:{caller}:{}", token_hash(&key));
 
-    let mut found = idempotency::find(&state.db, &stored_key).await;
-    // A claim whose request died before answering (a killed process) is released after its lease.
-    if let Ok(Some(stale)) = &found
-        && stale.status == 0
-        && stale.created_at < chrono::Utc::now() - idempotency::CLAIM_LEASE
-        && idempotency::release_abandoned(&state.db, &stored_key).await.unwrap_or(false)
-    {
-        found = Ok(None);
-    }
-    if let Ok(Some(stored)) = found {
+    let replay = idempotent_replay::look_up(&state, &stored_key, &request_hash).await;
+    let problem = match replay {
+        Replay::Run => None,
+        Replay::KeyReused => Some(AppError::Unprocessable {
+            code: "idempotency_key_reused",
+            detail: "this Idempotency-Key was used for a different request".into(),
+            errors: vec![],
+        }),
+        Replay::InProgress => {
+            Some(AppError::Conflict("conflict", "a request with this Idempotency-Key is still in progress; retry shortly".into()))
+        }
+        Replay::Answer { status, body } => {
+            let (http, _) = req.into_parts();
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            // Every error answer of this API is a problem; replay it as one (the stored row keeps status and body).
+            let content_type = if status.is_client_error() { "application/problem+json" } else { "application/json" };
+            let res = HttpResponse::build(status).content_type(content_type).insert_header(("idempotent-replayed", "true")).body(body);
+            return Ok(ServiceResponse::new(http, res));
+        }
+    };
+    if let Some(p) = problem {
         let (http, _) = req.into_parts();
-        if stored.request_hash != request_hash {
-            let p = AppError::Unprocessable {
-                code: "idempotency_key_reused",
-                detail: "this Idempotency-Key was used for a different request".into(),
-                errors: vec![],
-            };
-            return Ok(ServiceResponse::new(http, problem_response(&ApiError::from(p).problem())));
-        }
-        if stored.status == 0 {
-            // Claimed by a request still running (here or on another instance): its answer is not known yet.
-            let p = AppError::Conflict("conflict", "a request with this Idempotency-Key is still in progress; retry shortly".into());
-            return Ok(ServiceResponse::new(http, problem_response(&ApiError::from(p).problem())));
-        }
-        let status = StatusCode::from_u16(stored.status as u16).unwrap_or(StatusCode::OK);
-        // Every error answer of this API is a problem; replay it as one (the stored row keeps status and body).
-        let content_type = if status.is_client_error() { "application/problem+json" } else { "application/json" };
-        let res = HttpResponse::build(status).content_type(content_type).insert_header(("idempotent-replayed", "true")).body(stored.body);
-        return Ok(ServiceResponse::new(http, res));
+        return Ok(ServiceResponse::new(http, problem_response(&ApiError::from(p).problem())));
     }
 
     let res = next.call(req).await?;
@@ -140,8 +133,6 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             return Ok(ServiceResponse::new(http, problem_response(&error.problem())));
         }
     };
-    if idempotency::claim(&state.db, &stored_key, &request_hash).await.is_ok() {
-        let _ = idempotency::store(&state.db, &stored_key, status.as_u16(), &String::from_utf8_lossy(&bytes)).await;
-    }
+    idempotent_replay::keep(&state, &stored_key, &request_hash, status.as_u16(), &String::from_utf8_lossy(&bytes)).await;
     Ok(ServiceResponse::new(http, head.set_body(bytes).map_into_boxed_body()))
 }

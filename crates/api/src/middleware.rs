@@ -113,7 +113,7 @@ fn in_requested_language(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBo
     let Some(mut problem) = res.response().error().and_then(|e| e.as_error::<ApiError>()).map(ApiError::problem) else {
         return res;
     };
-    let Some(detail) = sitecard_notify::problem_detail(language, &problem.code) else { return res };
+    let Some(detail) = sitecard_app::error::localized_detail(language, &problem.code) else { return res };
     problem.detail = Some(detail);
     let Ok(body) = serde_json::to_vec(&problem) else { return res };
     let mut res = res.map_body(|head, _| {

@@ -5,7 +5,7 @@ use chrono::{SubsecRound, Utc};
 use serde::Serialize;
 use sitecard_domain::audit_chain::{CheckpointBody, Digest, GENESIS, PublishedCheckpoint, merkle_root};
 use sitecard_persistence::audit::{self, StoredCheckpoint};
-use sitecard_persistence::{ConnectionTrait, Db, signing_keys};
+use sitecard_persistence::{Conn, Db, signing_keys};
 
 use crate::error::AppError;
 use crate::keys::{KeyStore, verify_detached};
@@ -146,7 +146,7 @@ pub async fn verify_audit_chain(db: &Db, published: Option<&PublishedCheckpoint>
     Ok(report)
 }
 
-async fn verify_in<C: ConnectionTrait>(conn: &C, published: Option<&PublishedCheckpoint>) -> Result<AuditChainReport, AppError> {
+async fn verify_in<C: Conn>(conn: &C, published: Option<&PublishedCheckpoint>) -> Result<AuditChainReport, AppError> {
     let checkpoints = audit::checkpoints(conn).await?;
     let keys = signing_keys::public_keys(conn).await?;
     let mut report = AuditChainReport {

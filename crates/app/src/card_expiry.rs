@@ -40,7 +40,7 @@ pub async fn expire_due_cards(state: &AppState) -> Result<usize, AppError> {
     }
 }
 
-async fn expire(txn: &sitecard_persistence::Tx, card: &Card) -> Result<(), AppError> {
+async fn expire(txn: &sitecard_persistence::UnitOfWork, card: &Card) -> Result<(), AppError> {
     let ch = cards::CardUpdate { status: Some(CardStatus::Expired), ..Default::default() };
     if !cards::update_if_status(txn, card.id, card.status, ch).await? {
         return Ok(()); // changed meanwhile (blocked, terminated): the next pass sees it as it is now

@@ -10,7 +10,7 @@ use sitecard_domain::webhook_event;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::cards::{self, Card, CardUpdate};
-use sitecard_persistence::{ConnectionTrait, audit, companies};
+use sitecard_persistence::{Conn, audit, companies};
 use uuid::Uuid;
 
 use crate::companies::CompanyRef;
@@ -87,7 +87,7 @@ pub fn status_of(card: &Card) -> Result<CardStatus, AppError> {
     Ok(card_state::effective_status(stored, card.valid_until, today()))
 }
 
-pub async fn view<C: ConnectionTrait>(conn: &C, card: Card) -> Result<CardView, AppError> {
+pub async fn view<C: Conn>(conn: &C, card: Card) -> Result<CardView, AppError> {
     let company = companies::find(conn, card.company_id).await?.ok_or_else(|| AppError::internal("card without company"))?;
     let holder_name = sitecard_persistence::orders::find(conn, card.order_id).await?.map(|o| format!("{} {}", o.given_names, o.surname));
     Ok(CardView {
@@ -110,7 +110,7 @@ pub async fn holder_card(state: &AppState, account_id: AccountId, id: CardId) ->
 }
 
 /// One of the company's cards (404 for another company's, as for none).
-pub async fn company_card<C: ConnectionTrait>(conn: &C, company_id: CompanyId, id: CardId) -> Result<Card, AppError> {
+pub async fn company_card<C: Conn>(conn: &C, company_id: CompanyId, id: CardId) -> Result<Card, AppError> {
     cards::find(conn, id.into()).await?.filter(|c| company_id == c.company_id).ok_or(AppError::NotFound)
 }
 
@@ -124,7 +124,7 @@ pub fn masked(card: &Card) -> String {
 
 /// Applies a transition computed from the card's effective status, or 409 if it changed meanwhile, and
 /// queues the webhook the transition announces.
-pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, changes: CardUpdate) -> Result<(), AppError> {
+pub async fn apply<C: Conn>(conn: &C, card: &Card, to: CardStatus, changes: CardUpdate) -> Result<(), AppError> {
     let changes = CardUpdate { status: Some(to), ..changes };
     if !cards::update_if_status(conn, card.id, card.status, changes).await? {
         return Err(AppError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
@@ -146,7 +146,7 @@ pub async fn apply<C: ConnectionTrait>(conn: &C, card: &Card, to: CardStatus, ch
 
 /// Activation: the card becomes active with a new PIN; older cards of the same worker at the same company
 /// are terminated. Returns the PIN.
-pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Card, actor: Uuid, how: &str) -> Result<String, AppError> {
+pub async fn activate<C: Conn>(conn: &C, state: &AppState, card: &Card, actor: Uuid, how: &str) -> Result<String, AppError> {
     let to = card_state::activate(status_of(card)?).map_err(invalid_state)?;
     let pin = draw_pin(|| (rand::rng().next_u32() & 0xffff) as u16);
     let ch = CardUpdate { activated_at: Some(Utc::now()), pin_enc: Some(state.cipher.encrypt(&pin)?), ..Default::default() };
@@ -188,7 +188,7 @@ pub async fn activate<C: ConnectionTrait>(conn: &C, state: &AppState, card: &Car
 }
 
 /// Emails the card's holder, in their language (a card produced before its worker had an account has none).
-pub async fn notify_holder<C: ConnectionTrait>(conn: &C, card: &Card, message: &sitecard_notify::Message) -> Result<(), AppError> {
+pub async fn notify_holder<C: Conn>(conn: &C, card: &Card, message: &sitecard_notify::Message) -> Result<(), AppError> {
     let Some(id) = card.account_id else { return Ok(()) };
     if let Some(a) = sitecard_persistence::accounts::find(conn, id).await? {
         let lang = sitecard_domain::Language::parse(&a.language).unwrap_or_default();

@@ -10,7 +10,7 @@ use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::challenges::{self, Challenge, NewChallenge};
-use sitecard_persistence::{ConnectionTrait, audit};
+use sitecard_persistence::{Conn, audit};
 use uuid::Uuid;
 
 use crate::crypto::{constant_time_eq, random_code};
@@ -46,7 +46,7 @@ fn sms_message(purpose: &str, code: String) -> Message {
 }
 
 /// Creates a challenge for `account` and, for SMS, queues the code to `phone`, inside the caller's transaction.
-pub async fn start<C: ConnectionTrait>(
+pub async fn start<C: Conn>(
     conn: &C,
     state: &AppState,
     purpose: &'static str,
@@ -97,7 +97,7 @@ pub fn started(c: &Challenge) -> ChallengeStarted {
 
 /// Loads an open challenge for one of `purposes`; anything else is `challenge_expired` (410), so that ids
 /// reveal nothing.
-pub async fn open<C: ConnectionTrait>(conn: &C, id: Uuid, purposes: &[&str]) -> Result<Challenge, AppError> {
+pub async fn open<C: Conn>(conn: &C, id: Uuid, purposes: &[&str]) -> Result<Challenge, AppError> {
     still_open(challenges::find(conn, id).await?.ok_or_else(challenge_expired)?, purposes)
 }
 
@@ -126,7 +126,7 @@ impl CodeAccepted {
     /// The conditional update decides: a code is used once, however many requests carry it at the same time
     /// (on PostgreSQL a second one waits for the first's commit, then finds the challenge consumed). A right
     /// code also gives back its try on the IP and ends the account's run of wrong codes.
-    pub async fn consume<C: ConnectionTrait>(self, conn: &C) -> Result<(Challenge, Account), AppError> {
+    pub async fn consume<C: Conn>(self, conn: &C) -> Result<(Challenge, Account), AppError> {
         if !challenges::consume(conn, self.challenge.id).await? {
             return Err(AppError::Gone("challenge_expired", "this code was already used".into()));
         }

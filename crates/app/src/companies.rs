@@ -21,6 +21,11 @@ impl From<sitecard_persistence::companies::Company> for CompanyRef {
     }
 }
 
+/// Whether this account administers the company (the check behind every company route).
+pub async fn is_admin(state: &AppState, company_id: Uuid, account_id: Uuid) -> Result<bool, AppError> {
+    Ok(sitecard_persistence::companies::is_admin(&state.read, company_id, account_id).await?)
+}
+
 /// Companies this account administers.
 pub async fn administered(state: &AppState, account_id: Uuid) -> Result<Vec<CompanyRef>, AppError> {
     Ok(sitecard_persistence::companies::administered_by(&state.read, account_id).await?.into_iter().map(CompanyRef::from).collect())

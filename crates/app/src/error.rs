@@ -165,10 +165,9 @@ impl Fields {
     }
 }
 
-impl From<sitecard_persistence::DbErr> for AppError {
-    fn from(e: sitecard_persistence::DbErr) -> Self {
-        sitecard_persistence::DbError::from(e).into()
-    }
+/// A problem's `detail` in the caller's language, where a translation of its code exists.
+pub fn localized_detail(language: sitecard_domain::Language, code: &str) -> Option<String> {
+    sitecard_notify::problem_detail(language, code)
 }
 
 impl From<sitecard_persistence::DbError> for AppError {

@@ -2,10 +2,11 @@
 //! one-time link to set it (the same `/register` page and `POST /accounts` as workers use).
 
 use chrono::Utc;
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{ConnectionTrait, accounts, audit, tokens};
+use sitecard_persistence::{Conn, accounts, audit, tokens};
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
@@ -20,7 +21,7 @@ pub struct Invited {
 }
 
 /// Gives `email` the role, creating a pending account and emailing an invitation when needed.
-pub async fn invite<C: ConnectionTrait>(
+pub async fn invite<C: Conn>(
     conn: &C,
     state: &AppState,
     email: &str,
@@ -43,7 +44,7 @@ pub async fn invite<C: ConnectionTrait>(
     };
     sitecard_persistence::orders::link_to_account(conn, email.as_str(), account.id).await?;
     let mut link = None;
-    if account.status == "pending" {
+    if account.status == AccountStatus::Pending {
         let token = random_token();
         tokens::spend_all_for(conn, account.id, "invitation").await?;
         tokens::insert(conn, "invitation", &token_hash(&token), account.id, Utc::now() + REGISTRATION_TOKEN_TTL).await?;

@@ -10,6 +10,8 @@ pub mod challenge_flow;
 pub mod companies;
 pub mod crypto;
 pub mod error;
+pub mod health;
+pub mod idempotent_replay;
 pub mod invite;
 pub mod keys;
 pub mod language_choice;
@@ -22,6 +24,7 @@ pub mod password_policy;
 pub mod photo;
 pub mod photo_store;
 pub mod provisioning;
+pub mod records;
 pub mod right_to_work;
 #[cfg(feature = "openapi")]
 pub mod schema_enums;

@@ -13,7 +13,7 @@ use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::orders::{self, Order};
 use sitecard_persistence::persons::Person;
-use sitecard_persistence::{ConnectionTrait, accounts, companies};
+use sitecard_persistence::{Conn, accounts, companies};
 use uuid::Uuid;
 
 use crate::companies::CompanyRef;
@@ -219,23 +219,23 @@ impl From<orders::OrderEvent> for HistoryEntry {
     }
 }
 
-async fn history<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
+async fn history<C: Conn>(conn: &C, id: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
     Ok(orders::history(conn, id).await?.into_iter().map(HistoryEntry::from).collect())
 }
 
-pub async fn company_ref<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<CompanyRef, AppError> {
+pub async fn company_ref<C: Conn>(conn: &C, id: Uuid) -> Result<CompanyRef, AppError> {
     let c = companies::find(conn, id).await?.ok_or_else(|| AppError::internal("order without company"))?;
     Ok(c.into())
 }
 
-pub async fn holder_view<C: ConnectionTrait>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, AppError> {
+pub async fn holder_view<C: Conn>(conn: &C, o: Order, company: CompanyRef, account: &Account) -> Result<HolderOrder, AppError> {
     let history = orders::history(conn, o.id).await?;
     let person = verified_person(conn, account).await?;
     Ok(to_holder_order(o, company, account, person.as_ref(), history))
 }
 
 /// The account's verified identity document, if any.
-pub async fn verified_person<C: ConnectionTrait>(conn: &C, account: &Account) -> Result<Option<Person>, AppError> {
+pub async fn verified_person<C: Conn>(conn: &C, account: &Account) -> Result<Option<Person>, AppError> {
     Ok(match account.person_id {
         Some(id) => sitecard_persistence::persons::find(conn, id).await?,
         None => None,
@@ -267,7 +267,7 @@ pub fn to_holder_order(
     }
 }
 
-pub async fn company_view<C: ConnectionTrait>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, AppError> {
+pub async fn company_view<C: Conn>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, AppError> {
     let card_number = sitecard_persistence::cards::find_by_order(conn, o.id).await?.map(|c| c.card_number);
     let company = company_ref(conn, o.company_id).await?;
     let history = if with_history { Some(history(conn, o.id).await?) } else { None };
@@ -297,7 +297,7 @@ fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, 
 
 /// One page of a list fetched with `limit + 1` rows: companies and cards are loaded in one query each,
 /// not one per order.
-pub async fn order_page<C: ConnectionTrait>(conn: &C, rows: Vec<Order>, limit: u64) -> Result<OrderPage, AppError> {
+pub async fn order_page<C: Conn>(conn: &C, rows: Vec<Order>, limit: u64) -> Result<OrderPage, AppError> {
     let more = rows.len() as u64 > limit;
     let rows: Vec<Order> = rows.into_iter().take(limit as usize).collect();
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
@@ -330,12 +330,12 @@ pub fn stale_version() -> AppError {
 }
 
 /// An order of this company, or 404 (another company's ids do not exist for you).
-pub async fn company_order<C: ConnectionTrait>(conn: &C, company_id: CompanyId, id: OrderId) -> Result<Order, AppError> {
+pub async fn company_order<C: Conn>(conn: &C, company_id: CompanyId, id: OrderId) -> Result<Order, AppError> {
     orders::find(conn, id.into()).await?.filter(|o| company_id == o.company_id).ok_or(AppError::NotFound)
 }
 
 /// Emails every administrator of the company, each in their language.
-pub async fn notify_admins<C: ConnectionTrait>(conn: &C, company_id: Uuid, message: &Message) -> Result<(), AppError> {
+pub async fn notify_admins<C: Conn>(conn: &C, company_id: Uuid, message: &Message) -> Result<(), AppError> {
     for id in companies::admin_account_ids(conn, company_id).await? {
         if let Some(a) = accounts::find(conn, id).await? {
             sitecard_notify::queue(conn, &a.email, message, Language::parse(&a.language).unwrap_or_default()).await?;
@@ -345,7 +345,7 @@ pub async fn notify_admins<C: ConnectionTrait>(conn: &C, company_id: Uuid, messa
 }
 
 /// Emails the worker of the order (their account's language, or English before they have one).
-pub async fn notify_holder<C: ConnectionTrait>(conn: &C, order: &Order, message: &Message) -> Result<(), AppError> {
+pub async fn notify_holder<C: Conn>(conn: &C, order: &Order, message: &Message) -> Result<(), AppError> {
     let lang = match order.account_id {
         Some(id) => accounts::find(conn, id).await?.and_then(|a| Language::parse(&a.language)).unwrap_or_default(),
         None => Language::En,
@@ -355,7 +355,7 @@ pub async fn notify_holder<C: ConnectionTrait>(conn: &C, order: &Order, message:
 }
 
 /// Queues the `order.<status>` webhook (`confirmed` or `cancelled`) for the subscribed partners.
-pub async fn enqueue_webhooks<C: ConnectionTrait>(conn: &C, event: WebhookEventType, order_id: Uuid, status: &str) -> Result<(), AppError> {
+pub async fn enqueue_webhooks<C: Conn>(conn: &C, event: WebhookEventType, order_id: Uuid, status: &str) -> Result<(), AppError> {
     crate::webhooks::enqueue(conn, event, &crate::webhooks::OrderWebhookData { order_id, status: status.to_owned() }).await
 }
 

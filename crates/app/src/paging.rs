@@ -1,5 +1,31 @@
 //! Keyset pages: a list reads `limit + 1` rows; the extra one only says that more follow.
 
+/// One page of a keyset-paged list: the rows after `after` (an id or sequence number from the previous page), at
+/// most `limit` of them.
+#[derive(Clone, Copy, Debug)]
+pub struct PageRequest<K = uuid::Uuid> {
+    pub limit: u64,
+    pub after: Option<K>,
+}
+
+/// A page of rows and the cursor for the next one (`None` on the last page).
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+impl<T> Page<T> {
+    /// `rows` as read with `limit + 1`: the extra row only says that more follow.
+    pub fn of(rows: Vec<T>, limit: u64, cursor: impl Fn(&T) -> String) -> Self {
+        let (items, next_cursor) = page_of(rows, limit, cursor, |r| r);
+        Self { items, next_cursor }
+    }
+
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor }
+    }
+}
+
 /// The first `limit` rows mapped to items, and the cursor of the last one when more rows follow.
 pub fn page_of<R, T>(rows: Vec<R>, limit: u64, cursor: impl Fn(&R) -> String, map: impl FnMut(R) -> T) -> (Vec<T>, Option<String>) {
     let more = rows.len() as u64 > limit;

@@ -5,7 +5,7 @@ use sitecard_domain::partner_client::ClientId;
 use sitecard_domain::webhook_event::{self, WebhookEventType};
 use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
 use sitecard_persistence::partners::{self, NewPartnerClient, PartnerClient};
-use sitecard_persistence::{ConnectionTrait, audit};
+use sitecard_persistence::{Conn, audit};
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
@@ -39,12 +39,7 @@ pub struct ClientChanges<'a> {
 }
 
 /// `actor`: the operator's account, or `None` for the command line.
-pub async fn create<C: ConnectionTrait>(
-    conn: &C,
-    state: &AppState,
-    actor: Option<Uuid>,
-    n: NewClient<'_>,
-) -> Result<PartnerSecrets, AppError> {
+pub async fn create<C: Conn>(conn: &C, state: &AppState, actor: Option<Uuid>, n: NewClient<'_>) -> Result<PartnerSecrets, AppError> {
     let mut f = Fields::new();
     let client_id = f.check("client_id", "invalid_format", ClientId::parse(n.client_id));
     let name = valid_name(n.name, &mut f);
@@ -85,7 +80,7 @@ pub async fn create<C: ConnectionTrait>(
     Ok(PartnerSecrets { client_id: client_id.as_str().to_owned(), client_secret, webhook_secret })
 }
 
-pub async fn update<C: ConnectionTrait>(
+pub async fn update<C: Conn>(
     conn: &C,
     state: &AppState,
     actor: Option<Uuid>,
@@ -124,12 +119,7 @@ pub async fn update<C: ConnectionTrait>(
 
 /// New client and webhook secrets; the old ones stop working at once (tokens already issued run out within
 /// their lifetime).
-pub async fn rotate_secrets<C: ConnectionTrait>(
-    conn: &C,
-    state: &AppState,
-    actor: Option<Uuid>,
-    client_id: &str,
-) -> Result<PartnerSecrets, AppError> {
+pub async fn rotate_secrets<C: Conn>(conn: &C, state: &AppState, actor: Option<Uuid>, client_id: &str) -> Result<PartnerSecrets, AppError> {
     let client_secret = random_token();
     let webhook_secret = random_token();
     if !partners::replace_secrets(conn, client_id, &token_hash(&client_secret), &state.cipher.encrypt(&webhook_secret)?).await? {
@@ -149,6 +139,11 @@ pub async fn rotate_secrets<C: ConnectionTrait>(
 }
 
 /// The event types a client receives (`None`: every type).
+/// Whether a partner client of this id is registered: a deleted client's tokens stop working at once.
+pub async fn is_registered(state: &AppState, client_id: &str) -> Result<bool, AppError> {
+    Ok(partners::find_by_client_id(&state.db, client_id).await?.is_some())
+}
+
 pub fn subscription(client: &PartnerClient) -> Option<Vec<String>> {
     partners::subscription(client)
 }

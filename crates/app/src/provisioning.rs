@@ -9,7 +9,7 @@ use sitecard_domain::org_number::{OrgNumber, OrgNumberError};
 use sitecard_domain::{Email, Language, Role};
 use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
 use sitecard_persistence::companies::{self, AdminRemoval, Company};
-use sitecard_persistence::{ConnectionTrait, accounts, audit, sessions};
+use sitecard_persistence::{Conn, accounts, audit, sessions};
 use uuid::Uuid;
 
 use crate::error::{AppError, FieldError};
@@ -33,7 +33,7 @@ pub struct CompanyCreated {
 /// Creates the company and invites its first administrator. Every field error at once; a wrong organisation
 /// number alone is 422 `invalid_org_number`; an org number already registered (in that country) is 409
 /// `company_exists`. `actor`: the operator's account, or `None` for the command line.
-pub async fn create_company<C: ConnectionTrait>(
+pub async fn create_company<C: Conn>(
     conn: &C,
     state: &AppState,
     actor: Option<Uuid>,
@@ -95,7 +95,7 @@ fn company_exists(org: &OrgNumber) -> AppError {
 
 /// Makes `email` an administrator of the company: invited by email when they have no account; an existing
 /// account gets the role (and an email saying so).
-pub async fn add_company_admin<C: ConnectionTrait>(
+pub async fn add_company_admin<C: Conn>(
     conn: &C,
     state: &AppState,
     actor: Uuid,
@@ -121,7 +121,7 @@ pub async fn add_company_admin<C: ConnectionTrait>(
 
 /// Removes an administrator, never the last one (409 `last_admin`). Someone who administers no company any
 /// more loses the company-admin role.
-pub async fn remove_company_admin<C: ConnectionTrait>(conn: &C, actor: Uuid, company_id: Uuid, account_id: Uuid) -> Result<(), AppError> {
+pub async fn remove_company_admin<C: Conn>(conn: &C, actor: Uuid, company_id: Uuid, account_id: Uuid) -> Result<(), AppError> {
     match companies::remove_admin(conn, company_id, account_id).await? {
         AdminRemoval::Removed => {}
         AdminRemoval::LastAdmin => {
@@ -146,7 +146,7 @@ pub async fn remove_company_admin<C: ConnectionTrait>(conn: &C, actor: Uuid, com
 }
 
 /// Invites a verifier or an operator (other roles are given by their own flows).
-pub async fn invite_staff<C: ConnectionTrait>(
+pub async fn invite_staff<C: Conn>(
     conn: &C,
     state: &AppState,
     actor: Uuid,
@@ -163,7 +163,7 @@ pub async fn invite_staff<C: ConnectionTrait>(
 
 /// Takes a staff role away and ends the account's sessions at once (its tokens stop working); never the last
 /// operator (409 `last_operator`).
-pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, account_id: Uuid, role: Role) -> Result<(), AppError> {
+pub async fn remove_staff_role<C: Conn>(conn: &C, actor: Uuid, account_id: Uuid, role: Role) -> Result<(), AppError> {
     let account = accounts::find(conn, account_id).await?.ok_or(AppError::NotFound)?;
     if !matches!(role, Role::Verifier | Role::Operator) || !account.roles.contains(&role) {
         return Err(AppError::NotFound);
@@ -187,7 +187,7 @@ pub async fn remove_staff_role<C: ConnectionTrait>(conn: &C, actor: Uuid, accoun
     Ok(())
 }
 
-async fn set_role<C: ConnectionTrait>(conn: &C, account_id: Uuid, role: Role, on: bool) -> Result<(), AppError> {
+async fn set_role<C: Conn>(conn: &C, account_id: Uuid, role: Role, on: bool) -> Result<(), AppError> {
     let account = accounts::find(conn, account_id).await?.ok_or(AppError::NotFound)?;
     let mut roles: Vec<Role> = account.roles.iter().copied().filter(|r| *r != role).collect();
     if on {

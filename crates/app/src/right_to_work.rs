@@ -14,7 +14,7 @@ use sitecard_domain::right_to_work::{card_valid_until, check_permit_end, right_t
 use sitecard_domain::{DocumentNumber, clock};
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::right_to_work::{self as permits, NewPermit, Permit};
-use sitecard_persistence::{ConnectionTrait, accounts, audit, card_feed, cards};
+use sitecard_persistence::{Conn, accounts, audit, card_feed, cards};
 use uuid::Uuid;
 
 use crate::error::{AppError, Fields};
@@ -129,7 +129,7 @@ pub fn require_permit(f: Fields) -> AppError {
 }
 
 /// Records the permit and moves the validity of the holder's live cards; in the caller's transaction.
-pub async fn record_permit<C: ConnectionTrait>(
+pub async fn record_permit<C: Conn>(
     txn: &C,
     person_id: Uuid,
     verification_id: Uuid,
@@ -168,7 +168,7 @@ pub async fn record_permit<C: ConnectionTrait>(
 }
 
 /// The last valid day of a card produced today for this account's holder.
-pub async fn validity_for_new_card<C: ConnectionTrait>(conn: &C, account_id: Option<Uuid>) -> Result<NaiveDate, AppError> {
+pub async fn validity_for_new_card<C: Conn>(conn: &C, account_id: Option<Uuid>) -> Result<NaiveDate, AppError> {
     let person_id = match account_id {
         Some(id) => accounts::find(conn, id).await?.and_then(|a| a.person_id),
         None => None,
@@ -181,7 +181,7 @@ pub async fn validity_for_new_card<C: ConnectionTrait>(conn: &C, account_id: Opt
 }
 
 /// Moves every live card of the account to the validity the permit allows.
-async fn follow_permit<C: ConnectionTrait>(txn: &C, account_id: Uuid, permit_until: NaiveDate, actor: Uuid) -> Result<(), AppError> {
+async fn follow_permit<C: Conn>(txn: &C, account_id: Uuid, permit_until: NaiveDate, actor: Uuid) -> Result<(), AppError> {
     let today = clock::today();
     for card in cards::live_for_account(txn, account_id).await? {
         let valid_until = card_valid_until(card.created_at.date_naive(), Some(permit_until));

@@ -183,7 +183,7 @@ mod tests {
             email: "a@example.com".into(),
             password_hash: None,
             phone: None,
-            status: "active".into(),
+            status: sitecard_domain::account_status::AccountStatus::Active,
             language: "en".into(),
             roles: vec![sitecard_domain::Role::Cardholder],
             person_id: None,

@@ -11,6 +11,7 @@ use crate::challenge_flow::CodeAccepted;
 use crate::crypto::{random_token, token_hash};
 use crate::error::AppError;
 use crate::keys::{ACCESS_TTL_SECS, user_claims};
+use crate::session_cache::CachedSession;
 use crate::state::AppState;
 
 pub const REFRESH_COOKIE: &str = "sitecard_refresh";
@@ -52,6 +53,32 @@ pub struct Issued {
     pub body: TokenResponse,
     pub refresh_token: String,
     pub web: bool,
+}
+
+/// The session of a verified access token, if it is still live: from memory while no change to the account was
+/// heard since it was read (see `session_cache`), else from the database. Checked on every request so that
+/// sign-out, password reset and reuse detection take effect at once.
+pub async fn live_session(state: &AppState, account_id: Uuid, session_id: Uuid) -> Result<CachedSession, AppError> {
+    let cached = match state.sessions.get(session_id) {
+        Some(cached) => {
+            state.metrics.session_lookup(true);
+            cached
+        }
+        None => {
+            state.metrics.session_lookup(false);
+            let ticket = state.sessions.ticket();
+            let (session, account, person) =
+                sessions::find_with_account(&state.read, session_id).await?.ok_or(AppError::Unauthorized("invalid_token"))?;
+            let cached = CachedSession { session, account, person };
+            state.sessions.put(ticket, cached.clone());
+            cached
+        }
+    };
+    let session = &cached.session;
+    if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
+        return Err(AppError::Unauthorized("session_ended"));
+    }
+    Ok(cached)
 }
 
 pub fn access_token(state: &AppState, account: &Account, session_id: Uuid) -> Result<String, AppError> {

@@ -3,7 +3,7 @@
 
 use sitecard_domain::Language;
 use sitecard_notify::{Message, SignInChange};
-use sitecard_persistence::ConnectionTrait;
+use sitecard_persistence::Conn;
 use sitecard_persistence::accounts::Account;
 
 use crate::error::AppError;
@@ -24,7 +24,7 @@ pub async fn check_current_password(state: &AppState, account: &Account, passwor
 
 /// Every change to how an account signs in is told to its email address and, by SMS, to the phone it used
 /// before the change, inside the transaction of the change.
-pub async fn tell_sign_in_changed<C: ConnectionTrait>(
+pub async fn tell_sign_in_changed<C: Conn>(
     conn: &C,
     account: &Account,
     change: SignInChange,

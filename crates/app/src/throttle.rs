@@ -1,6 +1,6 @@
 //! Throttles on top of the database counters: 429 with `Retry-After` when a key is over its limit.
 
-use sitecard_persistence::{ConnectionTrait, rate_limit};
+use sitecard_persistence::{Conn, rate_limit};
 
 use crate::error::AppError;
 
@@ -33,7 +33,7 @@ pub const REGISTRATIONS_PER_IP: Limit = Limit { max: 20, window_secs: 3600 };
 /// get more than `limit.max` judged); 429 with nothing counted when the window is full. Returns the hits so
 /// far, this one included. An attempt that turns out allowed is returned with `give_back` (or the key
 /// cleared), so only failures use up the window.
-pub async fn take<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<i64, AppError> {
+pub async fn take<C: Conn>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<i64, AppError> {
     match rate_limit::take(conn, key, limit.window_secs, limit.max).await? {
         Ok(w) => Ok(w.hits),
         Err(w) => Err(AppError::TooManyRequests { code, retry_after: w.resets_in as u64 }),
@@ -41,7 +41,7 @@ pub async fn take<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: &
 }
 
 /// Takes one attempt on each of `keys` in order; when one is full, the ones already taken are given back.
-pub async fn take_all<C: ConnectionTrait>(conn: &C, keys: &[(&str, Limit)], code: &'static str) -> Result<Vec<i64>, AppError> {
+pub async fn take_all<C: Conn>(conn: &C, keys: &[(&str, Limit)], code: &'static str) -> Result<Vec<i64>, AppError> {
     let mut hits = Vec::with_capacity(keys.len());
     for (key, limit) in keys {
         match take(conn, key, *limit, code).await {
@@ -57,13 +57,13 @@ pub async fn take_all<C: ConnectionTrait>(conn: &C, keys: &[(&str, Limit)], code
     Ok(hits)
 }
 
-pub async fn give_back<C: ConnectionTrait>(conn: &C, key: &str) -> Result<(), AppError> {
+pub async fn give_back<C: Conn>(conn: &C, key: &str) -> Result<(), AppError> {
     rate_limit::give_back(conn, key).await?;
     Ok(())
 }
 
 /// Counts one hit and answers 429 when that went over the limit.
-pub async fn consume<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<(), AppError> {
+pub async fn consume<C: Conn>(conn: &C, key: &str, limit: Limit, code: &'static str) -> Result<(), AppError> {
     let w = rate_limit::hit(conn, key, limit.window_secs).await?;
     if w.hits > limit.max {
         return Err(AppError::TooManyRequests { code, retry_after: w.resets_in as u64 });
@@ -71,7 +71,7 @@ pub async fn consume<C: ConnectionTrait>(conn: &C, key: &str, limit: Limit, code
     Ok(())
 }
 
-pub async fn clear<C: ConnectionTrait>(conn: &C, key: &str) -> Result<(), AppError> {
+pub async fn clear<C: Conn>(conn: &C, key: &str) -> Result<(), AppError> {
     rate_limit::clear(conn, key).await?;
     Ok(())
 }

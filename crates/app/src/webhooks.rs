@@ -4,10 +4,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::webhook_event::WebhookEventType;
-use sitecard_persistence::{ConnectionTrait, outbox, partners};
+use sitecard_persistence::{Conn, outbox, partners};
 use uuid::Uuid;
 
 use crate::error::AppError;
+
+/// The delivery schedule (the dispatcher's), for the API's description of webhooks.
+pub use sitecard_notify::dispatcher::{MAX_ATTEMPTS, backoff as retry_delay};
 
 /// What every webhook delivery carries. `event`, `order_id`, `status` and `occurred_at` repeat `type`,
 /// `data.order_id`, `data.status` and `created_at` for receivers written before the envelope.
@@ -84,7 +87,7 @@ pub struct CardWebhookData {
 }
 
 /// Queues `event` for every partner client subscribed to it.
-pub async fn enqueue<C: ConnectionTrait, D: Serialize>(conn: &C, event: WebhookEventType, data: &D) -> Result<(), AppError> {
+pub async fn enqueue<C: Conn, D: Serialize>(conn: &C, event: WebhookEventType, data: &D) -> Result<(), AppError> {
     let subscribers = partners::subscribed_to(conn, event.as_str()).await?;
     if subscribers.is_empty() {
         return Ok(());

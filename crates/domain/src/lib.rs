@@ -1,5 +1,6 @@
 //! Sitecard's rules as plain types and functions: no I/O, no framework types.
 
+pub mod account_status;
 pub mod address;
 pub mod audit_chain;
 pub mod audit_event;

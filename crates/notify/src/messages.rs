@@ -10,7 +10,7 @@ use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 use sitecard_domain::Language;
 use sitecard_domain::identity_match::MismatchField;
 use sitecard_persistence::outbox::{self, NewMessage};
-use sitecard_persistence::{ConnectionTrait, DbError};
+use sitecard_persistence::{Conn, DbError};
 
 /// A change to how an account signs in, which its owner is always told of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,7 +249,7 @@ fn localise(lang: Language, id: &str, args: &HashMap<Cow<'static, str>, FluentVa
 }
 
 /// Writes the message to the outbox inside the caller's transaction.
-pub async fn queue<C: ConnectionTrait>(conn: &C, to: &str, message: &Message, lang: Language) -> Result<(), DbError> {
+pub async fn queue<C: Conn>(conn: &C, to: &str, message: &Message, lang: Language) -> Result<(), DbError> {
     let r = message.render(lang);
     let mut payload = serde_json::Map::new();
     if let Some(code) = r.code {

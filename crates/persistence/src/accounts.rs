@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_domain::role::{Role, format_roles, parse_roles};
 use uuid::Uuid;
 
@@ -17,7 +18,7 @@ pub struct Account {
     pub email: String,
     pub password_hash: Option<String>,
     pub phone: Option<String>,
-    pub status: String,
+    pub status: AccountStatus,
     pub language: String,
     pub roles: Vec<Role>,
     pub person_id: Option<uuid::Uuid>,
@@ -66,7 +67,7 @@ pub struct NewAccount<'a> {
     pub password_hash: Option<String>,
     pub phone: Option<&'a str>,
     /// `pending` (no password yet), `active`, `disabled`.
-    pub status: &'a str,
+    pub status: AccountStatus,
     pub language: &'a str,
     pub roles: String,
     pub person_id: Option<Uuid>,
@@ -76,7 +77,7 @@ impl<'a> NewAccount<'a> {
     /// An invited or registering person: no password or phone until they open the emailed link. `roles` as
     /// stored (comma-joined role names).
     pub fn pending(email: &'a str, language: &'a str, roles: String, person_id: Option<Uuid>) -> Self {
-        Self { email, password_hash: None, phone: None, status: "pending", language, roles, person_id }
+        Self { email, password_hash: None, phone: None, status: AccountStatus::Pending, language, roles, person_id }
     }
 }
 
@@ -87,7 +88,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewAccount<'_>) -> Result
         email: Set(new.email.to_owned()),
         password_hash: Set(new.password_hash),
         phone: Set(new.phone.map(str::to_owned)),
-        status: Set(new.status.to_owned()),
+        status: Set(new.status),
         language: Set(new.language.to_owned()),
         roles: Set(new.roles),
         person_id: Set(new.person_id),
@@ -124,7 +125,7 @@ pub async fn find_by_person<C: ConnectionTrait>(conn: &C, person_id: Uuid) -> Re
 pub struct AccountUpdate {
     pub password_hash: Option<String>,
     pub phone: Option<Option<String>>,
-    pub status: Option<&'static str>,
+    pub status: Option<AccountStatus>,
     pub language: Option<String>,
     pub roles: Option<Vec<Role>>,
     pub person_id: Option<Uuid>,
@@ -146,7 +147,7 @@ pub async fn update<C: ConnectionTrait>(conn: &C, id: Uuid, update: AccountUpdat
         m.phone = Set(v);
     }
     if let Some(v) = update.status {
-        m.status = Set(v.to_owned());
+        m.status = Set(v);
     }
     if let Some(v) = update.language {
         m.language = Set(v);

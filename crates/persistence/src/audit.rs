@@ -262,16 +262,6 @@ pub async fn for_subject<C: ConnectionTrait>(conn: &C, subject_id: Uuid) -> Resu
     Ok(AuditEvents::find().filter(audit_events::Column::SubjectId.eq(subject_id)).order_by_asc(audit_events::Column::Seq).all(conn).await?)
 }
 
-/// Events of one kind, newest first (tests and the operator look for e.g. `login_failed`).
-pub async fn recent_of_kind<C: ConnectionTrait>(conn: &C, kind: &str, limit: u64) -> Result<Vec<audit_events::Model>, DbError> {
-    Ok(AuditEvents::find()
-        .filter(audit_events::Column::Kind.eq(kind))
-        .order_by_desc(audit_events::Column::Seq)
-        .limit(limit)
-        .all(conn)
-        .await?)
-}
-
 /// What an operator looks for in the audit log; every part optional.
 #[derive(Default)]
 pub struct AuditFilter<'a> {

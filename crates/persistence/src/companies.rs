@@ -126,7 +126,7 @@ pub struct CompanyAdmin {
     pub account_id: Uuid,
     pub email: String,
     /// The account's status: `pending` until the invitation is used.
-    pub account_status: String,
+    pub account_status: sitecard_domain::account_status::AccountStatus,
 }
 
 /// The company's administrators, in the order they were made administrators.
@@ -142,7 +142,7 @@ pub async fn admins<C: ConnectionTrait>(conn: &C, company_id: Uuid) -> Result<Ve
     Ok(links
         .into_iter()
         .filter_map(|l| accounts.iter().find(|a| a.id == l.account_id))
-        .map(|a| CompanyAdmin { account_id: a.id, email: a.email.clone(), account_status: a.status.clone() })
+        .map(|a| CompanyAdmin { account_id: a.id, email: a.email.clone(), account_status: a.status })
         .collect())
 }
 

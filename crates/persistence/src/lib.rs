@@ -8,6 +8,7 @@ pub mod card_feed;
 pub mod cards;
 pub mod challenges;
 pub mod companies;
+mod connection;
 pub mod entities;
 pub mod error;
 pub mod idempotency;
@@ -22,13 +23,13 @@ pub mod sessions;
 pub mod signing_keys;
 pub mod tokens;
 
+pub use connection::{Conn, Db, UnitOfWork};
 pub use error::DbError;
-pub use sea_orm::{ConnectionTrait, DatabaseConnection as Db, DatabaseTransaction as Tx, DbErr, TransactionTrait, Value};
 
 use std::time::Duration;
 
 use migration::MigratorTrait;
-use sea_orm::{ConnectOptions, Database, DbBackend};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend};
 
 /// Opens the pool. For SQLite the database file and its directory are created when missing.
 pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
@@ -58,7 +59,7 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
         // enough to have missed it, not every one on every query (a round trip each).
         opts.test_before_acquire_if_idle_for(Duration::from_secs(1));
     }
-    Database::connect(opts).await.map_err(DbError::from)
+    Database::connect(opts).await.map(Db).map_err(DbError::from)
 }
 
 fn prepare_sqlite(url: &str) -> Result<String, DbError> {
@@ -85,36 +86,36 @@ fn prepare_sqlite(url: &str) -> Result<String, DbError> {
 /// Starts a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is taken up front (waiting
 /// on the busy timeout) instead of failing with SQLITE_BUSY_SNAPSHOT when another connection or process
 /// committed between the transaction's first read and its first write.
-pub async fn begin(db: &Db) -> Result<Tx, DbError> {
+pub async fn begin(db: &Db) -> Result<UnitOfWork, DbError> {
     let options = sea_orm::TransactionOptions {
         isolation_level: None,
         access_mode: None,
         sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
     };
-    Ok(db.begin_with_options(options).await?)
+    db.begin_with(options).await
 }
 
 /// Starts a read-only transaction that sees one snapshot throughout: `REPEATABLE READ` on PostgreSQL, a
 /// deferred transaction on SQLite (WAL keeps its snapshot from the first read). For reports that read several
 /// tables while background jobs write them.
-pub async fn begin_snapshot(db: &Db) -> Result<Tx, DbError> {
-    let postgres = db.get_database_backend() == sea_orm::DbBackend::Postgres;
+pub async fn begin_snapshot(db: &Db) -> Result<UnitOfWork, DbError> {
+    let postgres = db.backend() == sea_orm::DbBackend::Postgres;
     let options = sea_orm::TransactionOptions {
         isolation_level: postgres.then_some(sea_orm::IsolationLevel::RepeatableRead),
         access_mode: postgres.then_some(sea_orm::AccessMode::ReadOnly),
         sqlite_transaction_mode: None,
     };
-    Ok(db.begin_with_options(options).await?)
+    db.begin_with(options).await
 }
 
 /// Applies every pending migration.
 pub async fn migrate(db: &Db) -> Result<(), DbError> {
-    migration::Migrator::up(db, None).await.map_err(DbError::from)
+    migration::Migrator::up(&db.0, None).await.map_err(DbError::from)
 }
 
 /// A round trip to the database, for `/readyz`.
 pub async fn ping(db: &Db) -> Result<(), DbError> {
-    db.ping().await.map_err(|e| DbError::Unavailable(e.to_string()))
+    db.0.ping().await.map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
 /// The database engine's version (the embedded SQLite library's, or the PostgreSQL server's), for the

@@ -94,7 +94,7 @@ pub async fn recent<C: ConnectionTrait>(conn: &C, recipient: Option<&str>, limit
 /// Claims up to `batch` due messages for this dispatcher: marks them `sending` with a lease so a crashed
 /// dispatcher's claims come back after `lease`. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets many instances
 /// dispatch side by side.
-pub async fn claim_due(db: &sea_orm::DatabaseConnection, batch: u64, lease: Duration) -> Result<Vec<OutboxMessage>, DbError> {
+pub async fn claim_due(db: &crate::Db, batch: u64, lease: Duration) -> Result<Vec<OutboxMessage>, DbError> {
     let now = Utc::now();
     let txn = crate::begin(db).await?;
     let due = outbox_messages::Column::Status.is_in(["pending", "sending"]);

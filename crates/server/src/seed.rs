@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use sitecard_api::AppState;
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_domain::order_state::OrderStatus;
 use sitecard_domain::{DocumentNumber, Role};
 use sitecard_persistence::orders::{self, NewOrder};
@@ -63,7 +64,7 @@ pub async fn ensure_account(
             email,
             password_hash: Some(hash),
             phone: Some(phone),
-            status: "active",
+            status: AccountStatus::Active,
             language: "en",
             roles: sitecard_domain::role::format_roles(roles),
             person_id,
@@ -88,7 +89,7 @@ pub async fn ensure_account(
         persons::record_verification(&txn, pid, verifier, "registration", email, &doc).await?;
     }
     txn.commit().await?;
-    accounts::update(&state.db, account.id, accounts::AccountUpdate { status: Some("active"), ..Default::default() }).await?;
+    accounts::update(&state.db, account.id, accounts::AccountUpdate { status: Some(AccountStatus::Active), ..Default::default() }).await?;
     Ok(account.id)
 }
 

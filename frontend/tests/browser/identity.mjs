@@ -298,6 +298,16 @@ async function publicPages(page, worker, step) {
   });
 }
 
+/**
+ * Waits out the last 3 s of a 30-second step. The server accepts a code of its own step or one either side;
+ * a code of the previous step (`offset` -1) typed just before a step ends reaches it two steps old and is
+ * refused (seen once: computed at hh:mm:59.9, checked at hh:mm:00.1).
+ */
+async function clearOfStepEnd() {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 3_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+}
+
 /** RFC 6238 code (SHA-1, 30 s, 6 digits) for a base32 secret, `offset` steps from now. */
 function totpCode(secret, offset = 0) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -335,6 +345,7 @@ async function adminUsesAuthenticator(browser) {
     secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     assert(/^[A-Z2-7 ]{16,}$/.test(secret), `secret "${secret}"`);
     await pageIsSound(page, 'admin-01-totp-setup');
+    await clearOfStepEnd();
     await page.getByLabel('6-digit code from the app').fill(totpCode(secret, -1));
     await page.getByRole('button', { name: 'Finish setting up' }).click();
     await heading(page, 'Sign-in and security');
@@ -349,6 +360,7 @@ async function adminUsesAuthenticator(browser) {
     await heading(page, 'Enter the code from your authenticator app');
     assert((await page.getByTestId('resend-countdown').count()) === 0, 'an SMS countdown on a TOTP challenge');
     await pageIsSound(page, 'admin-02-sign-in-totp');
+    await clearOfStepEnd();
     await enterCode(page, totpCode(secret, 0), 'Sign in');
     await heading(page, 'Construction-site ID cards');
   });
@@ -357,6 +369,7 @@ async function adminUsesAuthenticator(browser) {
     await page.goto(`${baseUrl}/account/security/authenticator/remove`);
     await heading(page, 'Remove the authenticator app');
     await pageIsSound(page, 'admin-03-totp-remove');
+    await clearOfStepEnd();
     await page.getByLabel('6-digit code from the app').fill(totpCode(secret, 1));
     const remove = page.getByRole('button', { name: 'Remove the app' });
     assert((await remove.getAttribute('class'))?.includes('button--warning'), '"Remove the app" is not the red warning button');

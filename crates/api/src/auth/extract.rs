@@ -7,11 +7,10 @@ use std::future::{Ready, ready};
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use chrono::Utc;
 use futures_util::future::LocalBoxFuture;
+use sitecard_app::records::{Account, Person};
+use sitecard_app::session_flow;
 use sitecard_domain::client_ip::client_ip;
 use sitecard_domain::{Language, Role};
-use sitecard_persistence::accounts::Account;
-use sitecard_persistence::persons::Person;
-use sitecard_persistence::sessions;
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -93,26 +92,7 @@ pub async fn user_from_claims(state: &AppState, claims: &Claims) -> Result<Curre
     }
     let account_id: Uuid = claims.sub.parse().map_err(|_| AppError::Unauthorized("invalid_token"))?;
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(AppError::Unauthorized("invalid_token"))?;
-    // Checked on every request so that sign-out, password reset and reuse detection take effect at once: from
-    // memory while no change to the account was heard since it was read (see `session_cache`).
-    let CachedSession { session, account, person } = match state.sessions.get(session_id) {
-        Some(cached) => {
-            state.metrics.session_lookup(true);
-            cached
-        }
-        None => {
-            state.metrics.session_lookup(false);
-            let ticket = state.sessions.ticket();
-            let (session, account, person) =
-                sessions::find_with_account(&state.read, session_id).await?.ok_or(AppError::Unauthorized("invalid_token"))?;
-            let cached = CachedSession { session, account, person };
-            state.sessions.put(ticket, cached.clone());
-            cached
-        }
-    };
-    if session.account_id != account_id || session.revoked_at.is_some() || session.expires_at <= Utc::now() {
-        return Err(AppError::Unauthorized("session_ended").into());
-    }
+    let CachedSession { session, account, person } = session_flow::live_session(state, account_id, session_id).await?;
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
     Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account, person })
 }

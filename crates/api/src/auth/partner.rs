@@ -25,9 +25,9 @@ impl FromRequest for CurrentPartner {
                 return Err(AppError::Forbidden.into());
             }
             // The client must still exist (a deleted client's tokens stop at once).
-            sitecard_persistence::partners::find_by_client_id(&state.db, &claims.sub)
-                .await?
-                .ok_or(AppError::Unauthorized("invalid_token"))?;
+            if !sitecard_app::partner_clients::is_registered(&state, &claims.sub).await? {
+                return Err(AppError::Unauthorized("invalid_token").into());
+            }
             Ok(CurrentPartner { client_id: claims.sub })
         })
     }

@@ -2,8 +2,8 @@
 //! event's `data`, the signature header and what the receiver must answer.
 
 use serde_json::{Value, json};
+use sitecard_app::webhooks::{MAX_ATTEMPTS, retry_delay};
 use sitecard_domain::webhook_event::WebhookEventType;
-use sitecard_notify::dispatcher::{MAX_ATTEMPTS, backoff};
 
 /// Receivers must answer within this many seconds (the sender's timeout).
 pub const RECEIVER_TIMEOUT_SECS: u64 = 10;
@@ -20,7 +20,7 @@ fn data_schema(event: WebhookEventType) -> &'static str {
 
 /// The delays between attempts, as sent, and the time from the first attempt to giving up.
 pub fn retry_schedule() -> (Vec<i64>, i64) {
-    let delays: Vec<i64> = (1..MAX_ATTEMPTS).map(|attempt| backoff(attempt).num_seconds()).collect();
+    let delays: Vec<i64> = (1..MAX_ATTEMPTS).map(|attempt| retry_delay(attempt).num_seconds()).collect();
     let total = delays.iter().sum();
     (delays, total)
 }

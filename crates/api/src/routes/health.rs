@@ -48,8 +48,8 @@ pub async fn healthz() -> web::Json<Health> {
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, ApiError> {
-    sitecard_persistence::ping(&state.db).await?;
-    Ok(web::Json(Readiness { status: "ok".into(), database: sitecard_persistence::backend_name(&state.db).into() }))
+    let database = sitecard_app::health::database_ready(&state).await?;
+    Ok(web::Json(Readiness { status: "ok".into(), database: database.into() }))
 }
 
 /// Prometheus metrics: request counts and latency histograms by route and status.

@@ -98,7 +98,7 @@ fn replay(stored: idempotency::StoredResponse, request_hash: &str) -> Result<Ans
 }
 
 async fn apply(
-    txn: &sitecard_persistence::Tx,
+    txn: &sitecard_persistence::UnitOfWork,
     partner_client_id: &str,
     id: Uuid,
     event: &ProductionEvent,

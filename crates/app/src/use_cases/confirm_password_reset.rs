@@ -2,6 +2,7 @@
 //! the policy and held, hashed, in a second-factor challenge: a stolen mailbox alone is not enough to take the
 //! account over, so nothing changes until the code is typed (`reset_password`).
 
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_persistence::{accounts, tokens};
 
 use crate::challenge_flow::{self, ChallengeStarted};
@@ -25,7 +26,7 @@ pub async fn confirm_password_reset(state: &AppState, cmd: ConfirmPasswordReset)
         .ok_or_else(|| AppError::Gone("reset_token_invalid", "this link is no longer valid; ask for a new one".into()))?;
     let account = accounts::find(&state.db, token.account_id)
         .await?
-        .filter(|a| a.status == "active")
+        .filter(|a| a.status == AccountStatus::Active)
         .ok_or(AppError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;
     check_password_policy("new_password", &new_password, &[&account.email])?;
     let hash = state.hasher.hash(new_password).await?;

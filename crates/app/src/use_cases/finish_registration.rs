@@ -1,6 +1,7 @@
 //! The code sent to the phone at registration is typed back: the phone is proven, the password held by the
 //! challenge is set, the account becomes active and the registration link is spent; audited.
 
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_persistence::accounts::{self, Account};
 use sitecard_persistence::audit::{self, AuditKind};
 use sitecard_persistence::tokens;
@@ -33,7 +34,7 @@ pub async fn finish_registration(state: &AppState, cmd: FinishRegistration) -> R
     let update = accounts::AccountUpdate {
         password_hash: Some(hash),
         phone: Some(challenge.phone.clone()),
-        status: Some("active"),
+        status: Some(AccountStatus::Active),
         ..Default::default()
     };
     let account = accounts::update(&txn, account.id, update).await?;

@@ -7,7 +7,7 @@ use sitecard_domain::order_state::OrderStatus;
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::orders::{self, DeliveryAddress, NewOrder};
-use sitecard_persistence::{ConnectionTrait, accounts, audit, companies};
+use sitecard_persistence::{Conn, accounts, audit, companies};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -42,7 +42,7 @@ pub async fn place_card_order(
 
 /// Places a checked order for the company: linked to the worker's account when one exists for the email,
 /// the worker emailed a link to it, audited.
-pub async fn place_order<C: ConnectionTrait>(
+pub async fn place_order<C: Conn>(
     conn: &C,
     state: &AppState,
     company: &sitecard_persistence::companies::Company,

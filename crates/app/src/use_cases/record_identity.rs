@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_domain::identity_match::{PersonalData, match_identity};
 use sitecard_domain::ids::AccountId;
 use sitecard_domain::{Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::persons::{self, Person, VerifiedDocument};
-use sitecard_persistence::{Tx, accounts, audit, tokens};
+use sitecard_persistence::{UnitOfWork, accounts, audit, tokens};
 use uuid::Uuid;
 
 use crate::crypto::{random_token, token_hash};
@@ -112,7 +113,7 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
     if let Some(permit) = &permit {
         right_to_work::record_permit(&txn, person.id, record.id, verifier_id.into(), permit).await?;
     }
-    let link_sent = account.status == "pending";
+    let link_sent = account.status == AccountStatus::Pending;
     if link_sent {
         send_registration_link(state, &txn, &account, &email, language).await?;
     }
@@ -152,7 +153,7 @@ fn same_person(current: &Person, doc: &VerifiedDocument) -> bool {
 /// A one-time registration link valid 7 days, replacing any earlier one.
 async fn send_registration_link(
     state: &AppState,
-    txn: &Tx,
+    txn: &UnitOfWork,
     account: &accounts::Account,
     email: &Email,
     language: Language,

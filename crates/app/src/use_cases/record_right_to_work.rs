@@ -2,12 +2,13 @@
 //! current permit, and the validity of their live cards follows it (`right_to_work::record_permit`).
 
 use sitecard_domain::ids::AccountId;
-use sitecard_persistence::persons::{self, Verification};
+use sitecard_persistence::persons;
 use uuid::Uuid;
 
 use crate::error::{AppError, Fields};
 use crate::right_to_work::{self, RightToWork};
 use crate::state::AppState;
+use crate::use_cases::show_identity_record::{VerificationView, view};
 
 pub struct RecordRightToWork {
     pub verifier_id: AccountId,
@@ -18,8 +19,8 @@ pub struct RecordRightToWork {
     pub permit: RightToWork,
 }
 
-/// The verification record the permit was recorded for.
-pub async fn record_right_to_work(state: &AppState, cmd: RecordRightToWork) -> Result<Verification, AppError> {
+/// The verification record the permit was recorded for, with the permit now current.
+pub async fn record_right_to_work(state: &AppState, cmd: RecordRightToWork) -> Result<VerificationView, AppError> {
     let RecordRightToWork { verifier_id, verification_id, permit } = cmd;
     let record = persons::find_verification(&state.db, verification_id).await?.ok_or(AppError::NotFound)?;
     let mut f = Fields::new();
@@ -31,5 +32,5 @@ pub async fn record_right_to_work(state: &AppState, cmd: RecordRightToWork) -> R
     let txn = sitecard_persistence::begin(&state.db).await?;
     right_to_work::record_permit(&txn, record.person_id, record.id, verifier_id.into(), &permit).await?;
     txn.commit().await?;
-    Ok(record)
+    view(&state.db, record).await
 }

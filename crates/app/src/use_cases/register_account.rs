@@ -4,7 +4,10 @@
 //! (`finish_registration`).
 
 use sitecard_domain::PhoneE164;
-use sitecard_persistence::{accounts, persons, tokens};
+use sitecard_domain::account_status::AccountStatus;
+use sitecard_persistence::accounts::Account;
+use sitecard_persistence::tokens::OneTimeToken;
+use sitecard_persistence::{Conn, accounts, persons, tokens};
 
 use crate::challenge_flow::{self, ChallengeStarted};
 use crate::crypto::token_hash;
@@ -34,16 +37,25 @@ pub struct RegisterAccount {
     pub ip: String,
 }
 
+/// The account an emailed registration or invitation link is for, while the link is usable and the account has
+/// no password yet; 410 `registration_token_invalid` otherwise.
+pub async fn account_of_link<C: Conn>(conn: &C, link_token: &str) -> Result<(OneTimeToken, Account), AppError> {
+    let token = tokens::find_usable(conn, &token_hash(link_token), &["registration", "invitation"])
+        .await?
+        .ok_or_else(registration_token_invalid)?;
+    let account = accounts::find(conn, token.account_id)
+        .await?
+        .filter(|a| a.status == AccountStatus::Pending)
+        .ok_or_else(registration_token_invalid)?;
+    Ok((token, account))
+}
+
 /// 429 `too_many_attempts` per IP, 410 `registration_token_invalid`, 400 `weak_password`, 422 for the phone;
 /// otherwise a code was sent to the phone.
 pub async fn register_account(state: &AppState, cmd: RegisterAccount) -> Result<ChallengeStarted, AppError> {
     let RegisterAccount { registration_token, password, phone, language, ip } = cmd;
     throttle::consume(&state.db, &format!("register-ip:{ip}"), throttle::REGISTRATIONS_PER_IP, "too_many_attempts").await?;
-    let token = tokens::find_usable(&state.db, &token_hash(&registration_token), &["registration", "invitation"])
-        .await?
-        .ok_or_else(registration_token_invalid)?;
-    let account =
-        accounts::find(&state.db, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(registration_token_invalid)?;
+    let (token, account) = account_of_link(&state.db, &registration_token).await?;
     let mut inputs = vec![account.email.clone()];
     if let Some(p) = match account.person_id {
         Some(id) => persons::find(&state.db, id).await?,

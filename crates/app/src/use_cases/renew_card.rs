@@ -5,7 +5,7 @@
 use sitecard_domain::card_state;
 use sitecard_domain::ids::{AccountId, CardId, CompanyId};
 use sitecard_persistence::audit::{self, Actor, AuditKind, Subject};
-use sitecard_persistence::{Tx, companies, orders};
+use sitecard_persistence::{UnitOfWork, companies, orders};
 use uuid::Uuid;
 
 use crate::cards_flow;
@@ -33,7 +33,7 @@ pub async fn renew_card(state: &AppState, cmd: RenewCard) -> Result<CompanyOrder
 }
 
 /// Orders a card again from the card's order (checked by today's rules), audited.
-async fn order_again(txn: &Tx, state: &AppState, company_id: Uuid, card_id: Uuid, actor: Uuid) -> Result<orders::Order, AppError> {
+async fn order_again(txn: &UnitOfWork, state: &AppState, company_id: Uuid, card_id: Uuid, actor: Uuid) -> Result<orders::Order, AppError> {
     let card = cards_flow::company_card(txn, company_id.into(), card_id.into()).await?;
     card_state::renewable(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     let old = orders::find(txn, card.order_id).await?.ok_or(AppError::NotFound)?;

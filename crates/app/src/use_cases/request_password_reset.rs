@@ -3,6 +3,7 @@
 //! one nothing, and both take the same time.
 
 use chrono::{Duration, Utc};
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_domain::{Email, Language};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -47,7 +48,7 @@ async fn send_reset_link(state: &AppState, cmd: &RequestPasswordReset) -> Result
     {
         return Ok(());
     }
-    let Some(account) = accounts::find_by_email(&state.db, email.as_str()).await?.filter(|a| a.status == "active") else {
+    let Some(account) = accounts::find_by_email(&state.db, email.as_str()).await?.filter(|a| a.status == AccountStatus::Active) else {
         return Ok(());
     };
     let token = random_token();

@@ -2,6 +2,7 @@
 //! was stolen or leaked, and ends the session for everyone holding it.
 
 use chrono::Utc;
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{audit, sessions};
 
@@ -26,7 +27,7 @@ pub async fn rotate_refresh_token(state: &AppState, token: &str, web: bool) -> R
     if stored.used_at.is_some() {
         return Err(reuse_detected(state, &session).await);
     }
-    if account.status != "active" {
+    if account.status != AccountStatus::Active {
         return Err(invalid_refresh_token());
     }
     let next = random_token();

@@ -3,6 +3,7 @@
 //! before it is judged.
 
 use sitecard_domain::Email;
+use sitecard_domain::account_status::AccountStatus;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::{accounts, audit};
 
@@ -31,7 +32,7 @@ pub async fn start_login(state: &AppState, cmd: StartLogin) -> Result<ChallengeS
     let limits = [(ip_key.as_str(), throttle::LOGIN_PER_IP), (account_key.as_str(), throttle::LOGIN_PER_ACCOUNT)];
     let hits = throttle::take_all(&state.db, &limits, "too_many_attempts").await?;
 
-    let account = accounts::find_by_email(&state.read, &email_norm).await?.filter(|a| a.status == "active");
+    let account = accounts::find_by_email(&state.read, &email_norm).await?.filter(|a| a.status == AccountStatus::Active);
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
     let password_ok = password.len() <= 1024 && state.hasher.verify(password, stored).await?;
     let account = match account {

@@ -10,7 +10,7 @@ pub struct Model {
     pub email: String,
     pub password_hash: Option<String>,
     pub phone: Option<String>,
-    pub status: String,
+    pub status: sitecard_domain::account_status::AccountStatus,
     pub language: String,
     pub roles: String,
     pub person_id: Option<Uuid>,

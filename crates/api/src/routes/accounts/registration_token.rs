@@ -3,18 +3,12 @@
 
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
-use sitecard_persistence::{accounts, tokens};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
 use crate::error::ApiError;
-use sitecard_app::crypto::token_hash;
 use sitecard_app::state::AppState;
-use sitecard_app::throttle::{self, Limit};
-use sitecard_app::use_cases::register_account::registration_token_invalid;
-
-/// Link checks per client IP: a site office registers many workers, but tokens are not to be guessed.
-pub const CHECKS_PER_IP: Limit = Limit { max: 60, window_secs: 3600 };
+use sitecard_app::use_cases::check_registration_link::check_registration_link;
 
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationLink {
@@ -39,11 +33,6 @@ pub async fn check_registration_token(
     client: ClientInfo,
     token: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    throttle::consume(&state.db, &format!("register-check-ip:{}", client.ip), CHECKS_PER_IP, "too_many_attempts").await?;
-    let token = tokens::find_usable(&state.read, &token_hash(&token), &["registration", "invitation"])
-        .await?
-        .ok_or_else(registration_token_invalid)?;
-    let account =
-        accounts::find(&state.read, token.account_id).await?.filter(|a| a.status == "pending").ok_or_else(registration_token_invalid)?;
-    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(RegistrationLink { email: account.email }))
+    let email = check_registration_link(&state, &token, &client.ip).await?;
+    Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(RegistrationLink { email }))
 }

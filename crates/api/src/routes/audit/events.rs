@@ -3,14 +3,16 @@
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::paging::PageRequest;
+use sitecard_app::records::{AuditFilter, StoredAuditEvent};
 use sitecard_domain::Role;
-use sitecard_persistence::audit::{self, AuditFilter, StoredAuditEvent};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_audit_events::list_audit_events as list_audit_events_use_case;
 
 #[derive(Deserialize, IntoParams)]
 pub struct AuditQuery {
@@ -127,8 +129,7 @@ pub async fn list_audit_events(
         None => None,
     };
     f.finish()?;
-    let limit = limit.clamp(1, 100);
-    let rows = audit::page(&state.read, &filter, cursor, limit + 1).await?;
-    let (items, next_cursor) = sitecard_app::paging::page_of(rows, limit, |e| e.seq.to_string(), AuditEventView::from);
-    Ok(web::Json(AuditPage { items, next_cursor }))
+    let page = PageRequest { limit: limit.clamp(1, 100), after: cursor };
+    let page = list_audit_events_use_case(&state, &filter, page).await?.map(AuditEventView::from);
+    Ok(web::Json(AuditPage { items: page.items, next_cursor: page.next_cursor }))
 }

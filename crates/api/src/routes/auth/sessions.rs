@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sitecard_persistence::sessions;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -12,6 +11,7 @@ use crate::error::ApiError;
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::end_other_sessions::end_other_sessions;
 use sitecard_app::use_cases::end_session::{EndSession, SessionEnd, end_session};
+use sitecard_app::use_cases::list_sessions::list_sessions as list_sessions_use_case;
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
@@ -57,7 +57,7 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
 ))]
 #[get("/auth/sessions")]
 pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<SessionView>>, ApiError> {
-    let list = sessions::active_for_account(&state.db, user.account_id).await?;
+    let list = list_sessions_use_case(&state, user.account_id.into()).await?;
     Ok(web::Json(
         list.into_iter()
             .map(|s| SessionView {

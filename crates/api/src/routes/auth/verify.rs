@@ -2,16 +2,15 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
-use sitecard_persistence::audit;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::ClientInfo;
 use crate::error::ApiError;
 use sitecard_app::challenge_flow::{self, ChallengeStarted};
-use sitecard_app::session_flow::{self, TokenResponse};
+use sitecard_app::session_flow::TokenResponse;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::complete_login::{CompleteLogin, complete_login};
 
 #[derive(Deserialize, ToSchema)]
 pub struct VerifyRequest {
@@ -40,19 +39,14 @@ pub struct VerifyRequest {
 #[post("/auth/login/verify")]
 pub async fn verify(state: web::Data<AppState>, client: ClientInfo, body: web::Json<VerifyRequest>) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let accepted = challenge_flow::verify(&state, body.challenge_id, &body.code, &["login"], &client.ip).await?;
-    let web = body.client.as_deref() == Some("web");
-    let (account_id, method) = (accepted.account.id, accepted.challenge.method.clone());
-    let offer_totp =
-        (method == "sms").then(|| accepted.account.totp_secret_enc.is_none() && accepted.account.totp_offer_declined_at.is_none());
-    let event = audit::NewAuditEvent {
-        kind: AuditKind::LoginSucceeded,
-        actor: Actor::Account(account_id),
-        subject: Subject::Account(account_id),
-        data: serde_json::json!({ "method": method, "ip": client.ip, "client": if web { "web" } else { "native" } }),
+    let cmd = CompleteLogin {
+        challenge_id: body.challenge_id,
+        code: body.code,
+        web: body.client.as_deref() == Some("web"),
+        ip: client.ip,
+        user_agent: client.user_agent,
     };
-    let mut issued = session_flow::open_session(&state, accepted, web, &client.ip, client.user_agent.clone(), event).await?;
-    issued.body.offer_totp = offer_totp;
+    let issued = complete_login(&state, cmd).await?;
     Ok(crate::session_cookies::respond(&state, issued))
 }
 

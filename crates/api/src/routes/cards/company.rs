@@ -3,7 +3,6 @@
 use actix_web::{get, post, web};
 use serde::Deserialize;
 use sitecard_domain::card_state::{CardAction, CardStatus};
-use sitecard_persistence::cards;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -13,6 +12,7 @@ use crate::routes::company_orders::list::{PageQuery, SearchQuery, page_params, s
 use sitecard_app::cards_flow::{self, CardPage, CardView};
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::change_card_status::{ChangeCardStatus, change_card_status};
+use sitecard_app::use_cases::list_company_cards::{self as use_case, ListCompanyCards};
 
 #[derive(Deserialize, ToSchema)]
 pub struct Reason {
@@ -51,20 +51,14 @@ pub async fn list_company_cards(
     crate::auth::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
     let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => f.check("status", "invalid_status", CardStatus::parse(s).ok_or("not a card status")).map(|s| s.as_str()),
+        Some(s) => f.check("status", "invalid_status", CardStatus::parse(s).ok_or("not a card status")),
         None => None,
     };
     let words = search_words(&search, &mut f);
-    let (limit, cursor) = page_params(&q, &mut f);
+    let page = page_params(&q, &mut f);
     f.finish()?;
-    let rows = cards::page_for_company(&state.read, company_id, status, words.as_deref(), cursor, limit + 1).await?;
-    let more = rows.len() as u64 > limit;
-    let mut items = vec![];
-    for c in rows.into_iter().take(limit as usize) {
-        items.push(cards_flow::view(&state.read, c).await?);
-    }
-    let next_cursor = if more { items.last().map(|c| c.id.to_string()) } else { None };
-    Ok(web::Json(CardPage { items, next_cursor }))
+    let query = ListCompanyCards { company_id: company_id.into(), status, search: words.as_deref(), page };
+    Ok(web::Json(use_case::list_company_cards(&state, query).await?))
 }
 
 /// Read one of the company's cards.

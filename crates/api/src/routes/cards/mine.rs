@@ -2,17 +2,17 @@
 
 use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
-use sitecard_app::AppError;
-use sitecard_persistence::cards;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::cards_flow::{self, Activated, CardView};
+use sitecard_app::cards_flow::{Activated, CardView};
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::activate_own_card::{activate_own_card, check_typed};
+use sitecard_app::use_cases::activate_own_card::activate_own_card;
+use sitecard_app::use_cases::list_my_cards as list_my_cards_use_case;
 use sitecard_app::use_cases::report_card_lost::report_card_lost;
+use sitecard_app::use_cases::show_card_pin::show_card_pin;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TypedCardNumber {
@@ -35,11 +35,7 @@ pub struct Pin {
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses((status = 200, description = "Cards", body = Vec<CardView>)))]
 #[get("/me/cards")]
 pub async fn list_my_cards(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<CardView>>, ApiError> {
-    let mut out = vec![];
-    for c in cards::list_for_account(&state.db, user.account_id).await? {
-        out.push(cards_flow::view(&state.db, c).await?.for_holder());
-    }
-    Ok(web::Json(out))
+    Ok(web::Json(list_my_cards_use_case::list_my_cards(&state, user.account_id.into()).await?))
 }
 
 /// Activate a card by typing the number printed on it.
@@ -82,10 +78,8 @@ pub async fn show_pin(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Pin>, ApiError> {
-    let card = cards_flow::holder_card(&state, user.account_id.into(), (*id).into()).await?;
-    let enc = card.pin_enc.clone().ok_or(AppError::Conflict("invalid_state", "the card has not been activated".into()))?;
-    check_typed(&state, &card, &body.card_number).await?;
-    Ok(web::Json(Pin { pin: state.cipher.decrypt(&enc)? }))
+    let pin = show_card_pin(&state, user.account_id.into(), (*id).into(), &body.card_number).await?;
+    Ok(web::Json(Pin { pin }))
 }
 
 /// Report a card lost or stolen: it is blocked at once.

@@ -2,17 +2,14 @@
 
 use actix_web::{get, web};
 use serde::{Deserialize, Serialize};
-use sitecard_app::AppError;
-use sitecard_domain::Role;
-use sitecard_persistence::companies;
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 
 use super::CompanyView;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_companies::{ListCompanies, list_companies as list_companies_use_case};
 
 #[derive(Deserialize, IntoParams)]
 pub struct CompanySearch {
@@ -45,21 +42,14 @@ pub async fn list_companies(
     search: web::Query<CompanySearch>,
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<CompanyPage>, ApiError> {
-    let only: Option<Vec<Uuid>> = if user.has(Role::Operator) {
-        None
-    } else if user.has(Role::CompanyAdmin) {
-        Some(companies::administered_by(&state.read, user.account_id).await?.into_iter().map(|c| c.id).collect())
-    } else {
-        return Err(AppError::Forbidden.into());
-    };
     let mut f = Fields::new();
     let text = search.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if text.is_some_and(|t| t.chars().count() > 100) {
         f.push("q", "invalid_format", "at most 100 characters");
     }
-    let (limit, cursor) = page_params(&q, &mut f);
+    let page = page_params(&q, &mut f);
     f.finish()?;
-    let rows = companies::page(&state.read, text, only.as_deref(), cursor, limit + 1).await?;
-    let (items, next_cursor) = sitecard_app::paging::page_of(rows, limit, |c| c.id.to_string(), CompanyView::from);
-    Ok(web::Json(CompanyPage { items, next_cursor }))
+    let query = ListCompanies { viewer: user.account_id.into(), viewer_roles: &user.roles, text, page };
+    let page = list_companies_use_case(&state, query).await?.map(CompanyView::from);
+    Ok(web::Json(CompanyPage { items: page.items, next_cursor: page.next_cursor }))
 }

@@ -1,13 +1,13 @@
 //! `GET /companies/{company_id}/admins`.
 
 use actix_web::{get, web};
-use sitecard_persistence::companies;
 use uuid::Uuid;
 
 use super::{CompanyAdminView, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::show_company::list_company_admins as list_company_admins_use_case;
 
 /// List a company's administrators.
 ///
@@ -24,5 +24,5 @@ pub async fn list_company_admins(
 ) -> Result<web::Json<Vec<CompanyAdminView>>, ApiError> {
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
-    Ok(web::Json(companies::admins(&state.read, company_id).await?.into_iter().map(CompanyAdminView::from).collect()))
+    Ok(web::Json(list_company_admins_use_case(&state, company_id.into()).await?.into_iter().map(CompanyAdminView::from).collect()))
 }

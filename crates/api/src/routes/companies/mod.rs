@@ -10,8 +10,8 @@ pub mod show;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::records::{Company, CompanyAdmin};
 use sitecard_domain::{Language, Role};
-use sitecard_persistence::companies::{Company, CompanyAdmin};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -63,8 +63,7 @@ pub struct CompanyAdminView {
 
 impl From<CompanyAdmin> for CompanyAdminView {
     fn from(a: CompanyAdmin) -> Self {
-        let status = if a.account_status == "pending" { "invited" } else { "active" };
-        Self { account_id: a.account_id, email: a.email, status: status.into() }
+        Self { account_id: a.account_id, email: a.email, status: a.account_status.invitation_status().into() }
     }
 }
 

@@ -1,14 +1,13 @@
 //! `GET /companies/{company_id}`.
 
 use actix_web::{get, web};
-use sitecard_app::AppError;
-use sitecard_persistence::companies;
 use uuid::Uuid;
 
 use super::{CompanyView, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::show_company::show_company as show_company_use_case;
 
 /// Read a company.
 ///
@@ -27,6 +26,5 @@ pub async fn show_company(
 ) -> Result<web::Json<CompanyView>, ApiError> {
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
-    let company = companies::find(&state.read, company_id).await?.ok_or(AppError::NotFound)?;
-    Ok(web::Json(company.into()))
+    Ok(web::Json(show_company_use_case(&state, company_id.into()).await?.into()))
 }

@@ -2,8 +2,8 @@
 
 use actix_web::{patch, web};
 use serde::Deserialize;
+use sitecard_app::records::OrderUpdate;
 use sitecard_domain::country::Nationality;
-use sitecard_persistence::orders;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -36,9 +36,9 @@ pub struct CorrectOrder {
 
 impl CorrectOrder {
     /// The fields given, parsed into the order's changes; every field error at once.
-    fn changes(&self) -> Result<orders::OrderUpdate, ApiError> {
+    fn changes(&self) -> Result<OrderUpdate, ApiError> {
         let mut f = Fields::new();
-        let mut ch = orders::OrderUpdate::default();
+        let mut ch = OrderUpdate::default();
         if let Some(v) = &self.given_names {
             ch.given_names = f.text("given_names", v, 200);
         }

@@ -3,14 +3,15 @@
 use actix_web::{get, web};
 use serde::Deserialize;
 use sitecard_domain::order_state::OrderStatus;
-use sitecard_persistence::orders;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
-use sitecard_app::orders_flow::{self, OrderPage};
+use sitecard_app::orders_flow::OrderPage;
+use sitecard_app::paging::PageRequest;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_company_orders::{ListCompanyOrders, list_company_orders};
 
 /// `limit` and `cursor`, shared by every paged list.
 #[derive(Deserialize, IntoParams)]
@@ -51,12 +52,12 @@ pub fn search_words(q: &SearchQuery, f: &mut Fields) -> Option<Vec<Vec<String>>>
 }
 
 /// Parses `limit` and `cursor`, with field errors for nonsense.
-pub fn page_params(q: &PageQuery, f: &mut Fields) -> (u64, Option<Uuid>) {
+pub fn page_params(q: &PageQuery, f: &mut Fields) -> PageRequest {
     page_limit(q.limit, q.cursor.as_deref(), f)
 }
 
 /// `limit` (1 to 100, default 20) and `cursor` (an id from a previous page), with field errors for nonsense.
-pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> (u64, Option<Uuid>) {
+pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> PageRequest {
     let limit = limit.unwrap_or(20);
     if !(1..=100).contains(&limit) {
         f.push("limit", "out_of_range", "between 1 and 100");
@@ -65,7 +66,7 @@ pub fn page_limit(limit: Option<u64>, cursor: Option<&str>, f: &mut Fields) -> (
         Some(c) => f.check("cursor", "invalid_cursor", c.parse::<Uuid>()),
         None => None,
     };
-    (limit.clamp(1, 100), cursor)
+    PageRequest { limit: limit.clamp(1, 100), after: cursor }
 }
 
 /// List the company's card orders, newest first.
@@ -90,12 +91,12 @@ pub async fn list_orders(
     crate::auth::require_company_admin(&state, &user, company_id).await?;
     let mut f = Fields::new();
     let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => f.check("status", "invalid_status", OrderStatus::parse(s).ok_or("not an order status")).map(|s| s.as_str()),
+        Some(s) => f.check("status", "invalid_status", OrderStatus::parse(s).ok_or("not an order status")),
         None => None,
     };
     let words = search_words(&search, &mut f);
-    let (limit, cursor) = page_params(&q, &mut f);
+    let page = page_params(&q, &mut f);
     f.finish()?;
-    let rows = orders::page_for_company(&state.read, company_id, status, words.as_deref(), cursor, limit + 1).await?;
-    Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
+    let query = ListCompanyOrders { company_id: company_id.into(), status, search: words.as_deref(), page };
+    Ok(web::Json(list_company_orders(&state, query).await?))
 }

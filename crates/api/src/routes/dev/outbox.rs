@@ -2,14 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sitecard_app::AppError;
-use sitecard_persistence::outbox;
 use utoipa::{IntoParams, ToSchema};
 
 use actix_web::{get, web};
 
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_dev_outbox::list_dev_outbox;
 
 #[derive(Deserialize, IntoParams)]
 pub struct OutboxQuery {
@@ -51,12 +50,9 @@ pub struct DevMessage {
 ))]
 #[get("/dev/outbox")]
 pub async fn dev_outbox(state: web::Data<AppState>, q: web::Query<OutboxQuery>) -> Result<web::Json<Vec<DevMessage>>, ApiError> {
-    if !state.config.dev_mode {
-        return Err(AppError::NotFound.into());
-    }
     // An unencoded `+` in `?to=+46…` arrives as a space.
     let to = q.to.as_deref().map(|t| if t.starts_with(' ') { format!("+{}", t.trim()) } else { t.trim().to_lowercase() });
-    let rows = outbox::recent(&state.read, to.as_deref(), 200).await?;
+    let rows = list_dev_outbox(&state, to.as_deref()).await?;
     Ok(web::Json(
         rows.into_iter()
             .map(|m| {

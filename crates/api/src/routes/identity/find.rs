@@ -5,13 +5,13 @@ use actix_web::{get, web};
 use serde::Deserialize;
 use sitecard_app::AppError;
 use sitecard_domain::{DocumentNumber, Email, Role};
-use sitecard_persistence::persons;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
-use crate::routes::identity::show::{VerificationView, view};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::find_identity_records::{FindIdentityRecords, find_identity_records};
+use sitecard_app::use_cases::show_identity_record::VerificationView;
 
 #[derive(Deserialize, IntoParams)]
 pub struct FindVerifications {
@@ -42,29 +42,14 @@ pub async fn find_verifications(
     let invalid = |field: &str, code: &str, message: &str| AppError::Validation(vec![FieldError::new(field, code, message)]);
     let email = query.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
     let number = query.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
-    let records = match (email, number) {
+    let by = match (email, number) {
         (Some(email), None) => {
-            let email = Email::parse(email).map_err(|_| invalid("email", "invalid_email", "not an email address"))?;
-            persons::verifications_by_email(&state.read, email.as_str()).await?
+            FindIdentityRecords::ByEmail(Email::parse(email).map_err(|_| invalid("email", "invalid_email", "not an email address"))?)
         }
-        (None, Some(number)) => {
-            let number =
-                DocumentNumber::parse(number).map_err(|_| invalid("document_number", "invalid_format", "not a document number"))?;
-            let last3 = number.last_three().to_owned();
-            // Numbers are stored encrypted: the last three characters narrow it to a few, decrypted and compared.
-            let mut found = vec![];
-            for v in persons::verifications_by_last3(&state.read, &last3).await? {
-                if state.cipher.decrypt(&v.document_number_enc)? == number.as_str() {
-                    found.push(v);
-                }
-            }
-            found
-        }
+        (None, Some(number)) => FindIdentityRecords::ByDocumentNumber(
+            DocumentNumber::parse(number).map_err(|_| invalid("document_number", "invalid_format", "not a document number"))?,
+        ),
         _ => return Err(invalid("email", "required", "give either email or document_number").into()),
     };
-    let mut views = Vec::with_capacity(records.len());
-    for record in records {
-        views.push(view(&state.read, record).await?);
-    }
-    Ok(web::Json(views))
+    Ok(web::Json(find_identity_records(&state, by).await?))
 }

@@ -3,10 +3,10 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 use serde::Deserialize;
+use sitecard_app::records::VerifiedDocument;
 use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
-use sitecard_persistence::persons::VerifiedDocument;
 use utoipa::ToSchema;
 
 use crate::auth::{ClientInfo, CurrentUser};

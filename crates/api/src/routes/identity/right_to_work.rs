@@ -6,10 +6,10 @@ use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::routes::identity::show::{VerificationView, view};
 use sitecard_app::right_to_work::RightToWork;
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::record_right_to_work::{self as use_case, RecordRightToWork};
+use sitecard_app::use_cases::show_identity_record::VerificationView;
 
 /// Record a renewed residence or work permit (verifiers).
 ///
@@ -34,6 +34,5 @@ pub async fn record_right_to_work(
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
     let cmd = RecordRightToWork { verifier_id: user.account_id.into(), verification_id: id.into_inner(), permit: body.into_inner() };
-    let record = use_case::record_right_to_work(&state, cmd).await?;
-    Ok(web::Json(view(&state.db, record).await?))
+    Ok(web::Json(use_case::record_right_to_work(&state, cmd).await?))
 }

@@ -2,11 +2,11 @@
 //! the offer is not made again (the app can still be set up from "Sign-in and security").
 
 use actix_web::{HttpResponse, post, web};
-use sitecard_persistence::accounts;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::decline_authenticator_offer::decline_authenticator_offer as decline_authenticator_offer_use_case;
 
 /// Decline the offer to set up an authenticator app.
 ///
@@ -18,7 +18,6 @@ use sitecard_app::state::AppState;
 ))]
 #[post("/me/authenticator-offer/decline")]
 pub async fn decline_authenticator_offer(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
-    accounts::decline_totp_offer(&state.db, user.account_id).await?;
-    state.forget_account(user.account_id);
+    decline_authenticator_offer_use_case(&state, user.account_id.into()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

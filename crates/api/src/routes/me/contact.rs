@@ -2,8 +2,8 @@
 
 use actix_web::{patch, web};
 use serde::Deserialize;
+use sitecard_app::records::AccountUpdate;
 use sitecard_domain::country::CountryCode;
-use sitecard_persistence::accounts;
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
@@ -49,7 +49,7 @@ pub async fn update_contact(
 ) -> Result<web::Json<Contact>, ApiError> {
     let b = body.into_inner();
     let mut f = Fields::new();
-    let mut c = accounts::AccountUpdate::default();
+    let mut c = AccountUpdate::default();
     if let Some(v) = &b.address_line1 {
         c.address_line1 = Some(f.text("address_line1", v, 200));
     }

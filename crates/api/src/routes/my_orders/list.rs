@@ -1,14 +1,13 @@
 //! `GET /me/card-orders` and `GET /me/card-orders/{id}`.
 
 use actix_web::{get, web};
-use sitecard_app::AppError;
-use sitecard_persistence::orders;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use sitecard_app::orders_flow::{self, HolderOrder};
+use sitecard_app::orders_flow::HolderOrder;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_my_orders::{list_my_orders as list_my_orders_use_case, show_my_order as show_my_order_use_case};
 
 /// List the caller's card orders, newest first.
 ///
@@ -20,13 +19,7 @@ use sitecard_app::state::AppState;
 ))]
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
-    let (account, person) = (&user.account, user.person.as_ref());
-    let rows = orders::list_for_holder_with_history(&state.read, account.id, &account.email).await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|(order, company, history)| orders_flow::to_holder_order(order, company.into(), account, person, history))
-            .collect(),
-    ))
+    Ok(web::Json(list_my_orders_use_case(&state, &user.account, user.person.as_ref()).await?))
 }
 
 /// Read one of the caller's card orders.
@@ -39,9 +32,5 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 ))]
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
-    let account = &user.account;
-    // The verified document came with the session: one statement per read.
-    let found = orders::find_for_holder_with_history(&state.read, *id, account.id, &account.email).await?;
-    let (order, company, history) = found.ok_or(AppError::NotFound)?;
-    Ok(web::Json(orders_flow::to_holder_order(order, company.into(), account, user.person.as_ref(), history)))
+    Ok(web::Json(show_my_order_use_case(&state, &user.account, user.person.as_ref(), (*id).into()).await?))
 }

@@ -3,14 +3,15 @@
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sitecard_app::records::OutboxMessage;
 use sitecard_domain::Role;
-use sitecard_persistence::outbox::{self, OutboxMessage};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_outbox_messages::{STATUSES, list_outbox_messages};
 
 /// `?status=` on the outbox.
 #[derive(Deserialize, IntoParams)]
@@ -100,16 +101,15 @@ pub async fn list_outbox(
     user.require(Role::Operator)?;
     let mut f = Fields::new();
     let status = match filter.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s @ ("pending" | "sending" | "sent" | "dead")) => Some(s),
+        Some(s) if STATUSES.contains(&s) => Some(s),
         Some(_) => {
             f.push("status", "invalid_status", "pending, sending, sent or dead");
             None
         }
         None => None,
     };
-    let (limit, cursor) = page_params(&q, &mut f);
+    let page = page_params(&q, &mut f);
     f.finish()?;
-    let rows = outbox::page(&state.read, status, cursor, limit + 1).await?;
-    let (items, next_cursor) = sitecard_app::paging::page_of(rows, limit, |m| m.id.to_string(), OutboxItem::from);
-    Ok(web::Json(OutboxPage { items, next_cursor }))
+    let page = list_outbox_messages(&state, status, page).await?.map(OutboxItem::from);
+    Ok(web::Json(OutboxPage { items: page.items, next_cursor: page.next_cursor }))
 }

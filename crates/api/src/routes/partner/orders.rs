@@ -3,13 +3,13 @@
 use actix_web::{get, web};
 use serde::Deserialize;
 use sitecard_domain::order_state::OrderStatus;
-use sitecard_persistence::orders;
 use utoipa::IntoParams;
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields};
-use sitecard_app::orders_flow::{self, OrderPage};
+use sitecard_app::orders_flow::OrderPage;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_production_queue::list_production_queue;
 
 #[derive(Deserialize, IntoParams)]
 pub struct QueueQuery {
@@ -48,8 +48,7 @@ pub async fn production_orders(
             None
         }
     };
-    let (limit, cursor) = crate::routes::company_orders::list::page_limit(q.limit, q.cursor.as_deref(), &mut f);
+    let page = crate::routes::company_orders::list::page_limit(q.limit, q.cursor.as_deref(), &mut f);
     let status = f.finish_with(status)?;
-    let rows = orders::page_by_status(&state.read, status.as_str(), cursor, limit + 1).await?;
-    Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
+    Ok(web::Json(list_production_queue(&state, status, page).await?))
 }

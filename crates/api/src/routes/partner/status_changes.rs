@@ -4,16 +4,12 @@
 use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sitecard_persistence::card_feed;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields};
 use sitecard_app::state::AppState;
-
-/// Changes reach the feed this long after they are made, so none is skipped by a reader whose cursor has
-/// passed a change still being committed.
-const SETTLE_SECONDS: i64 = 2;
+use sitecard_app::use_cases::list_card_status_changes::list_card_status_changes;
 
 #[derive(Deserialize, IntoParams)]
 pub struct FeedQuery {
@@ -74,10 +70,9 @@ pub async fn card_status_changes(
         f.push("limit", "out_of_range", "between 1 and 1000");
     }
     f.finish()?;
-    let settled = sitecard_domain::clock::now() - chrono::Duration::seconds(SETTLE_SECONDS);
-    let rows = card_feed::after(&state.read, cursor.max(0), settled, limit).await?;
-    let next_cursor = rows.last().map_or(cursor.max(0), |r| r.seq).to_string();
-    let items = rows
+    let changes = list_card_status_changes(&state, cursor, limit).await?;
+    let items = changes
+        .items
         .into_iter()
         .map(|r| CardStatusChangeView {
             card_number: r.card_number,
@@ -86,5 +81,5 @@ pub async fn card_status_changes(
             changed_at: r.changed_at,
         })
         .collect();
-    Ok(web::Json(CardStatusFeed { items, next_cursor }))
+    Ok(web::Json(CardStatusFeed { items, next_cursor: changes.next_cursor.to_string() }))
 }

@@ -4,18 +4,13 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sitecard_app::AppError;
-use sitecard_persistence::audit::{Actor, AuditKind, Subject};
-use sitecard_persistence::{audit, partners};
 use utoipa::ToSchema;
 
 use crate::auth::ClientInfo;
 use crate::error::ApiError;
-use sitecard_app::crypto::{constant_time_eq, token_hash};
-use sitecard_app::keys::{ACCESS_TTL_SECS, partner_claims};
+use sitecard_app::keys::ACCESS_TTL_SECS;
 use sitecard_app::state::AppState;
-use sitecard_app::throttle::{self, Limit};
-
-pub const TOKENS_PER_IP: Limit = Limit { max: 60, window_secs: 60 };
+use sitecard_app::use_cases::issue_partner_token::{PartnerCredentials, check_token_rate, issue_partner_token};
 
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
@@ -103,7 +98,7 @@ async fn issue(
     client: &ClientInfo,
     form: Result<web::Form<TokenRequest>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
-    throttle::consume(&state.db, &format!("oauth-ip:{}", client.ip), TOKENS_PER_IP, "too_many_attempts").await?;
+    check_token_rate(state, &client.ip).await?;
     let form = form?.into_inner();
     if form.grant_type != "client_credentials" {
         return Err(AppError::BadRequest("unsupported_grant_type", "only client_credentials is supported".into()).into());
@@ -112,22 +107,7 @@ async fn issue(
         (Some(i), Some(s)) => (i, s),
         _ => basic_credentials(req).ok_or(AppError::Unauthorized("invalid_client"))?,
     };
-    let partner = partners::find_by_client_id(&state.db, &id).await?;
-    let ok = partner.as_ref().is_some_and(|p| constant_time_eq(&p.secret_hash, &token_hash(&secret)));
-    if !ok {
-        audit::record(
-            &state.db,
-            audit::NewAuditEvent {
-                kind: AuditKind::PartnerAuthFailed,
-                actor: Actor::Anonymous,
-                subject: Subject::Nothing,
-                data: serde_json::json!({ "client_id": id, "ip": client.ip }),
-            },
-        )
-        .await?;
-        return Err(AppError::Unauthorized("invalid_client").into());
-    }
-    let access_token = state.keys.sign(&partner_claims(&id))?;
+    let access_token = issue_partner_token(state, PartnerCredentials { client_id: id, client_secret: secret }, &client.ip).await?;
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(PartnerToken {
         access_token,
         token_type: "Bearer".into(),

@@ -2,12 +2,12 @@
 
 use actix_web::{get, web};
 use sitecard_domain::Role;
-use sitecard_persistence::partners;
 
 use super::{PartnerClientList, PartnerClientView};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_partner_clients::list_partner_clients as list_partner_clients_use_case;
 
 /// List the partner clients.
 ///
@@ -19,6 +19,6 @@ use sitecard_app::state::AppState;
 #[get("/partner-clients")]
 pub async fn list_partner_clients(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<PartnerClientList>, ApiError> {
     user.require(Role::Operator)?;
-    let items = partners::list(&state.read).await?.into_iter().map(PartnerClientView::from).collect();
+    let items = list_partner_clients_use_case(&state).await?.into_iter().map(PartnerClientView::from).collect();
     Ok(web::Json(PartnerClientList { items }))
 }

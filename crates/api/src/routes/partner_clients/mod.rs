@@ -7,7 +7,7 @@ pub mod update;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
-use sitecard_persistence::partners::PartnerClient;
+use sitecard_app::records::PartnerClient;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -4,12 +4,12 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use sitecard_app::AppError;
 use sitecard_domain::Role;
-use sitecard_persistence::{accounts, companies, orders, partners};
 use uuid::Uuid;
 
 use crate::auth::extract::{bearer_token, user_from_claims};
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::download_portrait::{PortraitViewer, download_portrait};
 
 /// Download an order's portrait as JPEG.
 ///
@@ -24,22 +24,14 @@ use sitecard_app::state::AppState;
 pub async fn download_photo(state: web::Data<AppState>, req: HttpRequest, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
     let token = bearer_token(&req).ok_or(AppError::Unauthorized("unauthenticated"))?;
     let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
-    let order = orders::find(&state.db, *id).await?;
-    let allowed = match claims.typ.as_str() {
-        "partner" => partners::find_by_client_id(&state.db, &claims.sub).await?.is_some(),
+    let viewer = match claims.typ.as_str() {
+        "partner" => PortraitViewer::Partner { client_id: &claims.sub },
         _ => {
             let user = user_from_claims(&state, &claims).await?;
-            match &order {
-                Some(o) if user.has(Role::Verifier) => o.photo_key.is_some(),
-                Some(o) if companies::is_admin(&state.db, o.company_id, user.account_id).await? => true,
-                Some(o) if o.account_id == Some(user.account_id) => true,
-                Some(o) => accounts::find(&state.db, user.account_id).await?.is_some_and(|a| a.email == o.email),
-                None => false,
-            }
+            PortraitViewer::Person { account_id: user.account_id, verifier: user.has(Role::Verifier) }
         }
     };
-    let key = order.and_then(|o| o.photo_key).filter(|_| allowed).ok_or(AppError::NotFound)?;
-    let bytes = state.photos.get(&key).await?;
+    let bytes = download_portrait(&state, viewer, (*id).into()).await?;
     Ok(HttpResponse::Ok()
         .content_type("image/jpeg")
         .insert_header(("cache-control", "private, max-age=300"))

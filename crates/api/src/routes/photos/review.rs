@@ -3,15 +3,15 @@
 use actix_web::{get, post, web};
 use serde::Deserialize;
 use sitecard_domain::order_state::OrderStatus;
-use sitecard_persistence::orders;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::CurrentPartner;
 use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
-use sitecard_app::orders_flow::{self, CompanyOrder, OrderPage};
+use sitecard_app::orders_flow::{CompanyOrder, OrderPage};
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_production_queue::list_production_queue;
 use sitecard_app::use_cases::review_portrait::{PhotoVerdict, ReviewPortrait, review_portrait};
 
 /// Orders waiting for photo review, oldest first.
@@ -30,10 +30,9 @@ pub async fn photo_reviews(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<OrderPage>, ApiError> {
     let mut f = Fields::new();
-    let (limit, cursor) = page_params(&q, &mut f);
+    let page = page_params(&q, &mut f);
     f.finish()?;
-    let rows = orders::page_by_status(&state.read, OrderStatus::AwaitingPhotoReview.as_str(), cursor, limit + 1).await?;
-    Ok(web::Json(orders_flow::order_page(&state.read, rows, limit).await?))
+    Ok(web::Json(list_production_queue(&state, OrderStatus::AwaitingPhotoReview, page).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

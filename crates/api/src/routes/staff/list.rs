@@ -2,12 +2,12 @@
 
 use actix_web::{get, web};
 use sitecard_domain::Role;
-use sitecard_persistence::accounts;
 
 use super::StaffMember;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
+use sitecard_app::use_cases::list_staff::list_staff as list_staff_use_case;
 
 /// List the staff.
 ///
@@ -16,12 +16,6 @@ use sitecard_app::state::AppState;
 #[get("/staff")]
 pub async fn list_staff(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<StaffMember>>, ApiError> {
     user.require(Role::Operator)?;
-    let mut staff = accounts::with_role(&state.read, Role::Verifier.as_str()).await?;
-    for a in accounts::with_role(&state.read, Role::Operator.as_str()).await? {
-        if !staff.iter().any(|s| s.id == a.id) {
-            staff.push(a);
-        }
-    }
-    staff.sort_by(|a, b| a.email.cmp(&b.email));
+    let staff = list_staff_use_case(&state).await?;
     Ok(web::Json(staff.into_iter().map(StaffMember::from).collect()))
 }

@@ -27,10 +27,9 @@ pub struct StaffMember {
     pub status: String,
 }
 
-impl From<sitecard_persistence::accounts::Account> for StaffMember {
-    fn from(a: sitecard_persistence::accounts::Account) -> Self {
+impl From<sitecard_app::records::Account> for StaffMember {
+    fn from(a: sitecard_app::records::Account) -> Self {
         let roles = a.roles.iter().map(|r| r.as_str().to_owned()).collect();
-        let status = if a.status == "pending" { "invited" } else { "active" };
-        Self { account_id: a.id, email: a.email, roles, status: status.into() }
+        Self { account_id: a.id, email: a.email, roles, status: a.status.invitation_status().into() }
     }
 }
