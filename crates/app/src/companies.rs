@@ -1,6 +1,7 @@
 //! Company look-ups shared by several routes.
 
 use serde::Serialize;
+use sitecard_domain::ids::{AccountId, CompanyId};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -22,8 +23,8 @@ impl From<sitecard_persistence::companies::Company> for CompanyRef {
 }
 
 /// Whether this account administers the company (the check behind every company route).
-pub async fn is_admin(state: &AppState, company_id: Uuid, account_id: Uuid) -> Result<bool, AppError> {
-    Ok(sitecard_persistence::companies::is_admin(&state.read, company_id, account_id).await?)
+pub async fn is_admin(state: &AppState, company_id: CompanyId, account_id: AccountId) -> Result<bool, AppError> {
+    Ok(sitecard_persistence::companies::is_admin(&state.read, company_id.into(), account_id.into()).await?)
 }
 
 /// Companies this account administers.

@@ -23,6 +23,11 @@ pub struct FieldError {
     pub row: Option<u32>,
 }
 
+/// `field: message; …`, for a message that stands alone (no secret or typed value is in a field error).
+fn field_list(errors: &[FieldError]) -> String {
+    errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
+}
+
 impl FieldError {
     pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
         Self { field: field.into(), code: code.into(), message: message.into(), row: None }
@@ -38,7 +43,8 @@ pub enum AppError {
     UnsupportedImage,
     #[error("photo too large")]
     PhotoTooLarge,
-    #[error("validation failed")]
+    /// Its message lists the fields (the command line prints it; the API sends them as `errors`).
+    #[error("validation failed: {}", field_list(.0))]
     Validation(Vec<FieldError>),
     #[error("bad request: {0}")]
     BadRequest(&'static str, String),

@@ -9,7 +9,7 @@ use sitecard_domain::country::{CountryCode, Nationality};
 use sitecard_domain::{Email, PhoneE164};
 use sitecard_persistence::orders::DeliveryAddress;
 
-use crate::error::Fields;
+use crate::error::{AppError, Fields};
 use crate::use_cases::place_card_order::ParsedOrder;
 
 #[derive(Deserialize, Clone)]
@@ -85,6 +85,17 @@ pub fn parse_delivery(f: &mut Fields, d: &DeliveryInput) -> Option<DeliveryAddre
 pub fn parse_birth_date(f: &mut Fields, raw: &str) -> Option<NaiveDate> {
     let d = f.date("date_of_birth", raw)?;
     f.check("date_of_birth", "invalid_date", plausible_birth_date(d, sitecard_domain::clock::today()))
+}
+
+/// One order as sent: every field error at once (a batch uses [`parse_order`] to report all rows together).
+impl TryFrom<&CreateOrder> for ParsedOrder {
+    type Error = AppError;
+
+    fn try_from(b: &CreateOrder) -> Result<Self, AppError> {
+        let mut f = Fields::new();
+        let parsed = parse_order(&mut f, b);
+        f.finish_with(parsed)
+    }
 }
 
 /// Checks an order's fields, recording every error in `f` (so a batch can report all rows at once).

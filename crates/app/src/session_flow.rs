@@ -3,6 +3,7 @@
 
 use chrono::{Duration, Utc};
 use serde::Serialize;
+use sitecard_domain::ids::AccountId;
 use sitecard_persistence::accounts::Account;
 use sitecard_persistence::sessions::{self, NewSession};
 use uuid::Uuid;
@@ -58,7 +59,7 @@ pub struct Issued {
 /// The session of a verified access token, if it is still live: from memory while no change to the account was
 /// heard since it was read (see `session_cache`), else from the database. Checked on every request so that
 /// sign-out, password reset and reuse detection take effect at once.
-pub async fn live_session(state: &AppState, account_id: Uuid, session_id: Uuid) -> Result<CachedSession, AppError> {
+pub async fn live_session(state: &AppState, account_id: AccountId, session_id: Uuid) -> Result<CachedSession, AppError> {
     let cached = match state.sessions.get(session_id) {
         Some(cached) => {
             state.metrics.session_lookup(true);

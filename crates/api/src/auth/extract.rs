@@ -10,6 +10,7 @@ use futures_util::future::LocalBoxFuture;
 use sitecard_app::records::{Account, Person};
 use sitecard_app::session_flow;
 use sitecard_domain::client_ip::client_ip;
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::{Language, Role};
 use uuid::Uuid;
 
@@ -21,7 +22,7 @@ use sitecard_app::state::AppState;
 /// A signed-in person (cardholder, company admin, verifier, operator).
 #[derive(Clone)]
 pub struct CurrentUser {
-    pub account_id: Uuid,
+    pub account_id: AccountId,
     pub session_id: Uuid,
     /// When this session's sign-in (password and second factor) happened: refreshes keep it.
     pub signed_in_at: chrono::DateTime<Utc>,
@@ -90,7 +91,7 @@ pub async fn user_from_claims(state: &AppState, claims: &Claims) -> Result<Curre
         // A partner's token on a person's route: authenticated, but not allowed.
         return Err(AppError::Forbidden.into());
     }
-    let account_id: Uuid = claims.sub.parse().map_err(|_| AppError::Unauthorized("invalid_token"))?;
+    let account_id: AccountId = claims.sub.parse().map_err(|_| AppError::Unauthorized("invalid_token"))?;
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(AppError::Unauthorized("invalid_token"))?;
     let CachedSession { session, account, person } = session_flow::live_session(state, account_id, session_id).await?;
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();

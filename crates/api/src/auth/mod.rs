@@ -13,6 +13,6 @@ pub async fn require_company_admin(
     user: &CurrentUser,
     company_id: uuid::Uuid,
 ) -> Result<(), crate::ApiError> {
-    let admin = sitecard_app::companies::is_admin(state, company_id, user.account_id).await?;
+    let admin = sitecard_app::companies::is_admin(state, company_id.into(), user.account_id).await?;
     if admin { Ok(()) } else { Err(sitecard_app::AppError::Forbidden.into()) }
 }

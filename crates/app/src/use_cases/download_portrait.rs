@@ -1,9 +1,8 @@
 //! An order's portrait, for those who may see it: the order's company administrators, its worker, verifiers
 //! and production partners. For anyone else the order does not exist, as for an order without a photo.
 
-use sitecard_domain::ids::OrderId;
+use sitecard_domain::ids::{AccountId, OrderId};
 use sitecard_persistence::{accounts, companies, orders, partners};
-use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -11,7 +10,7 @@ use crate::state::AppState;
 /// Who asks, as their token says (already verified).
 pub enum PortraitViewer<'a> {
     Partner { client_id: &'a str },
-    Person { account_id: Uuid, verifier: bool },
+    Person { account_id: AccountId, verifier: bool },
 }
 
 pub async fn download_portrait(state: &AppState, viewer: PortraitViewer<'_>, order_id: OrderId) -> Result<bytes::Bytes, AppError> {
@@ -21,9 +20,9 @@ pub async fn download_portrait(state: &AppState, viewer: PortraitViewer<'_>, ord
         (None, PortraitViewer::Person { .. }) => false,
         (Some(_), PortraitViewer::Person { verifier: true, .. }) => true,
         (Some(o), PortraitViewer::Person { account_id, .. }) => {
-            o.account_id == Some(account_id)
-                || companies::is_admin(&state.db, o.company_id, account_id).await?
-                || accounts::find(&state.db, account_id).await?.is_some_and(|a| a.email == o.email)
+            o.account_id == Some(account_id.into())
+                || companies::is_admin(&state.db, o.company_id, account_id.into()).await?
+                || accounts::find(&state.db, account_id.into()).await?.is_some_and(|a| a.email == o.email)
         }
     };
     let key = order.and_then(|o| o.photo_key).filter(|_| allowed).ok_or(AppError::NotFound)?;

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::list_audit_events::list_audit_events as list_audit_events_use_case;
+use sitecard_app::use_cases::list_audit_events as use_case;
 
 #[derive(Deserialize, IntoParams)]
 pub struct AuditQuery {
@@ -130,6 +130,6 @@ pub async fn list_audit_events(
     };
     f.finish()?;
     let page = PageRequest { limit: limit.clamp(1, 100), after: cursor };
-    let page = list_audit_events_use_case(&state, &filter, page).await?.map(AuditEventView::from);
+    let page = use_case::list_audit_events(&state, &filter, page).await?.map(AuditEventView::from);
     Ok(web::Json(AuditPage { items: page.items, next_cursor: page.next_cursor }))
 }

@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::end_other_sessions::end_other_sessions;
 use sitecard_app::use_cases::end_session::{EndSession, SessionEnd, end_session};
-use sitecard_app::use_cases::list_sessions::list_sessions as list_sessions_use_case;
+use sitecard_app::use_cases::list_sessions as use_case;
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionView {
@@ -41,7 +41,7 @@ pub struct SessionView {
 ))]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
-    let cmd = EndSession { account_id: user.account_id.into(), session_id: user.session_id, why: SessionEnd::SignedOut };
+    let cmd = EndSession { account_id: user.account_id, session_id: user.session_id, why: SessionEnd::SignedOut };
     end_session(&state, cmd).await?;
     let [refresh, hint] = crate::session_cookies::clear_cookies(&state);
     Ok(HttpResponse::NoContent().cookie(refresh).cookie(hint).finish())
@@ -57,7 +57,7 @@ pub async fn logout(state: web::Data<AppState>, user: CurrentUser) -> Result<Htt
 ))]
 #[get("/auth/sessions")]
 pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<SessionView>>, ApiError> {
-    let list = list_sessions_use_case(&state, user.account_id.into()).await?;
+    let list = use_case::list_sessions(&state, user.account_id).await?;
     Ok(web::Json(
         list.into_iter()
             .map(|s| SessionView {
@@ -82,7 +82,7 @@ pub async fn list_sessions(state: web::Data<AppState>, user: CurrentUser) -> Res
 ))]
 #[delete("/auth/sessions/{id}")]
 pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    let cmd = EndSession { account_id: user.account_id.into(), session_id: id.into_inner(), why: SessionEnd::RevokedByUser };
+    let cmd = EndSession { account_id: user.account_id, session_id: id.into_inner(), why: SessionEnd::RevokedByUser };
     end_session(&state, cmd).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -97,6 +97,6 @@ pub async fn revoke_session(state: web::Data<AppState>, user: CurrentUser, id: w
 ))]
 #[delete("/auth/sessions")]
 pub async fn revoke_other_sessions(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
-    end_other_sessions(&state, user.account_id.into(), user.session_id).await?;
+    end_other_sessions(&state, user.account_id, user.session_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

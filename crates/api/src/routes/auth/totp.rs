@@ -49,7 +49,7 @@ pub struct TotpCode {
 pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Bytes) -> Result<HttpResponse, ApiError> {
     let step_up = StepUp::from_optional_body(&body)?;
     require_step_up(&state, &user, step_up.current_password.as_deref()).await?;
-    let started = start_totp_enrolment(&state, user.account_id.into()).await?;
+    let started = start_totp_enrolment(&state, user.account_id).await?;
     let TotpEnrolmentStarted { secret, otpauth_uri, qr_svg } = started;
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(TotpEnrolment { secret, otpauth_uri, qr_svg }))
 }
@@ -66,7 +66,7 @@ pub async fn start_totp(state: web::Data<AppState>, user: CurrentUser, body: web
 ))]
 #[post("/auth/totp/confirm")]
 pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    enrol_totp(&state, EnrolTotp { account_id: user.account_id.into(), code: body.into_inner().code }).await?;
+    enrol_totp(&state, EnrolTotp { account_id: user.account_id, code: body.into_inner().code }).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -81,6 +81,6 @@ pub async fn confirm_totp(state: web::Data<AppState>, user: CurrentUser, body: w
 ))]
 #[delete("/auth/totp")]
 pub async fn remove_totp(state: web::Data<AppState>, user: CurrentUser, body: web::Json<TotpCode>) -> Result<HttpResponse, ApiError> {
-    disable_totp(&state, DisableTotp { account_id: user.account_id.into(), code: body.into_inner().code }).await?;
+    disable_totp(&state, DisableTotp { account_id: user.account_id, code: body.into_inner().code }).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -104,7 +104,7 @@ async fn change(
     let reason = reason_of(body)?;
     change_card_status(
         state,
-        ChangeCardStatus { actor_id: user.account_id.into(), company_id: company_id.into(), card_id: id.into(), action, reason },
+        ChangeCardStatus { actor_id: user.account_id, company_id: company_id.into(), card_id: id.into(), action, reason },
     )
     .await
     .map_err(ApiError::from)

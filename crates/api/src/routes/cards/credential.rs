@@ -26,5 +26,5 @@ pub async fn card_credential(
     user: CurrentUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<CardCredential>, ApiError> {
-    Ok(web::Json(issue_card_credential(&state, user.account_id.into(), (*id).into()).await?))
+    Ok(web::Json(issue_card_credential(&state, user.account_id, (*id).into()).await?))
 }

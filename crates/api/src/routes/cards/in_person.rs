@@ -45,6 +45,6 @@ pub async fn activate_in_person(
 ) -> Result<web::Json<Activated>, ApiError> {
     user.require(Role::Verifier)?;
     let InPersonActivation { document_number, card_number } = body.into_inner();
-    let cmd = ActivateCardInPerson { verifier_id: user.account_id.into(), card_id: (*id).into(), document_number, card_number };
+    let cmd = ActivateCardInPerson { verifier_id: user.account_id, card_id: (*id).into(), document_number, card_number };
     activate_card_in_person(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use sitecard_app::cards_flow::{Activated, CardView};
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::activate_own_card::activate_own_card;
-use sitecard_app::use_cases::list_my_cards as list_my_cards_use_case;
+use sitecard_app::use_cases::list_my_cards::list_my_cards as cards_of;
 use sitecard_app::use_cases::report_card_lost::report_card_lost;
 use sitecard_app::use_cases::show_card_pin::show_card_pin;
 
@@ -35,7 +35,7 @@ pub struct Pin {
 #[utoipa::path(tag = "cardholder", security(("bearer" = [])), responses((status = 200, description = "Cards", body = Vec<CardView>)))]
 #[get("/me/cards")]
 pub async fn list_my_cards(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<CardView>>, ApiError> {
-    Ok(web::Json(list_my_cards_use_case::list_my_cards(&state, user.account_id.into()).await?))
+    Ok(web::Json(cards_of(&state, user.account_id).await?))
 }
 
 /// Activate a card by typing the number printed on it.
@@ -57,7 +57,7 @@ pub async fn activate_card(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Activated>, ApiError> {
-    activate_own_card(&state, user.account_id.into(), (*id).into(), &body.card_number).await.map(web::Json).map_err(ApiError::from)
+    activate_own_card(&state, user.account_id, (*id).into(), &body.card_number).await.map(web::Json).map_err(ApiError::from)
 }
 
 /// Show the PIN again (type the card number again).
@@ -78,7 +78,7 @@ pub async fn show_pin(
     id: web::Path<Uuid>,
     body: web::Json<TypedCardNumber>,
 ) -> Result<web::Json<Pin>, ApiError> {
-    let pin = show_card_pin(&state, user.account_id.into(), (*id).into(), &body.card_number).await?;
+    let pin = show_card_pin(&state, user.account_id, (*id).into(), &body.card_number).await?;
     Ok(web::Json(Pin { pin }))
 }
 
@@ -94,5 +94,5 @@ pub async fn show_pin(
 ))]
 #[post("/me/cards/{id}/report-lost")]
 pub async fn report_lost(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<CardView>, ApiError> {
-    report_card_lost(&state, user.account_id.into(), (*id).into()).await.map(web::Json).map_err(ApiError::from)
+    report_card_lost(&state, user.account_id, (*id).into()).await.map(web::Json).map_err(ApiError::from)
 }

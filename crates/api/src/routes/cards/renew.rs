@@ -29,8 +29,7 @@ pub async fn renew_card(state: web::Data<AppState>, user: CurrentUser, path: web
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
     let view =
-        use_case::renew_card(&state, RenewCard { actor_id: user.account_id.into(), company_id: company_id.into(), card_id: id.into() })
-            .await?;
+        use_case::renew_card(&state, RenewCard { actor_id: user.account_id, company_id: company_id.into(), card_id: id.into() }).await?;
     let location = format!("/api/v1/companies/{company_id}/card-orders/{}", view.id);
     Ok(HttpResponse::Created().insert_header(("location", location)).json(view))
 }

@@ -30,7 +30,7 @@ pub async fn add_company_admin(
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
     let language = invitation_language(body.language.as_deref(), &user);
-    let cmd = AddCompanyAdmin { actor_id: user.account_id.into(), company_id: company_id.into(), email: body.into_inner().email, language };
+    let cmd = AddCompanyAdmin { actor_id: user.account_id, company_id: company_id.into(), email: body.into_inner().email, language };
     let admin = use_case::add_company_admin(&state, cmd).await?;
     Ok(HttpResponse::Created().json(CompanyAdminView::from(admin)))
 }

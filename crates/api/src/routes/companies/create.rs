@@ -48,7 +48,7 @@ pub async fn create_company(
     user.require(Role::Operator)?;
     let language = invitation_language(body.language.as_deref(), &user);
     let CreateCompany { name, org_number, country, admin_email, .. } = body.into_inner();
-    let cmd = use_case::CreateCompany { operator_id: Some(user.account_id.into()), name, org_number, country, admin_email, language };
+    let cmd = use_case::CreateCompany { operator_id: Some(user.account_id), name, org_number, country, admin_email, language };
     let company = use_case::create_company(&state, cmd).await?.company;
     Ok(HttpResponse::Created().json(CompanyView::from(company)))
 }

@@ -9,7 +9,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use crate::routes::company_orders::list::{PageQuery, page_params};
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::list_companies::{ListCompanies, list_companies as list_companies_use_case};
+use sitecard_app::use_cases::list_companies::{self as use_case, ListCompanies};
 
 #[derive(Deserialize, IntoParams)]
 pub struct CompanySearch {
@@ -49,7 +49,7 @@ pub async fn list_companies(
     }
     let page = page_params(&q, &mut f);
     f.finish()?;
-    let query = ListCompanies { viewer: user.account_id.into(), viewer_roles: &user.roles, text, page };
-    let page = list_companies_use_case(&state, query).await?.map(CompanyView::from);
+    let query = ListCompanies { viewer: user.account_id, viewer_roles: &user.roles, text, page };
+    let page = use_case::list_companies(&state, query).await?.map(CompanyView::from);
     Ok(web::Json(CompanyPage { items: page.items, next_cursor: page.next_cursor }))
 }

@@ -7,7 +7,7 @@ use super::{CompanyAdminView, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::show_company::list_company_admins as list_company_admins_use_case;
+use sitecard_app::use_cases::show_company as use_case;
 
 /// List a company's administrators.
 ///
@@ -24,5 +24,5 @@ pub async fn list_company_admins(
 ) -> Result<web::Json<Vec<CompanyAdminView>>, ApiError> {
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
-    Ok(web::Json(list_company_admins_use_case(&state, company_id.into()).await?.into_iter().map(CompanyAdminView::from).collect()))
+    Ok(web::Json(use_case::list_company_admins(&state, company_id.into()).await?.into_iter().map(CompanyAdminView::from).collect()))
 }

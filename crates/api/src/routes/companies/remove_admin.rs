@@ -33,7 +33,7 @@ pub async fn remove_company_admin(
     require_operator_or_admin(&state, &user, company_id).await?;
     use_case::remove_company_admin(
         &state,
-        RemoveCompanyAdmin { actor_id: user.account_id.into(), company_id: company_id.into(), account_id: account_id.into() },
+        RemoveCompanyAdmin { actor_id: user.account_id, company_id: company_id.into(), account_id: account_id.into() },
     )
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -7,7 +7,7 @@ use super::{CompanyView, require_operator_or_admin};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::show_company::show_company as show_company_use_case;
+use sitecard_app::use_cases::show_company as use_case;
 
 /// Read a company.
 ///
@@ -26,5 +26,5 @@ pub async fn show_company(
 ) -> Result<web::Json<CompanyView>, ApiError> {
     let company_id = company_id.into_inner();
     require_operator_or_admin(&state, &user, company_id).await?;
-    Ok(web::Json(show_company_use_case(&state, company_id.into()).await?.into()))
+    Ok(web::Json(use_case::show_company(&state, company_id.into()).await?.into()))
 }

@@ -100,7 +100,7 @@ pub async fn create_orders_from_csv(
     if options.dry_run.unwrap_or(false) {
         return Ok(HttpResponse::Ok().json(BatchCreated { created: vec![], rows: count }));
     }
-    let cmd = PlaceCardOrdersFromCsv { actor_id: user.account_id.into(), company_id: company_id.into(), orders: parsed };
+    let cmd = PlaceCardOrdersFromCsv { actor_id: user.account_id, company_id: company_id.into(), orders: parsed };
     let created = place_card_orders_from_csv(&state, cmd).await?;
     Ok(HttpResponse::Created().json(BatchCreated { created, rows: count }))
 }

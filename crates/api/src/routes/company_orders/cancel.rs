@@ -42,11 +42,8 @@ pub async fn cancel_order(
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
     let reason = body.and_then(|b| b.into_inner().reason).map(|r| r.trim().chars().take(500).collect::<String>()).filter(|r| !r.is_empty());
-    cancel_card_order(
-        &state,
-        CancelCardOrder { actor_id: user.account_id.into(), company_id: company_id.into(), order_id: id.into(), reason },
-    )
-    .await
-    .map(web::Json)
-    .map_err(ApiError::from)
+    cancel_card_order(&state, CancelCardOrder { actor_id: user.account_id, company_id: company_id.into(), order_id: id.into(), reason })
+        .await
+        .map(web::Json)
+        .map_err(ApiError::from)
 }

@@ -34,28 +34,30 @@ pub struct CorrectOrder {
     pub delivery: Option<DeliveryInput>,
 }
 
-impl CorrectOrder {
-    /// The fields given, parsed into the order's changes; every field error at once.
-    fn changes(&self) -> Result<OrderUpdate, ApiError> {
+/// The fields given, parsed into the order's changes; every field error at once.
+impl TryFrom<&CorrectOrder> for OrderUpdate {
+    type Error = ApiError;
+
+    fn try_from(body: &CorrectOrder) -> Result<Self, ApiError> {
         let mut f = Fields::new();
         let mut ch = OrderUpdate::default();
-        if let Some(v) = &self.given_names {
+        if let Some(v) = &body.given_names {
             ch.given_names = f.text("given_names", v, 200);
         }
-        if let Some(v) = &self.surname {
+        if let Some(v) = &body.surname {
             ch.surname = f.text("surname", v, 200);
         }
-        if let Some(raw) = &self.date_of_birth {
+        if let Some(raw) = &body.date_of_birth {
             ch.date_of_birth = parse_birth_date(&mut f, raw);
         }
-        if let Some(n) = &self.nationality {
+        if let Some(n) = &body.nationality {
             ch.nationality = Some(if n.trim().is_empty() {
                 None
             } else {
                 f.check("nationality", "invalid_country", Nationality::parse(n)).map(|n| n.as_str().to_owned())
             });
         }
-        if let Some(d) = &self.delivery {
+        if let Some(d) = &body.delivery {
             ch.delivery = parse_delivery(&mut f, d);
         }
         f.finish()?;
@@ -87,13 +89,8 @@ pub async fn correct_order(
 ) -> Result<web::Json<CompanyOrder>, ApiError> {
     let (company_id, id) = path.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
-    let changes = body.changes()?;
-    let cmd = CorrectCardOrder {
-        actor_id: user.account_id.into(),
-        company_id: company_id.into(),
-        order_id: id.into(),
-        version: body.version,
-        changes,
-    };
+    let changes = OrderUpdate::try_from(&*body)?;
+    let cmd =
+        CorrectCardOrder { actor_id: user.account_id, company_id: company_id.into(), order_id: id.into(), version: body.version, changes };
     correct_card_order(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

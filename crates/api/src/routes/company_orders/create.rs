@@ -4,11 +4,11 @@ use actix_web::{HttpResponse, post, web};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, Fields};
-use sitecard_app::order_input::{CreateOrder, parse_order};
+use crate::error::ApiError;
+use sitecard_app::order_input::CreateOrder;
 use sitecard_app::orders_flow::CompanyOrder;
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::place_card_order::place_card_order;
+use sitecard_app::use_cases::place_card_order::{ParsedOrder, place_card_order};
 
 /// Order a card for a worker.
 ///
@@ -29,9 +29,7 @@ pub async fn create_order(
 ) -> Result<HttpResponse, ApiError> {
     let company_id = company_id.into_inner();
     crate::auth::require_company_admin(&state, &user, company_id).await?;
-    let mut f = Fields::new();
-    let parsed = parse_order(&mut f, &body);
-    let parsed = f.finish_with(parsed)?;
-    let view = place_card_order(&state, user.account_id.into(), company_id.into(), parsed).await?;
+    let parsed = ParsedOrder::try_from(&*body)?;
+    let view = place_card_order(&state, user.account_id, company_id.into(), parsed).await?;
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/companies/{company_id}/card-orders/{}", view.id))).json(view))
 }

@@ -123,7 +123,6 @@ pub async fn record_verification(
         _ => {}
     }
     let ((document, email), language) = f.finish_with(parsed.zip(language))?;
-    let recorded =
-        record_identity(&state, RecordIdentity { verifier_id: user.account_id.into(), document, email, language, permit }).await?;
+    let recorded = record_identity(&state, RecordIdentity { verifier_id: user.account_id, document, email, language, permit }).await?;
     Ok(HttpResponse::Created().insert_header(("location", format!("/api/v1/identity-verifications/{}", recorded.id))).json(recorded))
 }

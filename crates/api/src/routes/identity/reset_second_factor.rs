@@ -58,6 +58,6 @@ pub async fn reset_second_factor(
 ) -> Result<web::Json<SecondFactorReset>, ApiError> {
     user.require(Role::Verifier)?;
     let (new_phone, presented_document) = body.parse()?;
-    let cmd = ResetSecondFactorInPerson { verifier_id: user.account_id.into(), verification_id: *id, new_phone, presented_document };
+    let cmd = ResetSecondFactorInPerson { verifier_id: user.account_id, verification_id: *id, new_phone, presented_document };
     reset_second_factor_in_person(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

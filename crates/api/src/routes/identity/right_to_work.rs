@@ -33,6 +33,6 @@ pub async fn record_right_to_work(
     body: web::Json<RightToWork>,
 ) -> Result<web::Json<VerificationView>, ApiError> {
     user.require(Role::Verifier)?;
-    let cmd = RecordRightToWork { verifier_id: user.account_id.into(), verification_id: id.into_inner(), permit: body.into_inner() };
+    let cmd = RecordRightToWork { verifier_id: user.account_id, verification_id: id.into_inner(), permit: body.into_inner() };
     Ok(web::Json(use_case::record_right_to_work(&state, cmd).await?))
 }

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, post, web};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::decline_authenticator_offer::decline_authenticator_offer as decline_authenticator_offer_use_case;
+use sitecard_app::use_cases::decline_authenticator_offer as use_case;
 
 /// Decline the offer to set up an authenticator app.
 ///
@@ -18,6 +18,6 @@ use sitecard_app::use_cases::decline_authenticator_offer::decline_authenticator_
 ))]
 #[post("/me/authenticator-offer/decline")]
 pub async fn decline_authenticator_offer(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
-    decline_authenticator_offer_use_case(&state, user.account_id.into()).await?;
+    use_case::decline_authenticator_offer(&state, user.account_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -32,6 +32,33 @@ pub struct UpdateContact {
     pub country: Option<String>,
 }
 
+/// Every field given, checked together (422 lists every problem).
+impl TryFrom<&UpdateContact> for AccountUpdate {
+    type Error = ApiError;
+
+    fn try_from(b: &UpdateContact) -> Result<Self, ApiError> {
+        let mut f = Fields::new();
+        let mut c = AccountUpdate::default();
+        if let Some(v) = &b.address_line1 {
+            c.address_line1 = Some(f.text("address_line1", v, 200));
+        }
+        if let Some(v) = &b.address_line2 {
+            c.address_line2 = Some(if v.trim().is_empty() { None } else { f.text("address_line2", v, 200) });
+        }
+        if let Some(v) = &b.postal_code {
+            c.postal_code = Some(Some(f.postal_code("postal_code", v)));
+        }
+        if let Some(v) = &b.city {
+            c.city = Some(f.text("city", v, 100));
+        }
+        if let Some(v) = &b.country {
+            c.country = Some(f.check("country", "invalid_country", CountryCode::parse(v)).map(|cc| cc.as_str().to_owned()));
+        }
+        f.finish()?;
+        Ok(c)
+    }
+}
+
 /// Update the caller's postal address.
 ///
 /// Any signed-in account; send any subset of the fields (an empty `address_line2` clears it). All fields are checked
@@ -47,25 +74,7 @@ pub async fn update_contact(
     user: CurrentUser,
     body: web::Json<UpdateContact>,
 ) -> Result<web::Json<Contact>, ApiError> {
-    let b = body.into_inner();
-    let mut f = Fields::new();
-    let mut c = AccountUpdate::default();
-    if let Some(v) = &b.address_line1 {
-        c.address_line1 = Some(f.text("address_line1", v, 200));
-    }
-    if let Some(v) = &b.address_line2 {
-        c.address_line2 = Some(if v.trim().is_empty() { None } else { f.text("address_line2", v, 200) });
-    }
-    if let Some(v) = &b.postal_code {
-        c.postal_code = Some(Some(f.postal_code("postal_code", v)));
-    }
-    if let Some(v) = &b.city {
-        c.city = Some(f.text("city", v, 100));
-    }
-    if let Some(v) = &b.country {
-        c.country = Some(f.check("country", "invalid_country", CountryCode::parse(v)).map(|cc| cc.as_str().to_owned()));
-    }
-    f.finish()?;
-    let account = update_contact_details(&state, user.account_id.into(), c).await?;
+    let changes = AccountUpdate::try_from(&*body)?;
+    let account = update_contact_details(&state, user.account_id, changes).await?;
     Ok(web::Json(contact_of(&account)))
 }

@@ -27,6 +27,16 @@ pub struct ChangePhone {
     pub current_password: Option<String>,
 }
 
+impl TryFrom<&ChangePhone> for PhoneE164 {
+    type Error = ApiError;
+
+    fn try_from(body: &ChangePhone) -> Result<Self, ApiError> {
+        let mut f = Fields::new();
+        let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
+        f.finish_with(phone).map_err(ApiError::from)
+    }
+}
+
 /// Change the phone, step 1: a code goes to the new number.
 ///
 /// Any signed-in account, with a step-up: a sign-in within the last five minutes, or `current_password` (403
@@ -41,11 +51,9 @@ pub struct ChangePhone {
 ))]
 #[post("/me/phone")]
 pub async fn change_phone(state: web::Data<AppState>, user: CurrentUser, body: web::Json<ChangePhone>) -> Result<HttpResponse, ApiError> {
-    let mut f = Fields::new();
-    let phone = f.check("phone", "invalid_phone", PhoneE164::parse(&body.phone));
-    let phone = f.finish_with(phone)?;
+    let phone = PhoneE164::try_from(&*body)?;
     require_step_up(&state, &user, body.current_password.as_deref()).await?;
-    let started = start_phone_change(&state, StartPhoneChange { account_id: user.account_id.into(), new_phone: phone }).await?;
+    let started = start_phone_change(&state, StartPhoneChange { account_id: user.account_id, new_phone: phone }).await?;
     Ok(HttpResponse::Accepted().json(started))
 }
 
@@ -75,7 +83,7 @@ pub async fn verify_phone_change(
     body: web::Json<VerifyPhoneChange>,
 ) -> Result<web::Json<Contact>, ApiError> {
     let VerifyPhoneChange { challenge_id, code } = body.into_inner();
-    let cmd = ConfirmPhoneChange { account_id: user.account_id.into(), challenge_id, code, ip: client.ip };
+    let cmd = ConfirmPhoneChange { account_id: user.account_id, challenge_id, code, ip: client.ip };
     let account = confirm_phone_change(&state, cmd).await?;
     Ok(web::Json(contact_of(&account)))
 }

@@ -34,6 +34,17 @@ pub struct UpdateMe {
     pub language: String,
 }
 
+impl TryFrom<&UpdateMe> for Language {
+    type Error = ApiError;
+
+    fn try_from(body: &UpdateMe) -> Result<Self, ApiError> {
+        let mut f = Fields::new();
+        let language =
+            f.check("language", "unsupported_language", Language::parse(&body.language).ok_or(format!("use one of {}", Language::CODES)));
+        f.finish_with(language).map_err(ApiError::from)
+    }
+}
+
 /// Change the language of emails and SMS.
 ///
 /// Any signed-in account. Emails and SMS to the account use this language from now on (422 `validation_failed` with
@@ -44,10 +55,7 @@ pub struct UpdateMe {
 ))]
 #[patch("/me")]
 pub async fn update_me(state: web::Data<AppState>, user: CurrentUser, body: web::Json<UpdateMe>) -> Result<web::Json<Me>, ApiError> {
-    let mut f = Fields::new();
-    let lang =
-        f.check("language", "unsupported_language", Language::parse(&body.language).ok_or(format!("use one of {}", Language::CODES)));
-    f.finish()?;
-    let account = change_language(&state, user.account_id.into(), lang.unwrap_or_default()).await?;
+    let language = Language::try_from(&*body)?;
+    let account = change_language(&state, user.account_id, language).await?;
     Ok(web::Json(show_profile(&state, account).await?))
 }

@@ -38,7 +38,7 @@ pub async fn reject_order(
     let mut f = Fields::new();
     let reason = f.text("reason", &body.reason, 500);
     let reason = f.finish_with(reason)?;
-    reject_card_order(&state, RejectCardOrder { account_id: user.account_id.into(), order_id: id.into_inner().into(), reason })
+    reject_card_order(&state, RejectCardOrder { account_id: user.account_id, order_id: id.into_inner().into(), reason })
         .await
         .map(web::Json)
         .map_err(ApiError::from)

@@ -23,7 +23,7 @@ use sitecard_app::use_cases::retry_outbox_message::{self as use_case, RetryOutbo
 #[post("/outbox/{id}/retry")]
 pub async fn retry_outbox_message(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
-    let cmd = RetryOutboxMessage { operator_id: user.account_id.into(), message_id: id.into_inner() };
+    let cmd = RetryOutboxMessage { operator_id: user.account_id, message_id: id.into_inner() };
     use_case::retry_outbox_message(&state, cmd).await?;
     Ok(HttpResponse::Accepted().finish())
 }

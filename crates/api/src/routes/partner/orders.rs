@@ -41,13 +41,9 @@ pub async fn production_orders(
     q: web::Query<QueueQuery>,
 ) -> Result<web::Json<OrderPage>, ApiError> {
     let mut f = Fields::new();
-    let status = match q.status.as_deref().unwrap_or("confirmed") {
-        s @ ("confirmed" | "in_production" | "shipped") => OrderStatus::parse(s),
-        _ => {
-            f.push("status", "invalid_status", "confirmed, in_production or shipped");
-            None
-        }
-    };
+    let queues = [OrderStatus::Confirmed, OrderStatus::InProduction, OrderStatus::Shipped];
+    let asked = q.status.as_deref().map_or(Some(OrderStatus::Confirmed), OrderStatus::parse);
+    let status = f.check("status", "invalid_status", asked.filter(|s| queues.contains(s)).ok_or("confirmed, in_production or shipped"));
     let page = crate::routes::company_orders::list::page_limit(q.limit, q.cursor.as_deref(), &mut f);
     let status = f.finish_with(status)?;
     Ok(web::Json(list_production_queue(&state, status, page).await?))

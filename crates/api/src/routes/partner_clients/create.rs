@@ -45,7 +45,7 @@ pub async fn create_partner_client(
     user.require(Role::Operator)?;
     let CreatePartnerClient { client_id, name, webhook_url, webhook_events } = body.into_inner();
     let webhook_url = webhook_url.filter(|u| !u.trim().is_empty());
-    let cmd = use_case::CreatePartnerClient { operator_id: Some(user.account_id.into()), client_id, name, webhook_url, webhook_events };
+    let cmd = use_case::CreatePartnerClient { operator_id: Some(user.account_id), client_id, name, webhook_url, webhook_events };
     let secrets = use_case::create_partner_client(&state, cmd).await?;
     // Secrets must not be stored by caches or replayed for an Idempotency-Key.
     Ok(HttpResponse::Created().insert_header(("cache-control", "no-store")).json(PartnerSecretsView::from(secrets)))

@@ -7,7 +7,7 @@ use super::{PartnerClientList, PartnerClientView};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::list_partner_clients::list_partner_clients as list_partner_clients_use_case;
+use sitecard_app::use_cases::list_partner_clients as use_case;
 
 /// List the partner clients.
 ///
@@ -19,6 +19,6 @@ use sitecard_app::use_cases::list_partner_clients::list_partner_clients as list_
 #[get("/partner-clients")]
 pub async fn list_partner_clients(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<PartnerClientList>, ApiError> {
     user.require(Role::Operator)?;
-    let items = list_partner_clients_use_case(&state).await?.into_iter().map(PartnerClientView::from).collect();
+    let items = use_case::list_partner_clients(&state).await?.into_iter().map(PartnerClientView::from).collect();
     Ok(web::Json(PartnerClientList { items }))
 }

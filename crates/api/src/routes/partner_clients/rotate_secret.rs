@@ -26,7 +26,7 @@ pub async fn rotate_partner_secret(
     client_id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Operator)?;
-    let cmd = RotatePartnerSecret { operator_id: user.account_id.into(), client_id: client_id.into_inner() };
+    let cmd = RotatePartnerSecret { operator_id: user.account_id, client_id: client_id.into_inner() };
     let secrets = use_case::rotate_partner_secret(&state, cmd).await?;
     Ok(HttpResponse::Ok().insert_header(("cache-control", "no-store")).json(PartnerSecretsView::from(secrets)))
 }

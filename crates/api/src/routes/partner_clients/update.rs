@@ -48,7 +48,7 @@ pub async fn update_partner_client(
     // A blank URL stops webhooks, as `null` does.
     let webhook_url = webhook_url.map(|u| u.filter(|u| !u.trim().is_empty()));
     let cmd = use_case::UpdatePartnerClient {
-        operator_id: Some(user.account_id.into()),
+        operator_id: Some(user.account_id),
         client_id: client_id.into_inner(),
         name,
         webhook_url,

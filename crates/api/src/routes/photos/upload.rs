@@ -78,6 +78,6 @@ pub async fn upload_photo(
     // Refused before the body is read: no upload for an order past the photo step.
     may_upload_portrait(&state, company_id.into(), id.into()).await?;
     let bytes = read_limited(payload).await?;
-    let cmd = UploadPortrait { actor_id: user.account_id.into(), company_id: company_id.into(), order_id: id.into(), bytes };
+    let cmd = UploadPortrait { actor_id: user.account_id, company_id: company_id.into(), order_id: id.into(), bytes };
     upload_portrait(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }

@@ -41,7 +41,7 @@ pub async fn invite_staff(state: web::Data<AppState>, user: CurrentUser, body: w
         _ => return Err(AppError::Validation(vec![FieldError::new("role", "invalid_value", "verifier or operator")]).into()),
     };
     let language = invitation_language(body.language.as_deref(), &user);
-    let cmd = use_case::InviteStaff { operator_id: user.account_id.into(), email: body.into_inner().email, role, language };
+    let cmd = use_case::InviteStaff { operator_id: user.account_id, email: body.into_inner().email, role, language };
     let account = use_case::invite_staff(&state, cmd).await?;
     Ok(HttpResponse::Created().json(StaffMember::from(account)))
 }

@@ -7,7 +7,7 @@ use super::StaffMember;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::list_staff::list_staff as list_staff_use_case;
+use sitecard_app::use_cases::list_staff as use_case;
 
 /// List the staff.
 ///
@@ -16,6 +16,6 @@ use sitecard_app::use_cases::list_staff::list_staff as list_staff_use_case;
 #[get("/staff")]
 pub async fn list_staff(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<StaffMember>>, ApiError> {
     user.require(Role::Operator)?;
-    let staff = list_staff_use_case(&state).await?;
+    let staff = use_case::list_staff(&state).await?;
     Ok(web::Json(staff.into_iter().map(StaffMember::from).collect()))
 }

@@ -33,7 +33,6 @@ pub async fn remove_staff_role(
     user.require(Role::Operator)?;
     let (account_id, role) = path.into_inner();
     let role = Role::parse(&role).ok_or(AppError::NotFound)?;
-    use_case::remove_staff_role(&state, RemoveStaffRole { operator_id: user.account_id.into(), account_id: account_id.into(), role })
-        .await?;
+    use_case::remove_staff_role(&state, RemoveStaffRole { operator_id: user.account_id, account_id: account_id.into(), role }).await?;
     Ok(HttpResponse::NoContent().finish())
 }
