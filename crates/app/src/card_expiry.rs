@@ -46,10 +46,10 @@ async fn expire(txn: &sitecard_persistence::UnitOfWork, card: &Card) -> Result<(
         return Ok(()); // changed meanwhile (blocked, terminated): the next pass sees it as it is now
     }
     let now = clock::now();
-    card_feed::append(txn, card.id, &card.card_number, CardStatus::Expired.as_str(), card.valid_until, now).await?;
+    card_feed::append(txn, card.id.into(), &card.card_number, CardStatus::Expired.as_str(), card.valid_until, now).await?;
     let data = webhooks::CardWebhookData {
-        card_id: card.id,
-        order_id: card.order_id,
+        card_id: card.id.into(),
+        order_id: card.order_id.into(),
         card_number: card.card_number.clone(),
         status: CardStatus::Expired.as_str().to_owned(),
         valid_until: card.valid_until,
@@ -61,7 +61,7 @@ async fn expire(txn: &sitecard_persistence::UnitOfWork, card: &Card) -> Result<(
     let event = audit::NewAuditEvent {
         kind: AuditKind::CardExpired,
         actor: Actor::System,
-        subject: Subject::Card(card.id),
+        subject: Subject::Card(card.id.into()),
         data: serde_json::json!({ "valid_until": card.valid_until, "was": card.status }),
     };
     audit::append(txn, event).await?;

@@ -92,26 +92,26 @@ pub async fn view<C: Conn>(conn: &C, card: Card) -> Result<CardView, AppError> {
     let holder_name = sitecard_persistence::orders::find(conn, card.order_id).await?.map(|o| format!("{} {}", o.given_names, o.surname));
     Ok(CardView {
         holder_name,
-        id: card.id,
+        id: card.id.into(),
         status: status_of(&card)?,
         card_number_last4: sitecard_domain::card_number::last_four(&card.card_number),
         card_number: Some(card.card_number),
-        company: CompanyRef { id: company.id, name: company.name },
+        company: CompanyRef { id: company.id.into(), name: company.name },
         valid_until: card.valid_until,
         activated_at: card.activated_at,
-        order_id: card.order_id,
+        order_id: card.order_id.into(),
         reason: card.reason,
     })
 }
 
 /// One of the caller's cards (404 for anyone else's).
 pub async fn holder_card(state: &AppState, account_id: AccountId, id: CardId) -> Result<Card, AppError> {
-    cards::find(&state.db, id.into()).await?.filter(|c| c.account_id.is_some_and(|a| account_id == a)).ok_or(AppError::NotFound)
+    cards::find(&state.db, id).await?.filter(|c| c.account_id.is_some_and(|a| account_id == a)).ok_or(AppError::NotFound)
 }
 
 /// One of the company's cards (404 for another company's, as for none).
 pub async fn company_card<C: Conn>(conn: &C, company_id: CompanyId, id: CardId) -> Result<Card, AppError> {
-    cards::find(conn, id.into()).await?.filter(|c| company_id == c.company_id).ok_or(AppError::NotFound)
+    cards::find(conn, id).await?.filter(|c| company_id == c.company_id).ok_or(AppError::NotFound)
 }
 
 pub fn invalid_state(e: InvalidCardTransition) -> AppError {
@@ -129,12 +129,19 @@ pub async fn apply<C: Conn>(conn: &C, card: &Card, to: CardStatus, changes: Card
     if !cards::update_if_status(conn, card.id, card.status, changes).await? {
         return Err(AppError::Conflict("invalid_state", "the card changed meanwhile; reload".into()));
     }
-    sitecard_persistence::card_feed::append(conn, card.id, &card.card_number, to.as_str(), card.valid_until, sitecard_domain::clock::now())
-        .await?;
+    sitecard_persistence::card_feed::append(
+        conn,
+        card.id.into(),
+        &card.card_number,
+        to.as_str(),
+        card.valid_until,
+        sitecard_domain::clock::now(),
+    )
+    .await?;
     if let Some(event) = webhook_event::card_event(status_of(card)?, to) {
         let data = crate::webhooks::CardWebhookData {
-            card_id: card.id,
-            order_id: card.order_id,
+            card_id: card.id.into(),
+            order_id: card.order_id.into(),
             card_number: card.card_number.clone(),
             status: to.as_str().to_owned(),
             valid_until: card.valid_until,
@@ -161,7 +168,7 @@ pub async fn activate<C: Conn>(conn: &C, state: &AppState, card: &Card, actor: U
             audit::NewAuditEvent {
                 kind: AuditKind::CardTerminated,
                 actor: Actor::Account(actor),
-                subject: Subject::Card(old.id),
+                subject: Subject::Card(old.id.into()),
                 data: serde_json::json!({ "reason": "replaced", "by": card.id }),
             },
         )
@@ -172,7 +179,7 @@ pub async fn activate<C: Conn>(conn: &C, state: &AppState, card: &Card, actor: U
         audit::NewAuditEvent {
             kind: AuditKind::CardActivated,
             actor: Actor::Account(actor),
-            subject: Subject::Card(card.id),
+            subject: Subject::Card(card.id.into()),
             data: serde_json::json!({ "how": how }),
         },
     )

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sitecard_domain::Language;
 use sitecard_domain::challenge::{self, ChallengeState};
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::phone::mask_phone;
 use sitecard_notify::Message;
 use sitecard_persistence::accounts::Account;
@@ -73,7 +74,7 @@ pub async fn start<C: Conn>(
         NewChallenge {
             id,
             purpose,
-            account_id: account.id,
+            account_id: account.id.into(),
             method,
             code_hash,
             phone: phone.map(str::to_owned),
@@ -137,7 +138,7 @@ impl CodeAccepted {
 }
 
 /// The key of an account's run of wrong second-factor codes, across challenges and IPs.
-pub fn second_factor_key(account_id: Uuid) -> String {
+pub fn second_factor_key(account_id: AccountId) -> String {
     format!("second-factor:{account_id}")
 }
 
@@ -185,7 +186,7 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, purposes: &[&str], i
 }
 
 fn account_event(kind: AuditKind, account: &Account, data: serde_json::Value) -> audit::NewAuditEvent {
-    audit::NewAuditEvent::new(kind, Actor::Account(account.id), Subject::Account(account.id), data)
+    audit::NewAuditEvent::new(kind, Actor::Account(account.id.into()), Subject::Account(account.id.into()), data)
 }
 
 /// Sends a new SMS code for an open challenge, after the cooldown.
@@ -198,7 +199,7 @@ pub async fn resend(state: &AppState, id: Uuid) -> Result<ChallengeStarted, AppE
     if wait > 0 {
         return Err(AppError::TooManyRequests { code: "resend_too_soon", retry_after: wait as u64 });
     }
-    let account = sitecard_persistence::accounts::find(&state.db, c.account_id)
+    let account = sitecard_persistence::accounts::find(&state.db, c.account_id.into())
         .await?
         .ok_or_else(|| AppError::internal("challenge without account"))?;
     let phone = c.phone.clone().ok_or_else(|| AppError::internal("sms challenge without phone"))?;

@@ -18,16 +18,16 @@ pub struct CompanyRef {
 
 impl From<sitecard_persistence::companies::Company> for CompanyRef {
     fn from(c: sitecard_persistence::companies::Company) -> Self {
-        Self { id: c.id, name: c.name }
+        Self { id: c.id.into(), name: c.name }
     }
 }
 
 /// Whether this account administers the company (the check behind every company route).
 pub async fn is_admin(state: &AppState, company_id: CompanyId, account_id: AccountId) -> Result<bool, AppError> {
-    Ok(sitecard_persistence::companies::is_admin(&state.read, company_id.into(), account_id.into()).await?)
+    Ok(sitecard_persistence::companies::is_admin(&state.read, company_id, account_id).await?)
 }
 
 /// Companies this account administers.
-pub async fn administered(state: &AppState, account_id: Uuid) -> Result<Vec<CompanyRef>, AppError> {
+pub async fn administered(state: &AppState, account_id: AccountId) -> Result<Vec<CompanyRef>, AppError> {
     Ok(sitecard_persistence::companies::administered_by(&state.read, account_id).await?.into_iter().map(CompanyRef::from).collect())
 }

@@ -46,8 +46,8 @@ pub async fn invite<C: Conn>(
     let mut link = None;
     if account.status == AccountStatus::Pending {
         let token = random_token();
-        tokens::spend_all_for(conn, account.id, "invitation").await?;
-        tokens::insert(conn, "invitation", &token_hash(&token), account.id, Utc::now() + REGISTRATION_TOKEN_TTL).await?;
+        tokens::spend_all_for(conn, account.id.into(), "invitation").await?;
+        tokens::insert(conn, "invitation", &token_hash(&token), account.id.into(), Utc::now() + REGISTRATION_TOKEN_TTL).await?;
         let url = state.link(&format!("/register?token={token}"));
         sitecard_notify::queue(
             conn,
@@ -63,10 +63,10 @@ pub async fn invite<C: Conn>(
         audit::NewAuditEvent {
             kind: AuditKind::AccountInvited,
             actor: Actor::account_or_operator(actor),
-            subject: Subject::Account(account.id),
+            subject: Subject::Account(account.id.into()),
             data: serde_json::json!({ "role": role.as_str() }),
         },
     )
     .await?;
-    Ok(Invited { account_id: account.id, link })
+    Ok(Invited { account_id: account.id.into(), link })
 }

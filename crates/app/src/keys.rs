@@ -2,6 +2,7 @@
 //! the data key, so every instance signs and verifies with the same set; `sitecard admin rotate-signing-key`
 //! adds a new key that signs from then on while the old one still verifies until it is retired.
 
+use sitecard_domain::ids::AccountId;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -233,7 +234,7 @@ impl KeyStore {
     }
 }
 
-pub fn user_claims(account_id: uuid::Uuid, session_id: uuid::Uuid, roles: Vec<String>) -> Claims {
+pub fn user_claims(account_id: AccountId, session_id: uuid::Uuid, roles: Vec<String>) -> Claims {
     let now = Utc::now().timestamp();
     Claims {
         iss: ISSUER.into(),
@@ -273,7 +274,7 @@ mod tests {
     }
 
     fn claims(exp_in: i64) -> Claims {
-        let mut c = user_claims(uuid::Uuid::new_v4(), uuid::Uuid::new_v4(), vec!["cardholder".into()]);
+        let mut c = user_claims(uuid::Uuid::new_v4().into(), uuid::Uuid::new_v4(), vec!["cardholder".into()]);
         c.exp = Utc::now().timestamp() + exp_in;
         c
     }

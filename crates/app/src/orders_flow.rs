@@ -220,11 +220,11 @@ impl From<orders::OrderEvent> for HistoryEntry {
 }
 
 async fn history<C: Conn>(conn: &C, id: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
-    Ok(orders::history(conn, id).await?.into_iter().map(HistoryEntry::from).collect())
+    Ok(orders::history(conn, id.into()).await?.into_iter().map(HistoryEntry::from).collect())
 }
 
 pub async fn company_ref<C: Conn>(conn: &C, id: Uuid) -> Result<CompanyRef, AppError> {
-    let c = companies::find(conn, id).await?.ok_or_else(|| AppError::internal("order without company"))?;
+    let c = companies::find(conn, id.into()).await?.ok_or_else(|| AppError::internal("order without company"))?;
     Ok(c.into())
 }
 
@@ -252,7 +252,7 @@ pub fn to_holder_order(
 ) -> HolderOrder {
     HolderOrder {
         identity_check: identity_check(&o, person),
-        id: o.id,
+        id: o.id.into(),
         status: o.status,
         version: o.version,
         company,
@@ -269,14 +269,14 @@ pub fn to_holder_order(
 
 pub async fn company_view<C: Conn>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, AppError> {
     let card_number = sitecard_persistence::cards::find_by_order(conn, o.id).await?.map(|c| c.card_number);
-    let company = company_ref(conn, o.company_id).await?;
-    let history = if with_history { Some(history(conn, o.id).await?) } else { None };
+    let company = company_ref(conn, o.company_id.into()).await?;
+    let history = if with_history { Some(history(conn, o.id.into()).await?) } else { None };
     Ok(to_company_order(o, company, card_number, history))
 }
 
 fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, history: Option<Vec<HistoryEntry>>) -> CompanyOrder {
     CompanyOrder {
-        id: o.id,
+        id: o.id.into(),
         status: o.status,
         version: o.version,
         company,
@@ -300,16 +300,16 @@ fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, 
 pub async fn order_page<C: Conn>(conn: &C, rows: Vec<Order>, limit: u64) -> Result<OrderPage, AppError> {
     let more = rows.len() as u64 > limit;
     let rows: Vec<Order> = rows.into_iter().take(limit as usize).collect();
-    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
-    let cards: std::collections::HashMap<Uuid, String> =
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id.as_uuid()).collect();
+    let cards: std::collections::HashMap<OrderId, String> =
         sitecard_persistence::cards::for_orders(conn, &ids).await?.into_iter().map(|c| (c.order_id, c.card_number)).collect();
-    let mut company_names: std::collections::HashMap<Uuid, CompanyRef> = std::collections::HashMap::new();
+    let mut company_names: std::collections::HashMap<CompanyId, CompanyRef> = std::collections::HashMap::new();
     let mut items = Vec::with_capacity(rows.len());
     for o in rows {
         let company = match company_names.get(&o.company_id) {
             Some(c) => CompanyRef { id: c.id, name: c.name.clone() },
             None => {
-                let c = company_ref(conn, o.company_id).await?;
+                let c = company_ref(conn, o.company_id.into()).await?;
                 company_names.insert(o.company_id, CompanyRef { id: c.id, name: c.name.clone() });
                 c
             }
@@ -331,13 +331,13 @@ pub fn stale_version() -> AppError {
 
 /// An order of this company, or 404 (another company's ids do not exist for you).
 pub async fn company_order<C: Conn>(conn: &C, company_id: CompanyId, id: OrderId) -> Result<Order, AppError> {
-    orders::find(conn, id.into()).await?.filter(|o| company_id == o.company_id).ok_or(AppError::NotFound)
+    orders::find(conn, id).await?.filter(|o| company_id == o.company_id).ok_or(AppError::NotFound)
 }
 
 /// Emails every administrator of the company, each in their language.
-pub async fn notify_admins<C: Conn>(conn: &C, company_id: Uuid, message: &Message) -> Result<(), AppError> {
+pub async fn notify_admins<C: Conn>(conn: &C, company_id: CompanyId, message: &Message) -> Result<(), AppError> {
     for id in companies::admin_account_ids(conn, company_id).await? {
-        if let Some(a) = accounts::find(conn, id).await? {
+        if let Some(a) = accounts::find(conn, id.into()).await? {
             sitecard_notify::queue(conn, &a.email, message, Language::parse(&a.language).unwrap_or_default()).await?;
         }
     }
@@ -355,8 +355,8 @@ pub async fn notify_holder<C: Conn>(conn: &C, order: &Order, message: &Message) 
 }
 
 /// Queues the `order.<status>` webhook (`confirmed` or `cancelled`) for the subscribed partners.
-pub async fn enqueue_webhooks<C: Conn>(conn: &C, event: WebhookEventType, order_id: Uuid, status: &str) -> Result<(), AppError> {
-    crate::webhooks::enqueue(conn, event, &crate::webhooks::OrderWebhookData { order_id, status: status.to_owned() }).await
+pub async fn enqueue_webhooks<C: Conn>(conn: &C, event: WebhookEventType, order_id: OrderId, status: &str) -> Result<(), AppError> {
+    crate::webhooks::enqueue(conn, event, &crate::webhooks::OrderWebhookData { order_id: order_id.into(), status: status.to_owned() }).await
 }
 
 /// Where the portrait is served (to the people allowed to see it), when the order has one.

@@ -5,6 +5,7 @@
 //! `AppState::forget_account` for the account once the transaction has committed.
 
 use sitecard_domain::country::CountryCode;
+use sitecard_domain::ids::{AccountId, CompanyId};
 use sitecard_domain::org_number::{OrgNumber, OrgNumberError};
 use sitecard_domain::{Email, Language, Role};
 use sitecard_persistence::audit::{Actor, AuditKind, NewAuditEvent, Subject};
@@ -79,11 +80,11 @@ pub async fn create_company<C: Conn>(
         other => other.into(),
     })?;
     let admin = invite(conn, state, n.admin_email, Role::CompanyAdmin, n.language, actor).await?;
-    companies::add_admin(conn, company.id, admin.account_id).await?;
+    companies::add_admin(conn, company.id, admin.account_id.into()).await?;
     let data = serde_json::json!({ "org_number": org.as_str(), "country": country.as_str(), "admin": admin.account_id });
     audit::append(
         conn,
-        NewAuditEvent::new(AuditKind::CompanyCreated, Actor::account_or_operator(actor), Subject::Company(company.id), data),
+        NewAuditEvent::new(AuditKind::CompanyCreated, Actor::account_or_operator(actor), Subject::Company(company.id.into()), data),
     )
     .await?;
     Ok(CompanyCreated { company, admin })
@@ -99,19 +100,19 @@ pub async fn add_company_admin<C: Conn>(
     conn: &C,
     state: &AppState,
     actor: Uuid,
-    company_id: Uuid,
+    company_id: CompanyId,
     email: &str,
     language: Language,
 ) -> Result<Invited, AppError> {
     companies::find(conn, company_id).await?.ok_or(AppError::NotFound)?;
     let invited = invite(conn, state, email, Role::CompanyAdmin, language, Some(actor)).await?;
-    companies::add_admin(conn, company_id, invited.account_id).await?;
+    companies::add_admin(conn, company_id, invited.account_id.into()).await?;
     audit::append(
         conn,
         NewAuditEvent::new(
             AuditKind::CompanyAdminAdded,
             Actor::Account(actor),
-            Subject::Company(company_id),
+            Subject::Company(company_id.into()),
             serde_json::json!({ "account_id": invited.account_id }),
         ),
     )
@@ -121,7 +122,7 @@ pub async fn add_company_admin<C: Conn>(
 
 /// Removes an administrator, never the last one (409 `last_admin`). Someone who administers no company any
 /// more loses the company-admin role.
-pub async fn remove_company_admin<C: Conn>(conn: &C, actor: Uuid, company_id: Uuid, account_id: Uuid) -> Result<(), AppError> {
+pub async fn remove_company_admin<C: Conn>(conn: &C, actor: Uuid, company_id: CompanyId, account_id: AccountId) -> Result<(), AppError> {
     match companies::remove_admin(conn, company_id, account_id).await? {
         AdminRemoval::Removed => {}
         AdminRemoval::LastAdmin => {
@@ -137,7 +138,7 @@ pub async fn remove_company_admin<C: Conn>(conn: &C, actor: Uuid, company_id: Uu
         NewAuditEvent::new(
             AuditKind::CompanyAdminRemoved,
             Actor::Account(actor),
-            Subject::Company(company_id),
+            Subject::Company(company_id.into()),
             serde_json::json!({ "account_id": account_id }),
         ),
     )
@@ -163,7 +164,7 @@ pub async fn invite_staff<C: Conn>(
 
 /// Takes a staff role away and ends the account's sessions at once (its tokens stop working); never the last
 /// operator (409 `last_operator`).
-pub async fn remove_staff_role<C: Conn>(conn: &C, actor: Uuid, account_id: Uuid, role: Role) -> Result<(), AppError> {
+pub async fn remove_staff_role<C: Conn>(conn: &C, actor: Uuid, account_id: AccountId, role: Role) -> Result<(), AppError> {
     let account = accounts::find(conn, account_id).await?.ok_or(AppError::NotFound)?;
     if !matches!(role, Role::Verifier | Role::Operator) || !account.roles.contains(&role) {
         return Err(AppError::NotFound);
@@ -179,7 +180,7 @@ pub async fn remove_staff_role<C: Conn>(conn: &C, actor: Uuid, account_id: Uuid,
         NewAuditEvent::new(
             AuditKind::StaffRoleRemoved,
             Actor::Account(actor),
-            Subject::Account(account_id),
+            Subject::Account(account_id.into()),
             serde_json::json!({ "role": role.as_str() }),
         ),
     )
@@ -187,7 +188,7 @@ pub async fn remove_staff_role<C: Conn>(conn: &C, actor: Uuid, account_id: Uuid,
     Ok(())
 }
 
-async fn set_role<C: Conn>(conn: &C, account_id: Uuid, role: Role, on: bool) -> Result<(), AppError> {
+async fn set_role<C: Conn>(conn: &C, account_id: AccountId, role: Role, on: bool) -> Result<(), AppError> {
     let account = accounts::find(conn, account_id).await?.ok_or(AppError::NotFound)?;
     let mut roles: Vec<Role> = account.roles.iter().copied().filter(|r| *r != role).collect();
     if on {

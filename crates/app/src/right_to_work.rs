@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitecard_domain::card_state;
 use sitecard_domain::country::Nationality;
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::right_to_work::{card_valid_until, check_permit_end, right_to_work_required};
 use sitecard_domain::{DocumentNumber, clock};
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
@@ -168,7 +169,7 @@ pub async fn record_permit<C: Conn>(
 }
 
 /// The last valid day of a card produced today for this account's holder.
-pub async fn validity_for_new_card<C: Conn>(conn: &C, account_id: Option<Uuid>) -> Result<NaiveDate, AppError> {
+pub async fn validity_for_new_card<C: Conn>(conn: &C, account_id: Option<AccountId>) -> Result<NaiveDate, AppError> {
     let person_id = match account_id {
         Some(id) => accounts::find(conn, id).await?.and_then(|a| a.person_id),
         None => None,
@@ -181,7 +182,7 @@ pub async fn validity_for_new_card<C: Conn>(conn: &C, account_id: Option<Uuid>) 
 }
 
 /// Moves every live card of the account to the validity the permit allows.
-async fn follow_permit<C: Conn>(txn: &C, account_id: Uuid, permit_until: NaiveDate, actor: Uuid) -> Result<(), AppError> {
+async fn follow_permit<C: Conn>(txn: &C, account_id: AccountId, permit_until: NaiveDate, actor: Uuid) -> Result<(), AppError> {
     let today = clock::today();
     for card in cards::live_for_account(txn, account_id).await? {
         let valid_until = card_valid_until(card.created_at.date_naive(), Some(permit_until));
@@ -190,13 +191,13 @@ async fn follow_permit<C: Conn>(txn: &C, account_id: Uuid, permit_until: NaiveDa
         }
         let stored = card.status;
         let status = card_state::effective_status(stored, valid_until, today);
-        card_feed::append(txn, card.id, &card.card_number, status.as_str(), valid_until, clock::now()).await?;
+        card_feed::append(txn, card.id.into(), &card.card_number, status.as_str(), valid_until, clock::now()).await?;
         audit::append(
             txn,
             audit::NewAuditEvent {
                 kind: AuditKind::CardValidityChanged,
                 actor: Actor::Account(actor),
-                subject: Subject::Card(card.id),
+                subject: Subject::Card(card.id.into()),
                 data: serde_json::json!({ "from": card.valid_until, "to": valid_until, "reason": "right_to_work" }),
             },
         )

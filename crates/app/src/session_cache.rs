@@ -15,6 +15,7 @@
 //! the database and its answer is kept only if no change to that account (or a suspension) came after the
 //! ticket. Entries also age out after [`MAX_AGE`], a bound on any staleness a missed invalidation could cause.
 
+use sitecard_domain::ids::AccountId;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -100,7 +101,7 @@ impl SessionCache {
     /// Keeps what a read found, unless the account changed (or the cache was suspended) since its ticket.
     pub fn put(&self, ticket: ReadTicket, value: CachedSession) {
         let mut inner = self.lock();
-        let account_changed = inner.changed.get(&value.account.id).is_some_and(|&at| at > ticket.0);
+        let account_changed = inner.changed.get(&value.account.id.as_uuid()).is_some_and(|&at| at > ticket.0);
         if !inner.enabled || ticket.0 < inner.floor || account_changed {
             return;
         }
@@ -111,7 +112,7 @@ impl SessionCache {
     }
 
     /// The account or one of its sessions changed: its entries go, and reads in flight are not kept.
-    pub fn forget_account(&self, account_id: Uuid) {
+    pub fn forget_account(&self, account_id: AccountId) {
         let mut inner = self.lock();
         inner.epoch += 1;
         let epoch = inner.epoch;
@@ -119,7 +120,7 @@ impl SessionCache {
             inner.changed.clear();
             inner.floor = epoch;
         }
-        inner.changed.insert(account_id, epoch);
+        inner.changed.insert(account_id.into(), epoch);
         inner.entries.retain(|_, e| e.value.account.id != account_id);
     }
 
@@ -157,7 +158,7 @@ mod tests {
     use super::*;
     use chrono::Utc;
 
-    fn cached(session_id: Uuid, account_id: Uuid) -> CachedSession {
+    fn cached(session_id: Uuid, account_id: AccountId) -> CachedSession {
         let now = Utc::now();
         let session = Session {
             id: session_id,
@@ -179,7 +180,7 @@ mod tests {
     fn test_account() -> Account {
         let now = Utc::now();
         Account {
-            id: Uuid::nil(),
+            id: Uuid::nil().into(),
             email: "a@example.com".into(),
             password_hash: None,
             phone: None,
@@ -206,9 +207,9 @@ mod tests {
         let cache = SessionCache::new(true);
         let (s, a) = (Uuid::now_v7(), Uuid::now_v7());
         let t = cache.ticket();
-        cache.put(t, cached(s, a));
+        cache.put(t, cached(s, a.into()));
         assert!(cache.get(s).is_some());
-        cache.forget_account(a);
+        cache.forget_account(a.into());
         assert!(cache.get(s).is_none());
     }
 
@@ -217,13 +218,13 @@ mod tests {
         let cache = SessionCache::new(true);
         let (s, a) = (Uuid::now_v7(), Uuid::now_v7());
         let t = cache.ticket(); // the read starts...
-        cache.forget_account(a); // ...the account changes and commits...
-        cache.put(t, cached(s, a)); // ...and the read's (old) answer arrives.
+        cache.forget_account(a.into()); // ...the account changes and commits...
+        cache.put(t, cached(s, a.into())); // ...and the read's (old) answer arrives.
         assert!(cache.get(s).is_none());
         // A change to another account does not stop a read from being kept.
         let t = cache.ticket();
-        cache.forget_account(Uuid::now_v7());
-        cache.put(t, cached(s, a));
+        cache.forget_account(Uuid::now_v7().into());
+        cache.put(t, cached(s, a.into()));
         assert!(cache.get(s).is_some());
     }
 
@@ -231,16 +232,16 @@ mod tests {
     fn suspended_means_nothing_is_served_or_kept_until_resumed() {
         let cache = SessionCache::new(true);
         let (s, a) = (Uuid::now_v7(), Uuid::now_v7());
-        cache.put(cache.ticket(), cached(s, a));
+        cache.put(cache.ticket(), cached(s, a.into()));
         let in_flight = cache.ticket();
         cache.suspend();
         assert!(cache.get(s).is_none());
-        cache.put(cache.ticket(), cached(s, a));
+        cache.put(cache.ticket(), cached(s, a.into()));
         assert!(cache.is_empty());
         cache.resume();
-        cache.put(in_flight, cached(s, a)); // read before the suspension: may have missed a change
+        cache.put(in_flight, cached(s, a.into())); // read before the suspension: may have missed a change
         assert!(cache.get(s).is_none());
-        cache.put(cache.ticket(), cached(s, a));
+        cache.put(cache.ticket(), cached(s, a.into()));
         assert!(cache.get(s).is_some());
     }
 
@@ -248,7 +249,7 @@ mod tests {
     fn the_disabled_cache_never_answers() {
         let cache = SessionCache::disabled();
         let (s, a) = (Uuid::now_v7(), Uuid::now_v7());
-        cache.put(cache.ticket(), cached(s, a));
+        cache.put(cache.ticket(), cached(s, a.into()));
         assert!(cache.get(s).is_none());
     }
 }

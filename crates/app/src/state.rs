@@ -1,5 +1,6 @@
 //! What every handler can reach: the database, configuration and shared services.
 
+use sitecard_domain::ids::AccountId;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -53,7 +54,7 @@ pub struct AppState {
 impl AppState {
     /// After a commit that changed the account or one of its sessions: this instance stops serving it from
     /// memory at once (other instances hear it from the database, `session_cache`).
-    pub fn forget_account(&self, account_id: uuid::Uuid) {
+    pub fn forget_account(&self, account_id: AccountId) {
         self.sessions.forget_account(account_id);
     }
 

@@ -1,6 +1,7 @@
 //! Authenticator apps (RFC 6238 via totp-rs): secrets, otpauth URIs, QR codes as SVG.
 
 use qrcodegen::{QrCode, QrCodeEcc};
+use sitecard_domain::ids::AccountId;
 use totp_rs::{Algorithm, Secret, Totp};
 
 use crate::error::AppError;
@@ -42,7 +43,7 @@ pub fn matching_step(secret_b32: &str, account: &str, code: &str) -> Result<Opti
 /// Checks a code and uses it up: each step's code is accepted once per account (RFC 6238 section 5.2).
 pub async fn verify_once(
     state: &crate::state::AppState,
-    account_id: uuid::Uuid,
+    account_id: AccountId,
     secret_b32: &str,
     account: &str,
     code: &str,

@@ -51,6 +51,21 @@ macro_rules! typed_id {
             }
         }
 
+        // Query filters take a typed id as they take its UUID (`Column::Id.eq(order_id)`).
+        #[cfg(feature = "sea-orm")]
+        impl From<$name> for sea_orm::Value {
+            fn from(id: $name) -> Self {
+                sea_orm::Value::Uuid(Some(id.0))
+            }
+        }
+
+        #[cfg(feature = "sea-orm")]
+        impl sea_orm::sea_query::Nullable for $name {
+            fn null() -> sea_orm::Value {
+                sea_orm::Value::Uuid(None)
+            }
+        }
+
         impl FromStr for $name {
             type Err = uuid::Error;
             fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -3,6 +3,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use sitecard_domain::account_status::AccountStatus;
+use sitecard_domain::ids::AccountId;
 use sitecard_domain::role::{Role, format_roles, parse_roles};
 use uuid::Uuid;
 
@@ -14,7 +15,7 @@ use accounts::ActiveModel as AccountChanges;
 /// An account as stored (its secrets still hashed or encrypted).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Account {
-    pub id: uuid::Uuid,
+    pub id: AccountId,
     pub email: String,
     pub password_hash: Option<String>,
     pub phone: Option<String>,
@@ -39,7 +40,7 @@ pub struct Account {
 impl From<crate::entities::accounts::Model> for Account {
     fn from(m: crate::entities::accounts::Model) -> Self {
         Self {
-            id: m.id,
+            id: m.id.into(),
             email: m.email,
             password_hash: m.password_hash,
             phone: m.phone,
@@ -111,7 +112,7 @@ pub async fn find_by_email<C: ConnectionTrait>(conn: &C, email: &str) -> Result<
     Ok(Accounts::find().filter(accounts::Column::Email.eq(email)).one(conn).await?.map(Into::into))
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Account>, DbError> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: AccountId) -> Result<Option<Account>, DbError> {
     Ok(Accounts::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
@@ -138,8 +139,8 @@ pub struct AccountUpdate {
     pub country: Option<Option<String>>,
 }
 
-pub async fn update<C: ConnectionTrait>(conn: &C, id: Uuid, update: AccountUpdate) -> Result<Account, DbError> {
-    let mut m = AccountChanges { id: sea_orm::ActiveValue::Unchanged(id), ..Default::default() };
+pub async fn update<C: ConnectionTrait>(conn: &C, id: AccountId, update: AccountUpdate) -> Result<Account, DbError> {
+    let mut m = AccountChanges { id: sea_orm::ActiveValue::Unchanged(id.into()), ..Default::default() };
     if let Some(v) = update.password_hash {
         m.password_hash = Set(Some(v));
     }
@@ -184,7 +185,7 @@ pub async fn update<C: ConnectionTrait>(conn: &C, id: Uuid, update: AccountUpdat
 }
 
 /// Remembers "no, thanks" to the authenticator-app offer; the first answer is kept.
-pub async fn decline_totp_offer<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<(), DbError> {
+pub async fn decline_totp_offer<C: ConnectionTrait>(conn: &C, id: AccountId) -> Result<(), DbError> {
     Accounts::update_many()
         .col_expr(accounts::Column::TotpOfferDeclinedAt, Some(Utc::now()).into())
         .filter(accounts::Column::Id.eq(id))
@@ -195,13 +196,13 @@ pub async fn decline_totp_offer<C: ConnectionTrait>(conn: &C, id: Uuid) -> Resul
 }
 
 /// Sets the language of the account's emails and SMS.
-pub async fn set_language<C: ConnectionTrait>(conn: &C, id: Uuid, language: &str) -> Result<Account, DbError> {
+pub async fn set_language<C: ConnectionTrait>(conn: &C, id: AccountId, language: &str) -> Result<Account, DbError> {
     update(conn, id, AccountUpdate { language: Some(language.to_owned()), ..Default::default() }).await
 }
 
 /// Records an accepted authenticator time step; false when this step (or a later one) was already used,
 /// so a code cannot be replayed within its 30-second window.
-pub async fn claim_totp_step<C: ConnectionTrait>(conn: &C, id: Uuid, step: i64) -> Result<bool, DbError> {
+pub async fn claim_totp_step<C: ConnectionTrait>(conn: &C, id: AccountId, step: i64) -> Result<bool, DbError> {
     use sea_orm::Condition;
     let res = Accounts::update_many()
         .col_expr(accounts::Column::TotpLastStep, Some(step).into())

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use sitecard_domain::card_state::CardStatus;
+use sitecard_domain::ids::{AccountId, CardId, CompanyId, OrderId};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -11,10 +12,10 @@ use crate::entities::cards::{self, Entity as Cards};
 /// A card as stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
-    pub id: uuid::Uuid,
-    pub order_id: uuid::Uuid,
-    pub company_id: uuid::Uuid,
-    pub account_id: Option<uuid::Uuid>,
+    pub id: CardId,
+    pub order_id: OrderId,
+    pub company_id: CompanyId,
+    pub account_id: Option<AccountId>,
     pub card_number: String,
     pub status: sitecard_domain::card_state::CardStatus,
     pub valid_until: chrono::NaiveDate,
@@ -33,10 +34,10 @@ pub struct Card {
 impl From<crate::entities::cards::Model> for Card {
     fn from(m: crate::entities::cards::Model) -> Self {
         Self {
-            id: m.id,
-            order_id: m.order_id,
-            company_id: m.company_id,
-            account_id: m.account_id,
+            id: m.id.into(),
+            order_id: m.order_id.into(),
+            company_id: m.company_id.into(),
+            account_id: m.account_id.map(Into::into),
             card_number: m.card_number,
             status: m.status,
             valid_until: m.valid_until,
@@ -54,18 +55,18 @@ impl From<crate::entities::cards::Model> for Card {
 
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
-    order_id: Uuid,
-    company_id: Uuid,
-    account_id: Option<Uuid>,
+    order_id: OrderId,
+    company_id: CompanyId,
+    account_id: Option<AccountId>,
     card_number: &str,
     valid_until: NaiveDate,
 ) -> Result<Card, DbError> {
     let now = Utc::now();
     let card = cards::ActiveModel {
         id: Set(Uuid::now_v7()),
-        order_id: Set(order_id),
-        company_id: Set(company_id),
-        account_id: Set(account_id),
+        order_id: Set(order_id.into()),
+        company_id: Set(company_id.into()),
+        account_id: Set(account_id.map(Into::into)),
         card_number: Set(card_number.to_owned()),
         status: Set(CardStatus::Inactive),
         valid_until: Set(valid_until),
@@ -81,13 +82,13 @@ pub async fn insert<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     // The order is found by its card's number from now on; gates hear of the new card.
-    crate::search::index_order(conn, order_id).await?;
+    crate::search::index_order(conn, order_id.into()).await?;
     crate::card_feed::append(conn, card.id, &card.card_number, card.status.as_str(), card.valid_until, sitecard_domain::clock::now())
         .await?;
     Ok(card.into())
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Card>, DbError> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: CardId) -> Result<Option<Card>, DbError> {
     Ok(Cards::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
@@ -95,11 +96,11 @@ pub async fn find_by_number<C: ConnectionTrait>(conn: &C, number: &str) -> Resul
     Ok(Cards::find().filter(cards::Column::CardNumber.eq(number)).one(conn).await?.map(Into::into))
 }
 
-pub async fn find_by_order<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Option<Card>, DbError> {
+pub async fn find_by_order<C: ConnectionTrait>(conn: &C, order_id: OrderId) -> Result<Option<Card>, DbError> {
     Ok(Cards::find().filter(cards::Column::OrderId.eq(order_id)).one(conn).await?.map(Into::into))
 }
 
-pub async fn list_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Card>, DbError> {
+pub async fn list_for_account<C: ConnectionTrait>(conn: &C, account_id: AccountId) -> Result<Vec<Card>, DbError> {
     Ok(Cards::find()
         .filter(cards::Column::AccountId.eq(account_id))
         .order_by_desc(cards::Column::Id)
@@ -113,7 +114,7 @@ pub async fn list_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) ->
 
 pub async fn page_for_company<C: ConnectionTrait>(
     conn: &C,
-    company_id: Uuid,
+    company_id: CompanyId,
     status: Option<&str>,
     search: Option<&[Vec<String>]>,
     after: Option<Uuid>,
@@ -121,7 +122,7 @@ pub async fn page_for_company<C: ConnectionTrait>(
 ) -> Result<Vec<Card>, DbError> {
     let mut q = Cards::find().filter(cards::Column::CompanyId.eq(company_id));
     if let Some(words) = search {
-        q = crate::search::filter_cards(q, company_id, words);
+        q = crate::search::filter_cards(q, company_id.into(), words);
     }
     if let Some(s) = status {
         q = q.filter(cards::Column::Status.eq(s));
@@ -149,7 +150,7 @@ pub async fn replaced_by<C: ConnectionTrait>(conn: &C, card: &Card) -> Result<Ve
 }
 
 /// The account's live cards (`inactive`, `active`, `blocked`).
-pub async fn live_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Card>, DbError> {
+pub async fn live_for_account<C: ConnectionTrait>(conn: &C, account_id: AccountId) -> Result<Vec<Card>, DbError> {
     Ok(Cards::find()
         .filter(cards::Column::AccountId.eq(account_id))
         .filter(cards::Column::Status.is_in(LIVE))
@@ -216,7 +217,7 @@ impl CardUpdate {
 }
 
 /// Saves a status change only if the card is still in `from` (concurrent changes lose cleanly).
-pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: CardStatus, update: CardUpdate) -> Result<bool, DbError> {
+pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: CardId, from: CardStatus, update: CardUpdate) -> Result<bool, DbError> {
     let mut changes = update.into_changes();
     changes.updated_at = Set(Utc::now());
     let res = Cards::update_many().set(changes).filter(cards::Column::Id.eq(id)).filter(cards::Column::Status.eq(from)).exec(conn).await?;
@@ -225,7 +226,7 @@ pub async fn update_if_status<C: ConnectionTrait>(conn: &C, id: Uuid, from: Card
 
 /// Takes one of the card's `max` tries at typing its number before the number is judged, in one conditional
 /// update: the count after it, or `None` when the tries are used up (parallel tries never get more).
-pub async fn take_number_try<C: ConnectionTrait>(conn: &C, id: Uuid, max: i32) -> Result<Option<i32>, DbError> {
+pub async fn take_number_try<C: ConnectionTrait>(conn: &C, id: CardId, max: i32) -> Result<Option<i32>, DbError> {
     use sea_orm::sea_query::ExprTrait;
     let rows = Cards::update_many()
         .col_expr(cards::Column::ActivationFailures, sea_orm::sea_query::Expr::col(cards::Column::ActivationFailures).add(1))
@@ -237,7 +238,7 @@ pub async fn take_number_try<C: ConnectionTrait>(conn: &C, id: Uuid, max: i32) -
 }
 
 /// Returns a try taken with `take_number_try` whose number was right: only wrong numbers count.
-pub async fn give_back_number_try<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<(), DbError> {
+pub async fn give_back_number_try<C: ConnectionTrait>(conn: &C, id: CardId) -> Result<(), DbError> {
     use sea_orm::sea_query::ExprTrait;
     Cards::update_many()
         .col_expr(cards::Column::ActivationFailures, sea_orm::sea_query::Expr::col(cards::Column::ActivationFailures).sub(1))
@@ -289,7 +290,7 @@ pub async fn claim_reminders<C: ConnectionTrait>(conn: &C, today: NaiveDate, day
 }
 
 /// Records that the reminder `days` before went out; false when it already had (another instance was first).
-pub async fn mark_reminded<C: ConnectionTrait>(conn: &C, id: Uuid, days: i64, at: chrono::DateTime<Utc>) -> Result<bool, DbError> {
+pub async fn mark_reminded<C: ConnectionTrait>(conn: &C, id: CardId, days: i64, at: chrono::DateTime<Utc>) -> Result<bool, DbError> {
     let column = if days >= 30 { cards::Column::Reminded30At } else { cards::Column::Reminded7At };
     let res = Cards::update_many()
         .col_expr(column, sea_orm::sea_query::Expr::value(Some(at)))

@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sitecard_domain::ids::{AccountId, CompanyId};
 use uuid::Uuid;
 
 use crate::DbError;
@@ -11,7 +12,7 @@ use crate::entities::company_admins::{self, Entity as CompanyAdmins};
 /// A row of `companies` as stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Company {
-    pub id: uuid::Uuid,
+    pub id: CompanyId,
     pub name: String,
     pub org_number: String,
     /// ISO 3166 alpha-2 of the registry (`SE`: the org number is a Swedish organisationsnummer).
@@ -21,7 +22,7 @@ pub struct Company {
 
 impl From<crate::entities::companies::Model> for Company {
     fn from(m: crate::entities::companies::Model) -> Self {
-        Self { id: m.id, name: m.name, org_number: m.org_number, country: m.country, created_at: m.created_at }
+        Self { id: m.id.into(), name: m.name, org_number: m.org_number, country: m.country, created_at: m.created_at }
     }
 }
 
@@ -38,7 +39,7 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, name: &str, org_number: &str, 
     .into())
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Company>, DbError> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: CompanyId) -> Result<Option<Company>, DbError> {
     Ok(Companies::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
@@ -46,22 +47,22 @@ pub async fn find_by_org_number<C: ConnectionTrait>(conn: &C, org_number: &str) 
     Ok(Companies::find().filter(companies::Column::OrgNumber.eq(org_number)).one(conn).await?.map(Into::into))
 }
 
-pub async fn add_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, account_id: Uuid) -> Result<(), DbError> {
+pub async fn add_admin<C: ConnectionTrait>(conn: &C, company_id: CompanyId, account_id: AccountId) -> Result<(), DbError> {
     if is_admin(conn, company_id, account_id).await? {
         return Ok(());
     }
-    company_admins::ActiveModel { company_id: Set(company_id), account_id: Set(account_id), created_at: Set(Utc::now()) }
+    company_admins::ActiveModel { company_id: Set(company_id.into()), account_id: Set(account_id.into()), created_at: Set(Utc::now()) }
         .insert(conn)
         .await?;
     Ok(())
 }
 
-pub async fn is_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, account_id: Uuid) -> Result<bool, DbError> {
-    Ok(CompanyAdmins::find_by_id((company_id, account_id)).one(conn).await?.is_some())
+pub async fn is_admin<C: ConnectionTrait>(conn: &C, company_id: CompanyId, account_id: AccountId) -> Result<bool, DbError> {
+    Ok(CompanyAdmins::find_by_id((company_id.as_uuid(), account_id.as_uuid())).one(conn).await?.is_some())
 }
 
 /// Companies the account administers, by name.
-pub async fn administered_by<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Company>, DbError> {
+pub async fn administered_by<C: ConnectionTrait>(conn: &C, account_id: AccountId) -> Result<Vec<Company>, DbError> {
     let ids: Vec<Uuid> = CompanyAdmins::find()
         .filter(company_admins::Column::AccountId.eq(account_id))
         .all(conn)
@@ -83,7 +84,7 @@ pub async fn administered_by<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> 
 }
 
 /// Email addresses of the company's administrators (for notifications).
-pub async fn admin_account_ids<C: ConnectionTrait>(conn: &C, company_id: Uuid) -> Result<Vec<Uuid>, DbError> {
+pub async fn admin_account_ids<C: ConnectionTrait>(conn: &C, company_id: CompanyId) -> Result<Vec<Uuid>, DbError> {
     Ok(CompanyAdmins::find()
         .filter(company_admins::Column::CompanyId.eq(company_id))
         .all(conn)
@@ -123,14 +124,14 @@ pub async fn page<C: ConnectionTrait>(
 
 /// A company's administrator as listed: their account's email and whether they have finished registering.
 pub struct CompanyAdmin {
-    pub account_id: Uuid,
+    pub account_id: AccountId,
     pub email: String,
     /// The account's status: `pending` until the invitation is used.
     pub account_status: sitecard_domain::account_status::AccountStatus,
 }
 
 /// The company's administrators, in the order they were made administrators.
-pub async fn admins<C: ConnectionTrait>(conn: &C, company_id: Uuid) -> Result<Vec<CompanyAdmin>, DbError> {
+pub async fn admins<C: ConnectionTrait>(conn: &C, company_id: CompanyId) -> Result<Vec<CompanyAdmin>, DbError> {
     use crate::entities::accounts::{self, Entity as Accounts};
     let links = CompanyAdmins::find()
         .filter(company_admins::Column::CompanyId.eq(company_id))
@@ -142,7 +143,7 @@ pub async fn admins<C: ConnectionTrait>(conn: &C, company_id: Uuid) -> Result<Ve
     Ok(links
         .into_iter()
         .filter_map(|l| accounts.iter().find(|a| a.id == l.account_id))
-        .map(|a| CompanyAdmin { account_id: a.id, email: a.email.clone(), account_status: a.status })
+        .map(|a| CompanyAdmin { account_id: a.id.into(), email: a.email.clone(), account_status: a.status })
         .collect())
 }
 
@@ -155,7 +156,7 @@ pub enum AdminRemoval {
 
 /// Removes an administrator unless they are the last one. One statement decides, so two admins removing each
 /// other at once cannot leave the company with none (PostgreSQL: the company row is locked first).
-pub async fn remove_admin<C: ConnectionTrait>(conn: &C, company_id: Uuid, account_id: Uuid) -> Result<AdminRemoval, DbError> {
+pub async fn remove_admin<C: ConnectionTrait>(conn: &C, company_id: CompanyId, account_id: AccountId) -> Result<AdminRemoval, DbError> {
     use sea_orm::{DbBackend, Statement};
     let backend = conn.get_database_backend();
     if backend == DbBackend::Postgres {

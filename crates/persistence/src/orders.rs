@@ -1,5 +1,6 @@
 //! Card orders, their status history, and keyset-paginated lists.
 
+use sitecard_domain::ids::{AccountId, CompanyId, OrderId};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -18,22 +19,22 @@ use crate::entities::order_events::{self, Entity as OrderEvents};
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrderEvent {
     pub id: uuid::Uuid,
-    pub order_id: uuid::Uuid,
+    pub order_id: OrderId,
     pub status: sitecard_domain::order_state::OrderStatus,
     pub at: chrono::DateTime<chrono::Utc>,
 }
 
 impl From<crate::entities::order_events::Model> for OrderEvent {
     fn from(m: crate::entities::order_events::Model) -> Self {
-        Self { id: m.id, order_id: m.order_id, status: m.status, at: m.at }
+        Self { id: m.id, order_id: m.order_id.into(), status: m.status, at: m.at }
     }
 }
 
 /// A card order as stored: the holder data the company entered, where it is, and what happened to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Order {
-    pub id: uuid::Uuid,
-    pub company_id: uuid::Uuid,
+    pub id: OrderId,
+    pub company_id: CompanyId,
     pub status: sitecard_domain::order_state::OrderStatus,
     pub version: i32,
     pub given_names: String,
@@ -48,12 +49,12 @@ pub struct Order {
     pub delivery_postal_code: String,
     pub delivery_city: String,
     pub delivery_country: String,
-    pub account_id: Option<uuid::Uuid>,
+    pub account_id: Option<AccountId>,
     /// The fields that differed from the verified document when the worker accepted (empty when none).
     pub mismatch_fields: Vec<String>,
     pub reason: Option<String>,
     pub tracking_number: Option<String>,
-    pub created_by: uuid::Uuid,
+    pub created_by: AccountId,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
     pub photo_key: Option<String>,
@@ -63,8 +64,8 @@ pub struct Order {
 impl From<crate::entities::card_orders::Model> for Order {
     fn from(m: crate::entities::card_orders::Model) -> Self {
         Self {
-            id: m.id,
-            company_id: m.company_id,
+            id: m.id.into(),
+            company_id: m.company_id.into(),
             status: m.status,
             version: m.version,
             given_names: m.given_names,
@@ -79,14 +80,14 @@ impl From<crate::entities::card_orders::Model> for Order {
             delivery_postal_code: m.delivery_postal_code,
             delivery_city: m.delivery_city,
             delivery_country: m.delivery_country,
-            account_id: m.account_id,
+            account_id: m.account_id.map(Into::into),
             mismatch_fields: m
                 .mismatch_fields
                 .map(|f| f.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
                 .unwrap_or_default(),
             reason: m.reason,
             tracking_number: m.tracking_number,
-            created_by: m.created_by,
+            created_by: m.created_by.into(),
             created_at: m.created_at,
             updated_at: m.updated_at,
             photo_key: m.photo_key,
@@ -116,7 +117,7 @@ pub struct OrderUpdate {
     pub nationality: Option<Option<String>>,
     pub delivery: Option<DeliveryAddress>,
     /// The worker's account, once they act on the order.
-    pub account_id: Option<Uuid>,
+    pub account_id: Option<AccountId>,
     /// The order's fields that differ from the verified document; `Some(vec![])` clears them.
     pub mismatch_fields: Option<Vec<String>>,
     /// `Some(None)` clears it.
@@ -155,7 +156,7 @@ impl OrderUpdate {
             m.delivery_country = Set(d.country);
         }
         if let Some(v) = self.account_id {
-            m.account_id = Set(Some(v));
+            m.account_id = Set(Some(v.into()));
         }
         if let Some(fields) = self.mismatch_fields {
             m.mismatch_fields = Set((!fields.is_empty()).then(|| fields.join(",")));
@@ -175,7 +176,7 @@ impl OrderUpdate {
 }
 
 pub struct NewOrder {
-    pub company_id: Uuid,
+    pub company_id: CompanyId,
     pub status: OrderStatus,
     pub given_names: String,
     pub surname: String,
@@ -189,15 +190,15 @@ pub struct NewOrder {
     pub delivery_postal_code: String,
     pub delivery_city: String,
     pub delivery_country: String,
-    pub account_id: Option<Uuid>,
-    pub created_by: Uuid,
+    pub account_id: Option<AccountId>,
+    pub created_by: AccountId,
 }
 
 pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, DbError> {
     let now = Utc::now();
     let order = card_orders::ActiveModel {
         id: Set(Uuid::now_v7()),
-        company_id: Set(n.company_id),
+        company_id: Set(n.company_id.into()),
         status: Set(n.status),
         version: Set(1),
         given_names: Set(n.given_names),
@@ -212,11 +213,11 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, 
         delivery_postal_code: Set(n.delivery_postal_code),
         delivery_city: Set(n.delivery_city),
         delivery_country: Set(n.delivery_country),
-        account_id: Set(n.account_id),
+        account_id: Set(n.account_id.map(Into::into)),
         mismatch_fields: Set(None),
         reason: Set(None),
         tracking_number: Set(None),
-        created_by: Set(n.created_by),
+        created_by: Set(n.created_by.into()),
         created_at: Set(now),
         updated_at: Set(now),
         photo_key: Set(None),
@@ -224,19 +225,19 @@ pub async fn insert<C: ConnectionTrait>(conn: &C, n: NewOrder) -> Result<Order, 
     }
     .insert(conn)
     .await?;
-    record_event(conn, order.id, order.status).await?;
+    record_event(conn, order.id.into(), order.status).await?;
     crate::search::index_order(conn, order.id).await?;
     Ok(order.into())
 }
 
-pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: Uuid, status: OrderStatus) -> Result<(), DbError> {
-    order_events::ActiveModel { id: Set(Uuid::now_v7()), order_id: Set(order_id), status: Set(status), at: Set(Utc::now()) }
+pub async fn record_event<C: ConnectionTrait>(conn: &C, order_id: OrderId, status: OrderStatus) -> Result<(), DbError> {
+    order_events::ActiveModel { id: Set(Uuid::now_v7()), order_id: Set(order_id.into()), status: Set(status), at: Set(Utc::now()) }
         .insert(conn)
         .await?;
     Ok(())
 }
 
-pub async fn history<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Vec<OrderEvent>, DbError> {
+pub async fn history<C: ConnectionTrait>(conn: &C, order_id: OrderId) -> Result<Vec<OrderEvent>, DbError> {
     Ok(OrderEvents::find()
         .filter(order_events::Column::OrderId.eq(order_id))
         .order_by_asc(order_events::Column::Id)
@@ -247,25 +248,30 @@ pub async fn history<C: ConnectionTrait>(conn: &C, order_id: Uuid) -> Result<Vec
         .collect())
 }
 
-pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<Order>, DbError> {
+pub async fn find<C: ConnectionTrait>(conn: &C, id: OrderId) -> Result<Option<Order>, DbError> {
     Ok(Orders::find_by_id(id).one(conn).await?.map(Into::into))
 }
 
 /// Orders belong to a worker by account, or by email before the account links.
-fn held_by(account_id: Uuid, email: &str) -> Condition {
+fn held_by(account_id: AccountId, email: &str) -> Condition {
     Condition::any().add(card_orders::Column::AccountId.eq(account_id)).add(card_orders::Column::Email.eq(email))
 }
 
 /// One of the worker's orders ([`held_by`]).
-pub async fn find_for_holder<C: ConnectionTrait>(conn: &C, id: Uuid, account_id: Uuid, email: &str) -> Result<Option<Order>, DbError> {
+pub async fn find_for_holder<C: ConnectionTrait>(
+    conn: &C,
+    id: OrderId,
+    account_id: AccountId,
+    email: &str,
+) -> Result<Option<Order>, DbError> {
     Ok(Orders::find_by_id(id).filter(held_by(account_id, email)).one(conn).await?.map(Into::into))
 }
 
 /// Like [`find_for_holder`], with the ordering company, in one query.
 pub async fn find_for_holder_with_company<C: ConnectionTrait>(
     conn: &C,
-    id: Uuid,
-    account_id: Uuid,
+    id: OrderId,
+    account_id: AccountId,
     email: &str,
 ) -> Result<Option<(Order, crate::companies::Company)>, DbError> {
     let row =
@@ -278,8 +284,8 @@ pub async fn find_for_holder_with_company<C: ConnectionTrait>(
 /// than a second round trip.
 pub async fn find_for_holder_with_history<C: ConnectionTrait>(
     conn: &C,
-    id: Uuid,
-    account_id: Uuid,
+    id: OrderId,
+    account_id: AccountId,
     email: &str,
 ) -> Result<Option<(Order, crate::companies::Company, Vec<OrderEvent>)>, DbError> {
     let rows = Orders::find_by_id(id)
@@ -298,11 +304,11 @@ pub async fn find_for_holder_with_history<C: ConnectionTrait>(
 }
 
 /// The worker's orders ([`held_by`]) as listed: newest first, at most 200.
-fn listed_for_holder(account_id: Uuid, email: &str) -> Select<Orders> {
+fn listed_for_holder(account_id: AccountId, email: &str) -> Select<Orders> {
     Orders::find().filter(held_by(account_id, email)).order_by_desc(card_orders::Column::Id).limit(200)
 }
 
-pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, email: &str) -> Result<Vec<Order>, DbError> {
+pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: AccountId, email: &str) -> Result<Vec<Order>, DbError> {
     Ok(listed_for_holder(account_id, email).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
@@ -311,7 +317,7 @@ pub async fn list_for_holder<C: ConnectionTrait>(conn: &C, account_id: Uuid, ema
 /// history of all of them.
 pub async fn list_for_holder_with_history<C: ConnectionTrait>(
     conn: &C,
-    account_id: Uuid,
+    account_id: AccountId,
     email: &str,
 ) -> Result<Vec<(Order, crate::companies::Company, Vec<OrderEvent>)>, DbError> {
     let rows = listed_for_holder(account_id, email).find_also_related(crate::entities::companies::Entity).all(conn).await?;
@@ -334,7 +340,7 @@ pub async fn list_for_holder_with_history<C: ConnectionTrait>(
 }
 
 /// Links unlinked orders for this email to the account (at order time or when the account appears).
-pub async fn link_to_account<C: ConnectionTrait>(conn: &C, email: &str, account_id: Uuid) -> Result<u64, DbError> {
+pub async fn link_to_account<C: ConnectionTrait>(conn: &C, email: &str, account_id: AccountId) -> Result<u64, DbError> {
     let res = Orders::update_many()
         .col_expr(card_orders::Column::AccountId, Some(account_id).into())
         .filter(card_orders::Column::Email.eq(email))
@@ -347,7 +353,7 @@ pub async fn link_to_account<C: ConnectionTrait>(conn: &C, email: &str, account_
 /// One page, newest first. Ids are UUIDv7, so id order is creation order and the cursor is the last id.
 pub async fn page_for_company<C: ConnectionTrait>(
     conn: &C,
-    company_id: Uuid,
+    company_id: CompanyId,
     status: Option<&str>,
     search: Option<&[Vec<String>]>,
     after: Option<Uuid>,
@@ -355,7 +361,7 @@ pub async fn page_for_company<C: ConnectionTrait>(
 ) -> Result<Vec<Order>, DbError> {
     let mut q = Orders::find().filter(card_orders::Column::CompanyId.eq(company_id));
     if let Some(words) = search {
-        q = crate::search::filter_orders(q, company_id, words);
+        q = crate::search::filter_orders(q, company_id.into(), words);
     }
     if let Some(s) = status {
         q = q.filter(card_orders::Column::Status.eq(s));
@@ -379,7 +385,7 @@ pub async fn page_by_status<C: ConnectionTrait>(conn: &C, status: &str, after: O
 /// `expected_version`; the version goes up by one. False when someone else changed it first.
 pub async fn transition<C: ConnectionTrait>(
     conn: &C,
-    id: Uuid,
+    id: OrderId,
     expected_version: i32,
     status: OrderStatus,
     update: OrderUpdate,
@@ -393,13 +399,18 @@ pub async fn transition<C: ConnectionTrait>(
 
 /// Changes an order without changing its status (the version moves, the status history does not), or
 /// false when its version is no longer `expected_version`.
-pub async fn update_versioned<C: ConnectionTrait>(conn: &C, id: Uuid, expected_version: i32, update: OrderUpdate) -> Result<bool, DbError> {
+pub async fn update_versioned<C: ConnectionTrait>(
+    conn: &C,
+    id: OrderId,
+    expected_version: i32,
+    update: OrderUpdate,
+) -> Result<bool, DbError> {
     update_versioned_with(conn, id, expected_version, None, update).await
 }
 
 async fn update_versioned_with<C: ConnectionTrait>(
     conn: &C,
-    id: Uuid,
+    id: OrderId,
     expected_version: i32,
     status: Option<OrderStatus>,
     update: OrderUpdate,
@@ -415,7 +426,7 @@ async fn update_versioned_with<C: ConnectionTrait>(
     update = update.col_expr(card_orders::Column::Version, sea_orm::sea_query::Expr::col(card_orders::Column::Version).add(1));
     let res = update.filter(card_orders::Column::Id.eq(id)).filter(card_orders::Column::Version.eq(expected_version)).exec(conn).await?;
     if res.rows_affected == 1 && reindex {
-        crate::search::index_order(conn, id).await?;
+        crate::search::index_order(conn, id.into()).await?;
     }
     Ok(res.rows_affected == 1)
 }

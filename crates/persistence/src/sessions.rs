@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sitecard_domain::ids::AccountId;
 use uuid::Uuid;
 
 use crate::DbError;
@@ -12,7 +13,7 @@ use crate::entities::sessions::{self, Entity as Sessions};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     pub id: uuid::Uuid,
-    pub account_id: uuid::Uuid,
+    pub account_id: AccountId,
     pub client: String,
     pub user_agent: Option<String>,
     pub ip: Option<String>,
@@ -28,7 +29,7 @@ impl From<crate::entities::sessions::Model> for Session {
     fn from(m: crate::entities::sessions::Model) -> Self {
         Self {
             id: m.id,
-            account_id: m.account_id,
+            account_id: m.account_id.into(),
             client: m.client,
             user_agent: m.user_agent,
             ip: m.ip,
@@ -68,7 +69,7 @@ impl From<crate::entities::refresh_tokens::Model> for RefreshToken {
 }
 
 pub struct NewSession<'a> {
-    pub account_id: Uuid,
+    pub account_id: AccountId,
     pub client: &'a str,
     pub user_agent: Option<String>,
     pub ip: Option<String>,
@@ -80,7 +81,7 @@ pub async fn create<C: ConnectionTrait>(conn: &C, new: NewSession<'_>) -> Result
     let now = Utc::now();
     Ok(sessions::ActiveModel {
         id: Set(Uuid::now_v7()),
-        account_id: Set(new.account_id),
+        account_id: Set(new.account_id.into()),
         client: Set(new.client.to_owned()),
         user_agent: Set(new.user_agent.map(|u| u.chars().take(300).collect())),
         ip: Set(new.ip),
@@ -115,7 +116,7 @@ pub async fn find_with_account<C: ConnectionTrait>(
 }
 
 /// The account's sessions that are still usable, newest first.
-pub async fn active_for_account<C: ConnectionTrait>(conn: &C, account_id: Uuid) -> Result<Vec<Session>, DbError> {
+pub async fn active_for_account<C: ConnectionTrait>(conn: &C, account_id: AccountId) -> Result<Vec<Session>, DbError> {
     Ok(Sessions::find()
         .filter(sessions::Column::AccountId.eq(account_id))
         .filter(sessions::Column::RevokedAt.is_null())
@@ -142,7 +143,7 @@ pub async fn revoke<C: ConnectionTrait>(conn: &C, id: Uuid, reason: &str) -> Res
 /// Ends every session of an account (password reset, phone reset), optionally sparing one.
 pub async fn revoke_all_for_account<C: ConnectionTrait>(
     conn: &C,
-    account_id: Uuid,
+    account_id: AccountId,
     except: Option<Uuid>,
     reason: &str,
 ) -> Result<u64, DbError> {

@@ -33,7 +33,7 @@ pub async fn ensure_account(
     person: Option<DemoPerson>,
 ) -> Result<Uuid, Box<dyn std::error::Error>> {
     if let Some(a) = accounts::find_by_email(&state.db, email).await? {
-        return Ok(a.id);
+        return Ok(a.id.into());
     }
     let hash = state.hasher.hash(DEMO_PASSWORD.to_owned()).await?;
     let txn = sitecard_persistence::begin(&state.db).await?;
@@ -86,11 +86,11 @@ pub async fn ensure_account(
             date_of_birth: p.date_of_birth,
             nationality: p.nationality,
         };
-        persons::record_verification(&txn, pid, verifier, "registration", email, &doc).await?;
+        persons::record_verification(&txn, pid, verifier.into(), "registration", email, &doc).await?;
     }
     txn.commit().await?;
     accounts::update(&state.db, account.id, accounts::AccountUpdate { status: Some(AccountStatus::Active), ..Default::default() }).await?;
-    Ok(account.id)
+    Ok(account.id.into())
 }
 
 pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
@@ -101,7 +101,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
         Some(c) => c,
         None => companies::insert(&state.db, "Demo Bygg AB", DEMO_ORG, "SE").await?,
     };
-    companies::add_admin(&state.db, company.id, admin).await?;
+    companies::add_admin(&state.db, company.id, admin.into()).await?;
     // A partner with a published secret exists only in development mode.
     if state.config.dev_mode && partners::find_by_client_id(&state.db, "demo-partner").await?.is_none() {
         let txn = sitecard_persistence::begin(&state.db).await?;
@@ -129,7 +129,7 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
         }),
     )
     .await?;
-    let has_order = !orders::list_for_holder(&state.db, worker, "worker@demo.test").await?.is_empty();
+    let has_order = !orders::list_for_holder(&state.db, worker.into(), "worker@demo.test").await?.is_empty();
     if !has_order {
         // A generated portrait, reviewed and approved, so the order is ready for the worker's approval.
         let portrait = sitecard_app::photo::process(&sitecard_app::photo::generated_portrait(600, 800, image::ImageFormat::Png))?;
@@ -153,8 +153,8 @@ pub async fn run(state: &AppState) -> Result<(), Box<dyn std::error::Error>> {
                 delivery_postal_code: "111 22".into(),
                 delivery_city: "Stockholm".into(),
                 delivery_country: "SE".into(),
-                account_id: Some(worker),
-                created_by: admin,
+                account_id: Some(worker.into()),
+                created_by: admin.into(),
             },
         )
         .await?;

@@ -22,7 +22,7 @@ pub fn spawn_listener(database_url: &str, cache: Arc<SessionCache>) {
                     tracing::debug!("session cache on: listening for account and session changes");
                     loop {
                         match listener.next().await {
-                            Ok(AuthChange::Account(id)) => cache.forget_account(id),
+                            Ok(AuthChange::Account(id)) => cache.forget_account(id.into()),
                             Ok(AuthChange::Lost) => {
                                 tracing::warn!("change listener lost its connection: session cache off until it is back");
                                 break;

@@ -26,8 +26,7 @@ pub struct AcceptCardOrder {
 pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result<HolderOrder, AppError> {
     let AcceptCardOrder { order_id: id, version, account } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let (order, company) =
-        orders::find_for_holder_with_company(&txn, id.into(), account.id, &account.email).await?.ok_or(AppError::NotFound)?;
+    let (order, company) = orders::find_for_holder_with_company(&txn, id, account.id, &account.email).await?.ok_or(AppError::NotFound)?;
     if order.version != version {
         return Err(orders_flow::stale_version());
     }
@@ -54,7 +53,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
             let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
             let mismatch_fields = Some(names.iter().map(|f| (*f).to_owned()).collect());
             let ch = orders::OrderUpdate { mismatch_fields, account_id: Some(account.id), ..Default::default() };
-            if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
+            if !orders::transition(&txn, id, order.version, to, ch).await? {
                 return Err(orders_flow::stale_version());
             }
             let link = state.link(&format!("/company/{}/orders/{id}", order.company_id));
@@ -68,7 +67,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
                 &txn,
                 audit::NewAuditEvent {
                     kind: AuditKind::IdentityMismatch,
-                    actor: Actor::Account(account.id),
+                    actor: Actor::Account(account.id.into()),
                     subject: Subject::CardOrder(id.into()),
                     data: serde_json::json!({ "fields": names }),
                 },
@@ -86,12 +85,12 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
         }
         IdentityMatch::Match => {
             let ch = orders::OrderUpdate { account_id: Some(account.id), mismatch_fields: Some(vec![]), ..Default::default() };
-            if !orders::transition(&txn, id.into(), order.version, confirmed, ch).await? {
+            if !orders::transition(&txn, id, order.version, confirmed, ch).await? {
                 return Err(orders_flow::stale_version());
             }
             let language = Language::parse(&account.language).unwrap_or_default();
             sitecard_notify::queue(&txn, &order.email, &Message::OrderConfirmed { company: company.name.clone() }, language).await?;
-            orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderConfirmed, id.into(), confirmed.as_str()).await?;
+            orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderConfirmed, id, confirmed.as_str()).await?;
             // The row as the versioned update left it, without reading it back.
             let order = orders::Order {
                 status: confirmed,
@@ -107,7 +106,7 @@ pub async fn accept_card_order(state: &AppState, cmd: AcceptCardOrder) -> Result
                 &txn,
                 audit::NewAuditEvent {
                     kind: AuditKind::OrderAccepted,
-                    actor: Actor::Account(account.id),
+                    actor: Actor::Account(account.id.into()),
                     subject: Subject::CardOrder(id.into()),
                     data: serde_json::json!({}),
                 },

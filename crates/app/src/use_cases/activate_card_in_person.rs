@@ -20,7 +20,7 @@ pub struct ActivateCardInPerson {
 
 pub async fn activate_card_in_person(state: &AppState, cmd: ActivateCardInPerson) -> Result<Activated, AppError> {
     let ActivateCardInPerson { verifier_id, card_id, document_number, card_number } = cmd;
-    let card = cards::find(&state.db, card_id.into()).await?.ok_or(AppError::NotFound)?;
+    let card = cards::find(&state.db, card_id).await?.ok_or(AppError::NotFound)?;
     let account = match card.account_id {
         Some(a) => accounts::find(&state.db, a).await?,
         None => None,

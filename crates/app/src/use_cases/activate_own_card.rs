@@ -32,8 +32,8 @@ pub async fn check_typed(state: &AppState, card: &cards::Card, typed: &str) -> R
         &state.db,
         audit::NewAuditEvent {
             kind,
-            actor: card.account_id.map_or(Actor::Anonymous, Actor::Account),
-            subject: Subject::Card(card.id),
+            actor: card.account_id.map_or(Actor::Anonymous, |a| Actor::Account(a.into())),
+            subject: Subject::Card(card.id.into()),
             data: serde_json::json!({ "failures": tries }),
         },
     )

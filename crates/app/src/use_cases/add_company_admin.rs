@@ -23,13 +23,13 @@ pub struct AddCompanyAdmin {
 pub async fn add_company_admin(state: &AppState, cmd: AddCompanyAdmin) -> Result<CompanyAdmin, AppError> {
     let AddCompanyAdmin { actor_id, company_id, email, language } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let invited = provisioning::add_company_admin(&txn, state, actor_id.into(), company_id.into(), &email, language).await?;
-    let admin = companies::admins(&txn, company_id.into())
+    let invited = provisioning::add_company_admin(&txn, state, actor_id.into(), company_id, &email, language).await?;
+    let admin = companies::admins(&txn, company_id)
         .await?
         .into_iter()
         .find(|a| a.account_id == invited.account_id)
         .ok_or_else(|| AppError::internal("the new administrator is not listed"))?;
     txn.commit().await?;
-    state.forget_account(invited.account_id);
+    state.forget_account(invited.account_id.into());
     Ok(admin)
 }

@@ -103,7 +103,7 @@ async fn apply(
     id: Uuid,
     event: &ProductionEvent,
 ) -> Result<CompanyOrder, AppError> {
-    let order = orders::find(txn, id).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(txn, id.into()).await?.ok_or(AppError::NotFound)?;
     let from = order.status;
     let mut ch = orders::OrderUpdate::default();
     let step = ProductionStep::parse(&event.kind).ok_or_else(|| {
@@ -124,14 +124,14 @@ async fn apply(
                     )]));
                 }
             };
-            if cards::find_by_order(txn, id).await?.is_some() {
+            if cards::find_by_order(txn, id.into()).await?.is_some() {
                 return Err(AppError::Conflict("invalid_state", "a card was already produced for this order".into()));
             }
             if cards::find_by_number(txn, number.as_str()).await?.is_some() {
                 return Err(AppError::Conflict("card_number_taken", "another card has this number".into()));
             }
             let valid_until = crate::right_to_work::validity_for_new_card(txn, order.account_id).await?;
-            cards::insert(txn, id, order.company_id, order.account_id, number.as_str(), valid_until).await.map_err(|e| match e {
+            cards::insert(txn, id.into(), order.company_id, order.account_id, number.as_str(), valid_until).await.map_err(|e| match e {
                 // A concurrent event with the same number can pass the look-up above and lose at the unique index.
                 sitecard_persistence::DbError::Conflict(_) => {
                     AppError::Conflict("card_number_taken", "another card has this number".into())
@@ -140,7 +140,7 @@ async fn apply(
             })?;
         }
         ProductionStep::Shipped => {
-            if cards::find_by_order(txn, id).await?.is_none() {
+            if cards::find_by_order(txn, id.into()).await?.is_none() {
                 return Err(AppError::Conflict("invalid_state", "report `produced` with the card number first".into()));
             }
             ch.tracking_number = Some(event.tracking_number.as_deref().map(|t| t.chars().take(100).collect()));
@@ -151,9 +151,9 @@ async fn apply(
     }
     // `produced` keeps the order in production: its history gets no second `in_production` entry.
     let updated = if to == from {
-        orders::update_versioned(txn, id, order.version, ch).await?
+        orders::update_versioned(txn, id.into(), order.version, ch).await?
     } else {
-        orders::transition(txn, id, order.version, to, ch).await?
+        orders::transition(txn, id.into(), order.version, to, ch).await?
     };
     if !updated {
         return Err(orders_flow::stale_version());
@@ -187,6 +187,6 @@ async fn apply(
         },
     )
     .await?;
-    let order = orders::find(txn, id).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(txn, id.into()).await?.ok_or(AppError::NotFound)?;
     orders_flow::company_view(txn, order, true).await
 }

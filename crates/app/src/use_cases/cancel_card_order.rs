@@ -25,10 +25,10 @@ pub async fn cancel_card_order(state: &AppState, cmd: CancelCardOrder) -> Result
     let from = order.status;
     let to = order_state::cancel(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { reason: reason.is_some().then(|| reason.clone()), ..Default::default() };
-    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
-    orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id.into(), to.as_str()).await?;
+    orders_flow::enqueue_webhooks(&txn, WebhookEventType::OrderCancelled, id, to.as_str()).await?;
     audit::append(
         &txn,
         audit::NewAuditEvent {
@@ -39,7 +39,7 @@ pub async fn cancel_card_order(state: &AppState, cmd: CancelCardOrder) -> Result
         },
     )
     .await?;
-    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

@@ -48,7 +48,7 @@ pub async fn change_card_status(state: &AppState, cmd: ChangeCardStatus) -> Resu
         },
     )
     .await?;
-    let card = cards::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
+    let card = cards::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     let view = cards_flow::view(&txn, card).await?;
     txn.commit().await?;
     Ok(view)

@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 pub async fn change_language(state: &AppState, account_id: AccountId, language: Language) -> Result<Account, AppError> {
     let update = AccountUpdate { language: Some(language.as_str().to_owned()), ..Default::default() };
-    let account = accounts::update(&state.db, account_id.into(), update).await?;
+    let account = accounts::update(&state.db, account_id, update).await?;
     state.forget_account(account.id);
     Ok(account)
 }

@@ -39,7 +39,7 @@ pub async fn change_own_password(state: &AppState, cmd: ChangeOwnPassword) -> Re
     accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, Some(session_id), "password_changed").await?;
     sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
-    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::PasswordChanged, account.id, &ip)).await?;
+    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::PasswordChanged, account.id.into(), &ip)).await?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(())

@@ -27,8 +27,8 @@ pub async fn complete_login(state: &AppState, cmd: CompleteLogin) -> Result<Issu
         (method == "sms").then(|| accepted.account.totp_secret_enc.is_none() && accepted.account.totp_offer_declined_at.is_none());
     let event = NewAuditEvent {
         kind: AuditKind::LoginSucceeded,
-        actor: Actor::Account(account_id),
-        subject: Subject::Account(account_id),
+        actor: Actor::Account(account_id.into()),
+        subject: Subject::Account(account_id.into()),
         data: serde_json::json!({ "method": method, "ip": ip, "client": if web { "web" } else { "native" } }),
     };
     let mut issued = session_flow::open_session(state, accepted, web, &ip, user_agent, event).await?;

@@ -24,7 +24,7 @@ pub async fn confirm_password_reset(state: &AppState, cmd: ConfirmPasswordReset)
     let token = tokens::find_usable(&state.db, &token_hash(&token), &["password_reset"])
         .await?
         .ok_or_else(|| AppError::Gone("reset_token_invalid", "this link is no longer valid; ask for a new one".into()))?;
-    let account = accounts::find(&state.db, token.account_id)
+    let account = accounts::find(&state.db, token.account_id.into())
         .await?
         .filter(|a| a.status == AccountStatus::Active)
         .ok_or(AppError::Gone("reset_token_invalid", "this link is no longer valid".into()))?;

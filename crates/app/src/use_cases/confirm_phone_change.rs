@@ -35,8 +35,7 @@ pub async fn confirm_phone_change(state: &AppState, cmd: ConfirmPhoneChange) -> 
     let txn = sitecard_persistence::begin(&state.db).await?;
     let (challenge, before) = accepted.consume(&txn).await?;
     let account =
-        accounts::update(&txn, account_id.into(), accounts::AccountUpdate { phone: Some(challenge.phone.clone()), ..Default::default() })
-            .await?;
+        accounts::update(&txn, account_id, accounts::AccountUpdate { phone: Some(challenge.phone.clone()), ..Default::default() }).await?;
     let old_phone = before.phone.as_deref().filter(|old| Some(*old) != challenge.phone.as_deref());
     tell_sign_in_changed(&txn, &account, SignInChange::PhoneChanged, old_phone).await?;
     audit::append(

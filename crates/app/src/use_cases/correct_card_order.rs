@@ -32,13 +32,13 @@ pub async fn correct_card_order(state: &AppState, cmd: CorrectCardOrder) -> Resu
     }
     let from = order.status;
     let to = order_state::correction_target(from).map_err(orders_flow::invalid_state)?;
-    if !orders::transition(&txn, id.into(), version, to, ch).await? {
+    if !orders::transition(&txn, id, version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
-    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     // The worker hears of it only once the order is theirs to check; during the photo step nothing changes for them.
     if to == order_state::OrderStatus::AwaitingCardholder {
-        let company = companies::find(&txn, company_id.into()).await?.ok_or(AppError::NotFound)?;
+        let company = companies::find(&txn, company_id).await?.ok_or(AppError::NotFound)?;
         let link = state.link(&format!("/orders/{id}"));
         orders_flow::notify_holder(&txn, &order, &Message::OrderCorrected { company: company.name, link }).await?;
     }

@@ -8,8 +8,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub async fn decline_authenticator_offer(state: &AppState, account_id: AccountId) -> Result<(), AppError> {
-    accounts::decline_totp_offer(&state.db, account_id.into()).await?;
+    accounts::decline_totp_offer(&state.db, account_id).await?;
     // The account as cached with its sessions still says "not declined".
-    state.forget_account(account_id.into());
+    state.forget_account(account_id);
     Ok(())
 }

@@ -21,7 +21,7 @@ pub struct DisableTotp {
 /// 409 `invalid_state` when no app is enrolled, 401 `invalid_code` for a wrong or used code.
 pub async fn disable_totp(state: &AppState, cmd: DisableTotp) -> Result<(), AppError> {
     let DisableTotp { account_id, code } = cmd;
-    let account = accounts::find(&state.db, account_id.into()).await?.ok_or(AppError::NotFound)?;
+    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
     let enc = account.totp_secret_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "no authenticator app is enrolled".into()))?;
     if !totp::verify_once(state, account.id, &state.cipher.decrypt(enc)?, &account.email, code.trim()).await? {
         return Err(AppError::Unauthorized("invalid_code"));
@@ -33,8 +33,8 @@ pub async fn disable_totp(state: &AppState, cmd: DisableTotp) -> Result<(), AppE
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::TotpRemoved,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
+            actor: Actor::Account(account.id.into()),
+            subject: Subject::Account(account.id.into()),
             data: serde_json::json!({}),
         },
     )

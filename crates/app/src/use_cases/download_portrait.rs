@@ -14,15 +14,15 @@ pub enum PortraitViewer<'a> {
 }
 
 pub async fn download_portrait(state: &AppState, viewer: PortraitViewer<'_>, order_id: OrderId) -> Result<bytes::Bytes, AppError> {
-    let order = orders::find(&state.db, order_id.into()).await?;
+    let order = orders::find(&state.db, order_id).await?;
     let allowed = match (&order, viewer) {
         (_, PortraitViewer::Partner { client_id }) => partners::find_by_client_id(&state.db, client_id).await?.is_some(),
         (None, PortraitViewer::Person { .. }) => false,
         (Some(_), PortraitViewer::Person { verifier: true, .. }) => true,
         (Some(o), PortraitViewer::Person { account_id, .. }) => {
-            o.account_id == Some(account_id.into())
-                || companies::is_admin(&state.db, o.company_id, account_id.into()).await?
-                || accounts::find(&state.db, account_id.into()).await?.is_some_and(|a| a.email == o.email)
+            o.account_id == Some(account_id)
+                || companies::is_admin(&state.db, o.company_id, account_id).await?
+                || accounts::find(&state.db, account_id).await?.is_some_and(|a| a.email == o.email)
         }
     };
     let key = order.and_then(|o| o.photo_key).filter(|_| allowed).ok_or(AppError::NotFound)?;

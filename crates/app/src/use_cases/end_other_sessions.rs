@@ -11,13 +11,13 @@ use crate::state::AppState;
 
 /// `keep`: the session of the request.
 pub async fn end_other_sessions(state: &AppState, account_id: AccountId, keep: Uuid) -> Result<(), AppError> {
-    let account = account_id.into();
+    let account = account_id;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let n = sessions::revoke_all_for_account(&txn, account, Some(keep), "revoked_by_user").await?;
     let data = serde_json::json!({ "count": n });
     audit::append(
         &txn,
-        audit::NewAuditEvent::new(AuditKind::OtherSessionsRevoked, Actor::Account(account), Subject::Account(account), data),
+        audit::NewAuditEvent::new(AuditKind::OtherSessionsRevoked, Actor::Account(account.into()), Subject::Account(account.into()), data),
     )
     .await?;
     txn.commit().await?;

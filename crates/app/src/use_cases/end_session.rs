@@ -37,6 +37,6 @@ pub async fn end_session(state: &AppState, cmd: EndSession) -> Result<(), AppErr
     let event = audit::NewAuditEvent::new(kind, Actor::Account(account_id.into()), Subject::Session(session_id), serde_json::json!({}));
     audit::append(&txn, event).await?;
     txn.commit().await?;
-    state.forget_account(account_id.into());
+    state.forget_account(account_id);
     Ok(())
 }

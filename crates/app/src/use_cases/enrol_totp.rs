@@ -21,7 +21,7 @@ pub struct EnrolTotp {
 /// 409 `invalid_state` when no enrolment was started, 401 `invalid_code` for a wrong or used code.
 pub async fn enrol_totp(state: &AppState, cmd: EnrolTotp) -> Result<(), AppError> {
     let EnrolTotp { account_id, code } = cmd;
-    let account = accounts::find(&state.db, account_id.into()).await?.ok_or(AppError::NotFound)?;
+    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
     let pending = account.totp_pending_enc.as_deref().ok_or(AppError::Conflict("invalid_state", "start enrolment first".into()))?;
     let secret = state.cipher.decrypt(pending)?;
     if !totp::verify_once(state, account.id, &secret, &account.email, code.trim()).await? {
@@ -37,8 +37,8 @@ pub async fn enrol_totp(state: &AppState, cmd: EnrolTotp) -> Result<(), AppError
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::TotpEnrolled,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
+            actor: Actor::Account(account.id.into()),
+            subject: Subject::Account(account.id.into()),
             data: serde_json::json!({ "replaced": replaced }),
         },
     )

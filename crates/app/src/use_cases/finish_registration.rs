@@ -38,7 +38,7 @@ pub async fn finish_registration(state: &AppState, cmd: FinishRegistration) -> R
         ..Default::default()
     };
     let account = accounts::update(&txn, account.id, update).await?;
-    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::AccountRegistered, account.id, &ip)).await?;
+    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::AccountRegistered, account.id.into(), &ip)).await?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(account)

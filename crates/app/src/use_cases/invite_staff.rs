@@ -25,7 +25,7 @@ pub async fn invite_staff(state: &AppState, cmd: InviteStaff) -> Result<Account,
     let InviteStaff { operator_id, email, role, language } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let invited = provisioning::invite_staff(&txn, state, operator_id.into(), &email, role, language).await?;
-    let account = accounts::find(&txn, invited.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = accounts::find(&txn, invited.account_id.into()).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(account)

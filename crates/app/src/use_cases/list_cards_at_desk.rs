@@ -37,7 +37,7 @@ pub async fn list_cards_at_desk(state: &AppState, verification_id: Uuid) -> Resu
     Ok(found
         .into_iter()
         .map(|c| CardAtDesk {
-            id: c.id,
+            id: c.id.into(),
             card_number_last4: last_four(&c.card_number),
             status: c.status,
             activation_locked: c.activation_failures >= MAX_ACTIVATION_FAILURES,

@@ -22,7 +22,7 @@ pub async fn list_companies(state: &AppState, q: ListCompanies<'_>) -> Result<Pa
     let only: Option<Vec<Uuid>> = if q.viewer_roles.contains(&Role::Operator) {
         None
     } else if q.viewer_roles.contains(&Role::CompanyAdmin) {
-        Some(companies::administered_by(&state.read, q.viewer.into()).await?.into_iter().map(|c| c.id).collect())
+        Some(companies::administered_by(&state.read, q.viewer).await?.into_iter().map(|c| c.id.as_uuid()).collect())
     } else {
         return Err(AppError::Forbidden);
     };

@@ -18,7 +18,7 @@ pub struct ListCompanyCards<'a> {
 
 pub async fn list_company_cards(state: &AppState, q: ListCompanyCards<'_>) -> Result<CardPage, AppError> {
     let status = q.status.map(|s| s.as_str());
-    let rows = cards::page_for_company(&state.read, q.company_id.into(), status, q.search, q.page.after, q.page.limit + 1).await?;
+    let rows = cards::page_for_company(&state.read, q.company_id, status, q.search, q.page.after, q.page.limit + 1).await?;
     let more = rows.len() as u64 > q.page.limit;
     let mut items = vec![];
     for c in rows.into_iter().take(q.page.limit as usize) {

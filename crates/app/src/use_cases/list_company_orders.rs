@@ -20,6 +20,6 @@ pub struct ListCompanyOrders<'a> {
 
 pub async fn list_company_orders(state: &AppState, q: ListCompanyOrders<'_>) -> Result<OrderPage, AppError> {
     let status = q.status.map(|s| s.as_str());
-    let rows = orders::page_for_company(&state.read, q.company_id.into(), status, q.search, q.page.after, q.page.limit + 1).await?;
+    let rows = orders::page_for_company(&state.read, q.company_id, status, q.search, q.page.after, q.page.limit + 1).await?;
     orders_flow::order_page(&state.read, rows, q.page.limit).await
 }

@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 pub async fn list_my_cards(state: &AppState, account_id: AccountId) -> Result<Vec<CardView>, AppError> {
     let mut out = vec![];
-    for c in cards::list_for_account(&state.db, account_id.into()).await? {
+    for c in cards::list_for_account(&state.db, account_id).await? {
         out.push(cards_flow::view(&state.db, c).await?.for_holder());
     }
     Ok(out)

@@ -21,7 +21,7 @@ pub async fn list_my_orders(state: &AppState, account: &Account, person: Option<
 
 /// One of them; 404 for anyone else's.
 pub async fn show_my_order(state: &AppState, account: &Account, person: Option<&Person>, id: OrderId) -> Result<HolderOrder, AppError> {
-    let found = orders::find_for_holder_with_history(&state.read, id.into(), account.id, &account.email).await?;
+    let found = orders::find_for_holder_with_history(&state.read, id, account.id, &account.email).await?;
     let (order, company, history) = found.ok_or(AppError::NotFound)?;
     Ok(orders_flow::to_holder_order(order, company.into(), account, person, history))
 }

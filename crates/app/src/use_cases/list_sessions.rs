@@ -7,5 +7,5 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub async fn list_sessions(state: &AppState, account_id: AccountId) -> Result<Vec<Session>, AppError> {
-    Ok(sessions::active_for_account(&state.db, account_id.into()).await?)
+    Ok(sessions::active_for_account(&state.db, account_id).await?)
 }

@@ -33,7 +33,7 @@ pub async fn place_card_order(
     order: ParsedOrder,
 ) -> Result<CompanyOrder, AppError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let company = companies::find(&txn, company_id.into()).await?.ok_or(AppError::NotFound)?;
+    let company = companies::find(&txn, company_id).await?.ok_or(AppError::NotFound)?;
     let order = place_order(&txn, state, &company, actor.into(), order).await?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
@@ -69,7 +69,7 @@ pub async fn place_order<C: Conn>(
             delivery_city: d.city,
             delivery_country: d.country,
             account_id: account.as_ref().map(|a| a.id),
-            created_by: actor,
+            created_by: actor.into(),
         },
     )
     .await?;
@@ -80,7 +80,7 @@ pub async fn place_order<C: Conn>(
         audit::NewAuditEvent {
             kind: AuditKind::OrderCreated,
             actor: Actor::Account(actor),
-            subject: Subject::CardOrder(order.id),
+            subject: Subject::CardOrder(order.id.into()),
             data: serde_json::json!({ "company_id": company.id }),
         },
     )

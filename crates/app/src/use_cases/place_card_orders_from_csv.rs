@@ -20,10 +20,10 @@ pub struct PlaceCardOrdersFromCsv {
 pub async fn place_card_orders_from_csv(state: &AppState, cmd: PlaceCardOrdersFromCsv) -> Result<Vec<Uuid>, AppError> {
     let PlaceCardOrdersFromCsv { actor_id, company_id, orders } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let company = sitecard_persistence::companies::find(&txn, company_id.into()).await?.ok_or(AppError::NotFound)?;
+    let company = sitecard_persistence::companies::find(&txn, company_id).await?.ok_or(AppError::NotFound)?;
     let mut created = Vec::with_capacity(orders.len());
     for order in orders {
-        created.push(place_order(&txn, state, &company, actor_id.into(), order).await?.id);
+        created.push(place_order(&txn, state, &company, actor_id.into(), order).await?.id.as_uuid());
     }
     txn.commit().await?;
     Ok(created)

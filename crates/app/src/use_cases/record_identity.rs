@@ -80,7 +80,7 @@ pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<Ve
             audit::NewAuditEvent {
                 kind: AuditKind::IdentityRelinkRefused,
                 actor: Actor::Account(verifier_id.into()),
-                subject: Subject::Account(a.id),
+                subject: Subject::Account(a.id.into()),
                 data: serde_json::json!({ "document_type": doc.document_type, "issuing_country": doc.issuing_country }),
             },
         )
@@ -159,8 +159,8 @@ async fn send_registration_link(
     language: Language,
 ) -> Result<(), AppError> {
     let token = random_token();
-    tokens::spend_all_for(txn, account.id, "registration").await?;
-    tokens::insert(txn, "registration", &token_hash(&token), account.id, chrono::Utc::now() + REGISTRATION_TOKEN_TTL).await?;
+    tokens::spend_all_for(txn, account.id.into(), "registration").await?;
+    tokens::insert(txn, "registration", &token_hash(&token), account.id.into(), chrono::Utc::now() + REGISTRATION_TOKEN_TTL).await?;
     let link = state.link(&format!("/register?token={token}"));
     sitecard_notify::queue(
         txn,

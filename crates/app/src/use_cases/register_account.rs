@@ -43,7 +43,7 @@ pub async fn account_of_link<C: Conn>(conn: &C, link_token: &str) -> Result<(One
     let token = tokens::find_usable(conn, &token_hash(link_token), &["registration", "invitation"])
         .await?
         .ok_or_else(registration_token_invalid)?;
-    let account = accounts::find(conn, token.account_id)
+    let account = accounts::find(conn, token.account_id.into())
         .await?
         .filter(|a| a.status == AccountStatus::Pending)
         .ok_or_else(registration_token_invalid)?;

@@ -19,13 +19,13 @@ pub struct RejectCardOrder {
 
 pub async fn reject_card_order(state: &AppState, cmd: RejectCardOrder) -> Result<HolderOrder, AppError> {
     let RejectCardOrder { account_id, order_id: id, reason } = cmd;
-    let account = accounts::find(&state.db, account_id.into()).await?.ok_or(AppError::Unauthorized("invalid_token"))?;
+    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::Unauthorized("invalid_token"))?;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders::find_for_holder(&txn, id.into(), account.id, &account.email).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find_for_holder(&txn, id, account.id, &account.email).await?.ok_or(AppError::NotFound)?;
     let from = order.status;
     let to = order_state::reject_by_cardholder(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { reason: Some(Some(reason.clone())), account_id: Some(account.id), ..Default::default() };
-    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     orders_flow::notify_admins(&txn, order.company_id, &Message::OrderRejected { worker: orders_flow::worker_name(&order), reason })
@@ -34,14 +34,14 @@ pub async fn reject_card_order(state: &AppState, cmd: RejectCardOrder) -> Result
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::OrderRejected,
-            actor: Actor::Account(account.id),
+            actor: Actor::Account(account.id.into()),
             subject: Subject::CardOrder(id.into()),
             data: serde_json::json!({}),
         },
     )
     .await?;
-    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
-    let company = orders_flow::company_ref(&txn, order.company_id).await?;
+    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let company = orders_flow::company_ref(&txn, order.company_id.into()).await?;
     let view = orders_flow::holder_view(&txn, order, company, &account).await?;
     txn.commit().await?;
     Ok(view)

@@ -17,8 +17,8 @@ pub struct RemoveCompanyAdmin {
 pub async fn remove_company_admin(state: &AppState, cmd: RemoveCompanyAdmin) -> Result<(), AppError> {
     let RemoveCompanyAdmin { actor_id, company_id, account_id } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    provisioning::remove_company_admin(&txn, actor_id.into(), company_id.into(), account_id.into()).await?;
+    provisioning::remove_company_admin(&txn, actor_id.into(), company_id, account_id).await?;
     txn.commit().await?;
-    state.forget_account(account_id.into());
+    state.forget_account(account_id);
     Ok(())
 }

@@ -19,8 +19,8 @@ pub struct RemoveStaffRole {
 pub async fn remove_staff_role(state: &AppState, cmd: RemoveStaffRole) -> Result<(), AppError> {
     let RemoveStaffRole { operator_id, account_id, role } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    provisioning::remove_staff_role(&txn, operator_id.into(), account_id.into(), role).await?;
+    provisioning::remove_staff_role(&txn, operator_id.into(), account_id, role).await?;
     txn.commit().await?;
-    state.forget_account(account_id.into());
+    state.forget_account(account_id);
     Ok(())
 }

@@ -26,15 +26,21 @@ pub struct RenewCard {
 pub async fn renew_card(state: &AppState, cmd: RenewCard) -> Result<CompanyOrder, AppError> {
     let RenewCard { actor_id, company_id, card_id } = cmd;
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = order_again(&txn, state, company_id.into(), card_id.into(), actor_id.into()).await?;
+    let order = order_again(&txn, state, company_id, card_id, actor_id.into()).await?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)
 }
 
 /// Orders a card again from the card's order (checked by today's rules), audited.
-async fn order_again(txn: &UnitOfWork, state: &AppState, company_id: Uuid, card_id: Uuid, actor: Uuid) -> Result<orders::Order, AppError> {
-    let card = cards_flow::company_card(txn, company_id.into(), card_id.into()).await?;
+async fn order_again(
+    txn: &UnitOfWork,
+    state: &AppState,
+    company_id: CompanyId,
+    card_id: CardId,
+    actor: Uuid,
+) -> Result<orders::Order, AppError> {
+    let card = cards_flow::company_card(txn, company_id, card_id).await?;
     card_state::renewable(cards_flow::status_of(&card)?).map_err(cards_flow::invalid_state)?;
     let old = orders::find(txn, card.order_id).await?.ok_or(AppError::NotFound)?;
     let mut f = Fields::new();
@@ -47,7 +53,7 @@ async fn order_again(txn: &UnitOfWork, state: &AppState, company_id: Uuid, card_
     let event = audit::NewAuditEvent {
         kind: AuditKind::CardRenewalOrdered,
         actor: Actor::Account(actor),
-        subject: Subject::Card(card.id),
+        subject: Subject::Card(card.id.into()),
         data: serde_json::json!({ "order_id": order.id }),
     };
     audit::append(txn, event).await?;

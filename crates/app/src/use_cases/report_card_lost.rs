@@ -31,7 +31,7 @@ pub async fn report_card_lost(state: &AppState, account_id: AccountId, card_id: 
             audit::NewAuditEvent {
                 kind: AuditKind::CardBlocked,
                 actor: Actor::Account(account_id.into()),
-                subject: Subject::Card(card.id),
+                subject: Subject::Card(card.id.into()),
                 data: serde_json::json!({ "reason": "reported_lost" }),
             },
         )

@@ -53,8 +53,8 @@ async fn send_reset_link(state: &AppState, cmd: &RequestPasswordReset) -> Result
     };
     let token = random_token();
     let txn = sitecard_persistence::begin(&state.db).await?;
-    tokens::spend_all_for(&txn, account.id, "password_reset").await?;
-    tokens::insert(&txn, "password_reset", &token_hash(&token), account.id, Utc::now() + RESET_TOKEN_TTL).await?;
+    tokens::spend_all_for(&txn, account.id.into(), "password_reset").await?;
+    tokens::insert(&txn, "password_reset", &token_hash(&token), account.id.into(), Utc::now() + RESET_TOKEN_TTL).await?;
     let link = state.link(&format!("/reset-password?token={token}"));
     sitecard_notify::queue(
         &txn,
@@ -68,7 +68,7 @@ async fn send_reset_link(state: &AppState, cmd: &RequestPasswordReset) -> Result
         audit::NewAuditEvent {
             kind: AuditKind::PasswordResetRequested,
             actor: Actor::Anonymous,
-            subject: Subject::Account(account.id),
+            subject: Subject::Account(account.id.into()),
             data: serde_json::json!({ "ip": cmd.ip }),
         },
     )

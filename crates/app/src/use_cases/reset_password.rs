@@ -34,7 +34,7 @@ pub async fn reset_password(state: &AppState, cmd: ResetPassword) -> Result<(), 
     accounts::update(&txn, account.id, accounts::AccountUpdate { password_hash: Some(hash), ..Default::default() }).await?;
     sessions::revoke_all_for_account(&txn, account.id, None, "password_reset").await?;
     sitecard_notify::queue(&txn, &account.email, &Message::PasswordChanged, Language::parse(&account.language).unwrap_or_default()).await?;
-    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::PasswordReset, account.id, &ip)).await?;
+    audit::append(&txn, audit::NewAuditEvent::by_account_itself(AuditKind::PasswordReset, account.id.into(), &ip)).await?;
     txn.commit().await?;
     state.forget_account(account.id);
     Ok(())

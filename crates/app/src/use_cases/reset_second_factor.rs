@@ -45,7 +45,7 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
             audit::NewAuditEvent {
                 kind: AuditKind::SecondFactorResetRefused,
                 actor: Actor::Account(verifier_id.into()),
-                subject: Subject::Account(account.id),
+                subject: Subject::Account(account.id.into()),
                 data: serde_json::json!({ "verification_id": record.id, "reason": "document_mismatch" }),
             },
         )
@@ -75,12 +75,12 @@ pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFac
         audit::NewAuditEvent {
             kind: AuditKind::SecondFactorReset,
             actor: Actor::Account(verifier_id.into()),
-            subject: Subject::Account(account.id),
+            subject: Subject::Account(account.id.into()),
             data: serde_json::json!({ "verification_id": record.id, "document_rechecked": true }),
         },
     )
     .await?;
     txn.commit().await?;
     state.forget_account(account.id);
-    Ok(SecondFactorReset { account_id: account.id, masked_phone: new_phone.masked() })
+    Ok(SecondFactorReset { account_id: account.id.into(), masked_phone: new_phone.masked() })
 }

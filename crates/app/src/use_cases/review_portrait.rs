@@ -34,12 +34,12 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
         PhotoVerdict::Rejected { reason } => (false, Some(reason)),
     };
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     let from = order.status;
     let to =
         if approve { order_state::photo_approved(from) } else { order_state::photo_rejected(from) }.map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { reason: Some(reason.clone()), ..Default::default() };
-    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     let company = companies::find(&txn, order.company_id).await?.ok_or(AppError::NotFound)?;
@@ -72,7 +72,7 @@ pub async fn review_portrait(state: &AppState, cmd: ReviewPortrait) -> Result<Co
         },
     )
     .await?;
-    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

@@ -60,7 +60,7 @@ async fn reuse_detected(state: &AppState, session: &sessions::Session) -> AppErr
             &state.db,
             audit::NewAuditEvent {
                 kind: AuditKind::RefreshTokenReuse,
-                actor: Actor::Account(session.account_id),
+                actor: Actor::Account(session.account_id.into()),
                 subject: Subject::Session(session.id),
                 data: serde_json::json!({}),
             },

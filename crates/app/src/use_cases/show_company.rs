@@ -7,10 +7,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub async fn show_company(state: &AppState, id: CompanyId) -> Result<Company, AppError> {
-    companies::find(&state.read, id.into()).await?.ok_or(AppError::NotFound)
+    companies::find(&state.read, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Its administrators, in the order they were made administrators.
 pub async fn list_company_admins(state: &AppState, id: CompanyId) -> Result<Vec<CompanyAdmin>, AppError> {
-    Ok(companies::admins(&state.read, id.into()).await?)
+    Ok(companies::admins(&state.read, id).await?)
 }

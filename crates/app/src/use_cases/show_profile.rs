@@ -101,7 +101,7 @@ pub async fn show_profile(state: &AppState, account: Account) -> Result<Me, AppE
     };
     let companies = crate::companies::administered(state, account.id).await?;
     Ok(Me {
-        id: account.id,
+        id: account.id.into(),
         email: account.email.clone(),
         language: account.language.clone(),
         roles: account.roles.iter().map(|r| r.as_str().to_owned()).collect(),

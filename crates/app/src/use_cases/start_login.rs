@@ -45,7 +45,7 @@ pub async fn start_login(state: &AppState, cmd: StartLogin) -> Result<ChallengeS
                 audit::NewAuditEvent {
                     kind,
                     actor: Actor::Anonymous,
-                    subject: other.as_ref().map_or(Subject::Nothing, |a| Subject::Account(a.id)),
+                    subject: other.as_ref().map_or(Subject::Nothing, |a| Subject::Account(a.id.into())),
                     data: serde_json::json!({ "ip": ip }),
                 },
             )
@@ -62,8 +62,8 @@ pub async fn start_login(state: &AppState, cmd: StartLogin) -> Result<ChallengeS
         &txn,
         audit::NewAuditEvent {
             kind: AuditKind::LoginPasswordOk,
-            actor: Actor::Account(account.id),
-            subject: Subject::Account(account.id),
+            actor: Actor::Account(account.id.into()),
+            subject: Subject::Account(account.id.into()),
             data: serde_json::json!({ "method": started.method, "ip": ip }),
         },
     )

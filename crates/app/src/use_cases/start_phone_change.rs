@@ -17,7 +17,7 @@ pub struct StartPhoneChange {
 /// 429 `too_many_attempts` over the account's SMS limit.
 pub async fn start_phone_change(state: &AppState, cmd: StartPhoneChange) -> Result<ChallengeStarted, AppError> {
     let StartPhoneChange { account_id, new_phone } = cmd;
-    let account = accounts::find(&state.db, account_id.into()).await?.ok_or(AppError::NotFound)?;
+    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let started = challenge_flow::start(&txn, state, "phone_change", &account, Some(new_phone.as_str()), None).await?;
     txn.commit().await?;

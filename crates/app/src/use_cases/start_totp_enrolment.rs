@@ -19,7 +19,7 @@ pub struct TotpEnrolmentStarted {
 }
 
 pub async fn start_totp_enrolment(state: &AppState, account_id: AccountId) -> Result<TotpEnrolmentStarted, AppError> {
-    let account = accounts::find(&state.db, account_id.into()).await?.ok_or(AppError::NotFound)?;
+    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
     let secret = totp::new_secret();
     let otpauth_uri = totp::otpauth_uri(&secret, &account.email)?;
     let qr_svg = totp::qr_svg(&otpauth_uri)?;

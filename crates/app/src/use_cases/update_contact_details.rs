@@ -10,9 +10,9 @@ use crate::state::AppState;
 
 pub async fn update_contact_details(state: &AppState, account_id: AccountId, changes: AccountUpdate) -> Result<Account, AppError> {
     let txn = sitecard_persistence::begin(&state.db).await?;
-    let account = accounts::update(&txn, account_id.into(), changes).await?;
-    let subject = Subject::Account(account.id);
-    let event = audit::NewAuditEvent::new(AuditKind::ContactUpdated, Actor::Account(account.id), subject, serde_json::json!({}));
+    let account = accounts::update(&txn, account_id, changes).await?;
+    let subject = Subject::Account(account.id.into());
+    let event = audit::NewAuditEvent::new(AuditKind::ContactUpdated, Actor::Account(account.id.into()), subject, serde_json::json!({}));
     audit::append(&txn, event).await?;
     txn.commit().await?;
     state.forget_account(account.id);

@@ -54,7 +54,7 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
     let from = order.status;
     let to = order_state::photo_uploaded(from).map_err(orders_flow::invalid_state)?;
     let ch = orders::OrderUpdate { photo: Some((key, portrait.sha256.clone())), ..Default::default() };
-    if !orders::transition(&txn, id.into(), order.version, to, ch).await? {
+    if !orders::transition(&txn, id, order.version, to, ch).await? {
         return Err(orders_flow::stale_version());
     }
     audit::append(
@@ -67,7 +67,7 @@ pub async fn upload_portrait(state: &AppState, cmd: UploadPortrait) -> Result<Co
         },
     )
     .await?;
-    let order = orders::find(&txn, id.into()).await?.ok_or(AppError::NotFound)?;
+    let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
     let view = orders_flow::company_view(&txn, order, true).await?;
     txn.commit().await?;
     Ok(view)

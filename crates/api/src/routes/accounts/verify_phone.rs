@@ -48,5 +48,5 @@ pub async fn verify_phone(
 ) -> Result<web::Json<AccountActivated>, ApiError> {
     let VerifyPhone { challenge_id, code } = body.into_inner();
     let account = finish_registration(&state, FinishRegistration { challenge_id, code, ip: client.ip }).await?;
-    Ok(web::Json(AccountActivated { account_id: account.id, email: account.email, status: account.status.as_str().into() }))
+    Ok(web::Json(AccountActivated { account_id: account.id.into(), email: account.email, status: account.status.as_str().into() }))
 }

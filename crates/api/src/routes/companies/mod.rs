@@ -46,7 +46,7 @@ pub struct CompanyView {
 
 impl From<Company> for CompanyView {
     fn from(c: Company) -> Self {
-        Self { id: c.id, name: c.name, org_number: c.org_number, country: c.country, created_at: c.created_at }
+        Self { id: c.id.into(), name: c.name, org_number: c.org_number, country: c.country, created_at: c.created_at }
     }
 }
 
@@ -63,7 +63,7 @@ pub struct CompanyAdminView {
 
 impl From<CompanyAdmin> for CompanyAdminView {
     fn from(a: CompanyAdmin) -> Self {
-        Self { account_id: a.account_id, email: a.email, status: a.account_status.invitation_status().into() }
+        Self { account_id: a.account_id.into(), email: a.email, status: a.account_status.invitation_status().into() }
     }
 }
 

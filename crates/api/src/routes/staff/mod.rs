@@ -30,6 +30,6 @@ pub struct StaffMember {
 impl From<sitecard_app::records::Account> for StaffMember {
     fn from(a: sitecard_app::records::Account) -> Self {
         let roles = a.roles.iter().map(|r| r.as_str().to_owned()).collect();
-        Self { account_id: a.id, email: a.email, roles, status: a.status.invitation_status().into() }
+        Self { account_id: a.id.into(), email: a.email, roles, status: a.status.invitation_status().into() }
     }
 }
