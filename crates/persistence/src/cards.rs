@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::DbError;
 use crate::entities::cards::{self, Entity as Cards};
+use crate::paging::{NewestFirst, newest_first};
 
 /// A card as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,13 +125,8 @@ pub async fn page_for_company<C: ConnectionTrait>(
     if let Some(words) = search {
         q = crate::search::filter_cards(q, company_id.into(), words);
     }
-    if let Some(s) = status {
-        q = q.filter(cards::Column::Status.eq(s));
-    }
-    if let Some(a) = after {
-        q = q.filter(cards::Column::Id.lt(a));
-    }
-    Ok(q.order_by_desc(cards::Column::Id).limit(limit).all(conn).await?.into_iter().map(Into::into).collect())
+    let page = NewestFirst { id: cards::Column::Id, status: status.map(|s| (cards::Column::Status, s)), after, limit };
+    Ok(newest_first(q, page).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Older cards of the same worker at the same company, which a newly activated card replaces.

@@ -14,6 +14,7 @@ pub mod error;
 pub mod idempotency;
 pub mod orders;
 pub mod outbox;
+mod paging;
 pub mod partners;
 pub mod persons;
 pub mod rate_limit;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::DbError;
 use crate::entities::card_orders::{self, Entity as Orders};
 use crate::entities::order_events::{self, Entity as OrderEvents};
+use crate::paging::{NewestFirst, newest_first};
 
 /// A row of `order_events` as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -363,13 +364,8 @@ pub async fn page_for_company<C: ConnectionTrait>(
     if let Some(words) = search {
         q = crate::search::filter_orders(q, company_id.into(), words);
     }
-    if let Some(s) = status {
-        q = q.filter(card_orders::Column::Status.eq(s));
-    }
-    if let Some(a) = after {
-        q = q.filter(card_orders::Column::Id.lt(a));
-    }
-    Ok(q.order_by_desc(card_orders::Column::Id).limit(limit).all(conn).await?.into_iter().map(Into::into).collect())
+    let page = NewestFirst { id: card_orders::Column::Id, status: status.map(|s| (card_orders::Column::Status, s)), after, limit };
+    Ok(newest_first(q, page).all(conn).await?.into_iter().map(Into::into).collect())
 }
 
 /// Orders in one status across companies, oldest first (the partner's queues).

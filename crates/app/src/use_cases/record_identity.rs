@@ -1,19 +1,20 @@
 //! Recording an in-person identity check: the person, the worker's account, the orders placed for the email,
 //! the permit, the registration link and the audit trail, in one transaction.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::account_status::AccountStatus;
+use sitecard_domain::country::Nationality;
 use sitecard_domain::identity_match::{PersonalData, match_identity};
 use sitecard_domain::ids::AccountId;
-use sitecard_domain::{Email, Language, Role};
+use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
 use sitecard_notify::Message;
 use sitecard_persistence::audit::{Actor, AuditKind, Subject};
 use sitecard_persistence::persons::{self, Person, VerifiedDocument};
 use sitecard_persistence::{UnitOfWork, accounts, audit, tokens};
 use uuid::Uuid;
 
-use crate::crypto::{random_token, token_hash};
+use crate::crypto::{DataCipher, random_token, token_hash};
 use crate::error::AppError;
 use crate::right_to_work::{self, ParsedPermit};
 use crate::state::AppState;
@@ -35,9 +36,39 @@ pub struct VerificationRecorded {
 }
 
 /// A verifier's record of a document they held in their hands.
+/// A passport or national ID as the verifier read it, every field checked. Its number is stored encrypted, with
+/// a blind index to find it again; both are made here, not by whoever parsed the request.
+pub struct PresentedDocument {
+    pub document_type: DocumentType,
+    pub number: DocumentNumber,
+    pub issuing_country: Nationality,
+    pub expiry: NaiveDate,
+    pub given_names: String,
+    pub surname: String,
+    pub date_of_birth: NaiveDate,
+    pub nationality: Nationality,
+}
+
+impl PresentedDocument {
+    fn sealed(self, cipher: &DataCipher) -> Result<VerifiedDocument, AppError> {
+        Ok(VerifiedDocument {
+            document_type: self.document_type.as_str().into(),
+            document_number_enc: cipher.encrypt(self.number.as_str())?,
+            document_index: cipher.document_index(self.issuing_country.as_str(), &self.number),
+            document_last3: self.number.last_three().to_owned(),
+            issuing_country: self.issuing_country.as_str().into(),
+            document_expiry: self.expiry,
+            given_names: self.given_names,
+            surname: self.surname,
+            date_of_birth: self.date_of_birth,
+            nationality: self.nationality.as_str().into(),
+        })
+    }
+}
+
 pub struct RecordIdentity {
     pub verifier_id: AccountId,
-    pub document: VerifiedDocument,
+    pub document: PresentedDocument,
     pub email: Email,
     pub language: Language,
     pub permit: Option<ParsedPermit>,
@@ -50,7 +81,8 @@ fn document_in_use() -> AppError {
 /// Creates or updates the person and the worker's account (which gets the `cardholder` role), links the orders
 /// placed for the email, records the permit and, for a worker without a password, emails a registration link.
 pub async fn record_identity(state: &AppState, cmd: RecordIdentity) -> Result<VerificationRecorded, AppError> {
-    let RecordIdentity { verifier_id, document: doc, email, language, permit } = cmd;
+    let RecordIdentity { verifier_id, document, email, language, permit } = cmd;
+    let doc = document.sealed(&state.cipher)?;
     let txn = sitecard_persistence::begin(&state.db).await?;
     let by_document = persons::find_by_document_index(&txn, &doc.document_index).await?;
     let account = accounts::find_by_email(&txn, email.as_str()).await?;

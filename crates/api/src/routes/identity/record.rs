@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 use serde::Deserialize;
-use sitecard_app::records::VerifiedDocument;
 use sitecard_domain::birth_date::plausible_birth_date;
 use sitecard_domain::country::Nationality;
 use sitecard_domain::{DocumentNumber, DocumentType, Email, Language, Role};
@@ -13,7 +12,7 @@ use crate::auth::{ClientInfo, CurrentUser};
 use crate::error::{ApiError, Fields};
 use sitecard_app::right_to_work::{self, RightToWork};
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::record_identity::{RecordIdentity, VerificationRecorded, record_identity};
+use sitecard_app::use_cases::record_identity::{PresentedDocument, RecordIdentity, VerificationRecorded, record_identity};
 
 #[derive(Deserialize, ToSchema)]
 pub struct RecordVerification {
@@ -51,41 +50,35 @@ pub struct RecordVerification {
     pub right_to_work: Option<RightToWork>,
 }
 
-/// Parses and checks the document fields shared by a first check and a repeat check.
-pub(crate) fn parse_document(state: &AppState, body: &RecordVerification, f: &mut Fields) -> Option<(VerifiedDocument, Email)> {
+/// Parses and checks the document's fields and the worker's email, every error at once.
+fn parse_document(body: &RecordVerification, f: &mut Fields) -> Option<(PresentedDocument, Email)> {
     let today = Utc::now().date_naive();
-    let doc_type =
+    let document_type =
         f.check("document_type", "invalid_value", DocumentType::parse(&body.document_type).ok_or("must be passport or national_id"));
     let number = f.check("document_number", "invalid_format", DocumentNumber::parse(&body.document_number));
-    let issuing = f.check("issuing_country", "invalid_country", Nationality::parse(&body.issuing_country));
+    let issuing_country = f.check("issuing_country", "invalid_country", Nationality::parse(&body.issuing_country));
     let nationality = f.check("nationality", "invalid_country", Nationality::parse(&body.nationality));
-    let given = f.text("given_names", &body.given_names, 200);
+    let given_names = f.text("given_names", &body.given_names, 200);
     let surname = f.text("surname", &body.surname, 200);
     let email = f.check("email", "invalid_email", Email::parse(&body.email));
     let expiry = f.date("document_expiry", &body.document_expiry);
     if expiry.is_some_and(|d| d < today) {
         f.push("document_expiry", "document_expired", "an expired document cannot prove identity");
     }
-    let birth =
+    let date_of_birth =
         f.date("date_of_birth", &body.date_of_birth).and_then(|d| f.check("date_of_birth", "invalid_date", plausible_birth_date(d, today)));
-    let (doc_type, number, issuing, nationality, given, surname, email, expiry, birth) =
-        (doc_type?, number?, issuing?, nationality?, given?, surname?, email?, expiry?, birth?);
-    let enc = state.cipher.encrypt(number.as_str()).ok()?;
-    let last3 = number.last_three().to_owned();
     Some((
-        VerifiedDocument {
-            document_type: doc_type.as_str().into(),
-            document_number_enc: enc,
-            document_index: state.cipher.document_index(issuing.as_str(), &number),
-            document_last3: last3,
-            issuing_country: issuing.as_str().into(),
-            document_expiry: expiry,
-            given_names: given,
-            surname,
-            date_of_birth: birth,
-            nationality: nationality.as_str().into(),
+        PresentedDocument {
+            document_type: document_type?,
+            number: number?,
+            issuing_country: issuing_country?,
+            expiry: expiry?,
+            given_names: given_names?,
+            surname: surname?,
+            date_of_birth: date_of_birth?,
+            nationality: nationality?,
         },
-        email,
+        email?,
     ))
 }
 
@@ -111,7 +104,7 @@ pub async fn record_verification(
 ) -> Result<HttpResponse, ApiError> {
     user.require(Role::Verifier)?;
     let mut f = Fields::new();
-    let parsed = parse_document(&state, &body, &mut f);
+    let parsed = parse_document(&body, &mut f);
     let language = match body.language.as_deref() {
         Some(l) => f.check("language", "unsupported_language", Language::parse(l).ok_or(format!("use one of {}", Language::CODES))),
         None => Some(client.language),
