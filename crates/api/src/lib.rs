@@ -1,5 +1,7 @@
 //! The HTTP face of Sitecard: actix-web handlers, extractors, problem+json errors and the OpenAPI document.
 
+#[cfg(test)]
+mod architecture;
 pub mod auth;
 pub mod error;
 pub mod idempotency;
