@@ -3,10 +3,8 @@
 
 pub use sitecard_persistence::accounts::{Account, AccountUpdate};
 pub use sitecard_persistence::audit::{AuditFilter, StoredAuditEvent};
-pub use sitecard_persistence::card_feed::CardStatusChange;
 pub use sitecard_persistence::companies::{Company, CompanyAdmin};
-pub use sitecard_persistence::orders::{Order, OrderUpdate};
+pub use sitecard_persistence::orders::OrderUpdate;
 pub use sitecard_persistence::outbox::OutboxMessage;
 pub use sitecard_persistence::partners::PartnerClient;
-pub use sitecard_persistence::persons::{Person, VerifiedDocument};
-pub use sitecard_persistence::sessions::Session;
+pub use sitecard_persistence::persons::Person;
