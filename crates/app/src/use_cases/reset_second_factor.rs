@@ -23,16 +23,22 @@ pub struct SecondFactorReset {
     pub masked_phone: String,
 }
 
-pub struct ResetSecondFactorInPerson {
-    pub verifier_id: AccountId,
-    pub verification_id: Uuid,
+/// What the worker at the desk brings: the new phone, and the document they present now.
+pub struct NewSecondFactor {
     pub new_phone: PhoneE164,
     /// As typed from the document presented now.
     pub presented_document: String,
 }
 
+pub struct ResetSecondFactorInPerson {
+    pub verifier_id: AccountId,
+    pub verification_id: Uuid,
+    pub second_factor: NewSecondFactor,
+}
+
 pub async fn reset_second_factor_in_person(state: &AppState, cmd: ResetSecondFactorInPerson) -> Result<SecondFactorReset, AppError> {
-    let ResetSecondFactorInPerson { verifier_id, verification_id, new_phone, presented_document } = cmd;
+    let ResetSecondFactorInPerson { verifier_id, verification_id, second_factor } = cmd;
+    let NewSecondFactor { new_phone, presented_document } = second_factor;
     let record = persons::find_verification(&state.db, verification_id).await?.ok_or(AppError::NotFound)?;
     let person = persons::find(&state.db, record.person_id).await?.ok_or(AppError::NotFound)?;
     let account = accounts::find_by_person(&state.db, person.id).await?.ok_or(AppError::NotFound)?;

@@ -12,7 +12,9 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, Fields};
 use sitecard_app::state::AppState;
-use sitecard_app::use_cases::reset_second_factor::{ResetSecondFactorInPerson, SecondFactorReset, reset_second_factor_in_person};
+use sitecard_app::use_cases::reset_second_factor::{
+    NewSecondFactor, ResetSecondFactorInPerson, SecondFactorReset, reset_second_factor_in_person,
+};
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResetSecondFactor {
@@ -25,16 +27,19 @@ pub struct ResetSecondFactor {
     pub document_number: Option<String>,
 }
 
-impl ResetSecondFactor {
-    /// The new phone and the document number typed now; every field error at once.
-    fn parse(&self) -> Result<(PhoneE164, String), ApiError> {
+/// The new phone and the document number typed now; every field error at once.
+impl TryFrom<&ResetSecondFactor> for NewSecondFactor {
+    type Error = ApiError;
+
+    fn try_from(body: &ResetSecondFactor) -> Result<Self, ApiError> {
         let mut f = Fields::new();
-        let phone = f.check("new_phone", "invalid_phone", PhoneE164::parse(&self.new_phone));
-        let typed = self.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        let phone = f.check("new_phone", "invalid_phone", PhoneE164::parse(&body.new_phone));
+        let typed = body.document_number.as_deref().map(str::trim).filter(|d| !d.is_empty());
         if typed.is_none() {
             f.push("document_number", "required", "check the passport or ID card again and type its number");
         }
-        f.finish_with(phone.zip(typed.map(str::to_owned))).map_err(ApiError::from)
+        let (new_phone, presented_document) = f.finish_with(phone.zip(typed.map(str::to_owned)))?;
+        Ok(NewSecondFactor { new_phone, presented_document })
     }
 }
 
@@ -57,7 +62,7 @@ pub async fn reset_second_factor(
     body: web::Json<ResetSecondFactor>,
 ) -> Result<web::Json<SecondFactorReset>, ApiError> {
     user.require(Role::Verifier)?;
-    let (new_phone, presented_document) = body.parse()?;
-    let cmd = ResetSecondFactorInPerson { verifier_id: user.account_id, verification_id: *id, new_phone, presented_document };
+    let second_factor = NewSecondFactor::try_from(&*body)?;
+    let cmd = ResetSecondFactorInPerson { verifier_id: user.account_id, verification_id: *id, second_factor };
     reset_second_factor_in_person(&state, cmd).await.map(web::Json).map_err(ApiError::from)
 }
