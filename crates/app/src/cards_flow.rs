@@ -96,7 +96,7 @@ pub async fn view<C: Conn>(conn: &C, card: Card) -> Result<CardView, AppError> {
         status: status_of(&card)?,
         card_number_last4: sitecard_domain::card_number::last_four(&card.card_number),
         card_number: Some(card.card_number),
-        company: CompanyRef { id: company.id.into(), name: company.name },
+        company: company.into(),
         valid_until: card.valid_until,
         activated_at: card.activated_at,
         order_id: card.order_id.into(),

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompanyRef {
     #[cfg_attr(feature = "openapi", schema(example = "019cad8f-ac00-713d-8dab-e5c7ed2ef1c1"))]

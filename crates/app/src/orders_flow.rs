@@ -1,6 +1,8 @@
 //! What card-order routes share: views of an order for each audience, who may see it, the notifications
 //! and partner webhooks that go with transitions.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sitecard_domain::Language;
@@ -18,6 +20,7 @@ use uuid::Uuid;
 
 use crate::companies::CompanyRef;
 use crate::error::AppError;
+use crate::paging::Page;
 
 #[derive(Serialize, Clone)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -223,8 +226,8 @@ async fn history<C: Conn>(conn: &C, id: Uuid) -> Result<Vec<HistoryEntry>, AppEr
     Ok(orders::history(conn, id.into()).await?.into_iter().map(HistoryEntry::from).collect())
 }
 
-pub async fn company_ref<C: Conn>(conn: &C, id: Uuid) -> Result<CompanyRef, AppError> {
-    let c = companies::find(conn, id.into()).await?.ok_or_else(|| AppError::internal("order without company"))?;
+pub async fn company_ref<C: Conn>(conn: &C, id: CompanyId) -> Result<CompanyRef, AppError> {
+    let c = companies::find(conn, id).await?.ok_or_else(|| AppError::internal("order without company"))?;
     Ok(c.into())
 }
 
@@ -269,7 +272,7 @@ pub fn to_holder_order(
 
 pub async fn company_view<C: Conn>(conn: &C, o: Order, with_history: bool) -> Result<CompanyOrder, AppError> {
     let card_number = sitecard_persistence::cards::find_by_order(conn, o.id).await?.map(|c| c.card_number);
-    let company = company_ref(conn, o.company_id.into()).await?;
+    let company = company_ref(conn, o.company_id).await?;
     let history = if with_history { Some(history(conn, o.id.into()).await?) } else { None };
     Ok(to_company_order(o, company, card_number, history))
 }
@@ -298,27 +301,25 @@ fn to_company_order(o: Order, company: CompanyRef, card_number: Option<String>, 
 /// One page of a list fetched with `limit + 1` rows: companies and cards are loaded in one query each,
 /// not one per order.
 pub async fn order_page<C: Conn>(conn: &C, rows: Vec<Order>, limit: u64) -> Result<OrderPage, AppError> {
-    let more = rows.len() as u64 > limit;
-    let rows: Vec<Order> = rows.into_iter().take(limit as usize).collect();
-    let ids: Vec<Uuid> = rows.iter().map(|o| o.id.as_uuid()).collect();
-    let cards: std::collections::HashMap<OrderId, String> =
+    let page = Page::of(rows, limit, |o| o.id.to_string());
+    let ids: Vec<Uuid> = page.items.iter().map(|o| o.id.as_uuid()).collect();
+    let cards: HashMap<OrderId, String> =
         sitecard_persistence::cards::for_orders(conn, &ids).await?.into_iter().map(|c| (c.order_id, c.card_number)).collect();
-    let mut company_names: std::collections::HashMap<CompanyId, CompanyRef> = std::collections::HashMap::new();
-    let mut items = Vec::with_capacity(rows.len());
-    for o in rows {
-        let company = match company_names.get(&o.company_id) {
-            Some(c) => CompanyRef { id: c.id, name: c.name.clone() },
+    let mut companies: HashMap<CompanyId, CompanyRef> = HashMap::new();
+    let mut items = Vec::with_capacity(page.items.len());
+    for o in page.items {
+        let company = match companies.get(&o.company_id) {
+            Some(c) => c.clone(),
             None => {
-                let c = company_ref(conn, o.company_id.into()).await?;
-                company_names.insert(o.company_id, CompanyRef { id: c.id, name: c.name.clone() });
+                let c = company_ref(conn, o.company_id).await?;
+                companies.insert(o.company_id, c.clone());
                 c
             }
         };
         let card = cards.get(&o.id).cloned();
         items.push(to_company_order(o, company, card, None));
     }
-    let next_cursor = if more { items.last().map(|o| o.id.to_string()) } else { None };
-    Ok(OrderPage { items, next_cursor })
+    Ok(OrderPage { items, next_cursor: page.next_cursor })
 }
 
 pub fn invalid_state(e: InvalidTransition) -> AppError {

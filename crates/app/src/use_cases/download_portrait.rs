@@ -2,9 +2,10 @@
 //! and production partners. For anyone else the order does not exist, as for an order without a photo.
 
 use sitecard_domain::ids::{AccountId, OrderId};
-use sitecard_persistence::{accounts, companies, orders, partners};
+use sitecard_persistence::{accounts, orders};
 
 use crate::error::AppError;
+use crate::partner_clients;
 use crate::state::AppState;
 
 /// Who asks, as their token says (already verified).
@@ -16,12 +17,12 @@ pub enum PortraitViewer<'a> {
 pub async fn download_portrait(state: &AppState, viewer: PortraitViewer<'_>, order_id: OrderId) -> Result<bytes::Bytes, AppError> {
     let order = orders::find(&state.db, order_id).await?;
     let allowed = match (&order, viewer) {
-        (_, PortraitViewer::Partner { client_id }) => partners::find_by_client_id(&state.db, client_id).await?.is_some(),
+        (_, PortraitViewer::Partner { client_id }) => partner_clients::is_registered(state, client_id).await?,
         (None, PortraitViewer::Person { .. }) => false,
         (Some(_), PortraitViewer::Person { verifier: true, .. }) => true,
         (Some(o), PortraitViewer::Person { account_id, .. }) => {
             o.account_id == Some(account_id)
-                || companies::is_admin(&state.db, o.company_id, account_id).await?
+                || crate::companies::is_admin(state, o.company_id, account_id).await?
                 || accounts::find(&state.db, account_id).await?.is_some_and(|a| a.email == o.email)
         }
     };

@@ -6,7 +6,7 @@ use sitecard_persistence::cards;
 
 use crate::cards_flow::{self, CardPage};
 use crate::error::AppError;
-use crate::paging::PageRequest;
+use crate::paging::{Page, PageRequest};
 use crate::state::AppState;
 
 pub struct ListCompanyCards<'a> {
@@ -19,11 +19,10 @@ pub struct ListCompanyCards<'a> {
 pub async fn list_company_cards(state: &AppState, q: ListCompanyCards<'_>) -> Result<CardPage, AppError> {
     let status = q.status.map(|s| s.as_str());
     let rows = cards::page_for_company(&state.read, q.company_id, status, q.search, q.page.after, q.page.limit + 1).await?;
-    let more = rows.len() as u64 > q.page.limit;
-    let mut items = vec![];
-    for c in rows.into_iter().take(q.page.limit as usize) {
+    let page = Page::of(rows, q.page.limit, |c| c.id.to_string());
+    let mut items = Vec::with_capacity(page.items.len());
+    for c in page.items {
         items.push(cards_flow::view(&state.read, c).await?);
     }
-    let next_cursor = if more { items.last().map(|c| c.id.to_string()) } else { None };
-    Ok(CardPage { items, next_cursor })
+    Ok(CardPage { items, next_cursor: page.next_cursor })
 }

@@ -41,7 +41,7 @@ pub async fn reject_card_order(state: &AppState, cmd: RejectCardOrder) -> Result
     )
     .await?;
     let order = orders::find(&txn, id).await?.ok_or(AppError::NotFound)?;
-    let company = orders_flow::company_ref(&txn, order.company_id.into()).await?;
+    let company = orders_flow::company_ref(&txn, order.company_id).await?;
     let view = orders_flow::holder_view(&txn, order, company, &account).await?;
     txn.commit().await?;
     Ok(view)

@@ -2,11 +2,10 @@
 //! production partner; never public, never cached by shared caches.
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use sitecard_app::AppError;
 use sitecard_domain::Role;
 use uuid::Uuid;
 
-use crate::auth::extract::{bearer_token, user_from_claims};
+use crate::auth::extract::{user_from_claims, verified_bearer};
 use crate::error::ApiError;
 use sitecard_app::state::AppState;
 use sitecard_app::use_cases::download_portrait::{PortraitViewer, download_portrait};
@@ -22,8 +21,7 @@ use sitecard_app::use_cases::download_portrait::{PortraitViewer, download_portra
 ))]
 #[get("/card-orders/{id}/photo")]
 pub async fn download_photo(state: web::Data<AppState>, req: HttpRequest, id: web::Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    let token = bearer_token(&req).ok_or(AppError::Unauthorized("unauthenticated"))?;
-    let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
+    let (_, claims) = verified_bearer(&req)?;
     let viewer = match claims.typ.as_str() {
         "partner" => PortraitViewer::Partner { client_id: &claims.sub },
         _ => {
