@@ -3,9 +3,11 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use sitecard_api::AppState;
+use sitecard_app::use_cases::record_identity::PresentedDocument;
 use sitecard_domain::account_status::AccountStatus;
+use sitecard_domain::country::Nationality;
 use sitecard_domain::order_state::OrderStatus;
-use sitecard_domain::{DocumentNumber, Role};
+use sitecard_domain::{DocumentNumber, DocumentType, Role};
 use sitecard_persistence::orders::{self, NewOrder};
 use sitecard_persistence::persons::{self, VerifiedDocument};
 use sitecard_persistence::{accounts, companies, partners};
@@ -39,20 +41,18 @@ pub async fn ensure_account(
     let txn = sitecard_persistence::begin(&state.db).await?;
     let person_id = match person {
         Some(p) => {
-            let number = DocumentNumber::parse(p.document_number)?;
             let today = Utc::now().date_naive();
-            let doc = VerifiedDocument {
-                document_type: "passport".into(),
-                document_number_enc: state.cipher.encrypt(number.as_str())?,
-                document_index: state.cipher.document_index(p.nationality, &number),
-                document_last3: number.as_str()[number.as_str().len() - 3..].to_owned(),
-                issuing_country: p.nationality.into(),
-                document_expiry: today.with_year(today.year() + 5).unwrap_or(today),
+            let doc = PresentedDocument {
+                document_type: DocumentType::Passport,
+                number: DocumentNumber::parse(p.document_number)?,
+                issuing_country: Nationality::parse(p.nationality)?,
+                expiry: today.with_year(today.year() + 5).unwrap_or(today),
                 given_names: p.given_names.into(),
                 surname: p.surname.into(),
                 date_of_birth: p.date_of_birth,
-                nationality: p.nationality.into(),
-            };
+                nationality: Nationality::parse(p.nationality)?,
+            }
+            .sealed(&state.cipher)?;
             let person = persons::upsert(&txn, None, &doc).await?;
             Some(person.id)
         }
