@@ -80,7 +80,7 @@ pub struct KeyStore {
 }
 
 /// SHA-256 of a token → the `kid` that verified it and its claims.
-type VerifiedTokens = HashMap<[u8; 32], (String, Claims)>;
+type VerifiedTokens = HashMap<[u8; 32], (Arc<str>, Arc<Claims>)>;
 
 /// Bounded memory: at this many entries the cache starts over (a few MiB).
 const VERIFIED_CACHE_CAP: usize = 10_000;
@@ -191,21 +191,23 @@ impl KeyStore {
 
     /// Verifies signature (EdDSA only: `alg: none` and key confusion are refused), `kid`, issuer, audience
     /// and expiry.
-    pub fn verify(&self, token: &str) -> Option<Claims> {
+    /// Shared: a cache hit costs no copy of the claims.
+    pub fn verify(&self, token: &str) -> Option<Arc<Claims>> {
         use sha2::Digest;
         let digest: [u8; 32] = sha2::Sha256::digest(token.as_bytes()).into();
         let now = Utc::now().timestamp();
         let cached = self.verified.lock().ok().and_then(|v| v.get(&digest).cloned());
         if let Some((kid, claims)) = cached {
-            let key_live = self.keys.read().ok().is_some_and(|keys| keys.iter().any(|k| k.kid == kid));
+            let key_live = self.keys.read().ok().is_some_and(|keys| keys.iter().any(|k| *k.kid == *kid));
             return (key_live && claims.exp + LEEWAY_SECS > now).then_some(claims);
         }
         let (kid, claims) = self.verify_signature(token)?;
+        let claims = Arc::new(claims);
         if let Ok(mut verified) = self.verified.lock() {
             if verified.len() >= VERIFIED_CACHE_CAP {
                 verified.clear();
             }
-            verified.insert(digest, (kid, claims.clone()));
+            verified.insert(digest, (kid.into(), claims.clone()));
         }
         Some(claims)
     }
@@ -283,7 +285,7 @@ mod tests {
     fn verified_tokens_are_remembered_but_expiry_and_key_retirement_still_apply() {
         let store = store_with(&["k1"]);
         let token = store.sign(&claims(600)).unwrap();
-        assert_eq!(store.verify(&token).map(|c| c.typ), Some("user".into()));
+        assert_eq!(store.verify(&token).map(|c| c.typ.clone()), Some("user".into()));
         assert_eq!(store.verified.lock().unwrap().len(), 1);
         assert!(store.verify(&token).is_some(), "a cache hit answers the same");
 
@@ -292,7 +294,7 @@ mod tests {
             use sha2::Digest;
             sha2::Sha256::digest(token.as_bytes()).into()
         };
-        store.verified.lock().unwrap().get_mut(&digest).unwrap().1.exp = Utc::now().timestamp() - 60;
+        Arc::make_mut(&mut store.verified.lock().unwrap().get_mut(&digest).unwrap().1).exp = Utc::now().timestamp() - 60;
         assert!(store.verify(&token).is_none());
 
         // A cached token whose key was retired is refused.

@@ -17,7 +17,7 @@
 
 use sitecard_domain::ids::AccountId;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sitecard_persistence::accounts::Account;
@@ -34,15 +34,15 @@ const MAX_MARKS: usize = 10_000;
 
 /// A session, its account and the account's verified person as the database had them when the read's ticket
 /// was taken.
-#[derive(Clone)]
+/// Shared, not copied, by every request it serves: a request takes the account and person by `Arc`.
 pub struct CachedSession {
     pub session: Session,
-    pub account: Account,
-    pub person: Option<Person>,
+    pub account: Arc<Account>,
+    pub person: Option<Arc<Person>>,
 }
 
 struct Entry {
-    value: CachedSession,
+    value: Arc<CachedSession>,
     stored: Instant,
 }
 
@@ -85,7 +85,7 @@ impl SessionCache {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn get(&self, session_id: Uuid) -> Option<CachedSession> {
+    pub fn get(&self, session_id: Uuid) -> Option<Arc<CachedSession>> {
         let inner = self.lock();
         if !inner.enabled {
             return None;
@@ -99,7 +99,7 @@ impl SessionCache {
     }
 
     /// Keeps what a read found, unless the account changed (or the cache was suspended) since its ticket.
-    pub fn put(&self, ticket: ReadTicket, value: CachedSession) {
+    pub fn put(&self, ticket: ReadTicket, value: Arc<CachedSession>) {
         let mut inner = self.lock();
         let account_changed = inner.changed.get(&value.account.id.as_uuid()).is_some_and(|&at| at > ticket.0);
         if !inner.enabled || ticket.0 < inner.floor || account_changed {
@@ -158,7 +158,7 @@ mod tests {
     use super::*;
     use chrono::Utc;
 
-    fn cached(session_id: Uuid, account_id: AccountId) -> CachedSession {
+    fn cached(session_id: Uuid, account_id: AccountId) -> Arc<CachedSession> {
         let now = Utc::now();
         let session = Session {
             id: session_id,
@@ -174,7 +174,7 @@ mod tests {
             revoked_reason: None,
         };
         let account = Account { id: account_id, ..test_account() };
-        CachedSession { session, account, person: None }
+        Arc::new(CachedSession { session, account: Arc::new(account), person: None })
     }
 
     fn test_account() -> Account {

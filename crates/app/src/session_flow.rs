@@ -59,7 +59,7 @@ pub struct Issued {
 /// The session of a verified access token, if it is still live: from memory while no change to the account was
 /// heard since it was read (see `session_cache`), else from the database. Checked on every request so that
 /// sign-out, password reset and reuse detection take effect at once.
-pub async fn live_session(state: &AppState, account_id: AccountId, session_id: Uuid) -> Result<CachedSession, AppError> {
+pub async fn live_session(state: &AppState, account_id: AccountId, session_id: Uuid) -> Result<std::sync::Arc<CachedSession>, AppError> {
     let cached = match state.sessions.get(session_id) {
         Some(cached) => {
             state.metrics.session_lookup(true);
@@ -70,7 +70,7 @@ pub async fn live_session(state: &AppState, account_id: AccountId, session_id: U
             let ticket = state.sessions.ticket();
             let (session, account, person) =
                 sessions::find_with_account(&state.read, session_id).await?.ok_or(AppError::Unauthorized("invalid_token"))?;
-            let cached = CachedSession { session, account, person };
+            let cached = std::sync::Arc::new(CachedSession { session, account: account.into(), person: person.map(Into::into) });
             state.sessions.put(ticket, cached.clone());
             cached
         }

@@ -6,7 +6,10 @@ use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult, Statement, TransactionTrait,
 };
 
+use std::sync::Arc;
+
 use crate::DbError;
+use crate::direct_reads::DirectReads;
 
 /// Where a query runs: the pool or a unit of work. Only this crate's functions run queries on it (the layers
 /// above do not depend on sea-orm, so they cannot).
@@ -14,9 +17,10 @@ pub trait Conn: ConnectionTrait {}
 
 impl<T: ConnectionTrait> Conn for T {}
 
-/// A connection pool.
+/// A connection pool; on SQLite, the read handle also keeps connections of its own for plain reads
+/// ([`DirectReads`]).
 #[derive(Clone, Debug)]
-pub struct Db(pub(crate) DatabaseConnection);
+pub struct Db(pub(crate) DatabaseConnection, pub(crate) Option<Arc<DirectReads>>);
 
 /// One unit of work: a transaction. Every change a use case makes, its audit event and the messages and
 /// webhooks it queues (outbox rows) commit together or not at all; dropped without [`UnitOfWork::commit`], it
@@ -31,9 +35,18 @@ impl Db {
     pub(crate) fn backend(&self) -> DbBackend {
         self.0.get_database_backend()
     }
+
+    fn direct(&self) -> Option<&DirectReads> {
+        self.1.as_deref()
+    }
 }
 
 impl UnitOfWork {
+    /// A transaction's statements all run on its own connection.
+    fn direct(&self) -> Option<&DirectReads> {
+        None
+    }
+
     pub async fn commit(self) -> Result<(), DbError> {
         Ok(self.0.commit().await?)
     }
@@ -58,11 +71,17 @@ macro_rules! delegate_connection {
             }
 
             async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
-                self.0.query_one_raw(stmt).await
+                match self.direct() {
+                    Some(direct) => direct.query_one(&stmt).await,
+                    None => self.0.query_one_raw(stmt).await,
+                }
             }
 
             async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
-                self.0.query_all_raw(stmt).await
+                match self.direct() {
+                    Some(direct) => direct.query_all(&stmt).await,
+                    None => self.0.query_all_raw(stmt).await,
+                }
             }
 
             fn support_returning(&self) -> bool {

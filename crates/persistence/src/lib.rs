@@ -9,6 +9,7 @@ pub mod cards;
 pub mod challenges;
 pub mod companies;
 mod connection;
+mod direct_reads;
 pub mod entities;
 pub mod error;
 pub mod idempotency;
@@ -34,9 +35,19 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend};
 
 /// Opens the pool. For SQLite the database file and its directory are created when missing.
 pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
+    connect_with(url, max_connections, false).await
+}
+
+/// Opens the handle for plain reads: a pool like [`connect`]'s, and on SQLite `connections` connections kept
+/// for plain reads outside transactions (`direct_reads`), which skip the pool's round trip per statement.
+pub async fn connect_reads(url: &str, connections: u32) -> Result<Db, DbError> {
+    connect_with(url, connections, true).await
+}
+
+async fn connect_with(url: &str, max_connections: u32, direct_reads: bool) -> Result<Db, DbError> {
     let url = prepare_sqlite(url)?;
     let is_sqlite = url.starts_with("sqlite:");
-    let mut opts = ConnectOptions::new(url);
+    let mut opts = ConnectOptions::new(url.clone());
     opts.max_connections(max_connections.max(1))
         .min_connections(if is_sqlite { 1 } else { 0 })
         .connect_timeout(Duration::from_secs(5))
@@ -44,23 +55,30 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
         .sqlx_logging(false);
     if is_sqlite {
         // Per connection, so a pooled connection opened later (after idle or lifetime expiry) gets them too.
-        // WAL lets readers proceed while one writer commits; the busy timeout queues writers instead of failing.
-        opts.map_sqlx_sqlite_opts(|o| {
-            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-            o.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
-        })
-        // A SQLite connection is a file handle in this process: it cannot go away between queries, so the
-        // ping sqlx would otherwise send through the connection's worker thread before every query is waste.
-        .test_before_acquire(false);
+        opts.map_sqlx_sqlite_opts(sqlite_options)
+            // A SQLite connection is a file handle in this process: it cannot go away between queries, so the
+            // ping sqlx would otherwise send through the connection's worker thread before every query is waste.
+            .test_before_acquire(false);
     } else {
         // A PostgreSQL connection can die with the server (restart, failover): test those that sat idle long
         // enough to have missed it, not every one on every query (a round trip each).
         opts.test_before_acquire_if_idle_for(Duration::from_secs(1));
     }
-    Database::connect(opts).await.map(Db).map_err(DbError::from)
+    let pool = Database::connect(opts).await?;
+    let direct = if is_sqlite && direct_reads {
+        let options: sea_orm::sqlx::sqlite::SqliteConnectOptions =
+            url.parse().map_err(|e| DbError::Unavailable(format!("SQLite options: {e}")))?;
+        Some(std::sync::Arc::new(direct_reads::DirectReads::open(sqlite_options(options), max_connections).await?))
+    } else {
+        None
+    };
+    Ok(Db(pool, direct))
+}
+
+/// WAL lets readers proceed while one writer commits; the busy timeout queues writers instead of failing.
+fn sqlite_options(o: sea_orm::sqlx::sqlite::SqliteConnectOptions) -> sea_orm::sqlx::sqlite::SqliteConnectOptions {
+    use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+    o.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal).foreign_keys(true).busy_timeout(Duration::from_secs(10))
 }
 
 fn prepare_sqlite(url: &str) -> Result<String, DbError> {

@@ -3,6 +3,7 @@
 
 use sitecard_app::AppError;
 use std::future::{Ready, ready};
+use std::sync::Arc;
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use chrono::Utc;
@@ -29,10 +30,10 @@ pub struct CurrentUser {
     pub roles: Vec<Role>,
     /// The account row as read with the session (same query), for handlers that only read it. Handlers
     /// that change the account re-read it inside their transaction.
-    pub account: Account,
+    pub account: Arc<Account>,
     /// The person verified in person for this account, read with it; `None` before a verifier has recorded
     /// a document. Handlers that decide on it (accept) re-read it inside their transaction.
-    pub person: Option<Person>,
+    pub person: Option<Arc<Person>>,
 }
 
 // By hand: the account row holds the password hash and the TOTP secret, which must never reach a log.
@@ -78,7 +79,7 @@ impl FromRequest for CurrentUser {
 
 /// The state and the checked claims of the request's bearer token (people's and partners' alike): 401
 /// `unauthenticated` without one, `invalid_token` for one that fails the signature, issuer, audience or expiry.
-pub fn verified_bearer(req: &HttpRequest) -> Result<(web::Data<AppState>, Claims), ApiError> {
+pub fn verified_bearer(req: &HttpRequest) -> Result<(web::Data<AppState>, Arc<Claims>), ApiError> {
     let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("state missing"))?;
     let token = bearer_token(req).ok_or(AppError::Unauthorized("unauthenticated"))?;
     let claims = state.keys.verify(&token).ok_or(AppError::Unauthorized("invalid_token"))?;
@@ -93,9 +94,10 @@ pub async fn user_from_claims(state: &AppState, claims: &Claims) -> Result<Curre
     }
     let account_id: AccountId = claims.sub.parse().map_err(|_| AppError::Unauthorized("invalid_token"))?;
     let session_id: Uuid = claims.sid.as_deref().and_then(|s| s.parse().ok()).ok_or(AppError::Unauthorized("invalid_token"))?;
-    let CachedSession { session, account, person } = session_flow::live_session(state, account_id, session_id).await?;
+    let cached = session_flow::live_session(state, account_id, session_id).await?;
     let roles = claims.roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account, person })
+    let CachedSession { session, account, person } = &*cached;
+    Ok(CurrentUser { account_id, session_id, signed_in_at: session.created_at, roles, account: account.clone(), person: person.clone() })
 }
 
 /// Facts about the caller's connection.

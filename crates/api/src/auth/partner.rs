@@ -28,7 +28,7 @@ impl FromRequest for CurrentPartner {
             if !sitecard_app::partner_clients::is_registered(&state, &claims.sub).await? {
                 return Err(AppError::Unauthorized("invalid_token").into());
             }
-            Ok(CurrentPartner { client_id: claims.sub })
+            Ok(CurrentPartner { client_id: claims.sub.clone() })
         })
     }
 }

@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::ToSchema;
 
 use crate::auth::{ClientInfo, CurrentUser};
@@ -37,7 +38,13 @@ pub async fn change_password(
     body: web::Json<ChangePassword>,
 ) -> Result<HttpResponse, ApiError> {
     let ChangePassword { current_password, new_password } = body.into_inner();
-    let cmd = ChangeOwnPassword { account: user.account, session_id: user.session_id, current_password, new_password, ip: client.ip };
+    let cmd = ChangeOwnPassword {
+        account: Arc::unwrap_or_clone(user.account),
+        session_id: user.session_id,
+        current_password,
+        new_password,
+        ip: client.ip,
+    };
     change_own_password(&state, cmd).await?;
     Ok(HttpResponse::NoContent().finish())
 }

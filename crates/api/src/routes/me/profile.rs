@@ -3,6 +3,7 @@
 use actix_web::{get, patch, web};
 use serde::Deserialize;
 use sitecard_domain::Language;
+use std::sync::Arc;
 use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
@@ -24,7 +25,7 @@ pub use sitecard_app::companies::CompanyRef;
 ))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Me>, ApiError> {
-    Ok(web::Json(show_profile(&state, user.account).await?))
+    Ok(web::Json(show_profile(&state, Arc::unwrap_or_clone(user.account)).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -3,6 +3,7 @@
 
 use actix_web::{post, web};
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -41,8 +42,11 @@ pub async fn accept_order(
     id: web::Path<Uuid>,
     body: web::Json<AcceptOrder>,
 ) -> Result<web::Json<HolderOrder>, ApiError> {
-    accept_card_order(&state, AcceptCardOrder { order_id: id.into_inner().into(), version: body.version, account: user.account })
-        .await
-        .map(web::Json)
-        .map_err(ApiError::from)
+    accept_card_order(
+        &state,
+        AcceptCardOrder { order_id: id.into_inner().into(), version: body.version, account: Arc::unwrap_or_clone(user.account) },
+    )
+    .await
+    .map(web::Json)
+    .map_err(ApiError::from)
 }

@@ -19,7 +19,7 @@ use sitecard_app::use_cases::list_my_orders as use_case;
 ))]
 #[get("/me/card-orders")]
 pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Result<web::Json<Vec<HolderOrder>>, ApiError> {
-    Ok(web::Json(use_case::list_my_orders(&state, &user.account, user.person.as_ref()).await?))
+    Ok(web::Json(use_case::list_my_orders(&state, &user.account, user.person.as_deref()).await?))
 }
 
 /// Read one of the caller's card orders.
@@ -32,5 +32,5 @@ pub async fn list_my_orders(state: web::Data<AppState>, user: CurrentUser) -> Re
 ))]
 #[get("/me/card-orders/{id}")]
 pub async fn show_my_order(state: web::Data<AppState>, user: CurrentUser, id: web::Path<Uuid>) -> Result<web::Json<HolderOrder>, ApiError> {
-    Ok(web::Json(use_case::show_my_order(&state, &user.account, user.person.as_ref(), (*id).into()).await?))
+    Ok(web::Json(use_case::show_my_order(&state, &user.account, user.person.as_deref(), (*id).into()).await?))
 }
