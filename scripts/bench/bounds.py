@@ -51,10 +51,14 @@ BOUNDS = {
                       "`SITECARD_LOG=warn` diagnostic line shows what the logging costs; the notes give the CPU per answer.",
     "authenticated read": "Each read verifies the JWT (once per token), finds its session, account and verified person in memory "
                           "(`SITECARD_SESSION_CACHE`; the diagnostic line shows the read without it) and runs one statement: the "
-                          "order joined with its company and its status history, one row per history entry. What remains is the "
-                          "database access layer: sea-orm on sqlx hands the statement to a connection thread (SQLite) or socket "
-                          "(PostgreSQL) and every row back through a channel, and decodes each row's columns; the profile is flat "
-                          "across sqlx, sea-orm, the allocator and the kernel's thread switches, with SQLite itself a few per cent.",
+                          "order joined with its company and its status history, one row per history entry. On SQLite that "
+                          "statement runs on a connection the read handle keeps (one round trip to its thread; a pooled "
+                          "connection costs a second one, sqlx's ping as it returns to the pool, which PostgreSQL reads still "
+                          "pay). What remains is the database access layer: sqlx hands the statement to the connection's thread "
+                          "(SQLite) or socket (PostgreSQL) and the rows back through a channel, each hand-off a futex wake-up "
+                          "(a quarter of the CPU in the kernel's thread switches), sea-orm builds the SQL text and decodes each "
+                          "column by name, and glibc's malloc/free takes about a fifth (mimalloc measured +15% but 64-76 MiB "
+                          "idle, over the memory target); SQLite itself is a few per cent.",
     "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests and about twenty statements; on PostgreSQL each "
                   "is a round trip, and the backends' CPU is taken from the argon2 threads, which run at the lowest priority so "
                   "that the event loop stays responsive.",

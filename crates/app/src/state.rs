@@ -35,10 +35,11 @@ pub struct AppConfig {
 pub struct AppState {
     /// Every write and every transaction.
     pub db: Db,
-    /// Plain reads, on a pool of their own: on SQLite readers that WAL lets run beside the single writer
-    /// connection; on PostgreSQL connections that writers cannot take (transactions queued on the audit
-    /// chain's lock while a commit waits for its WAL flush would otherwise hold every pooled connection, and
-    /// authenticated reads, which check the session, would wait behind them).
+    /// Plain reads, on connections of their own (kept, not pooled: `sitecard_persistence::connect_reads`): on
+    /// SQLite readers that WAL lets run beside the single writer connection; on PostgreSQL connections that
+    /// writers cannot take (transactions queued on the audit chain's lock while a commit waits for its WAL
+    /// flush would otherwise hold every pooled connection, and authenticated reads, which check the session,
+    /// would wait behind them).
     pub read: Db,
     pub config: Arc<AppConfig>,
     pub metrics: Metrics,

@@ -17,8 +17,7 @@ pub trait Conn: ConnectionTrait {}
 
 impl<T: ConnectionTrait> Conn for T {}
 
-/// A connection pool; on SQLite, the read handle also keeps connections of its own for plain reads
-/// ([`DirectReads`]).
+/// A connection pool; the read handle also keeps connections of its own for plain reads ([`DirectReads`]).
 #[derive(Clone, Debug)]
 pub struct Db(pub(crate) DatabaseConnection, pub(crate) Option<Arc<DirectReads>>);
 

@@ -1,106 +1,172 @@
-//! Plain reads on SQLite over connections this handle holds itself rather than borrows from sqlx's pool.
+//! Plain reads over connections this handle holds itself rather than borrows from sqlx's pool.
 //!
-//! A pooled connection returned after each statement is pinged through its worker thread before the pool
-//! takes it back (sqlx tests every returned connection, in a task of its own): on SQLite that is a second
-//! round trip to the connection's thread, two more thread wake-ups, for every read. A SQLite connection is a
-//! file handle in this process and cannot die between statements, so these connections are simply kept.
-//! Each statement still runs outside any transaction (autocommit: it sees the latest commit) and as a prepared
-//! statement that the connection keeps.
+//! sqlx pings every pooled connection as it goes back to the pool (in a task of its own, before the next
+//! caller may have it): on SQLite a second round trip to the connection's thread for every statement, on
+//! PostgreSQL a second round trip to the server. The read handle keeps its connections instead. Each statement
+//! still runs on its own, outside any transaction (autocommit: it sees the latest commit), as a prepared
+//! statement the connection keeps. What the pool's checks were for is kept where it matters:
+//! - a statement whose caller gave up mid-way (the client went away) leaves its connection pinged before the
+//!   next statement, as the pool's release check would;
+//! - a PostgreSQL connection idle for a second is pinged before use and replaced if the ping fails (the pool's
+//!   `test_before_acquire_if_idle_for`), and one that fails with a connection error is dropped, so a restarted
+//!   server costs at most the one statement that found out (503, like the pool's) and the next reconnects.
+//!
+//! Connections open on first use: a server starts without waiting for them, and tests with many servers do
+//! not open what they never use.
 
-use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
-use sea_orm::sqlx::{self, Connection};
+use std::time::{Duration, Instant};
+
+use sea_orm::sqlx::postgres::{PgConnectOptions, Postgres};
+use sea_orm::sqlx::sqlite::{Sqlite, SqliteConnectOptions};
+use sea_orm::sqlx::{self, ConnectOptions, Connection, Database, Executor, IntoArguments};
 use sea_orm::{DbErr, QueryResult, RuntimeErr, Statement};
 use sea_query_sqlx::SqlxValues;
 use tokio::sync::{Mutex, MutexGuard};
 
-pub(crate) struct DirectReads {
-    conns: Vec<Mutex<Held>>,
-}
+/// As the pool's connect timeout: a database that does not answer is unavailable (503), not a hung request.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
-struct Held {
-    conn: SqliteConnection,
-    /// A statement's future was dropped before it finished (the client went away): check the connection
-    /// before the next statement, as the pool would.
-    interrupted: bool,
+pub(crate) enum DirectReads {
+    Sqlite(Kept<Sqlite>),
+    Postgres(Kept<Postgres>),
 }
 
 impl std::fmt::Debug for DirectReads {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DirectReads").field("connections", &self.conns.len()).finish()
+        match self {
+            Self::Sqlite(k) => f.debug_struct("DirectReads::Sqlite").field("connections", &k.slots.len()).finish(),
+            Self::Postgres(k) => f.debug_struct("DirectReads::Postgres").field("connections", &k.slots.len()).finish(),
+        }
     }
 }
 
 impl DirectReads {
-    pub(crate) async fn open(options: SqliteConnectOptions, count: u32) -> Result<Self, DbErr> {
-        let mut conns = Vec::with_capacity(count as usize);
-        for _ in 0..count.max(1) {
-            let conn = SqliteConnection::connect_with(&options).await.map_err(|e| DbErr::Conn(RuntimeErr::SqlxError(e.into())))?;
-            conns.push(Mutex::new(Held { conn, interrupted: false }));
-        }
-        Ok(Self { conns })
+    pub(crate) fn sqlite(options: SqliteConnectOptions, count: u32) -> Self {
+        // A SQLite connection is a file handle in this process: it cannot go away while idle.
+        Self::Sqlite(Kept::new(options.disable_statement_logging(), count, None))
     }
 
-    /// The first free connection, so that under light load the same one or two stay warm; the first one when
-    /// all are busy.
-    async fn take(&self) -> Result<MutexGuard<'_, Held>, DbErr> {
-        let mut held = match self.conns.iter().find_map(|c| c.try_lock().ok()) {
-            Some(held) => held,
-            None => self.conns[0].lock().await,
-        };
-        if held.interrupted {
-            held.conn.ping().await.map_err(query_err)?;
-            held.interrupted = false;
-        }
-        Ok(held)
+    pub(crate) fn postgres(options: PgConnectOptions, count: u32) -> Self {
+        Self::Postgres(Kept::new(options.disable_statement_logging(), count, Some(Duration::from_secs(1))))
     }
 
     pub(crate) async fn query_one(&self, stmt: &Statement) -> Result<Option<QueryResult>, DbErr> {
-        let mut held = self.take().await?;
-        let Held { conn, interrupted } = &mut *held;
-        let guard = Interrupted::arm(interrupted);
-        let row = query(stmt).fetch_optional(conn).await;
-        guard.disarm();
-        Ok(row.map_err(query_err)?.map(QueryResult::from))
+        match self {
+            Self::Sqlite(k) => k.query_one(stmt).await,
+            Self::Postgres(k) => k.query_one(stmt).await,
+        }
     }
 
     pub(crate) async fn query_all(&self, stmt: &Statement) -> Result<Vec<QueryResult>, DbErr> {
-        let mut held = self.take().await?;
-        let Held { conn, interrupted } = &mut *held;
-        let guard = Interrupted::arm(interrupted);
-        let rows = query(stmt).fetch_all(conn).await;
-        guard.disarm();
-        Ok(rows.map_err(query_err)?.into_iter().map(QueryResult::from).collect())
-    }
-}
-
-/// Marks the connection interrupted unless disarmed (a statement that returned, with rows or an error).
-struct Interrupted<'a>(Option<&'a mut bool>);
-
-impl<'a> Interrupted<'a> {
-    fn arm(flag: &'a mut bool) -> Self {
-        Self(Some(flag))
-    }
-
-    fn disarm(mut self) {
-        self.0 = None;
-    }
-}
-
-impl Drop for Interrupted<'_> {
-    fn drop(&mut self) {
-        if let Some(flag) = self.0.take() {
-            *flag = true;
+        match self {
+            Self::Sqlite(k) => k.query_all(stmt).await,
+            Self::Postgres(k) => k.query_all(stmt).await,
         }
     }
 }
 
-fn query(stmt: &Statement) -> sqlx::query::Query<'_, sqlx::Sqlite, SqlxValues> {
-    let values = stmt.values.clone().unwrap_or_else(|| sea_orm::sea_query::Values(Vec::new()));
-    sqlx::query_with(sqlx::AssertSqlSafe(stmt.sql.as_str()), SqlxValues(values))
+pub(crate) struct Kept<DB: Database> {
+    options: <DB::Connection as Connection>::Options,
+    /// Ping a connection idle this long before using it (PostgreSQL); `None`: never.
+    check_after_idle: Option<Duration>,
+    slots: Vec<Mutex<Slot<DB>>>,
 }
 
-fn query_err(e: sqlx::Error) -> DbErr {
-    DbErr::Query(RuntimeErr::SqlxError(e.into()))
+struct Slot<DB: Database> {
+    conn: Option<DB::Connection>,
+    /// Set while a statement runs; still set at the next use when its caller was dropped mid-way.
+    interrupted: bool,
+    last_used: Instant,
+}
+
+impl<DB> Kept<DB>
+where
+    DB: Database,
+    DB::Row: Into<QueryResult>,
+    SqlxValues: IntoArguments<DB>,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+{
+    fn new(options: <DB::Connection as Connection>::Options, count: u32, check_after_idle: Option<Duration>) -> Self {
+        let slots = (0..count.max(1)).map(|_| Mutex::new(Slot { conn: None, interrupted: false, last_used: Instant::now() })).collect();
+        Self { options, check_after_idle, slots }
+    }
+
+    /// The first free connection, so that under light load the same one or two stay warm (the first one when
+    /// all are busy), checked or opened as needed.
+    async fn take(&self) -> Result<MutexGuard<'_, Slot<DB>>, DbErr> {
+        let mut slot = match self.slots.iter().find_map(|s| s.try_lock().ok()) {
+            Some(slot) => slot,
+            None => self.slots[0].lock().await,
+        };
+        let check = slot.interrupted || self.check_after_idle.is_some_and(|idle| slot.last_used.elapsed() >= idle);
+        let usable = match slot.conn.as_mut() {
+            Some(conn) if check => conn.ping().await.is_ok(),
+            Some(_) => true,
+            None => false,
+        };
+        if !usable {
+            slot.conn = None;
+            let connect = tokio::time::timeout(CONNECT_TIMEOUT, DB::Connection::connect_with(&self.options));
+            let conn = connect.await.map_err(|_| DbErr::Conn(RuntimeErr::Internal("read connection: connect timed out".into())))?;
+            slot.conn = Some(conn.map_err(|e| DbErr::Conn(RuntimeErr::SqlxError(e.into())))?);
+        }
+        slot.interrupted = false;
+        Ok(slot)
+    }
+
+    async fn query_one(&self, stmt: &Statement) -> Result<Option<QueryResult>, DbErr> {
+        let mut guard = self.take().await?;
+        let slot = &mut *guard;
+        let Some(conn) = slot.conn.as_mut() else { return Err(not_open()) };
+        slot.interrupted = true;
+        let row = query(stmt).fetch_optional(conn).await;
+        slot.interrupted = false;
+        slot.last_used = Instant::now();
+        Ok(checked(slot, row)?.map(Into::into))
+    }
+
+    async fn query_all(&self, stmt: &Statement) -> Result<Vec<QueryResult>, DbErr> {
+        let mut guard = self.take().await?;
+        let slot = &mut *guard;
+        let Some(conn) = slot.conn.as_mut() else { return Err(not_open()) };
+        slot.interrupted = true;
+        let rows = query(stmt).fetch_all(conn).await;
+        slot.interrupted = false;
+        slot.last_used = Instant::now();
+        Ok(checked(slot, rows)?.into_iter().map(Into::into).collect())
+    }
+}
+
+/// A statement's error; a connection that failed as a connection is dropped, and the next use opens another.
+fn checked<DB: Database, T>(slot: &mut Slot<DB>, result: Result<T, sqlx::Error>) -> Result<T, DbErr> {
+    result.map_err(|e| {
+        if is_connection_error(&e) {
+            slot.conn = None;
+        }
+        DbErr::Query(RuntimeErr::SqlxError(e.into()))
+    })
+}
+
+/// The connection, not the statement, failed: the socket or thread is gone, or PostgreSQL is shutting the
+/// session down (SQLSTATE class 57, operator intervention: it sends that before closing).
+fn is_connection_error(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| c.starts_with("57")),
+        _ => false,
+    }
+}
+
+fn not_open() -> DbErr {
+    DbErr::Conn(RuntimeErr::Internal("read connection not open".into()))
+}
+
+fn query<DB: Database>(stmt: &Statement) -> sqlx::query::Query<'_, DB, SqlxValues>
+where
+    SqlxValues: IntoArguments<DB>,
+{
+    let values = stmt.values.clone().unwrap_or_else(|| sea_orm::sea_query::Values(Vec::new()));
+    sqlx::query_with(sqlx::AssertSqlSafe(stmt.sql.as_str()), SqlxValues(values))
 }
 
 #[cfg(test)]
@@ -144,5 +210,47 @@ mod tests {
         let all = futures_util::future::join_all((0..32).map(|_| count(&reads))).await;
         assert!(all.iter().all(|&n| n == 3), "{all:?}");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// A PostgreSQL server that ends a kept connection (here by `pg_terminate_backend`, as a restart or failover
+    /// would) costs at most the statements that find out, answered as "unavailable"; a connection idle past the
+    /// check is replaced before its statement. Skipped, loudly, where no PostgreSQL is reachable.
+    #[tokio::test]
+    async fn a_postgres_read_connection_that_died_is_replaced() {
+        let server = std::env::var("SITECARD_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+        let Ok(admin) = sea_orm::Database::connect(format!("{server}/postgres")).await else {
+            eprintln!("!!! PostgreSQL not reachable at {server}: kept PostgreSQL read connections NOT tested");
+            return;
+        };
+        let name = format!("sitecard_t_{}", uuid::Uuid::new_v4().simple());
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+        let reads = crate::connect_reads(&format!("{server}/{name}"), 1).await.expect("reads");
+        let terminate =
+            format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+        let one = || reads.query_one_raw(Statement::from_string(sea_orm::DbBackend::Postgres, "SELECT 1"));
+        one().await.expect("first read");
+
+        admin.execute_unprepared(&terminate).await.expect("terminate");
+        let mut attempts = Vec::new();
+        for _ in 0..3 {
+            let result = one().await;
+            let ok = result.is_ok();
+            attempts.push(result.map(|_| ()).map_err(crate::DbError::from));
+            if ok {
+                break;
+            }
+        }
+        assert!(attempts.last().is_some_and(Result::is_ok), "no read succeeded after the connection died: {attempts:?}");
+        for failed in attempts.iter().filter_map(|a| a.as_ref().err()) {
+            assert!(matches!(failed, crate::DbError::Unavailable(_)), "a dead connection must read as unavailable (503): {failed:?}");
+        }
+
+        admin.execute_unprepared(&terminate).await.expect("terminate again");
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        one().await.expect("an idle connection that died is replaced before its statement");
+
+        drop(reads);
+        let _ = admin.execute_unprepared(&terminate).await;
+        let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await;
     }
 }

@@ -38,8 +38,8 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
     connect_with(url, max_connections, false).await
 }
 
-/// Opens the handle for plain reads: a pool like [`connect`]'s, and on SQLite `connections` connections kept
-/// for plain reads outside transactions (`direct_reads`), which skip the pool's round trip per statement.
+/// Opens the handle for plain reads: a pool like [`connect`]'s for transactions, and up to `connections`
+/// connections kept for plain reads outside transactions (`direct_reads`: no pool round trip per statement).
 pub async fn connect_reads(url: &str, connections: u32) -> Result<Db, DbError> {
     connect_with(url, connections, true).await
 }
@@ -65,12 +65,16 @@ async fn connect_with(url: &str, max_connections: u32, direct_reads: bool) -> Re
         opts.test_before_acquire_if_idle_for(Duration::from_secs(1));
     }
     let pool = Database::connect(opts).await?;
-    let direct = if is_sqlite && direct_reads {
+    let direct = if !direct_reads {
+        None
+    } else if is_sqlite {
         let options: sea_orm::sqlx::sqlite::SqliteConnectOptions =
             url.parse().map_err(|e| DbError::Unavailable(format!("SQLite options: {e}")))?;
-        Some(std::sync::Arc::new(direct_reads::DirectReads::open(sqlite_options(options), max_connections).await?))
+        Some(std::sync::Arc::new(direct_reads::DirectReads::sqlite(sqlite_options(options), max_connections)))
     } else {
-        None
+        let options: sea_orm::sqlx::postgres::PgConnectOptions =
+            url.parse().map_err(|e| DbError::Unavailable(format!("PostgreSQL options: {e}")))?;
+        Some(std::sync::Arc::new(direct_reads::DirectReads::postgres(options, max_connections)))
     };
     Ok(Db(pool, direct))
 }

@@ -9,7 +9,7 @@ pub struct Config {
     /// Database URL: `sqlite://./data/sitecard.db` (embedded, default) or `postgres://user@host/db`.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://./data/sitecard.db", global = true)]
     pub database_url: String,
-    /// Database connections for writes; plain reads get a pool of their own of at most this many (and 8).
+    /// Database connections for writes; plain reads keep at most this many (and 8) connections of their own.
     #[arg(long, env = "SITECARD_DB_POOL_SIZE", default_value_t = 10, global = true)]
     pub db_pool_size: u32,
     /// Address to listen on.

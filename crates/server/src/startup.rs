@@ -49,7 +49,7 @@ pub async fn open_database(config: &Config) -> Result<sitecard_persistence::Db, 
 pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
     let db = open_database(config).await?;
     sitecard_persistence::migrate(&db).await?;
-    // Reads get their own pool on both backends (see `AppState::read`).
+    // Reads get connections of their own on both backends (see `AppState::read`).
     let read = sitecard_persistence::connect_reads(&config.database_url, config.db_pool_size.clamp(1, 8)).await?;
     let cipher = DataCipher::new(config::data_key(config).map_err(StartupError::Config)?);
     let keys = KeyStore::load(&db, &cipher).await?;
