@@ -14,6 +14,7 @@
 //! Connections open on first use: a server starts without waiting for them, and tests with many servers do
 //! not open what they never use.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use sea_orm::sqlx::postgres::{PgConnectOptions, Postgres};
@@ -21,7 +22,7 @@ use sea_orm::sqlx::sqlite::{Sqlite, SqliteConnectOptions};
 use sea_orm::sqlx::{self, ConnectOptions, Connection, Database, Executor, IntoArguments};
 use sea_orm::{DbErr, QueryResult, RuntimeErr, Statement};
 use sea_query_sqlx::SqlxValues;
-use tokio::sync::{Mutex, MutexGuard};
+use tokio::sync::{Mutex, MutexGuard, Semaphore, SemaphorePermit};
 
 /// As the pool's connect timeout: a database that does not answer is unavailable (503), not a hung request.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -70,6 +71,17 @@ pub(crate) struct Kept<DB: Database> {
     /// Ping a connection idle this long before using it (PostgreSQL); `None`: never.
     check_after_idle: Option<Duration>,
     slots: Vec<Mutex<Slot<DB>>>,
+    /// One permit per slot: whoever holds one finds a free slot, and callers wait their turn in order for
+    /// whichever connection frees first (as in a pool), not behind one particular, perhaps slow, connection.
+    free: Semaphore,
+    /// Where the next PostgreSQL read starts looking for a free connection.
+    next: AtomicUsize,
+}
+
+/// A slot's lock, given up before the permit that led to it (fields drop in order).
+struct Taken<'a, DB: Database> {
+    slot: MutexGuard<'a, Slot<DB>>,
+    _permit: SemaphorePermit<'a>,
 }
 
 struct Slot<DB: Database> {
@@ -87,17 +99,19 @@ where
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
 {
     fn new(options: <DB::Connection as Connection>::Options, count: u32, check_after_idle: Option<Duration>) -> Self {
-        let slots = (0..count.max(1)).map(|_| Mutex::new(Slot { conn: None, interrupted: false, last_used: Instant::now() })).collect();
-        Self { options, check_after_idle, slots }
+        let count = count.max(1) as usize;
+        let slots = (0..count).map(|_| Mutex::new(Slot { conn: None, interrupted: false, last_used: Instant::now() })).collect();
+        Self { options, check_after_idle, slots, free: Semaphore::new(count), next: AtomicUsize::new(0) }
     }
 
-    /// The first free connection, so that under light load the same one or two stay warm (the first one when
-    /// all are busy), checked or opened as needed.
-    async fn take(&self) -> Result<MutexGuard<'_, Slot<DB>>, DbErr> {
-        let mut slot = match self.slots.iter().find_map(|s| s.try_lock().ok()) {
-            Some(slot) => slot,
-            None => self.slots[0].lock().await,
-        };
+    /// A free connection, checked or opened as needed. SQLite: the first free one, so that under light load
+    /// the same one or two threads stay warm. PostgreSQL: the next free one in turn, as a pool hands them out,
+    /// so that none sits idle past the idle check and then pays a ping in the middle of a busy moment.
+    async fn take(&self) -> Result<Taken<'_, DB>, DbErr> {
+        let permit = self.free.acquire().await.map_err(|_| not_open())?;
+        let start = if self.check_after_idle.is_some() { self.next.fetch_add(1, Ordering::Relaxed) % self.slots.len() } else { 0 };
+        let in_turn = self.slots[start..].iter().chain(&self.slots[..start]);
+        let Some(mut slot) = in_turn.into_iter().find_map(|s| s.try_lock().ok()) else { return Err(not_open()) };
         let check = slot.interrupted || self.check_after_idle.is_some_and(|idle| slot.last_used.elapsed() >= idle);
         let usable = match slot.conn.as_mut() {
             Some(conn) if check => conn.ping().await.is_ok(),
@@ -111,12 +125,12 @@ where
             slot.conn = Some(conn.map_err(|e| DbErr::Conn(RuntimeErr::SqlxError(e.into())))?);
         }
         slot.interrupted = false;
-        Ok(slot)
+        Ok(Taken { slot, _permit: permit })
     }
 
     async fn query_one(&self, stmt: &Statement) -> Result<Option<QueryResult>, DbErr> {
-        let mut guard = self.take().await?;
-        let slot = &mut *guard;
+        let mut taken = self.take().await?;
+        let slot = &mut *taken.slot;
         let Some(conn) = slot.conn.as_mut() else { return Err(not_open()) };
         slot.interrupted = true;
         let row = query(stmt).fetch_optional(conn).await;
@@ -126,8 +140,8 @@ where
     }
 
     async fn query_all(&self, stmt: &Statement) -> Result<Vec<QueryResult>, DbErr> {
-        let mut guard = self.take().await?;
-        let slot = &mut *guard;
+        let mut taken = self.take().await?;
+        let slot = &mut *taken.slot;
         let Some(conn) = slot.conn.as_mut() else { return Err(not_open()) };
         slot.interrupted = true;
         let rows = query(stmt).fetch_all(conn).await;
