@@ -71,14 +71,14 @@ macro_rules! delegate_connection {
 
             async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
                 match self.direct() {
-                    Some(direct) => direct.query_one(&stmt).await,
+                    Some(direct) => direct.query_one(stmt).await,
                     None => self.0.query_one_raw(stmt).await,
                 }
             }
 
             async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
                 match self.direct() {
-                    Some(direct) => direct.query_all(&stmt).await,
+                    Some(direct) => direct.query_all(stmt).await,
                     None => self.0.query_all_raw(stmt).await,
                 }
             }

@@ -17,15 +17,13 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::{CONNECT_TIMEOUT, POSTGRES_IDLE_CHECK};
 use sea_orm::sqlx::postgres::{PgConnectOptions, Postgres};
 use sea_orm::sqlx::sqlite::{Sqlite, SqliteConnectOptions};
 use sea_orm::sqlx::{self, ConnectOptions, Connection, Database, Executor, IntoArguments};
 use sea_orm::{DbErr, QueryResult, RuntimeErr, Statement};
 use sea_query_sqlx::SqlxValues;
 use tokio::sync::{Mutex, MutexGuard, Semaphore, SemaphorePermit};
-
-/// As the pool's connect timeout: a database that does not answer is unavailable (503), not a hung request.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub(crate) enum DirectReads {
     Sqlite(Kept<Sqlite>),
@@ -48,17 +46,17 @@ impl DirectReads {
     }
 
     pub(crate) fn postgres(options: PgConnectOptions, count: u32) -> Self {
-        Self::Postgres(Kept::new(options.disable_statement_logging(), count, Some(Duration::from_secs(1))))
+        Self::Postgres(Kept::new(options.disable_statement_logging(), count, Some(POSTGRES_IDLE_CHECK)))
     }
 
-    pub(crate) async fn query_one(&self, stmt: &Statement) -> Result<Option<QueryResult>, DbErr> {
+    pub(crate) async fn query_one(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
         match self {
             Self::Sqlite(k) => k.query_one(stmt).await,
             Self::Postgres(k) => k.query_one(stmt).await,
         }
     }
 
-    pub(crate) async fn query_all(&self, stmt: &Statement) -> Result<Vec<QueryResult>, DbErr> {
+    pub(crate) async fn query_all(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
         match self {
             Self::Sqlite(k) => k.query_all(stmt).await,
             Self::Postgres(k) => k.query_all(stmt).await,
@@ -128,23 +126,25 @@ where
         Ok(Taken { slot, _permit: permit })
     }
 
-    async fn query_one(&self, stmt: &Statement) -> Result<Option<QueryResult>, DbErr> {
+    async fn query_one(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        let Statement { sql, values, .. } = stmt;
         let mut taken = self.take().await?;
         let slot = &mut *taken.slot;
         let Some(conn) = slot.conn.as_mut() else { return Err(not_open()) };
         slot.interrupted = true;
-        let row = query(stmt).fetch_optional(conn).await;
+        let row = query(&sql, values).fetch_optional(conn).await;
         slot.interrupted = false;
         slot.last_used = Instant::now();
         Ok(checked(slot, row)?.map(Into::into))
     }
 
-    async fn query_all(&self, stmt: &Statement) -> Result<Vec<QueryResult>, DbErr> {
+    async fn query_all(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        let Statement { sql, values, .. } = stmt;
         let mut taken = self.take().await?;
         let slot = &mut *taken.slot;
         let Some(conn) = slot.conn.as_mut() else { return Err(not_open()) };
         slot.interrupted = true;
-        let rows = query(stmt).fetch_all(conn).await;
+        let rows = query(&sql, values).fetch_all(conn).await;
         slot.interrupted = false;
         slot.last_used = Instant::now();
         Ok(checked(slot, rows)?.into_iter().map(Into::into).collect())
@@ -175,12 +175,13 @@ fn not_open() -> DbErr {
     DbErr::Conn(RuntimeErr::Internal("read connection not open".into()))
 }
 
-fn query<DB: Database>(stmt: &Statement) -> sqlx::query::Query<'_, DB, SqlxValues>
+/// The statement's values move into the query; its text is borrowed.
+fn query<DB: Database>(sql: &str, values: Option<sea_orm::sea_query::Values>) -> sqlx::query::Query<'_, DB, SqlxValues>
 where
     SqlxValues: IntoArguments<DB>,
 {
-    let values = stmt.values.clone().unwrap_or_else(|| sea_orm::sea_query::Values(Vec::new()));
-    sqlx::query_with(sqlx::AssertSqlSafe(stmt.sql.as_str()), SqlxValues(values))
+    let values = values.unwrap_or_else(|| sea_orm::sea_query::Values(Vec::new()));
+    sqlx::query_with(sqlx::AssertSqlSafe(sql), SqlxValues(values))
 }
 
 #[cfg(test)]

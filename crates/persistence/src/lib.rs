@@ -33,6 +33,12 @@ use std::time::Duration;
 use migration::MigratorTrait;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend};
 
+/// How long opening a connection may take before the database counts as unavailable (503), for the pool and
+/// for the kept read connections alike.
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// A PostgreSQL connection idle this long is tested before use: the server may have restarted meanwhile.
+pub(crate) const POSTGRES_IDLE_CHECK: Duration = Duration::from_secs(1);
+
 /// Opens the pool. For SQLite the database file and its directory are created when missing.
 pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
     connect_with(url, max_connections, false).await
@@ -50,7 +56,7 @@ async fn connect_with(url: &str, max_connections: u32, direct_reads: bool) -> Re
     let mut opts = ConnectOptions::new(url.clone());
     opts.max_connections(max_connections.max(1))
         .min_connections(if is_sqlite { 1 } else { 0 })
-        .connect_timeout(Duration::from_secs(5))
+        .connect_timeout(CONNECT_TIMEOUT)
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
     if is_sqlite {
@@ -62,7 +68,7 @@ async fn connect_with(url: &str, max_connections: u32, direct_reads: bool) -> Re
     } else {
         // A PostgreSQL connection can die with the server (restart, failover): test those that sat idle long
         // enough to have missed it, not every one on every query (a round trip each).
-        opts.test_before_acquire_if_idle_for(Duration::from_secs(1));
+        opts.test_before_acquire_if_idle_for(POSTGRES_IDLE_CHECK);
     }
     let pool = Database::connect(opts).await?;
     let direct = if !direct_reads {
