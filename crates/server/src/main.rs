@@ -15,9 +15,11 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::startup::Application;
 
-#[cfg(feature = "mimalloc")]
+// Many small short-lived allocations on two event-loop threads and the database threads: jemalloc's per-thread
+// caches beat glibc's arenas there (crates/server/Cargo.toml has the numbers).
+#[cfg(feature = "jemalloc")]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 #[derive(Parser)]
 #[command(name = "sitecard", version, about = "Sitecard: construction-site ID cards for workers without Swedish BankID")]
