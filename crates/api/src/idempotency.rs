@@ -48,7 +48,10 @@ async fn principal(state: &AppState, req: &ServiceRequest) -> Option<String> {
 }
 
 pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
-    let changes_state = matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
+    // Reads (most requests) pass straight through: no header parsing, no shared state touched.
+    if !matches!(*req.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
     let key = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).map(|k| k.trim().to_owned()).filter(|k| !k.is_empty());
     let state = req.app_data::<web::Data<AppState>>().cloned();
     // JSON-sized bodies only: binary uploads (photos) replace content and are idempotent by themselves.
@@ -65,8 +68,7 @@ pub async fn idempotency(mut req: ServiceRequest, next: Next<impl MessageBody + 
             .is_some_and(|ct| ct.starts_with("image/") || ct.starts_with("application/octet-stream"));
     // Production events claim their key in the transaction of the change itself (crash-safe); no second claim.
     let own_keys = req.path().starts_with("/api/v1/partner/production-orders/") && req.path().ends_with("/events");
-    let (Some(key), Some(state), true, true, false, false) = (key, state, changes_state, small_body, never_kept(req.path()), own_keys)
-    else {
+    let (Some(key), Some(state), true, false, false) = (key, state, small_body, never_kept(req.path()), own_keys) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     if key.len() > 200 {

@@ -84,8 +84,8 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     if let Some(m) = metrics {
         m.observe(method.as_str(), &route, res.status().as_str(), elapsed.as_secs_f64());
     }
-    // Outside the span, with its fields spelled out: the same line, without the JSON formatter re-reading the
-    // span's recorded fields (it parses them back from text) for the one line every request writes.
+    // Outside the span, with its fields spelled out: the one line every request writes has them at the top level,
+    // and the formatter need not copy the span's fields in as well.
     tracing::info!(
         request_id = %request_id,
         method = %method,

@@ -19,19 +19,21 @@ pub fn init(format: &str) -> WorkerGuard {
         .lossy(false)
         .thread_name("sitecard-log")
         .finish(PacedFlush { inner: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()), pause: FLUSH_PAUSE });
-    let output = if format == "pretty" {
-        tracing_subscriber::fmt::layer().with_writer(writer).boxed()
-    } else {
-        tracing_subscriber::fmt::layer()
-            .json()
-            .flatten_event(true)
-            .with_current_span(true)
-            .with_span_list(false)
-            .with_writer(writer)
-            .boxed()
-    };
+    let output = if format == "pretty" { tracing_subscriber::fmt::layer().with_writer(writer).boxed() } else { json_lines(writer).boxed() };
     let _ = tracing_subscriber::registry().with(filter(std::env::var("SITECARD_LOG").ok().as_deref())).with(output).try_init();
     guard
+}
+
+/// One JSON object per line: the event's fields at the top level beside `timestamp`, `level`, `target` and
+/// `message`, and the fields of the span it happened in (the request's id, method and path) under `span`.
+/// `json-subscriber` writes the same lines as tracing-subscriber's JSON format with less work per line (measured
+/// 2026-12-07, release, SQLite: `/healthz` 0.657x -> 0.703x hello, the authenticated read +3-4%).
+fn json_lines<S, W>(writer: W) -> impl Layer<S>
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    json_subscriber::fmt::layer().flatten_event(true).with_current_span(true).with_span_list(false).with_writer(writer)
 }
 
 /// How long the writer thread rests after each write-out. While it rests, loggers add lines to the channel
@@ -125,6 +127,36 @@ mod tests {
         assert_eq!(text, expected, "every line, in order");
         let flushes = sink.flushes.load(std::sync::atomic::Ordering::SeqCst);
         assert!(flushes <= pauses + 5, "{flushes} write-outs for 401 lines over {pauses} pauses of {pause:?}");
+    }
+
+    /// The shape operators' log queries rely on: the access line's fields at the top level, and a line logged
+    /// inside a request carrying that request's id.
+    #[test]
+    fn log_lines_are_flat_json_with_the_request_span() {
+        let sink = Sink::default();
+        let out = sink.clone();
+        let subscriber = tracing_subscriber::registry().with(json_lines(move || out.clone()));
+        tracing::subscriber::with_default(subscriber, || {
+            let span = tracing::info_span!("request", request_id = %"r-1", method = %"GET", path = %"/x");
+            span.in_scope(|| tracing::warn!(cause = %"boom \"quoted\"", "service unavailable"));
+            tracing::info!(request_id = %"r-1", status = 503u16, latency_ms = 2u64, "request finished");
+        });
+        let text = String::from_utf8(sink.bytes.lock().unwrap().clone()).unwrap();
+        let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"))).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        let inner = &lines[0];
+        assert_eq!(inner["level"], "WARN");
+        assert_eq!(inner["message"], "service unavailable");
+        assert_eq!(inner["cause"], "boom \"quoted\"");
+        assert_eq!(inner["span"]["request_id"], "r-1", "{inner}");
+        assert_eq!(inner["span"]["path"], "/x", "{inner}");
+        let access = &lines[1];
+        assert_eq!(access["message"], "request finished");
+        assert_eq!(access["request_id"], "r-1");
+        assert_eq!(access["status"], 503);
+        assert_eq!(access["latency_ms"], 2);
+        assert!(access["timestamp"].as_str().is_some_and(|t| t.ends_with('Z')), "{access}");
+        assert!(access.get("span").is_none(), "logged outside the span: {access}");
     }
 
     #[test]
