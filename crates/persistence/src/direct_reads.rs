@@ -109,7 +109,13 @@ where
         let permit = self.free.acquire().await.map_err(|_| not_open())?;
         let start = if self.check_after_idle.is_some() { self.next.fetch_add(1, Ordering::Relaxed) % self.slots.len() } else { 0 };
         let in_turn = self.slots[start..].iter().chain(&self.slots[..start]);
-        let Some(mut slot) = in_turn.into_iter().find_map(|s| s.try_lock().ok()) else { return Err(not_open()) };
+        // A permit should always find a slot free; when none is (seen as a rare 503 under wrk bursts that drop
+        // handlers mid-statement, cause not found), wait for the slot in turn rather than fail the read, as
+        // before the semaphore.
+        let mut slot = match in_turn.into_iter().find_map(|s| s.try_lock().ok()) {
+            Some(slot) => slot,
+            None => self.slots[start].lock().await,
+        };
         let check = slot.interrupted || self.check_after_idle.is_some_and(|idle| slot.last_used.elapsed() >= idle);
         let usable = match slot.conn.as_mut() {
             Some(conn) if check => conn.ping().await.is_ok(),
