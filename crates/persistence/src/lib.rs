@@ -9,10 +9,10 @@ pub mod cards;
 pub mod challenges;
 pub mod companies;
 mod connection;
-mod direct_reads;
 pub mod entities;
 pub mod error;
 pub mod idempotency;
+mod kept;
 pub mod orders;
 pub mod outbox;
 mod paging;
@@ -33,56 +33,44 @@ use std::time::Duration;
 use migration::MigratorTrait;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DbBackend};
 
-/// How long opening a connection may take before the database counts as unavailable (503), for the pool and
-/// for the kept read connections alike.
+/// How long opening a connection may take before the database counts as unavailable (503).
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a statement may wait for a free connection before the database counts as unavailable (503).
+pub(crate) const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 /// A PostgreSQL connection idle this long is tested before use: the server may have restarted meanwhile.
 pub(crate) const POSTGRES_IDLE_CHECK: Duration = Duration::from_secs(1);
 
-/// Opens the pool. For SQLite the database file and its directory are created when missing.
-pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
-    connect_with(url, max_connections, false).await
-}
-
-/// Opens the handle for plain reads: a pool like [`connect`]'s for transactions, and up to `connections`
-/// connections kept for plain reads outside transactions (`direct_reads`: no pool round trip per statement).
-pub async fn connect_reads(url: &str, connections: u32) -> Result<Db, DbError> {
-    connect_with(url, connections, true).await
-}
-
-async fn connect_with(url: &str, max_connections: u32, direct_reads: bool) -> Result<Db, DbError> {
+/// Opens a handle with up to `connections` connections of its own (`kept`: no pool round trip per statement
+/// or transaction), opened on first use. For SQLite the database file and its directory are created when
+/// missing; an in-memory SQLite database, which exists only on its one connection, uses sea-orm's pool.
+pub async fn connect(url: &str, connections: u32) -> Result<Db, DbError> {
     let url = prepare_sqlite(url)?;
     let is_sqlite = url.starts_with("sqlite:");
+    let in_memory = is_sqlite && url.contains(":memory:");
     let mut opts = ConnectOptions::new(url.clone());
-    opts.max_connections(max_connections.max(1))
-        .min_connections(if is_sqlite { 1 } else { 0 })
+    // The pool runs the migrations (SQLite: one writer); an in-memory database keeps its one connection for good.
+    opts.max_connections(if is_sqlite { 1 } else { 2 })
+        .min_connections(u32::from(in_memory))
         .connect_timeout(CONNECT_TIMEOUT)
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(ACQUIRE_TIMEOUT)
         .sqlx_logging(false);
     if is_sqlite {
         // Per connection, so a pooled connection opened later (after idle or lifetime expiry) gets them too.
-        opts.map_sqlx_sqlite_opts(sqlite_options)
-            // A SQLite connection is a file handle in this process: it cannot go away between queries, so the
-            // ping sqlx would otherwise send through the connection's worker thread before every query is waste.
-            .test_before_acquire(false);
-    } else {
-        // A PostgreSQL connection can die with the server (restart, failover): test those that sat idle long
-        // enough to have missed it, not every one on every query (a round trip each).
-        opts.test_before_acquire_if_idle_for(POSTGRES_IDLE_CHECK);
+        opts.map_sqlx_sqlite_opts(sqlite_options).test_before_acquire(false);
     }
     let pool = Database::connect(opts).await?;
-    let direct = if !direct_reads {
+    let kept = if in_memory {
         None
     } else if is_sqlite {
         let options: sea_orm::sqlx::sqlite::SqliteConnectOptions =
             url.parse().map_err(|e| DbError::Unavailable(format!("SQLite options: {e}")))?;
-        Some(std::sync::Arc::new(direct_reads::DirectReads::sqlite(sqlite_options(options), max_connections)))
+        Some(std::sync::Arc::new(kept::Kept::sqlite(sqlite_options(options), connections)))
     } else {
         let options: sea_orm::sqlx::postgres::PgConnectOptions =
             url.parse().map_err(|e| DbError::Unavailable(format!("PostgreSQL options: {e}")))?;
-        Some(std::sync::Arc::new(direct_reads::DirectReads::postgres(options, max_connections)))
+        Some(std::sync::Arc::new(kept::Kept::postgres(options, connections)))
     };
-    Ok(Db(pool, direct))
+    Ok(Db(pool, kept))
 }
 
 /// WAL lets readers proceed while one writer commits; the busy timeout queues writers instead of failing.
@@ -116,25 +104,14 @@ fn prepare_sqlite(url: &str) -> Result<String, DbError> {
 /// on the busy timeout) instead of failing with SQLITE_BUSY_SNAPSHOT when another connection or process
 /// committed between the transaction's first read and its first write.
 pub async fn begin(db: &Db) -> Result<UnitOfWork, DbError> {
-    let options = sea_orm::TransactionOptions {
-        isolation_level: None,
-        access_mode: None,
-        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
-    };
-    db.begin_with(options).await
+    db.begin_with(kept::TxMode::Write).await
 }
 
 /// Starts a read-only transaction that sees one snapshot throughout: `REPEATABLE READ` on PostgreSQL, a
 /// deferred transaction on SQLite (WAL keeps its snapshot from the first read). For reports that read several
 /// tables while background jobs write them.
 pub async fn begin_snapshot(db: &Db) -> Result<UnitOfWork, DbError> {
-    let postgres = db.backend() == sea_orm::DbBackend::Postgres;
-    let options = sea_orm::TransactionOptions {
-        isolation_level: postgres.then_some(sea_orm::IsolationLevel::RepeatableRead),
-        access_mode: postgres.then_some(sea_orm::AccessMode::ReadOnly),
-        sqlite_transaction_mode: None,
-    };
-    db.begin_with(options).await
+    db.begin_with(kept::TxMode::Snapshot).await
 }
 
 /// Applies every pending migration.
@@ -144,7 +121,7 @@ pub async fn migrate(db: &Db) -> Result<(), DbError> {
 
 /// A round trip to the database, for `/readyz`.
 pub async fn ping(db: &Db) -> Result<(), DbError> {
-    db.0.ping().await.map_err(|e| DbError::Unavailable(e.to_string()))
+    db.ping().await.map_err(|e| DbError::Unavailable(e.to_string()))
 }
 
 /// The database engine's version (the embedded SQLite library's, or the PostgreSQL server's), for the
