@@ -79,10 +79,12 @@ pub fn app(
             // Guarded (not routed) by method, so other methods fall through to the 404 like any unknown path.
             web::resource("/api/v1/openapi.json").guard(actix_web::guard::Get()).app_data(web::Data::new(doc.json)).to(openapi_json),
         )
-        .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
         .into_utoipa_app()
         .configure(routes::configure)
         .into_app()
+        // After the API's routes: its pattern is a regular expression, which every request tried before them
+        // would run.
+        .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
         .app_data(web::Data::new(state))
         .app_data(config)
         .app_data(metrics)

@@ -41,7 +41,8 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     // The path without its query string: query strings may carry one-time tokens.
     let path = req.path().to_owned();
     let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
-    let span = tracing::info_span!("request", request_id = %request_id, method = %method, path = %path);
+    // Fields as `&str`, not `%` (Display): a string is copied into the line, not run through the formatter.
+    let span = tracing::info_span!("request", request_id = request_id.as_str(), method = method.as_str(), path = path.as_str());
 
     let outcome = AssertUnwindSafe(next.call(req)).catch_unwind().instrument(span.clone()).await;
     let mut res: ServiceResponse<BoxBody> = match outcome {
@@ -87,11 +88,11 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody + 'static>
     // Outside the span, with its fields spelled out: the one line every request writes has them at the top level,
     // and the formatter need not copy the span's fields in as well.
     tracing::info!(
-        request_id = %request_id,
-        method = %method,
-        path = %path,
+        request_id = request_id.as_str(),
+        method = method.as_str(),
+        path = path.as_str(),
         status = res.status().as_u16(),
-        route = %route,
+        route = route.as_str(),
         latency_ms = elapsed.as_millis() as u64,
         "request finished"
     );
