@@ -35,7 +35,7 @@ pub struct AppConfig {
 pub struct AppState {
     /// Every write and every transaction (on SQLite its one writer connection).
     pub db: Db,
-    /// Plain reads, on connections of their own (`sitecard_persistence::connect`, as `db`'s are): on
+    /// Plain reads, on connections of their own (`sitecard_persistence::connect_reads`): on
     /// SQLite readers that WAL lets run beside the single writer connection; on PostgreSQL connections that
     /// writers cannot take (transactions queued on the audit chain's lock while a commit waits for its WAL
     /// flush would otherwise hold every pooled connection, and authenticated reads, which check the session,

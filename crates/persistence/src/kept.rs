@@ -21,6 +21,7 @@
 //! not open what they never use.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::{ACQUIRE_TIMEOUT, CONNECT_TIMEOUT, POSTGRES_IDLE_CHECK};
@@ -76,8 +77,11 @@ impl Kept {
         Self::Sqlite(Slots::new(options.disable_statement_logging(), count, None))
     }
 
-    pub(crate) fn postgres(options: PgConnectOptions, count: u32) -> Self {
-        Self::Postgres(Slots::new(options.disable_statement_logging(), count, Some(POSTGRES_IDLE_CHECK)))
+    /// `in_turn`: hand the connections out in turn (see [`Slots::take`]).
+    pub(crate) fn postgres(options: PgConnectOptions, count: u32, in_turn: bool) -> Self {
+        let mut slots = Slots::new(options.disable_statement_logging(), count, Some(POSTGRES_IDLE_CHECK));
+        slots.next = in_turn.then(|| AtomicUsize::new(0));
+        Self::Postgres(slots)
     }
 
     pub(crate) async fn query_one(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
@@ -152,6 +156,8 @@ pub(crate) struct Slots<DB: Database> {
     /// One permit per slot: whoever holds one finds a free slot, and callers wait their turn in order for
     /// whichever connection frees first (as in a pool), not behind one particular, perhaps slow, connection.
     free: Arc<Semaphore>,
+    /// Where the next statement starts looking for a free connection, when they are handed out in turn.
+    next: Option<AtomicUsize>,
 }
 
 /// A slot's lock, given up before the permit that led to it (fields drop in order).
@@ -183,12 +189,15 @@ where
         let slots = (0..count)
             .map(|_| Arc::new(Mutex::new(Slot { conn: None, interrupted: false, in_transaction: false, last_used: Instant::now() })))
             .collect();
-        Self { options, check_after_idle, slots, free: Arc::new(Semaphore::new(count)) }
+        Self { options, check_after_idle, slots, free: Arc::new(Semaphore::new(count)), next: None }
     }
 
-    /// A free connection, checked or opened as needed: the first free one, so that under light load the same one
-    /// or two stay warm and the others are never opened (handing them out in turn, as a pool does, opened all of
-    /// them one statement after another: the PostgreSQL scenario tests took 157 s instead of 98).
+    /// A free connection, checked or opened as needed. By default the first free one, so that under light load
+    /// the same one or two stay warm and the others are never opened: handing the ten PostgreSQL writer
+    /// connections out in turn, as a pool does, opened all of them one statement after another (the PostgreSQL
+    /// scenario tests took 157 s instead of 98). PostgreSQL's read connections are handed out in turn, so that
+    /// all of them are open, prepared and within the idle check before a burst needs them: taken first-free,
+    /// the login flood opened them in the middle of the flood (bench: read p99 12x the unloaded p99, not <= 3x).
     async fn take(&self) -> Result<Taken<DB>, DbErr> {
         let permit = match self.free.clone().try_acquire_owned() {
             Ok(permit) => permit,
@@ -200,9 +209,11 @@ where
         };
         // A permit should always find a slot free; when none is (seen as a rare 503 under wrk bursts that drop
         // handlers mid-statement, cause not found), wait for the slot in turn rather than fail.
-        let mut slot = match self.slots.iter().find_map(|s| s.clone().try_lock_owned().ok()) {
+        let start = self.next.as_ref().map_or(0, |next| next.fetch_add(1, Ordering::Relaxed) % self.slots.len());
+        let in_turn = self.slots[start..].iter().chain(&self.slots[..start]);
+        let mut slot = match in_turn.into_iter().find_map(|s| s.clone().try_lock_owned().ok()) {
             Some(slot) => slot,
-            None => self.slots[0].clone().lock_owned().await,
+            None => self.slots[start].clone().lock_owned().await,
         };
         if slot.in_transaction {
             // A dropped transaction whose rollback never ran: closing its connection ends it.
@@ -411,7 +422,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sitecard-direct-{}", uuid::Uuid::new_v4().simple()));
         let url = format!("sqlite://{}/db.sqlite", dir.display());
         let writer = crate::connect(&url, 1).await.expect("writer");
-        let reads = crate::connect(&url, 2).await.expect("reads");
+        let reads = crate::connect_reads(&url, 2).await.expect("reads");
         assert!(reads.1.is_some() && writer.1.is_some(), "a file database's handles keep their own connections");
 
         writer.execute_unprepared("CREATE TABLE t (n INTEGER NOT NULL)").await.expect("create");
@@ -444,7 +455,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sitecard-kept-tx-{}", uuid::Uuid::new_v4().simple()));
         let url = format!("sqlite://{}/db.sqlite", dir.display());
         let writer = crate::connect(&url, 1).await.expect("writer");
-        let reads = crate::connect(&url, 2).await.expect("reads");
+        let reads = crate::connect_reads(&url, 2).await.expect("reads");
         writer.execute_unprepared("CREATE TABLE t (n INTEGER NOT NULL)").await.expect("create");
 
         let txn = crate::begin(&writer).await.expect("begin");
@@ -495,7 +506,7 @@ mod tests {
         };
         let name = format!("sitecard_t_{}", uuid::Uuid::new_v4().simple());
         admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
-        let reads = crate::connect(&format!("{server}/{name}"), 1).await.expect("reads");
+        let reads = crate::connect_reads(&format!("{server}/{name}"), 1).await.expect("reads");
         let terminate =
             format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
         let one = || reads.query_one_raw(Statement::from_string(sea_orm::DbBackend::Postgres, "SELECT 1"));

@@ -44,6 +44,16 @@ pub(crate) const POSTGRES_IDLE_CHECK: Duration = Duration::from_secs(1);
 /// or transaction), opened on first use. For SQLite the database file and its directory are created when
 /// missing; an in-memory SQLite database, which exists only on its one connection, uses sea-orm's pool.
 pub async fn connect(url: &str, connections: u32) -> Result<Db, DbError> {
+    connect_with(url, connections, false).await
+}
+
+/// [`connect`] for the plain reads: on PostgreSQL their connections are handed out in turn, so that all are open
+/// and warm before a burst of reads needs them.
+pub async fn connect_reads(url: &str, connections: u32) -> Result<Db, DbError> {
+    connect_with(url, connections, true).await
+}
+
+async fn connect_with(url: &str, connections: u32, reads: bool) -> Result<Db, DbError> {
     let url = prepare_sqlite(url)?;
     let is_sqlite = url.starts_with("sqlite:");
     let in_memory = is_sqlite && url.contains(":memory:");
@@ -68,7 +78,7 @@ pub async fn connect(url: &str, connections: u32) -> Result<Db, DbError> {
     } else {
         let options: sea_orm::sqlx::postgres::PgConnectOptions =
             url.parse().map_err(|e| DbError::Unavailable(format!("PostgreSQL options: {e}")))?;
-        Some(std::sync::Arc::new(kept::Kept::postgres(options, connections)))
+        Some(std::sync::Arc::new(kept::Kept::postgres(options, connections, reads)))
     };
     Ok(Db(pool, kept))
 }

@@ -50,7 +50,7 @@ pub async fn build_state(config: &Config) -> Result<AppState, StartupError> {
     let db = open_database(config).await?;
     sitecard_persistence::migrate(&db).await?;
     // Reads get connections of their own on both backends (see `AppState::read`).
-    let read = sitecard_persistence::connect(&config.database_url, config.db_pool_size.clamp(1, 8)).await?;
+    let read = sitecard_persistence::connect_reads(&config.database_url, config.db_pool_size.clamp(1, 8)).await?;
     let cipher = DataCipher::new(config::data_key(config).map_err(StartupError::Config)?);
     let keys = KeyStore::load(&db, &cipher).await?;
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
