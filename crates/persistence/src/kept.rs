@@ -74,14 +74,12 @@ macro_rules! on_backend {
 impl Kept {
     pub(crate) fn sqlite(options: SqliteConnectOptions, count: u32) -> Self {
         // A SQLite connection is a file handle in this process: it cannot go away while idle.
-        Self::Sqlite(Slots::new(options.disable_statement_logging(), count, None))
+        Self::Sqlite(Slots::new(options.disable_statement_logging(), count, None, false))
     }
 
     /// `in_turn`: hand the connections out in turn (see [`Slots::take`]).
     pub(crate) fn postgres(options: PgConnectOptions, count: u32, in_turn: bool) -> Self {
-        let mut slots = Slots::new(options.disable_statement_logging(), count, Some(POSTGRES_IDLE_CHECK));
-        slots.next = in_turn.then(|| AtomicUsize::new(0));
-        Self::Postgres(slots)
+        Self::Postgres(Slots::new(options.disable_statement_logging(), count, Some(POSTGRES_IDLE_CHECK), in_turn))
     }
 
     pub(crate) async fn query_one(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
@@ -184,12 +182,13 @@ where
     SqlxValues: IntoArguments<DB>,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
 {
-    fn new(options: <DB::Connection as Connection>::Options, count: u32, check_after_idle: Option<Duration>) -> Self {
+    fn new(options: <DB::Connection as Connection>::Options, count: u32, check_after_idle: Option<Duration>, in_turn: bool) -> Self {
         let count = count.max(1) as usize;
         let slots = (0..count)
             .map(|_| Arc::new(Mutex::new(Slot { conn: None, interrupted: false, in_transaction: false, last_used: Instant::now() })))
             .collect();
-        Self { options, check_after_idle, slots, free: Arc::new(Semaphore::new(count)), next: None }
+        let next = in_turn.then(|| AtomicUsize::new(0));
+        Self { options, check_after_idle, slots, free: Arc::new(Semaphore::new(count)), next }
     }
 
     /// A free connection, checked or opened as needed. By default the first free one, so that under light load
@@ -304,47 +303,32 @@ where
 {
     async fn fetch_optional(&mut self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
         let Statement { sql, values, .. } = stmt;
-        let Some(conn) = self.conn.as_mut() else { return Err(not_open()) };
-        self.interrupted = true;
-        let row = query(&sql, values).fetch_optional(conn).await;
-        self.finished();
-        Ok(self.checked(row, DbErr::Query)?.map(Into::into))
+        let row = query(&sql, values).fetch_optional(self.start()?).await;
+        Ok(self.finish(row, DbErr::Query)?.map(Into::into))
     }
 
     async fn fetch_all(&mut self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
         let Statement { sql, values, .. } = stmt;
-        let Some(conn) = self.conn.as_mut() else { return Err(not_open()) };
-        self.interrupted = true;
-        let rows = query(&sql, values).fetch_all(conn).await;
-        self.finished();
-        Ok(self.checked(rows, DbErr::Query)?.into_iter().map(Into::into).collect())
+        let rows = query(&sql, values).fetch_all(self.start()?).await;
+        Ok(self.finish(rows, DbErr::Query)?.into_iter().map(Into::into).collect())
     }
 
     async fn execute(&mut self, stmt: Statement) -> Result<ExecResult, DbErr> {
         let Statement { sql, values, .. } = stmt;
-        let Some(conn) = self.conn.as_mut() else { return Err(not_open()) };
-        self.interrupted = true;
-        let done = query(&sql, values).execute(conn).await;
-        self.finished();
-        Ok(self.checked(done, DbErr::Exec)?.into())
+        let done = query(&sql, values).execute(self.start()?).await;
+        Ok(self.finish(done, DbErr::Exec)?.into())
     }
 
     /// Without parameters, not prepared: PostgreSQL's simple protocol (several statements allowed).
     async fn execute_unprepared(&mut self, sql: &str) -> Result<ExecResult, DbErr> {
-        let Some(conn) = self.conn.as_mut() else { return Err(not_open()) };
-        self.interrupted = true;
-        let done = conn.execute(sqlx::AssertSqlSafe(sql.to_owned())).await;
-        self.finished();
-        Ok(self.checked(done, DbErr::Exec)?.into())
+        let done = self.start()?.execute(sqlx::AssertSqlSafe(sql.to_owned())).await;
+        Ok(self.finish(done, DbErr::Exec)?.into())
     }
 
     /// `BEGIN` or `COMMIT`: fixed text, kept prepared where the driver can.
     async fn run(&mut self, sql: &'static str) -> Result<(), DbErr> {
-        let Some(conn) = self.conn.as_mut() else { return Err(not_open()) };
-        self.interrupted = true;
-        let done = conn.execute(sql).await;
-        self.finished();
-        self.checked(done, DbErr::Exec).map(drop)
+        let done = self.start()?.execute(sql).await;
+        self.finish(done, DbErr::Exec).map(drop)
     }
 
     async fn ping(&mut self) -> Result<(), DbErr> {
@@ -362,6 +346,19 @@ where
         }
         self.in_transaction = false;
         self.finished();
+    }
+
+    /// The connection for a statement, marked as running one until [`Slot::finish`]: a caller dropped mid-way
+    /// leaves the mark for the next user.
+    fn start(&mut self) -> Result<&mut DB::Connection, DbErr> {
+        self.interrupted = self.conn.is_some();
+        self.conn.as_mut().ok_or_else(not_open)
+    }
+
+    /// A statement's end: the mark cleared, and its error as [`Slot::checked`] reports it.
+    fn finish<T>(&mut self, result: Result<T, sqlx::Error>, kind: fn(RuntimeErr) -> DbErr) -> Result<T, DbErr> {
+        self.finished();
+        self.checked(result, kind)
     }
 
     fn finished(&mut self) {
