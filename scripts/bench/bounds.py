@@ -14,7 +14,7 @@ def at_most(x: float, suffix: str = "") -> tuple[str, object]:
     return f"p99 ≤ {x:g}×{suffix}", lambda r: r <= x
 
 
-# (target text, predicate on the ratio); per database where they differ.
+# (target text, predicate on the ratio); per database where they differ (BOUNDS, below, likewise).
 TARGETS = {
     "bare framework": at_least(0.8),
     "authenticated read": {"sqlite": at_least(0.2), "postgres": at_least(0.12)},
@@ -37,6 +37,12 @@ def target(key: str, db: str) -> tuple[str, object]:
     return t[db] if isinstance(t, dict) else t
 
 
+def bound(scenario: str, db: str) -> str:
+    """What bounds `scenario` on `db` today: one paragraph, shared by the lines it explains."""
+    b = BOUNDS.get(bound_key(scenario), "")
+    return b.get(db, "") if isinstance(b, dict) else b
+
+
 def bound_key(scenario: str) -> str:
     for k in ("bare framework", "authenticated read", "full login", "token refresh", "accept", "read latency", "growth", "memory",
               "SPA initial", "SPA login", "SPA shell", "Lighthouse"):
@@ -45,36 +51,57 @@ def bound_key(scenario: str) -> str:
     return scenario
 
 
+# What bounds each scenario, from `perf record -a -g` on the release server under the scenario's wrk load (2 cores,
+# AMD EPYC VM, 2026-12-07; scripts/bench/README.md has the history). A value per database where they differ.
 BOUNDS = {
-    "bare framework": "`/healthz` runs the middleware that `hello` lacks: request id, tracing span, Prometheus metrics, security "
-                      "headers, CORS and one JSON access-log line per request, formatted on the event loop and written by the "
-                      "log thread. The `SITECARD_LOG=warn` diagnostic line shows what the logging costs (formatting the "
-                      "timestamp and fields, JSON escaping, and the log thread's writes on the same two cores); health "
-                      "probes are logged like any request, so the line measures what every route pays.",
+    "bare framework": "A flat profile: the server's threads take about 55% of the machine (24 points of it the kernel's "
+                      "socket work, which `hello` pays too) and wrk 28%; in Sitecard's own code no function reaches 1%. What "
+                      "`hello` lacks is spread over a dozen parts: the request id, the request's tracing span, CORS, the seven "
+                      "security headers inserted into every answer, the Prometheus counter and histogram found by their labels, "
+                      "and the JSON access line (formatted on the event loop, handed to the log thread), which is the largest "
+                      "at about 7% of the machine: the `SITECARD_LOG=warn` diagnostic line is the same server without it. "
+                      "What would close the gap is not logging requests (health probes included) or a formatter of our own: "
+                      "neither is worth an operator's access line or a well-kept library.",
     "authenticated read": "Each read verifies the JWT (once per token), finds its session, account and verified person in memory "
                           "(`SITECARD_SESSION_CACHE`; the diagnostic line shows the read without it) and runs one statement "
-                          "returning one row: the order joined with its company, its status history aggregated into a JSON "
-                          "column. On SQLite that statement runs on a connection the read handle keeps (one round trip to its "
-                          "thread; a pooled connection costs a second one, sqlx's ping as it returns to the pool). What "
-                          "remains is sqlx's design: the statement goes to the connection's thread (SQLite) or socket "
-                          "(PostgreSQL) and the row comes back through a channel, each hand-off a futex wake-up of a parked "
-                          "thread: about 30% of the CPU in the kernel's thread switches and wake-ups on two shared cores, more "
-                          "on VMs where a cross-CPU wake-up is an interrupt. Then jemalloc and SQLite's own (glibc) mallocs, "
-                          "sea-query writing the SQL text, sea-orm decoding ~35 columns by name and the identity check, each "
-                          "a few per cent; SQLite itself is under 2%.",
-    "full login": "Besides the one argon2id verify, a sign-in is three HTTP requests and about twenty statements; on PostgreSQL each "
-                  "is a round trip, and the backends' CPU is taken from the argon2 threads, which run at the lowest priority so "
-                  "that the event loop stays responsive.",
-    "token refresh": "One read (the token with its session and account), one atomic INSERT…SELECT that spends the token, stores "
-                     "its successor and touches the session (a trigger), and an Ed25519 signature. On SQLite the insert queues on "
-                     "the one writer connection with its WAL commit, and sqlx pings that connection each time it goes back "
-                     "to its pool: a second hand-off to its thread before the next writer may have it. On PostgreSQL the "
-                     "backends (the `database` column) share the two cores.",
+                          "returning one row on a connection the read handle keeps: the order joined with its company, its "
+                          "status history aggregated into a JSON column. What remains is sqlx's design: the statement goes to "
+                          "the connection's thread (SQLite) or socket (PostgreSQL) and the row comes back through a channel, "
+                          "each hand-off a futex wake-up of a parked thread (about 30% of the CPU in the kernel's thread "
+                          "switches and wake-ups on two shared cores); then the allocators, sea-query writing the SQL text and "
+                          "sea-orm decoding ~35 columns by name, a few per cent each; SQLite itself is under 2%.",
+    "token refresh": {
+        "sqlite": "A chain, not the CPU: the machine is about 30% idle. Each rotation is one read on a read connection, "
+                  "then one INSERT…SELECT (spending the token, storing its successor and touching the session by trigger) "
+                  "that waits its turn on SQLite's one writer connection: a hand-off to the writer's thread and back, "
+                  "futex wake-ups that put 13% of the machine into the SQLite threads' kernel time, and the WAL append. "
+                  "The access token's Ed25519 signature is 6%. Since 2026-12-07 the WAL is copied back into the database "
+                  "by a passive checkpoint every second from a read connection instead of inside whichever commit "
+                  "crossed 1,000 pages, where every writer queued behind it waited (refresh +36% in an interleaved A/B). "
+                  "What is left is the writer queue itself.",
+        "postgres": "PostgreSQL's backends take about 60% of the machine, the server 26%, wrk 5%. Per rotation: the read "
+                    "(token joined with its session and account), the INSERT whose trigger updates two rows, and the "
+                    "commit's WAL flush. On a fresh database the first plans of the refresh-token lookups are sequential "
+                    "scans (the table is nearly empty when the server's connections first plan them), which PostgreSQL "
+                    "keeps until autovacuum analyses the table: the first round of a run is the lowest. Fewer statements "
+                    "would need the token's read and its spending merged into one statement that also returns the "
+                    "account, i.e. the rules of `rotate_refresh_token` moved into SQL.",
+    },
+    "full login": {
+        "sqlite": "argon2id's two threads take 87% of the machine, SQLite's threads 5.5%, the event loop (three HTTP "
+                  "requests per sign-in) 5%, wrk 1%: the ratio can reach about 0.87× and the rounds straddle 0.85×.",
+        "postgres": "argon2id's two threads take 76% of the machine, PostgreSQL's backends 12% (about twenty statements "
+                    "per sign-in: the throttles counted before the password is judged, the account, the challenge, the SMS "
+                    "in the outbox, the audit chain, then the code's throttles, the session and its refresh token), the "
+                    "event loop 7%. The argon2 threads run at the lowest priority so that requests stay responsive, so "
+                    "every backend's CPU comes out of the hashes.",
+    },
     "accept": "About thirteen statements in one write transaction (order, status event, email, webhooks, the audit chain, "
               "serialised by an advisory lock on PostgreSQL); on SQLite all writers queue on the one writer connection.",
-    "read latency": "argon2id and the event loop share the two cores with PostgreSQL and wrk; the hashes' idle priority orders them "
-                    "only within the server's own autogroup, not against PostgreSQL's backends. A ratio of tails: the least "
-                    "repeatable line of the report.",
+    "read latency": "argon2id and the event loop share the two cores with PostgreSQL and wrk; the hashes' idle priority orders "
+                    "them only within the server's own autogroup, not against PostgreSQL's backends, so a read's statement "
+                    "waits behind hashes while a backend is descheduled. A ratio of tails: the least repeatable line of the "
+                    "report (2.48× on an Intel VM, 8–12× on this AMD one with the binaries of before and after 2026-12-06).",
     "growth": "See the plans above: the statements stay index lookups, so the page latency is its round trips, not the table size.",
     "memory": "The peak follows argon2id's 19 MiB working memory per hashing thread (one per core, buffers reused), SQLite's "
               "page cache per pooled connection, and the allocator's arenas.",

@@ -84,9 +84,31 @@ async fn connect_with(url: &str, connections: u32, reads: bool) -> Result<Db, Db
 }
 
 /// WAL lets readers proceed while one writer commits; the busy timeout queues writers instead of failing.
+/// The writer copies the WAL back into the database itself only when the WAL has grown past
+/// [`WAL_AUTOCHECKPOINT_PAGES`]; before that, [`checkpoint_wal`] does it off the writer's path.
 fn sqlite_options(o: sea_orm::sqlx::sqlite::SqliteConnectOptions) -> sea_orm::sqlx::sqlite::SqliteConnectOptions {
     use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-    o.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal).foreign_keys(true).busy_timeout(Duration::from_secs(10))
+    o.journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10))
+        .pragma("wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES.to_string())
+}
+
+/// SQLite's default is 1,000 pages (4 MiB): the commit that crosses it checkpoints before its statement returns,
+/// and every writer queued behind it waits that long. The writer's own checkpoint is the fallback when
+/// [`checkpoint_wal`] falls behind (40 MiB of WAL at most, then).
+const WAL_AUTOCHECKPOINT_PAGES: u32 = 10_000;
+
+/// Copies what the WAL holds back into the SQLite database file without waiting for, or holding up, the writer
+/// (`PASSIVE`), on a connection of `db` (the read handle's, so that the writer's connection stays free). The
+/// server calls it every second; a no-op on PostgreSQL.
+pub async fn checkpoint_wal(db: &Db) -> Result<(), DbError> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok(());
+    }
+    db.execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)").await?;
+    Ok(())
 }
 
 fn prepare_sqlite(url: &str) -> Result<String, DbError> {
@@ -181,5 +203,35 @@ mod tests {
         // The bundled library, not the system's (Debian 12 ships 3.40, without the planner fixes relied on).
         let parts: Vec<u32> = version.split('.').map(|p| p.parse().expect("numeric")).collect();
         assert!(parts.len() == 3 && parts[0] == 3 && parts[1] >= 45, "{version}");
+    }
+
+    /// Writers leave the WAL to the background checkpoint up to 10,000 pages, and `checkpoint_wal` on the read
+    /// handle copies everything the writer committed back into the database file.
+    #[tokio::test]
+    async fn the_wal_is_checkpointed_off_the_writers_path() {
+        let dir = std::env::temp_dir().join(format!("sitecard-wal-{}", uuid::Uuid::new_v4().simple()));
+        let url = format!("sqlite://{}/wal.db", dir.display());
+        let db = super::connect(&url, 1).await.expect("connect");
+        let read = super::connect_reads(&url, 2).await.expect("connect reads");
+        let one = |sql: &str| Statement::from_string(db.get_database_backend(), sql.to_owned());
+        let autocheckpoint = db.query_one_raw(one("PRAGMA wal_autocheckpoint")).await.expect("pragma").expect("row");
+        assert_eq!(autocheckpoint.try_get_by_index::<i64>(0).expect("pages"), 10_000);
+        db.execute_unprepared("CREATE TABLE t (x INTEGER)").await.expect("create");
+        for i in 0..50 {
+            db.execute_unprepared(&format!("INSERT INTO t VALUES ({i})")).await.expect("insert");
+        }
+        let wal = dir.join("wal.db-wal");
+        assert!(std::fs::metadata(&wal).expect("wal").len() > 0, "the writes are in the WAL");
+
+        super::checkpoint_wal(&read).await.expect("checkpoint");
+        // (busy, frames in the WAL, frames checkpointed): a second passive checkpoint finds nothing left to copy.
+        let row = read.query_one_raw(one("PRAGMA wal_checkpoint(PASSIVE)")).await.expect("pragma").expect("row");
+        let (busy, frames, copied): (i64, i64, i64) =
+            (row.try_get_by_index(0).unwrap(), row.try_get_by_index(1).unwrap(), row.try_get_by_index(2).unwrap());
+        assert_eq!((busy, copied), (0, frames), "{frames} frames, {copied} in the database file");
+        assert!(frames >= 50, "the writes were not checkpointed by the writer itself: {frames} frames");
+        let count = read.query_one_raw(one("SELECT count(*) FROM t")).await.expect("count").expect("row");
+        assert_eq!(count.try_get_by_index::<i64>(0).unwrap(), 50);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
