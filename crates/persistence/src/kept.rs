@@ -416,10 +416,7 @@ mod tests {
 
     #[tokio::test]
     async fn reads_see_every_commit_at_once_and_survive_an_abandoned_statement() {
-        let dir = std::env::temp_dir().join(format!("sitecard-direct-{}", uuid::Uuid::new_v4().simple()));
-        let url = format!("sqlite://{}/db.sqlite", dir.display());
-        let writer = crate::connect(&url, 1).await.expect("writer");
-        let reads = crate::connect_reads(&url, 2).await.expect("reads");
+        let (dir, writer, reads) = crate::file_database("direct").await;
         assert!(reads.1.is_some() && writer.1.is_some(), "a file database's handles keep their own connections");
 
         writer.execute_unprepared("CREATE TABLE t (n INTEGER NOT NULL)").await.expect("create");
@@ -449,10 +446,7 @@ mod tests {
     /// pool's answer, unavailable, after the acquire timeout.
     #[tokio::test]
     async fn the_kept_writer_commits_rolls_back_dropped_transactions_and_moves_on() {
-        let dir = std::env::temp_dir().join(format!("sitecard-kept-tx-{}", uuid::Uuid::new_v4().simple()));
-        let url = format!("sqlite://{}/db.sqlite", dir.display());
-        let writer = crate::connect(&url, 1).await.expect("writer");
-        let reads = crate::connect_reads(&url, 2).await.expect("reads");
+        let (dir, writer, reads) = crate::file_database("kept-tx").await;
         writer.execute_unprepared("CREATE TABLE t (n INTEGER NOT NULL)").await.expect("create");
 
         let txn = crate::begin(&writer).await.expect("begin");

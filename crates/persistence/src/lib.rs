@@ -176,6 +176,17 @@ pub fn backend_name(db: &Db) -> &'static str {
     }
 }
 
+/// A SQLite database file in a directory of its own under the temp dir, with the server's two handles on it: the
+/// writer (one connection) and the reads (two). The test removes the directory when done.
+#[cfg(test)]
+pub(crate) async fn file_database(name: &str) -> (std::path::PathBuf, Db, Db) {
+    let dir = std::env::temp_dir().join(format!("sitecard-{name}-{}", uuid::Uuid::new_v4().simple()));
+    let url = format!("sqlite://{}/db.sqlite", dir.display());
+    let writer = connect(&url, 1).await.expect("writer");
+    let reads = connect_reads(&url, 2).await.expect("reads");
+    (dir, writer, reads)
+}
+
 #[cfg(test)]
 mod tests {
     use sea_orm::{ConnectionTrait, Statement};
@@ -209,10 +220,7 @@ mod tests {
     /// handle copies everything the writer committed back into the database file.
     #[tokio::test]
     async fn the_wal_is_checkpointed_off_the_writers_path() {
-        let dir = std::env::temp_dir().join(format!("sitecard-wal-{}", uuid::Uuid::new_v4().simple()));
-        let url = format!("sqlite://{}/wal.db", dir.display());
-        let db = super::connect(&url, 1).await.expect("connect");
-        let read = super::connect_reads(&url, 2).await.expect("connect reads");
+        let (dir, db, read) = super::file_database("wal").await;
         let one = |sql: &str| Statement::from_string(db.get_database_backend(), sql.to_owned());
         let autocheckpoint = db.query_one_raw(one("PRAGMA wal_autocheckpoint")).await.expect("pragma").expect("row");
         assert_eq!(autocheckpoint.try_get_by_index::<i64>(0).expect("pages"), 10_000);
@@ -220,7 +228,7 @@ mod tests {
         for i in 0..50 {
             db.execute_unprepared(&format!("INSERT INTO t VALUES ({i})")).await.expect("insert");
         }
-        let wal = dir.join("wal.db-wal");
+        let wal = dir.join("db.sqlite-wal");
         assert!(std::fs::metadata(&wal).expect("wal").len() > 0, "the writes are in the WAL");
 
         super::checkpoint_wal(&read).await.expect("checkpoint");
