@@ -77,18 +77,16 @@ BOUNDS = {
                     "the status history and its sort (`ExecInitNode`, `ExecInitAgg`), 11 running it, 4 reading the "
                     "socket; the server 53% (a third of it the kernel's socket and wake-up work), wrk 8%. Every read is "
                     "one round trip to a backend on the same two cores: the ratio follows how expensive a cross-process "
-                    "wake-up is on the host (0.159× on the VM of the run before, 0.114× on a host where `hello` itself "
-                    "was a third slower).",
+                    "wake-up is on the host.",
     },
     "token refresh": {
         "sqlite": "A chain, not the CPU: the machine is about 30% idle. Each rotation is one read on a read connection, "
                   "then one INSERT…SELECT (spending the token, storing its successor and touching the session by trigger) "
                   "that waits its turn on SQLite's one writer connection: a hand-off to the writer's thread and back, "
                   "futex wake-ups that put 13% of the machine into the SQLite threads' kernel time, and the WAL append. "
-                  "The access token's Ed25519 signature is 6%. Since 2026-12-07 the WAL is copied back into the database "
-                  "by a passive checkpoint every second from a read connection instead of inside whichever commit "
-                  "crossed 1,000 pages, where every writer queued behind it waited (refresh +36% in an interleaved A/B). "
-                  "What is left is the writer queue itself.",
+                  "The access token's Ed25519 signature is 6%. The WAL is copied back into the database by a passive "
+                  "checkpoint every second from a read connection, not inside the commit that crosses its size limit, "
+                  "so what is left is the writer queue itself.",
         "postgres": "PostgreSQL's backends take about 60% of the machine, the server 26%, wrk 5%. Per rotation: the read "
                     "(token joined with its session and account), the INSERT whose trigger updates two rows, and the "
                     "commit's WAL flush. On a fresh database the first plans of the refresh-token lookups are sequential "
@@ -111,7 +109,7 @@ BOUNDS = {
     "read latency": "argon2id and the event loop share the two cores with PostgreSQL and wrk; the hashes' idle priority orders "
                     "them only within the server's own autogroup, not against PostgreSQL's backends, so a read's statement "
                     "waits behind hashes while a backend is descheduled. A ratio of tails: the least repeatable line of the "
-                    "report (2.48× on an Intel VM, 8–12× on this AMD one with the binaries of before and after 2026-12-06).",
+                    "report, and the one that moves most between hosts.",
     "growth": "See the plans above: the statements stay index lookups, so the page latency is its round trips, not the table size.",
     "memory": "The peak follows argon2id's 19 MiB working memory per hashing thread (one per core, buffers reused), SQLite's "
               "page cache per pooled connection, and the allocator's arenas.",
@@ -123,7 +121,6 @@ BOUNDS = {
                   "slowdown the first paint is the page shell in index.html (the app's scripts are fetched at low priority and block "
                   "no paint); the largest paint waits for the entry script, the texts and, on a signed-in page, its lazily "
                   "loaded chunk and, one after the other, the token refresh and its API reads. The score that moves "
-                  "with the host is the signed-in page's: its total blocking time (the entry script, the API client and the "
-                  "page's chunk evaluated under the 4× slowdown) was 85 ms (Performance 98) on the VM of the run before "
-                  "and 254 ms (93) on the slower host of 2026-12-07, with the same bundle.",
+                  "with the host is the signed-in page's: its total blocking time, the entry script, the API client and "
+                  "the page's chunk evaluated under the 4× slowdown, grows with the host's own slowness.",
 }

@@ -209,8 +209,7 @@ where
         // A permit should always find a slot free; when none is (seen as a rare 503 under wrk bursts that drop
         // handlers mid-statement, cause not found), wait for the slot in turn rather than fail.
         let start = self.next.as_ref().map_or(0, |next| next.fetch_add(1, Ordering::Relaxed) % self.slots.len());
-        let in_turn = self.slots[start..].iter().chain(&self.slots[..start]);
-        let mut slot = match in_turn.into_iter().find_map(|s| s.clone().try_lock_owned().ok()) {
+        let mut slot = match self.slots[start..].iter().chain(&self.slots[..start]).find_map(|s| s.clone().try_lock_owned().ok()) {
             Some(slot) => slot,
             None => self.slots[start].clone().lock_owned().await,
         };

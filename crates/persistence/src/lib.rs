@@ -101,12 +101,9 @@ fn sqlite_options(o: sea_orm::sqlx::sqlite::SqliteConnectOptions) -> sea_orm::sq
 const WAL_AUTOCHECKPOINT_PAGES: u32 = 10_000;
 
 /// Copies what the WAL holds back into the SQLite database file without waiting for, or holding up, the writer
-/// (`PASSIVE`), on a connection of `db` (the read handle's, so that the writer's connection stays free). The
-/// server calls it every second; a no-op on PostgreSQL.
+/// (`PASSIVE`), on a connection of `db` (the read handle's, so that the writer's connection stays free). SQLite
+/// only: the server calls it every second on a SQLite database.
 pub async fn checkpoint_wal(db: &Db) -> Result<(), DbError> {
-    if db.get_database_backend() != DbBackend::Sqlite {
-        return Ok(());
-    }
     db.execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)").await?;
     Ok(())
 }

@@ -125,17 +125,19 @@ impl Application {
             }
         });
 
-        let read = state.read.clone();
-        tokio::spawn(async move {
-            // SQLite: the WAL goes back into the database file here, not in the commit of whichever write
-            // crosses the autocheckpoint size (see `sitecard_persistence::checkpoint_wal`).
-            loop {
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                if let Err(e) = sitecard_persistence::checkpoint_wal(&read).await {
-                    tracing::warn!(error = %e, "WAL checkpoint failed");
+        if config.database_url.starts_with("sqlite:") {
+            let read = state.read.clone();
+            tokio::spawn(async move {
+                // The WAL goes back into the database file here, not in the commit of whichever write crosses the
+                // autocheckpoint size (see `sitecard_persistence::checkpoint_wal`).
+                loop {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    if let Err(e) = sitecard_persistence::checkpoint_wal(&read).await {
+                        tracing::warn!(error = %e, "WAL checkpoint failed");
+                    }
                 }
-            }
-        });
+            });
+        }
 
         let db = state.db.clone();
         tokio::spawn(async move {
